@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// Runs every Baomi test suite and prints one closing line: "N passed, N failed, N skipped".
+// Suites: lint, typecheck, domain, server unit, API on PGlite, API on PostgreSQL, browser (Chromium).
+// PostgreSQL and Chromium suites are skipped (with a message) when absent, unless CI=true: then they fail.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const only = process.argv.slice(2); // e.g. `npm test -- domain api-pglite`
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const problems = [];
+
+function walk(dir, pred, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, pred, out);
+    else if (pred(p)) out.push(p);
+  }
+  return out.sort();
+}
+
+function want(name) {
+  return only.length === 0 || only.includes(name);
+}
+
+function step(name, cmd, args, env = {}) {
+  if (!want(name)) return;
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ').slice(0, 200)}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    problems.push(name);
+  }
+}
+
+function nodeTests(name, files, env = {}) {
+  if (!want(name)) return;
+  if (files.length === 0) {
+    console.log(`\n=== ${name}: no test files`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'baomi-test-'));
+  const tap = join(dir, 'result.tap');
+  console.log(`\n=== ${name}: ${files.length} files`);
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files.map((f) => relative(root, f)),
+    ],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
+  );
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+  const pass = num('pass');
+  const fail = num('fail') + num('cancelled');
+  const skip = num('skipped') + num('todo');
+  totals.passed += pass;
+  totals.failed += fail;
+  totals.skipped += skip;
+  if (r.status !== 0 && fail === 0) {
+    totals.failed += 1;
+    problems.push(`${name} (exit ${r.status})`);
+  } else if (fail > 0) problems.push(`${name} (${fail} failed)`);
+  console.log(`--- ${name}: ${pass} passed, ${fail} failed, ${skip} skipped`);
+}
+
+function missing(name, why) {
+  if (!want(name)) return;
+  if (ci) {
+    console.log(`\n=== ${name}: FAILED — ${why} (CI=true requires it)`);
+    totals.failed += 1;
+    problems.push(`${name}: ${why}`);
+  } else {
+    console.log(`\n=== ${name}: SKIPPED — ${why}`);
+    totals.skipped += 1;
+  }
+}
+
+const bin = (n) => join(root, 'node_modules', '.bin', n);
+step('lint', bin('biome'), ['check', '.']);
+step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+
+const isTest = (p) => p.endsWith('.test.ts') || p.endsWith('.test.tsx');
+const isApi = (p) => p.endsWith('.api.test.ts');
+nodeTests('domain', walk(join(root, 'packages/domain/src'), isTest));
+nodeTests(
+  'server-unit',
+  walk(join(root, 'packages/server/src'), (p) => isTest(p) && !isApi(p)),
+);
+const apiFiles = walk(join(root, 'packages/server/src'), isApi);
+nodeTests('api-pglite', apiFiles, { BAOMI_TEST_DB: 'pglite' });
+const pgUrl = process.env.BAOMI_TEST_PG_URL;
+if (pgUrl) nodeTests('api-postgres', apiFiles, { BAOMI_TEST_DB: 'postgres' });
+else
+  missing(
+    'api-postgres',
+    'no PostgreSQL server: set BAOMI_TEST_PG_URL=postgres://user@host:port/db (see README)',
+  );
+
+const chromium = process.env.BAOMI_CHROMIUM ?? '/usr/bin/chromium';
+const e2eFiles = walk(join(root, 'e2e/tests'), isTest);
+if (existsSync(chromium)) {
+  if (want('e2e')) {
+    const b = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) {
+      totals.failed += 1;
+      problems.push('web build');
+    } else nodeTests('e2e', e2eFiles, { BAOMI_CHROMIUM: chromium });
+  }
+} else missing('e2e', `no Chromium at ${chromium}: apt-get install chromium, or set BAOMI_CHROMIUM`);
+
+if (problems.length) console.log(`\nProblems: ${problems.join('; ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
