@@ -1,2 +1,6 @@
+export * from './access/index.ts';
 export * from './errors.ts';
+export * from './levels/index.ts';
 export * from './orgs/enums.ts';
+export * from './system/policy.ts';
+export * from './system/separation.ts';

@@ -1,0 +1,199 @@
+import { type AdminRole, checkRoleSeparation, conflict, forbidden, invalid, notFound } from '@baomi/domain';
+import { type Actor, appendAudit } from '../audit/chain.ts';
+import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
+import { revokeSessions } from '../auth/sessions.ts';
+import { likePattern, type Sql } from '../db/db.ts';
+
+const ACCOUNT = { zh: '账号', en: 'Account' };
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  adminRole: AdminRole | null;
+  personId: string | null;
+  personName: string | null;
+  disabled: boolean;
+  lockedUntil: Date | null;
+  mustChangePassword: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
+}
+
+const SELECT = `
+  SELECT a.id, a.username, a.display_name AS "displayName", a.admin_role AS "adminRole", p.id AS "personId",
+         p.name AS "personName", a.disabled, a.locked_until AS "lockedUntil",
+         a.must_change_password AS "mustChangePassword", a.last_login_at AS "lastLoginAt", a.created_at AS "createdAt"
+    FROM account a LEFT JOIN person p ON p.account_id = a.id`;
+
+export async function listAccounts(sql: Sql, q: string | undefined, page: { limit: number; offset: number }) {
+  const params: unknown[] = [];
+  let where = '';
+  if (q) {
+    params.push(likePattern(q));
+    where = 'WHERE a.username ILIKE $1 OR a.display_name ILIKE $1 OR p.name ILIKE $1';
+  }
+  const [items, total] = await Promise.all([
+    sql.query<Account>(
+      `${SELECT} ${where} ORDER BY a.admin_role NULLS LAST, a.username LIMIT ${page.limit} OFFSET ${page.offset}`,
+      params,
+    ),
+    sql.query<{ n: number }>(
+      `SELECT count(*) AS n FROM account a LEFT JOIN person p ON p.account_id = a.id ${where}`,
+      params,
+    ),
+  ]);
+  return { items: items.rows, total: total.rows[0]?.n ?? 0 };
+}
+
+export async function getAccount(sql: Sql, id: string): Promise<Account | null> {
+  return (await sql.query<Account>(`${SELECT} WHERE a.id = $1`, [id])).rows[0] ?? null;
+}
+
+async function requireAccount(sql: Sql, id: string): Promise<Account> {
+  const a = await getAccount(sql, id);
+  if (!a) throw notFound(ACCOUNT);
+  return a;
+}
+
+/** A business account, optionally linked to a person; it must change its one-time password at first login. */
+export async function createAccount(
+  sql: Sql,
+  actor: Actor,
+  input: { username: string; displayName: string; personId?: string | null },
+  passwordHash: string,
+): Promise<Account> {
+  if (input.personId) {
+    const { rows } = await sql.query<{ account_id: string | null }>(
+      'SELECT account_id FROM person WHERE id = $1',
+      [input.personId],
+    );
+    if (!rows[0]) throw notFound({ zh: '人员', en: 'Person' }, 'personId');
+    if (rows[0].account_id) {
+      throw conflict({
+        code: 'person_has_account',
+        field: 'personId',
+        zh: '该人员已有账号',
+        en: 'This person already has an account',
+      });
+    }
+  }
+  const taken = await sql.query('SELECT 1 FROM account WHERE lower(username) = lower($1)', [input.username]);
+  if (taken.rowCount > 0) {
+    throw conflict({
+      code: 'username_taken',
+      field: 'username',
+      zh: '用户名已被使用',
+      en: 'The user name is taken',
+    });
+  }
+  const { rows } = await sql.query<{ id: string }>(
+    'INSERT INTO account (username, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id',
+    [input.username, input.displayName.trim(), passwordHash],
+  );
+  const id = rows[0]!.id;
+  if (input.personId)
+    await sql.query('UPDATE person SET account_id = $2 WHERE id = $1', [input.personId, id]);
+  await appendAudit(sql, actor, {
+    action: 'account.create',
+    objectType: 'account',
+    objectId: id,
+    summary: { username: input.username, displayName: input.displayName, personId: input.personId ?? null },
+  });
+  return (await getAccount(sql, id))!;
+}
+
+/** R-SYS-02: a reset password is one-time: it must be changed at the next login; all sessions end. */
+export async function resetPassword(sql: Sql, actor: Actor, id: string, passwordHash: string): Promise<void> {
+  const a = await requireAccount(sql, id);
+  await sql.query(
+    'UPDATE account SET password_hash = $2, must_change_password = true, failed_count = 0, locked_until = NULL WHERE id = $1',
+    [id, passwordHash],
+  );
+  const revoked = await revokeSessions(sql, id);
+  await appendAudit(sql, actor, {
+    action: 'account.password.reset',
+    objectType: 'account',
+    objectId: id,
+    summary: { username: a.username, adminRole: a.adminRole, sessionsRevoked: revoked },
+  });
+}
+
+/**
+ * R-SYS-01: disabling an administrator would let one administrator silence the one who watches
+ * him, so administrator accounts cannot be disabled from the console; nor can one's own.
+ */
+export async function setDisabled(sql: Sql, actor: Actor, id: string, disabled: boolean): Promise<Account> {
+  const a = await requireAccount(sql, id);
+  if (disabled && a.adminRole) {
+    throw forbidden({
+      code: 'cannot_disable_admin',
+      rule: 'R-SYS-01',
+      zh: '三员账号不能被停用',
+      en: 'An administrator account cannot be disabled',
+    });
+  }
+  if (disabled && a.id === actor.id) {
+    throw conflict({
+      code: 'cannot_disable_self',
+      zh: '不能停用自己的账号',
+      en: 'You cannot disable your own account',
+    });
+  }
+  await sql.query('UPDATE account SET disabled = $2 WHERE id = $1', [id, disabled]);
+  const revoked = disabled ? await revokeSessions(sql, id) : 0;
+  await appendAudit(sql, actor, {
+    action: disabled ? 'account.disable' : 'account.enable',
+    objectType: 'account',
+    objectId: id,
+    summary: { username: a.username, sessionsRevoked: revoked },
+  });
+  return (await getAccount(sql, id))!;
+}
+
+export async function unlock(sql: Sql, actor: Actor, id: string): Promise<Account> {
+  const a = await requireAccount(sql, id);
+  await sql.query('UPDATE account SET failed_count = 0, locked_until = NULL WHERE id = $1', [id]);
+  await appendAudit(sql, actor, {
+    action: 'account.unlock',
+    objectType: 'account',
+    objectId: id,
+    summary: { username: a.username },
+  });
+  return (await getAccount(sql, id))!;
+}
+
+/** Creates the three administrators on an empty database (R-SYS-01); returns their one-time passwords. */
+export async function bootstrapAdministrators(
+  sql: Sql,
+): Promise<{ username: string; password: string; role: AdminRole }[] | null> {
+  const { rows } = await sql.query<{ n: number }>('SELECT count(*) AS n FROM account');
+  if ((rows[0]?.n ?? 0) > 0) return null;
+  const admins: { username: string; role: AdminRole; name: string }[] = [
+    { username: 'sysadmin', role: 'sysadmin', name: '系统管理员' },
+    { username: 'secadmin', role: 'secadmin', name: '安全保密管理员' },
+    { username: 'auditor', role: 'auditor', name: '安全审计员' },
+  ];
+  const out: { username: string; password: string; role: AdminRole }[] = [];
+  for (const a of admins) {
+    const sep = checkRoleSeparation({ adminRole: a.role, businessRoles: [], linkedToPerson: false });
+    if (!sep.ok) throw invalid(sep.violations[0]!);
+    const password = oneTimePassword();
+    const { rows: ins } = await sql.query<{ id: string }>(
+      'INSERT INTO account (username, display_name, password_hash, admin_role) VALUES ($1, $2, $3, $4) RETURNING id',
+      [a.username, a.name, await hashPassword(password), a.role],
+    );
+    await appendAudit(
+      sql,
+      { id: null, name: 'system', class: 'system', role: null, orgId: null },
+      {
+        action: 'account.bootstrap',
+        objectType: 'account',
+        objectId: ins[0]!.id,
+        summary: { username: a.username, adminRole: a.role },
+      },
+    );
+    out.push({ username: a.username, password, role: a.role });
+  }
+  return out;
+}

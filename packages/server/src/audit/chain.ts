@@ -1,0 +1,232 @@
+// R-SYS-03: the audit trail is an SM3 hash chain. This file is the one audit writer and the verifier.
+import { createHash } from 'node:crypto';
+import type { AuditActorClass } from '@baomi/domain';
+import type { Sql } from '../db/db.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface Actor {
+  id: string | null;
+  name: string;
+  class: AuditActorClass;
+  /** The role the actor acted in: an administrator role or a business role. */
+  role: string | null;
+  orgId: string | null;
+  ip?: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, name: 'system', class: 'system', role: null, orgId: null };
+
+export interface AuditInput {
+  action: string;
+  objectType?: string | null;
+  objectId?: string | null;
+  /** What changed, small and without secrets (never passwords or tokens). */
+  summary?: Record<string, unknown>;
+}
+
+export interface StoredEvent {
+  seq: number;
+  at: Date;
+  actor_id: string | null;
+  actor_name: string;
+  actor_class: string;
+  actor_role: string | null;
+  org_id: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  summary: string;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Canonical JSON: object keys sorted at every depth, no white space. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+/** The bytes an event's hash covers: every column but the hash, in a fixed order. */
+export function eventPayload(e: Omit<StoredEvent, 'hash' | 'prev_hash'>): string {
+  return JSON.stringify([
+    e.seq,
+    e.at.toISOString(),
+    e.actor_id,
+    e.actor_name,
+    e.actor_class,
+    e.actor_role,
+    e.org_id,
+    e.action,
+    e.object_type,
+    e.object_id,
+    e.summary,
+    e.ip,
+  ]);
+}
+
+/** R-SYS-03: hash = SM3(previous hash ‖ canonical event). */
+export function chainHash(prevHash: string, payload: string): string {
+  return createHash('sm3').update(prevHash).update('\n').update(payload).digest('hex');
+}
+
+/**
+ * Appends one event in the caller's transaction (R-SYS-03): when the change rolls back, so does
+ * its event. The head row lock serialises writers on every node, so the chain never forks.
+ */
+export async function appendAudit(sql: Sql, actor: Actor, input: AuditInput): Promise<StoredEvent> {
+  const head = (
+    await sql.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')
+  ).rows[0];
+  if (!head) throw new Error('audit head missing: database not migrated');
+  const base = {
+    seq: head.seq + 1,
+    at: new Date(),
+    actor_id: actor.id,
+    actor_name: actor.name,
+    actor_class: actor.class,
+    actor_role: actor.role,
+    org_id: actor.orgId,
+    action: input.action,
+    object_type: input.objectType ?? null,
+    object_id: input.objectId ?? null,
+    summary: canonicalJson(input.summary ?? {}),
+    ip: actor.ip ?? null,
+  };
+  const event: StoredEvent = {
+    ...base,
+    prev_hash: head.hash,
+    hash: chainHash(head.hash, eventPayload(base)),
+  };
+  await sql.query(
+    `WITH ins AS (
+       INSERT INTO audit_event (seq, at, actor_id, actor_name, actor_class, actor_role, org_id, action,
+                                object_type, object_id, summary, ip, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       RETURNING seq, hash)
+     UPDATE audit_head SET seq = ins.seq, hash = ins.hash FROM ins WHERE audit_head.id = 1`,
+    [
+      event.seq,
+      event.at,
+      event.actor_id,
+      event.actor_name,
+      event.actor_class,
+      event.actor_role,
+      event.org_id,
+      event.action,
+      event.object_type,
+      event.object_id,
+      event.summary,
+      event.ip,
+      event.prev_hash,
+      event.hash,
+    ],
+  );
+  return event;
+}
+
+export interface Checkpoint {
+  seq: number;
+  hash: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBroken: number | null;
+  reason: { zh: string; en: string } | null;
+  head: Checkpoint;
+}
+
+const PAGE = 5000;
+
+/**
+ * R-SYS-03: recomputes the whole chain, names the first broken sequence, and checks the head and
+ * an optional exported checkpoint, so that a rewritten tail is caught too.
+ */
+export async function verifyChain(sql: Sql, checkpoint?: Checkpoint): Promise<VerifyResult> {
+  const headRow = (await sql.query<Checkpoint>('SELECT seq, hash FROM audit_head WHERE id = 1')).rows[0] ?? {
+    seq: 0,
+    hash: GENESIS_HASH,
+  };
+  const anchor = (await sql.query<Checkpoint>('SELECT seq, hash FROM audit_anchor ORDER BY seq DESC LIMIT 1'))
+    .rows[0];
+  let expectedSeq = anchor ? anchor.seq + 1 : 1;
+  let prevHash = anchor ? anchor.hash : GENESIS_HASH;
+  let checked = 0;
+  let checkpointSeen = !checkpoint || (anchor !== undefined && checkpoint.seq <= anchor.seq);
+  const broken = (seq: number, zh: string, en: string): VerifyResult => ({
+    ok: false,
+    checked,
+    firstBroken: seq,
+    reason: { zh, en },
+    head: headRow,
+  });
+  for (;;) {
+    const { rows } = await sql.query<StoredEvent>(
+      `SELECT seq, at, actor_id, actor_name, actor_class, actor_role, org_id, action, object_type, object_id,
+              summary, ip, prev_hash, hash
+         FROM audit_event WHERE seq >= $1 ORDER BY seq LIMIT ${PAGE}`,
+      [expectedSeq],
+    );
+    for (const e of rows) {
+      if (e.seq !== expectedSeq) {
+        return broken(
+          expectedSeq,
+          `第 ${expectedSeq} 条审计记录缺失`,
+          `Audit event ${expectedSeq} is missing`,
+        );
+      }
+      if (e.prev_hash !== prevHash) {
+        return broken(
+          e.seq,
+          `第 ${e.seq} 条审计记录的前序哈希与上一条不符`,
+          `Audit event ${e.seq} does not link to the previous event`,
+        );
+      }
+      if (chainHash(prevHash, eventPayload(e)) !== e.hash) {
+        return broken(
+          e.seq,
+          `第 ${e.seq} 条审计记录内容已被篡改（哈希不符）`,
+          `Audit event ${e.seq} was altered (hash mismatch)`,
+        );
+      }
+      if (checkpoint && e.seq === checkpoint.seq) {
+        if (e.hash !== checkpoint.hash) {
+          return broken(
+            e.seq,
+            `第 ${e.seq} 条审计记录与导出的检查点不符，日志已被改写`,
+            `Audit event ${e.seq} differs from the exported checkpoint: the trail was rewritten`,
+          );
+        }
+        checkpointSeen = true;
+      }
+      prevHash = e.hash;
+      expectedSeq += 1;
+      checked += 1;
+    }
+    if (rows.length < PAGE) break;
+  }
+  const lastSeq = expectedSeq - 1;
+  if (headRow.seq !== lastSeq || headRow.hash !== prevHash) {
+    return broken(
+      Math.min(headRow.seq, lastSeq) + 1,
+      `审计链头（第 ${headRow.seq} 条）与记录不符，末尾记录可能被删除`,
+      `The chain head (event ${headRow.seq}) does not match the events: the tail may have been removed`,
+    );
+  }
+  if (!checkpointSeen && checkpoint) {
+    return broken(
+      checkpoint.seq,
+      `检查点所指的第 ${checkpoint.seq} 条审计记录不存在`,
+      `The checkpoint's audit event ${checkpoint.seq} does not exist`,
+    );
+  }
+  return { ok: true, checked, firstBroken: null, reason: null, head: headRow };
+}

@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
+import { authorize } from '../http/policy.ts';
+import { actorFor, ctxOf } from '../http/request.ts';
+import { enumOf, int, object, pageOf, paging, str } from '../http/schemas.ts';
+import { appendAudit, type Checkpoint, verifyChain } from './chain.ts';
+import { auditPolicy } from './policy.ts';
+import { type AuditEventView, type AuditFilter, searchAudit } from './queries.ts';
+
+const tags = ['audit'];
+const filterProps = {
+  actor: { type: 'string', maxLength: 100 },
+  action: { type: 'string', maxLength: 100 },
+  objectType: { type: 'string', maxLength: 50 },
+  objectId: { type: 'string', maxLength: 100 },
+  from: { type: 'string', format: 'date-time' },
+  to: { type: 'string', format: 'date-time' },
+};
+const EXPORT_LIMIT = 100_000;
+
+export default async function auditRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.deps.db;
+
+  app.get<{ Querystring: AuditFilter & { page?: number; pageSize?: number } }>(
+    '/api/audit',
+    {
+      schema: {
+        tags,
+        summary: '审计日志查询 Search the audit trail',
+        querystring: object({ ...filterProps, ...paging }),
+      },
+    },
+    async (req) => {
+      authorize(req.auth, auditPolicy, 'read');
+      return searchAudit(db, ctxOf(req).me, req.query, pageOf(req.query));
+    },
+  );
+
+  app.get<{ Querystring: AuditFilter & { format?: 'csv' | 'xlsx' } }>(
+    '/api/audit/export',
+    {
+      schema: {
+        tags,
+        summary: '导出审计日志 Export the audit trail',
+        querystring: object({ ...filterProps, format: enumOf(['csv', 'xlsx']) }),
+      },
+    },
+    async (req, reply) => {
+      authorize(req.auth, auditPolicy, 'export');
+      const me = ctxOf(req).me;
+      const { items, total } = await searchAudit(db, me, req.query, { limit: EXPORT_LIMIT, offset: 0 });
+      await db.tx((sql) =>
+        appendAudit(sql, actorFor(req), {
+          action: 'audit.export',
+          objectType: 'audit',
+          summary: { filter: req.query, rows: items.length, total },
+        }),
+      );
+      return sendLedger<AuditEventView>(reply, req.query.format ?? 'xlsx', '审计日志', {
+        title: { zh: '审计日志', en: 'Audit trail' },
+        subtitle: `导出人 ${me.displayName}，导出时间 ${shanghaiTime(new Date())}，共 ${items.length} 条`,
+        columns: [
+          { zh: '序号', en: 'Seq', width: 8, value: (e) => e.seq },
+          { zh: '时间', en: 'Time', width: 20, value: (e) => e.at },
+          { zh: '操作人', en: 'Actor', value: (e) => e.actorName },
+          { zh: '身份', en: 'Class', value: (e) => e.actorClass },
+          { zh: '角色', en: 'Role', value: (e) => e.actorRole },
+          { zh: '操作', en: 'Action', width: 24, value: (e) => e.action },
+          { zh: '对象类型', en: 'Object type', value: (e) => e.objectType },
+          { zh: '对象编号', en: 'Object id', width: 38, value: (e) => e.objectId },
+          { zh: '内容摘要', en: 'Summary', width: 60, value: (e) => JSON.stringify(e.summary) },
+          { zh: '来源地址', en: 'IP', value: (e) => e.ip },
+          { zh: '哈希', en: 'Hash', width: 66, value: (e) => e.hash },
+        ],
+        rows: items,
+      });
+    },
+  );
+
+  app.get(
+    '/api/audit/checkpoint',
+    { schema: { tags, summary: '当前检查点 Current checkpoint' } },
+    async (req) => {
+      authorize(req.auth, auditPolicy, 'verify');
+      const { rows } = await db.query<Checkpoint & { at: Date | null }>(
+        'SELECT h.seq, h.hash, e.at FROM audit_head h LEFT JOIN audit_event e ON e.seq = h.seq WHERE h.id = 1',
+      );
+      return rows[0];
+    },
+  );
+
+  app.post<{ Body: { checkpoint?: Checkpoint } }>(
+    '/api/audit/verify',
+    {
+      schema: {
+        tags,
+        summary: '校验审计链 Verify the chain',
+        body: {
+          anyOf: [
+            { type: 'null' },
+            object({
+              checkpoint: object(
+                { seq: int(0, Number.MAX_SAFE_INTEGER), hash: str(64, 64, { pattern: '^[0-9a-f]{64}$' }) },
+                ['seq', 'hash'],
+              ),
+            }),
+          ],
+        },
+      },
+    },
+    async (req) => {
+      authorize(req.auth, auditPolicy, 'verify');
+      const result = await verifyChain(db, req.body?.checkpoint);
+      await db.tx((sql) =>
+        appendAudit(sql, actorFor(req), {
+          action: 'audit.verify',
+          objectType: 'audit',
+          summary: {
+            ok: result.ok,
+            checked: result.checked,
+            firstBroken: result.firstBroken,
+            checkpoint: req.body?.checkpoint ?? null,
+          },
+        }),
+      );
+      return result;
+    },
+  );
+}

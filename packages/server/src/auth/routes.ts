@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor, ctxOf } from '../http/request.ts';
+import { object, str } from '../http/schemas.ts';
+import { changePassword, login, logout } from './service.ts';
+import { CSRF_COOKIE, SESSION_COOKIE } from './sessions.ts';
+
+export function setSessionCookies(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  csrf: string,
+): void {
+  const secure = req.protocol === 'https';
+  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+  reply.setCookie(CSRF_COOKIE, csrf, { path: '/', httpOnly: false, sameSite: 'strict', secure });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+const meta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+
+export default async function authRoutes(app: FastifyInstance): Promise<void> {
+  app.post<{ Body: { username: string; password: string } }>(
+    '/api/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '登录 Sign in',
+        body: object({ username: str(64), password: str(256) }, ['username', 'password']),
+      },
+    },
+    async (req, reply) => {
+      const r = await login(app.deps.db, req.body.username, req.body.password, meta(req), app.deps.loginRate);
+      setSessionCookies(req, reply, r.token, r.csrf);
+      return { me: r.me };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: '退出 Sign out' } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      await logout(app.deps.db, ctx.sessionId, actorFor(req));
+      clearSessionCookies(reply);
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: '当前用户 Current account' } },
+    async (req) => ({
+      me: ctxOf(req).me,
+      csrfToken: ctxOf(req).csrf,
+    }),
+  );
+
+  app.post<{ Body: { oldPassword: string; newPassword: string } }>(
+    '/api/auth/change-password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 Change password',
+        body: object({ oldPassword: str(256), newPassword: str(256) }, ['oldPassword', 'newPassword']),
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      const r = await changePassword(
+        app.deps.db,
+        ctx.me,
+        req.body.oldPassword,
+        req.body.newPassword,
+        actorFor(req),
+        meta(req),
+      );
+      setSessionCookies(req, reply, r.token, r.csrf);
+      return { me: r.me };
+    },
+  );
+}

@@ -1,0 +1,217 @@
+// baomi serve | migrate | audit verify | audit checkpoint | backup | admin reset-password
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { appendAudit, verifyChain } from './audit/chain.ts';
+import { hashPassword, oneTimePassword } from './auth/passwords.ts';
+import { revokeSessions } from './auth/sessions.ts';
+import { createBackup, PG_DUMP_GUIDANCE } from './backups/service.ts';
+import { type Bootstrap, openAndMigrate, resolveDataDir, start, VERSION } from './main.ts';
+
+const HELP = `baomi ${VERSION} — 保密管理系统 Baomi
+
+Usage:
+  baomi serve [--port 8080] [--host 127.0.0.1] [--demo]   serve the web app and API
+  baomi migrate                                            apply pending database migrations
+  baomi audit verify [--checkpoint SEQ:HASH]               verify the SM3 audit chain
+  baomi audit checkpoint                                   print the current checkpoint (keep it safe)
+  baomi backup [--out DIR]                                 consistent copy of the embedded database
+  baomi admin reset-password [--user sysadmin]             new one-time password for an administrator
+
+Environment: DATABASE_URL (PostgreSQL server; default: embedded in BAOMI_DATA_DIR, ./data), PORT, HOST.`;
+
+export function printBootstrap(b: Bootstrap[]): void {
+  const line = '='.repeat(72);
+  console.log(`\n${line}\n首次启动：已创建三员账号，以下一次性密码仅显示这一次，首次登录须修改。`);
+  console.log('First start: the three administrators were created. These one-time passwords');
+  console.log('are shown only now and must be changed at first login.\n');
+  const names: Record<string, string> = {
+    sysadmin: '系统管理员',
+    secadmin: '安全保密管理员',
+    auditor: '安全审计员',
+  };
+  for (const a of b)
+    console.log(`  ${names[a.role]!.padEnd(8, '　')} ${a.username.padEnd(10)} ${a.password}`);
+  console.log(`${line}\n`);
+}
+
+const cliActor = { id: null, name: 'cli', class: 'system' as const, role: 'cli', orgId: null };
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, sub, ...rest] = argv;
+  const args = cmd === 'audit' || cmd === 'admin' ? rest : argv.slice(1);
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      demo: { type: 'boolean' },
+      checkpoint: { type: 'string' },
+      out: { type: 'string' },
+      user: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+  });
+  if (!cmd || values.help || cmd === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  switch (cmd) {
+    case 'serve': {
+      const demo = Boolean(values.demo);
+      const started = await start({
+        port: Number(values.port ?? process.env.PORT ?? 8080),
+        host: values.host ?? process.env.HOST ?? '127.0.0.1',
+        demo,
+        dataDir: process.env.BAOMI_DATA_DIR ?? (demo ? 'data-demo' : 'data'),
+        log: process.env.BAOMI_LOG === '1',
+        trustProxy: process.env.BAOMI_TRUST_PROXY === '1',
+      });
+      if (started.bootstrap && !demo) printBootstrap(started.bootstrap);
+      if (started.demoAccounts) {
+        console.log('\n演示数据 Demo data — accounts (password for all):', started.demoAccounts[0]?.password);
+        for (const a of started.demoAccounts) console.log(`  ${a.username.padEnd(10)} ${a.role}`);
+      }
+      console.log(`\nBaomi ${VERSION} (${started.db.kind}) listening on ${started.url}`);
+      const stop = async () => {
+        await started.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const db = await openAndMigrate({});
+      console.log('Migrations applied.');
+      await db.close();
+      return 0;
+    }
+    case 'audit': {
+      const db = await openAndMigrate({});
+      try {
+        if (sub === 'verify') {
+          let checkpoint: { seq: number; hash: string } | undefined;
+          if (values.checkpoint) {
+            const m = /^(\d+):([0-9a-f]{64})$/.exec(values.checkpoint);
+            if (!m) {
+              console.error('--checkpoint must be SEQ:HASH (64 hex digits) / 检查点格式应为 序号:哈希');
+              return 2;
+            }
+            checkpoint = { seq: Number(m[1]), hash: m[2]! };
+          }
+          const r = await verifyChain(db, checkpoint);
+          await db.tx((sql) =>
+            appendAudit(sql, cliActor, {
+              action: 'audit.verify',
+              objectType: 'audit',
+              summary: { ok: r.ok, checked: r.checked, firstBroken: r.firstBroken },
+            }),
+          );
+          if (r.ok) {
+            console.log(
+              `审计链完整 Audit chain intact: ${r.checked} events, head ${r.head.seq}:${r.head.hash}`,
+            );
+            return 0;
+          }
+          console.error(
+            `审计链损坏 Audit chain BROKEN at event ${r.firstBroken}: ${r.reason?.zh} / ${r.reason?.en}`,
+          );
+          return 1;
+        }
+        if (sub === 'checkpoint') {
+          const { rows } = await db.query<{ seq: number; hash: string }>(
+            'SELECT seq, hash FROM audit_head WHERE id = 1',
+          );
+          console.log(`${rows[0]!.seq}:${rows[0]!.hash}`);
+          return 0;
+        }
+        console.error(HELP);
+        return 2;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'backup': {
+      if (process.env.DATABASE_URL) {
+        console.log(`${PG_DUMP_GUIDANCE.zh}\n${PG_DUMP_GUIDANCE.en}`);
+        return 0;
+      }
+      // The embedded database is single-process: stop the server first, or use the console's backup button.
+      const db = await openAndMigrate({});
+      try {
+        const dir = values.out ?? join(resolveDataDir(), 'backups');
+        const file = await createBackup(db, dir);
+        await db.tx((sql) =>
+          appendAudit(sql, cliActor, {
+            action: 'backup.create',
+            objectType: 'backup',
+            objectId: file.name,
+            summary: { size: file.size },
+          }),
+        );
+        console.log(`备份已写入 Backup written: ${join(dir, file.name)} (${file.size} bytes)`);
+        console.log(
+          '恢复 Restore: stop Baomi, move the data directory away, and extract the archive into <data>/pg.',
+        );
+        return 0;
+      } finally {
+        await db.close();
+      }
+    }
+    case 'admin': {
+      if (sub !== 'reset-password') {
+        console.error(HELP);
+        return 2;
+      }
+      const username = values.user ?? 'sysadmin';
+      const db = await openAndMigrate({});
+      try {
+        const password = oneTimePassword();
+        const hash = await hashPassword(password);
+        const ok = await db.tx(async (sql) => {
+          const { rows } = await sql.query<{ id: string; admin_role: string | null }>(
+            'SELECT id, admin_role FROM account WHERE lower(username) = lower($1)',
+            [username],
+          );
+          const a = rows[0];
+          if (!a?.admin_role) return false;
+          await sql.query(
+            'UPDATE account SET password_hash = $2, must_change_password = true, failed_count = 0, locked_until = NULL, disabled = false WHERE id = $1',
+            [a.id, hash],
+          );
+          await revokeSessions(sql, a.id);
+          await appendAudit(sql, cliActor, {
+            action: 'account.password.reset',
+            objectType: 'account',
+            objectId: a.id,
+            summary: { username, via: 'cli' },
+          });
+          return true;
+        });
+        if (!ok) {
+          console.error(`没有名为 ${username} 的三员账号 / No administrator account named ${username}`);
+          return 1;
+        }
+        writeFileSync(1, `${username} 的一次性密码 one-time password: ${password}\n`);
+        return 0;
+      } finally {
+        await db.close();
+      }
+    }
+    default:
+      console.error(`未知命令 Unknown command: ${cmd}\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

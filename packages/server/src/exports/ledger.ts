@@ -1,0 +1,111 @@
+// The one export mechanism: any ledger (a query's rows + column definitions) to Excel or CSV.
+// R-LVL-05: a ledger that holds classified items carries its marking on every sheet.
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+
+export interface Column<T> {
+  zh: string;
+  en: string;
+  width?: number;
+  value: (row: T) => string | number | boolean | Date | null | undefined;
+}
+
+export interface LedgerSpec<T> {
+  /** Sheet and file title, e.g. 审计日志 / Audit trail. */
+  title: { zh: string; en: string };
+  columns: Column<T>[];
+  rows: Iterable<T>;
+  /** R-LVL-05: the highest marking of what the ledger holds, printed above the table. */
+  marking?: string | null;
+  /** Printed under the title: who exported, when, which filter. */
+  subtitle?: string;
+}
+
+const TZ = 'Asia/Shanghai';
+
+export function shanghaiTime(d: Date): string {
+  return d.toLocaleString('zh-CN', { timeZone: TZ, hour12: false });
+}
+
+function cellValue(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return shanghaiTime(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** Spreadsheet formula injection guard: text starting with = + - @ is kept as text. */
+function safeText(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export async function toXlsx<T>(spec: LedgerSpec<T>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Baomi';
+  const ws = wb.addWorksheet(spec.title.zh.slice(0, 31));
+  let r = 1;
+  if (spec.marking) {
+    ws.getCell(r, 1).value = spec.marking;
+    ws.getCell(r, 1).font = { bold: true, color: { argb: 'FFC00000' } };
+    r++;
+  }
+  ws.getCell(r, 1).value = `${spec.title.zh} ${spec.title.en}`;
+  ws.getCell(r, 1).font = { bold: true, size: 14 };
+  r++;
+  if (spec.subtitle) {
+    ws.getCell(r, 1).value = spec.subtitle;
+    r++;
+  }
+  const header = ws.getRow(r);
+  spec.columns.forEach((c, i) => {
+    header.getCell(i + 1).value = c.zh;
+    header.getCell(i + 1).font = { bold: true };
+    ws.getColumn(i + 1).width = c.width ?? 16;
+  });
+  ws.views = [{ state: 'frozen', ySplit: r }];
+  for (const row of spec.rows) {
+    r++;
+    const values = spec.columns.map((c) => {
+      const v = cellValue(c.value(row));
+      return typeof v === 'string' ? safeText(v) : v;
+    });
+    ws.getRow(r).values = values;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function csvField(v: string | number | boolean | null): string {
+  if (v === null) return '';
+  const s = typeof v === 'string' ? safeText(v) : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV with a UTF-8 BOM so that Excel opens Chinese text correctly. */
+export function toCsv<T>(spec: LedgerSpec<T>): string {
+  const lines: string[] = [];
+  if (spec.marking) lines.push(csvField(spec.marking));
+  lines.push(spec.columns.map((c) => csvField(c.zh)).join(','));
+  for (const row of spec.rows)
+    lines.push(spec.columns.map((c) => csvField(cellValue(c.value(row)))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export async function sendLedger<T>(
+  reply: FastifyReply,
+  format: 'xlsx' | 'csv',
+  filename: string,
+  spec: LedgerSpec<T>,
+) {
+  const ascii = filename.replace(/[^A-Za-z0-9_.-]/g, '_');
+  const name = `${filename}.${format}`;
+  reply.header(
+    'Content-Disposition',
+    `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
+  if (format === 'csv') {
+    reply.type('text/csv; charset=utf-8');
+    return reply.send(toCsv(spec));
+  }
+  reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  return reply.send(await toXlsx(spec));
+}

@@ -1,0 +1,156 @@
+// The Fastify application: hooks (session, CSRF, forced password change), modules, OpenAPI, the SPA.
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import accountRoutes from '../accounts/routes.ts';
+import auditRoutes from '../audit/routes.ts';
+import authRoutes, { clearSessionCookies } from '../auth/routes.ts';
+import { lookupSession, SESSION_COOKIE } from '../auth/sessions.ts';
+import backupRoutes from '../backups/routes.ts';
+import orgRoutes from '../orgs/routes.ts';
+import peopleRoutes from '../people/routes.ts';
+import settingsRoutes from '../settings/routes.ts';
+import systemRoutes from '../system/routes.ts';
+import todoRoutes from '../todos/routes.ts';
+import { HttpError, installErrorHandler } from './errors.ts';
+import type { AppDeps } from './types.ts';
+import { hasNul, installValidators } from './validation.ts';
+
+export const WEB_DIST = new URL('../../../web/dist/', import.meta.url).pathname;
+
+/** Routes a signed-in account may use before it has replaced its initial password (R-SYS-02). */
+const BEFORE_PASSWORD_CHANGE = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/change-password',
+  'POST /api/auth/logout',
+  'GET /api/system/info',
+]);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface BuildOptions extends AppDeps {
+  logger?: boolean;
+  trustProxy?: boolean;
+  webDist?: string | null;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorate('deps', {
+    db: opts.db,
+    demo: opts.demo,
+    version: opts.version,
+    loginRate: opts.loginRate,
+    backupDir: opts.backupDir,
+  });
+  app.decorateRequest('auth', null);
+  installValidators(app);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Baomi 保密 API',
+        version: opts.version,
+        description:
+          'Errors: {error: {code, zh, en, field?, rule?}}. Non-GET requests need header x-csrf-token.',
+      },
+    },
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    reply.header('Cache-Control', 'no-store');
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const found = await lookupSession(app.deps.db, token);
+    if (!found.ok) {
+      clearSessionCookies(reply);
+      if (found.reason === 'idle') {
+        throw new HttpError(401, {
+          code: 'session_idle',
+          rule: 'R-SYS-02',
+          zh: '长时间未操作，会话已超时，请重新登录',
+          en: 'The session timed out after inactivity; please sign in again',
+        });
+      }
+      return;
+    }
+    req.auth = found.ctx;
+    const route = `${req.method} ${req.url.split('?')[0]}`;
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== found.ctx.csrf) {
+      throw new HttpError(403, {
+        code: 'csrf',
+        zh: '请求缺少有效的防伪令牌（x-csrf-token），请刷新页面',
+        en: 'Missing or wrong anti-forgery token (x-csrf-token); reload the page',
+      });
+    }
+    if (found.ctx.me.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(route)) {
+      throw new HttpError(403, {
+        code: 'password_change_required',
+        rule: 'R-SYS-02',
+        zh: '请先修改初始密码',
+        en: 'Change your initial password first',
+      });
+    }
+  });
+
+  app.addHook('preValidation', async (req) => {
+    if (req.body !== undefined && hasNul(req.body)) {
+      throw new HttpError(400, {
+        code: 'nul_character',
+        zh: '输入中含有不允许的空字符（\\u0000）',
+        en: 'The input contains a NUL character (\\u0000), which is not allowed',
+      });
+    }
+  });
+
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    // R-SYS-04: nothing is loaded from anywhere but this server.
+    reply.header(
+      'Content-Security-Policy',
+      "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'",
+    );
+  });
+
+  for (const routes of [
+    authRoutes,
+    systemRoutes,
+    orgRoutes,
+    peopleRoutes,
+    accountRoutes,
+    settingsRoutes,
+    auditRoutes,
+    todoRoutes,
+    backupRoutes,
+  ]) {
+    await app.register(routes);
+  }
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const dist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
+  const spa = Boolean(dist && existsSync(`${dist}/index.html`));
+  if (spa) await app.register(fastifyStatic, { root: dist!, wildcard: false, index: ['index.html'] });
+  // Client routes of the single-page app get index.html; unknown API paths a JSON 404.
+  app.setNotFoundHandler((req, reply) => {
+    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({
+      error: {
+        code: 'no_route',
+        zh: `接口不存在：${req.method} ${req.url.split('?')[0]}`,
+        en: `No such endpoint: ${req.method} ${req.url.split('?')[0]}`,
+      },
+    });
+  });
+  return app;
+}

@@ -1,0 +1,82 @@
+// Background jobs run once per period across every node: the first node to claim (name, period)
+// in job_run runs it; the others see the row and skip. No in-memory state decides anything.
+import { hostname } from 'node:os';
+import { appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
+import type { Db, Sql } from '../db/db.ts';
+
+export interface Job {
+  name: string;
+  /** The period key for `now`, e.g. '2026-11-22T08' for an hourly job. */
+  period: (now: Date) => string;
+  run: (sql: Sql, now: Date) => Promise<Record<string, unknown>>;
+}
+
+const NODE = `${hostname()}:${process.pid}`;
+
+/** Claims and runs one job for the current period; returns its result, or null if another node had it. */
+export async function runJobOnce(
+  db: Db,
+  job: Job,
+  now = new Date(),
+): Promise<Record<string, unknown> | null> {
+  const period = job.period(now);
+  return db.tx(async (sql) => {
+    const claimed = await sql.query(
+      'INSERT INTO job_run (name, period, node) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING name',
+      [job.name, period, NODE],
+    );
+    if (claimed.rowCount === 0) return null;
+    const result = await job.run(sql, now);
+    await sql.query('UPDATE job_run SET finished_at = now(), result = $3 WHERE name = $1 AND period = $2', [
+      job.name,
+      period,
+      JSON.stringify(result),
+    ]);
+    await appendAudit(sql, SYSTEM_ACTOR, {
+      action: `job.${job.name}`,
+      objectType: 'job',
+      objectId: period,
+      summary: result,
+    });
+    return result;
+  });
+}
+
+export const hourly = (now: Date) => now.toISOString().slice(0, 13);
+
+/** Sessions past the idle timeout and stale rate-limit windows are removed hourly. */
+export const cleanupJob: Job = {
+  name: 'cleanup',
+  period: hourly,
+  async run(sql) {
+    const sessions = await sql.query(
+      `DELETE FROM session WHERE last_seen_at < now() - make_interval(mins => coalesce(
+         (SELECT (value->>'idleMinutes')::integer FROM setting WHERE key = 'security'), 30))`,
+    );
+    const counters = await sql.query(
+      "DELETE FROM rate_counter WHERE window_start < now() - interval '1 day'",
+    );
+    return { sessions: sessions.rowCount, rateCounters: counters.rowCount };
+  },
+};
+
+export const JOBS: Job[] = [cleanupJob];
+
+export function startScheduler(db: Db, jobs = JOBS, everyMs = 60_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      for (const job of jobs) await runJobOnce(db, job);
+    } catch (e) {
+      console.error('job failed', e);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import { authorize, definePolicy } from '../http/policy.ts';
+import { ctxOf } from '../http/request.ts';
+import { listOpenTodos } from './service.ts';
+
+export const todoPolicy = definePolicy({
+  read: { allow: ['user'], zh: '查看待办', en: 'view todos' },
+});
+
+export default async function todoRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/api/todos', { schema: { tags: ['todos'], summary: '我的待办 My todos' } }, async (req) => {
+    authorize(req.auth, todoPolicy, 'read');
+    return listOpenTodos(app.deps.db, ctxOf(req).me.id);
+  });
+}
