@@ -53,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     },
     allowPositionals: false,
   });
-  if (!cmd || values.help || cmd === 'help') {
+  if (!cmd || values.help || cmd === 'help' || cmd === '--help' || cmd === '-h') {
     console.log(HELP);
     return 0;
   }

@@ -1,0 +1,189 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createTestApp, STRONG, type TestApp } from '../testing/harness.ts';
+
+type Err = { error: { code: string; zh: string; en: string; field?: string; rule?: string } };
+
+describe('auth (R-SYS-02)', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(() => t.close());
+
+  test('R-SYS-01 first start creates exactly the three administrators with one-time passwords', async () => {
+    assert.deepEqual(t.bootstrap.map((b) => b.role).sort(), ['auditor', 'secadmin', 'sysadmin']);
+    const { rows } = await t.db.query<{ n: number }>('SELECT count(*) AS n FROM account WHERE must_change_password');
+    assert.equal(rows[0]!.n, 3);
+  });
+
+  test('R-SYS-02 an initial password must be changed before anything else', async () => {
+    const c = t.client();
+    const pw = t.bootstrap.find((b) => b.role === 'auditor')!.password;
+    const r = await c.login('auditor', pw);
+    assert.equal(r.status, 200);
+    assert.equal(r.body.me.mustChangePassword, true);
+    const blocked = await c.get<Err>('/api/audit');
+    assert.equal(blocked.status, 403);
+    assert.equal(blocked.body.error.code, 'password_change_required');
+    const weak = await c.post<Err>('/api/auth/change-password', { oldPassword: pw, newPassword: 'auditor123' });
+    assert.equal(weak.status, 400);
+    assert.equal(weak.body.error.rule, 'R-SYS-02');
+    assert.ok(weak.body.error.zh && weak.body.error.en);
+    const oldSession = new Map(c.cookies);
+    const ok = await c.post('/api/auth/change-password', { oldPassword: pw, newPassword: STRONG });
+    assert.equal(ok.status, 200);
+    assert.equal((await c.get('/api/audit')).status, 200);
+    // R-SYS-02: the old session was revoked by the change.
+    const stale = t.client();
+    stale.cookies = oldSession;
+    assert.equal((await stale.get('/api/audit')).status, 401);
+  });
+
+  test('R-SYS-02 wrong password: 401 with one message for unknown users and wrong passwords, both audited', async () => {
+    const head = await t.auditHead();
+    const a = await t.client().login('sysadmin', 'Wrong-password-1');
+    const b = await t.client().login('nobody', 'Wrong-password-1');
+    assert.equal(a.status, 401);
+    assert.equal(b.status, 401);
+    assert.deepEqual(a.body, b.body);
+    const { rows } = await t.db.query<{ action: string; summary: string }>(
+      'SELECT action, summary FROM audit_event WHERE seq > $1 ORDER BY seq',
+      [head],
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.action, JSON.parse(r.summary).reason]),
+      [
+        ['auth.login.failure', 'bad_password'],
+        ['auth.login.failure', 'unknown_user'],
+      ],
+    );
+  });
+
+  test('R-SYS-02 five failures lock the account for 30 minutes, even against the right password', async () => {
+    const u = await t.businessUser();
+    const name = (await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId]))
+      .rows[0]!.username;
+    for (let i = 0; i < 4; i++) assert.equal((await t.client().login(name, 'Nope-nope-1')).status, 401);
+    const fifth = await t.client().login<Err>(name, 'Nope-nope-1');
+    assert.equal(fifth.status, 423);
+    assert.equal((fifth.body as unknown as Err).error.code, 'account_locked');
+    assert.equal((await t.client().login(name, STRONG)).status, 423);
+    const { rows } = await t.db.query<{ minutes: number }>(
+      'SELECT round(extract(epoch FROM locked_until - now()) / 60) AS minutes FROM account WHERE id = $1',
+      [u.accountId],
+    );
+    assert.ok(Number(rows[0]!.minutes) >= 29 && Number(rows[0]!.minutes) <= 30);
+    const sys = await t.admin('sysadmin');
+    assert.equal((await sys.post(`/api/accounts/${u.accountId}/unlock`)).status, 200);
+    assert.equal((await t.client().login(name, STRONG)).status, 200);
+  });
+
+  test('R-SYS-02 the lockout threshold follows the policy at once', async () => {
+    const sec = await t.admin('secadmin');
+    const policy = (await sec.get('/api/settings/security')).body;
+    assert.equal((await sec.put('/api/settings/security', { ...policy, maxFailures: 3 })).status, 200);
+    try {
+      const u = await t.businessUser();
+      const name = (
+        await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId])
+      ).rows[0]!.username;
+      for (let i = 0; i < 2; i++) assert.equal((await t.client().login(name, 'Nope-nope-1')).status, 401);
+      assert.equal((await t.client().login(name, 'Nope-nope-1')).status, 423);
+    } finally {
+      await sec.put('/api/settings/security', policy);
+    }
+  });
+
+  test('R-SYS-02 an idle session ends after the idle timeout', async () => {
+    const u = await t.businessUser();
+    assert.equal((await u.client.get('/api/todos')).status, 200);
+    await t.db.query("UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE account_id = $1", [
+      u.accountId,
+    ]);
+    const r = await u.client.get<Err>('/api/todos');
+    assert.equal(r.status, 401);
+    assert.equal(r.body.error.code, 'session_idle');
+    assert.equal((await u.client.get('/api/todos')).status, 401);
+  });
+
+  test('state-changing requests without the CSRF token are refused and write nothing', async () => {
+    const sys = await t.admin('sysadmin');
+    const head = await t.auditHead();
+    const r = await sys.request<Err>('POST', '/api/orgs', { name: 'CSRF单位', parentId: null, level: 'city', kind: 'party_gov' }, { csrf: false });
+    assert.equal(r.status, 403);
+    assert.equal(r.body.error.code, 'csrf');
+    const wrong = await sys.request<Err>(
+      'POST',
+      '/api/orgs',
+      { name: 'CSRF单位', parentId: null, level: 'city', kind: 'party_gov' },
+      { csrf: false, headers: { 'x-csrf-token': 'forged' } },
+    );
+    assert.equal(wrong.status, 403);
+    assert.equal(await t.auditHead(), head);
+    assert.equal((await t.db.query("SELECT 1 FROM org WHERE name = 'CSRF单位'")).rowCount, 0);
+  });
+
+  test('session cookie is HttpOnly and SameSite=Strict; the CSRF cookie is readable', async () => {
+    const c = t.client();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody', password: 'x' },
+    });
+    assert.equal(res.statusCode, 401);
+    const u = await t.businessUser();
+    const name = (await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId]))
+      .rows[0]!.username;
+    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password: STRONG } });
+    const set = ([] as string[]).concat(ok.headers['set-cookie'] as string | string[]);
+    const session = set.find((s) => s.startsWith('baomi_session='))!;
+    const csrf = set.find((s) => s.startsWith('baomi_csrf='))!;
+    assert.match(session, /HttpOnly/i);
+    assert.match(session, /SameSite=Strict/i);
+    assert.doesNotMatch(csrf, /HttpOnly/i);
+    assert.ok(c);
+  });
+
+  test('R-SYS-02 disabling an account ends its sessions at once', async () => {
+    const u = await t.businessUser();
+    const sys = await t.admin('sysadmin');
+    assert.equal((await sys.post(`/api/accounts/${u.accountId}/disable`)).status, 200);
+    assert.equal((await u.client.get('/api/todos')).status, 401);
+    const name = (await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId]))
+      .rows[0]!.username;
+    assert.equal((await t.client().login(name, STRONG)).status, 403);
+  });
+
+  test('R-SYS-02 a reset password is one-time and revokes sessions', async () => {
+    const u = await t.businessUser();
+    const sys = await t.admin('sysadmin');
+    const r = await sys.post<{ oneTimePassword: string }>(`/api/accounts/${u.accountId}/reset-password`);
+    assert.equal(r.status, 200);
+    assert.equal((await u.client.get('/api/todos')).status, 401);
+    const name = (await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId]))
+      .rows[0]!.username;
+    const c = t.client();
+    const login = await c.login(name, r.body.oneTimePassword);
+    assert.equal(login.body.me.mustChangePassword, true);
+  });
+
+  test('logout ends the session', async () => {
+    const u = await t.businessUser();
+    assert.equal((await u.client.post('/api/auth/logout')).status, 200);
+    assert.equal((await u.client.get('/api/auth/me')).status, 401);
+  });
+});
+
+describe('login rate limit (shared by every node)', () => {
+  test('R-SYS-02 the 4th attempt from one address within the window gets 429', async () => {
+    const t = await createTestApp({ loginRate: { max: 3, windowSeconds: 60 } });
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await t.client().login('x', 'y')).status, 401);
+      const r = await t.client().login('x', 'y');
+      assert.equal(r.status, 429);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,230 @@
+// API test harness: a fresh database per app (PGlite in memory, or a throw-away database on the
+// PostgreSQL server named by BAOMI_TEST_PG_URL when BAOMI_TEST_DB=postgres), driven with inject().
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { bootstrapAdministrators } from '../accounts/service.ts';
+import { type Db, openDb } from '../db/db.ts';
+import { migrate } from '../db/migrate.ts';
+import { buildApp } from '../http/app.ts';
+import type { Bootstrap } from '../main.ts';
+
+export const TEST_DB = (process.env.BAOMI_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
+export const STRONG = 'Str0ng!Passw0rd';
+
+export interface TestDatabase {
+  db: Db;
+  /** A second, independent connection pool to the same database (postgres only): another node. */
+  url: string | null;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (TEST_DB === 'pglite') {
+    const db = await openDb({ dataDir: 'memory://' });
+    return { db, url: null, drop: () => db.close() };
+  }
+  const admin = process.env.BAOMI_TEST_PG_URL;
+  if (!admin) throw new Error('BAOMI_TEST_DB=postgres needs BAOMI_TEST_PG_URL');
+  const name = `baomi_t_${randomBytes(6).toString('hex')}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const u = new URL(admin);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const db = await openDb({ databaseUrl: url, poolSize: 5 });
+  return {
+    db,
+    url,
+    async drop() {
+      await db.close();
+      const c2 = new pg.Client({ connectionString: admin });
+      await c2.connect();
+      await c2.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c2.end();
+    },
+  };
+}
+
+export interface Response<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+  raw: string;
+}
+
+/** A browser-like client: keeps cookies and sends the CSRF header on state-changing requests. */
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(readonly app: FastifyInstance) {}
+
+  get csrf(): string | undefined {
+    return this.cookies.get('baomi_csrf');
+  }
+
+  async request<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<Response<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && opts.csrf !== false && this.csrf) headers['x-csrf-token'] = this.csrf;
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(payload === undefined
+        ? {}
+        : typeof payload === 'string'
+          ? { payload, headers: { ...headers, 'content-type': 'application/json' } }
+          : { payload: payload as Record<string, unknown> }),
+    });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    let body: unknown = res.body;
+    if ((res.headers['content-type'] ?? '').toString().includes('json') && res.body) body = JSON.parse(res.body);
+    return { status: res.statusCode, body: body as T, headers: res.headers, raw: res.body };
+  }
+
+  get<T = Record<string, unknown>>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = Record<string, unknown>>(url: string, body?: unknown, opts?: { csrf?: boolean }) {
+    return this.request<T>('POST', url, body ?? {}, opts);
+  }
+  put<T = Record<string, unknown>>(url: string, body?: unknown) {
+    return this.request<T>('PUT', url, body ?? {});
+  }
+  patch<T = Record<string, unknown>>(url: string, body?: unknown) {
+    return this.request<T>('PATCH', url, body ?? {});
+  }
+  delete<T = Record<string, unknown>>(url: string) {
+    return this.request<T>('DELETE', url);
+  }
+
+  async login(username: string, password: string) {
+    return this.post<{ me: { mustChangePassword: boolean; adminRole: string | null } }>('/api/auth/login', {
+      username,
+      password,
+    });
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  database: TestDatabase;
+  bootstrap: Bootstrap[];
+  client(): Client;
+  /** Signs in an administrator and replaces the one-time password with STRONG. */
+  admin(role: 'sysadmin' | 'secadmin' | 'auditor'): Promise<Client>;
+  /** Creates org → department → person → account (with roles and clearance), signed in. */
+  businessUser(opts?: {
+    roles?: string[];
+    clearance?: string;
+    username?: string;
+  }): Promise<{ client: Client; personId: string; accountId: string; orgId: string; departmentId: string }>;
+  auditHead(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(
+  opts: { loginRate?: { max: number; windowSeconds: number }; database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = opts.database ?? (await createTestDatabase());
+  const db = database.db;
+  await migrate(db);
+  const bootstrap = (await db.tx((sql) => bootstrapAdministrators(sql))) ?? [];
+  const app = await buildApp({
+    db,
+    demo: false,
+    version: 'test',
+    loginRate: opts.loginRate ?? { max: 10_000, windowSeconds: 60 },
+    backupDir: null,
+    webDist: null,
+  });
+  const passwords = new Map(bootstrap.map((b) => [b.username, b.password]));
+  const signedIn = new Map<string, Client>();
+  let n = 0;
+  const t: TestApp = {
+    app,
+    db,
+    database,
+    bootstrap,
+    client: () => new Client(app),
+    async admin(role) {
+      const existing = signedIn.get(role);
+      if (existing) return existing;
+      const c = new Client(app);
+      const pw = passwords.get(role);
+      if (pw) {
+        const r = await c.login(role, pw);
+        if (r.status !== 200) throw new Error(`login ${role}: ${r.status} ${r.raw}`);
+        const ch = await c.post('/api/auth/change-password', { oldPassword: pw, newPassword: STRONG });
+        if (ch.status !== 200) throw new Error(`change ${role}: ${ch.status} ${ch.raw}`);
+        passwords.delete(role);
+      } else {
+        const r = await c.login(role, STRONG);
+        if (r.status !== 200) throw new Error(`login ${role}: ${r.status} ${r.raw}`);
+      }
+      signedIn.set(role, c);
+      return c;
+    },
+    async businessUser(o = {}) {
+      n += 1;
+      const sys = await t.admin('sysadmin');
+      const sec = await t.admin('secadmin');
+      const org = await sys.post<{ id: string }>('/api/orgs', {
+        name: `测试单位${n}-${randomBytes(3).toString('hex')}`,
+        parentId: null,
+        level: 'city',
+        kind: 'party_gov',
+      });
+      const dept = await sys.post<{ id: string }>(`/api/orgs/${org.body.id}/departments`, { name: '办公室' });
+      const person = await sys.post<{ id: string }>('/api/people', {
+        orgId: org.body.id,
+        departmentId: dept.body.id,
+        name: `用户${n}`,
+        position: '科员',
+        rank: 'section',
+        nationality: '中国',
+      });
+      const username = o.username ?? `user${n}${randomBytes(2).toString('hex')}`;
+      const acc = await sys.post<{ account: { id: string }; oneTimePassword: string }>('/api/accounts', {
+        username,
+        displayName: `用户${n}`,
+        personId: person.body.id,
+      });
+      if (o.roles) await sec.put(`/api/people/${person.body.id}/roles`, { roles: o.roles });
+      if (o.clearance) await sec.put(`/api/people/${person.body.id}/clearance`, { clearance: o.clearance });
+      const c = new Client(app);
+      await c.login(username, acc.body.oneTimePassword);
+      const ch = await c.post('/api/auth/change-password', {
+        oldPassword: acc.body.oneTimePassword,
+        newPassword: STRONG,
+      });
+      if (ch.status !== 200) throw new Error(`business user: ${ch.status} ${ch.raw}`);
+      return {
+        client: c,
+        personId: person.body.id,
+        accountId: acc.body.account.id,
+        orgId: org.body.id,
+        departmentId: dept.body.id,
+      };
+    },
+    async auditHead() {
+      return (await db.query<{ seq: number }>('SELECT seq FROM audit_head')).rows[0]!.seq;
+    },
+    async close() {
+      await app.close();
+      if (!opts.database) await database.drop();
+    },
+  };
+  return t;
+}
