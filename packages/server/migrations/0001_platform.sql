@@ -100,22 +100,26 @@ CREATE TABLE setting (
   updated_by uuid REFERENCES account(id)
 );
 
--- R-SYS-03: the audit trail, an SM3 hash chain.
+-- R-SYS-03: the audit trail, an SM3 hash chain. `payload` holds exactly the bytes that were hashed
+-- (a canonical JSON array); the searchable columns are generated from it, so what is searched and
+-- shown can never drift from what the chain protects, and verification reads one text column per event.
+-- payload = [seq, atEpochMs, actorId, actorName, actorClass, actorRole, orgId, action, objectType,
+--            objectId, summary, ip]
 CREATE TABLE audit_event (
   seq bigint PRIMARY KEY,
-  at timestamptz NOT NULL,
-  actor_id uuid,
-  actor_name text NOT NULL,
-  actor_class text NOT NULL CHECK (actor_class IN ('sysadmin', 'secadmin', 'auditor', 'user', 'system')),
-  actor_role text,
-  org_id uuid,
-  action text NOT NULL,
-  object_type text,
-  object_id text,
-  summary text NOT NULL, -- canonical JSON text, exactly the bytes that were hashed
-  ip text,
+  payload text NOT NULL CHECK (left(payload, length(seq::text) + 2) = '[' || seq::text || ','),
   prev_hash text NOT NULL,
-  hash text NOT NULL
+  hash text NOT NULL,
+  at timestamptz NOT NULL GENERATED ALWAYS AS (to_timestamp(((payload::jsonb) ->> 1)::bigint / 1000.0)) STORED,
+  actor_id uuid GENERATED ALWAYS AS (((payload::jsonb) ->> 2)::uuid) STORED,
+  actor_name text NOT NULL GENERATED ALWAYS AS ((payload::jsonb) ->> 3) STORED,
+  actor_class text NOT NULL GENERATED ALWAYS AS ((payload::jsonb) ->> 4) STORED
+    CHECK (actor_class IN ('sysadmin', 'secadmin', 'auditor', 'user', 'system')),
+  action text NOT NULL GENERATED ALWAYS AS ((payload::jsonb) ->> 7) STORED,
+  object_type text GENERATED ALWAYS AS ((payload::jsonb) ->> 8) STORED,
+  object_id text GENERATED ALWAYS AS ((payload::jsonb) ->> 9) STORED
+  -- actor role (5), organisation (6), summary (10) and address (11) are read from the payload
+  -- when shown (audit/queries.ts): only searched fields are stored twice.
 );
 CREATE INDEX audit_event_at ON audit_event (at);
 CREATE INDEX audit_event_actor ON audit_event (actor_id, seq);
@@ -203,3 +207,36 @@ CREATE TABLE todo (
   done_at timestamptz
 );
 CREATE INDEX todo_open ON todo (account_id, due_at) WHERE done_at IS NULL;
+
+-- Every node caches signed-in sessions; any change that could alter who someone is or what they
+-- may do (accounts, people, roles, organisations, settings, revoked sessions) tells every node to
+-- drop its cache, inside the committing transaction (NOTIFY is delivered on commit).
+CREATE FUNCTION notify_auth_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('baomi_auth', TG_TABLE_NAME);
+  RETURN NULL;
+END $$;
+CREATE TRIGGER account_auth_change AFTER INSERT OR UPDATE OR DELETE ON account
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_auth_change();
+CREATE TRIGGER person_auth_change AFTER UPDATE OR DELETE ON person
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_auth_change();
+CREATE TRIGGER person_role_auth_change AFTER INSERT OR UPDATE OR DELETE ON person_role
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_auth_change();
+CREATE TRIGGER org_auth_change AFTER UPDATE OR DELETE ON org
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_auth_change();
+CREATE TRIGGER department_auth_change AFTER UPDATE OR DELETE ON department
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_auth_change();
+CREATE TRIGGER setting_auth_change AFTER INSERT OR UPDATE OR DELETE ON setting
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_auth_change();
+CREATE TRIGGER session_revoked AFTER DELETE ON session
+  FOR EACH STATEMENT EXECUTE FUNCTION notify_auth_change();
+-- A last_seen_at moved back (never in normal use: an operator forcing a timeout) also counts.
+CREATE FUNCTION notify_session_rewound() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.last_seen_at < OLD.last_seen_at THEN
+    PERFORM pg_notify('baomi_auth', 'session');
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER session_rewound AFTER UPDATE OF last_seen_at ON session
+  FOR EACH ROW EXECUTE FUNCTION notify_session_rewound();

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, STRONG, type TestApp } from '../testing/harness.ts';
-import { appendAudit, SYSTEM_ACTOR, verifyChain } from './chain.ts';
+import { appendAudit, eventPayload, SYSTEM_ACTOR, verifyChain } from './chain.ts';
 
-type Page = { items: { seq: number; actorClass: string; actorName: string; action: string }[]; total: number };
+/** A payload dated `months` ago (30-day months), for the retention trigger. */
+const oldPayload = (seq: number, months: number) =>
+  eventPayload(seq, new Date(Date.now() - months * 31 * 86_400_000), SYSTEM_ACTOR, { action: 'test' });
+
+type Page = {
+  items: { seq: number; actorClass: string; actorName: string; action: string }[];
+  total: number;
+};
 
 describe('audit trail (R-SYS-03)', () => {
   let t: TestApp;
@@ -27,7 +34,12 @@ describe('audit trail (R-SYS-03)', () => {
     assert.equal(await t.auditHead(), head);
     assert.equal((await t.db.query("SELECT 1 FROM org WHERE name = '回滚单位'")).rowCount, 0);
     const sys = await t.admin('sysadmin');
-    const r = await sys.post<{ id: string }>('/api/orgs', { name: '审计单位', parentId: null, level: 'city', kind: 'party_gov' });
+    const r = await sys.post<{ id: string }>('/api/orgs', {
+      name: '审计单位',
+      parentId: null,
+      level: 'city',
+      kind: 'party_gov',
+    });
     assert.equal(r.status, 201);
     const ev = await t.db.query<{ action: string; object_id: string; actor_class: string }>(
       'SELECT action, object_id, actor_class FROM audit_event WHERE seq > $1',
@@ -37,7 +49,10 @@ describe('audit trail (R-SYS-03)', () => {
   });
 
   test('R-SYS-03 the database refuses UPDATE, DELETE and TRUNCATE of audit events, and rewinding the head', async () => {
-    await assert.rejects(t.db.query("UPDATE audit_event SET actor_name = 'x' WHERE seq = 1"), /R-SYS-03/);
+    await assert.rejects(
+      t.db.query("UPDATE audit_event SET payload = payload || ' ' WHERE seq = 1"),
+      /R-SYS-03/,
+    );
     await assert.rejects(t.db.query('DELETE FROM audit_event WHERE seq = 1'), /R-SYS-03/);
     await assert.rejects(t.db.query('TRUNCATE audit_event'), /R-SYS-03/);
     await assert.rejects(t.db.query('UPDATE audit_head SET seq = 1'), /R-SYS-03/);
@@ -49,8 +64,8 @@ describe('audit trail (R-SYS-03)', () => {
     await assert.rejects(
       t.db.tx(async (sql) => {
         await sql.query(
-          `INSERT INTO audit_event (seq, at, actor_name, actor_class, action, summary, prev_hash, hash)
-           VALUES (900000, now() - interval '5 months', 'x', 'system', 'test', '{}', 'p', 'h')`,
+          `INSERT INTO audit_event (seq, payload, prev_hash, hash) VALUES (900000, $1, 'p', 'h')`,
+          [oldPayload(900000, 5)],
         );
         await sql.query('DELETE FROM audit_event WHERE seq = 900000');
       }),
@@ -58,8 +73,8 @@ describe('audit trail (R-SYS-03)', () => {
     );
     await t.db.tx(async (sql) => {
       await sql.query(
-        `INSERT INTO audit_event (seq, at, actor_name, actor_class, action, summary, prev_hash, hash)
-         VALUES (900001, now() - interval '7 months', 'x', 'system', 'test', '{}', 'p', 'h')`,
+        `INSERT INTO audit_event (seq, payload, prev_hash, hash) VALUES (900001, $1, 'p', 'h')`,
+        [oldPayload(900001, 7)],
       );
       const del = await sql.query('DELETE FROM audit_event WHERE seq = 900001');
       assert.equal(del.rowCount, 1);
@@ -74,19 +89,23 @@ describe('audit trail (R-SYS-03)', () => {
     assert.ok(ok.body.checked > 5);
     // Someone with the database owner's powers switches the guard off and edits event 3.
     await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
-    const original = (await t.db.query<{ summary: string }>('SELECT summary FROM audit_event WHERE seq = 3')).rows[0]!;
-    await t.db.query(`UPDATE audit_event SET summary = '{"username":"forged"}' WHERE seq = 3`);
+    const original = (await t.db.query<{ payload: string }>('SELECT payload FROM audit_event WHERE seq = 3'))
+      .rows[0]!;
+    await t.db.query(
+      `UPDATE audit_event SET payload = replace(payload, '"username":"', '"username":"forged-') WHERE seq = 3`,
+    );
     try {
-      const bad = await auditor.post<{ ok: boolean; firstBroken: number; reason: { zh: string; en: string } }>(
-        '/api/audit/verify',
-        {},
-      );
+      const bad = await auditor.post<{
+        ok: boolean;
+        firstBroken: number;
+        reason: { zh: string; en: string };
+      }>('/api/audit/verify', {});
       assert.equal(bad.body.ok, false);
       assert.equal(bad.body.firstBroken, 3);
       assert.match(bad.body.reason.en, /altered/);
       assert.match(bad.body.reason.zh, /篡改/);
     } finally {
-      await t.db.query('UPDATE audit_event SET summary = $1 WHERE seq = 3', [original.summary]);
+      await t.db.query('UPDATE audit_event SET payload = $1 WHERE seq = 3', [original.payload]);
       await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
     }
     assert.equal((await verifyChain(t.db)).ok, true);
@@ -104,8 +123,9 @@ describe('audit trail (R-SYS-03)', () => {
     );
     try {
       await dbTx.query('DELETE FROM audit_event WHERE seq >= $1', [cp.seq]);
-      const prev = (await dbTx.query<{ hash: string }>('SELECT hash FROM audit_event WHERE seq = $1', [cp.seq - 1]))
-        .rows[0]!;
+      const prev = (
+        await dbTx.query<{ hash: string }>('SELECT hash FROM audit_event WHERE seq = $1', [cp.seq - 1])
+      ).rows[0]!;
       await dbTx.query('UPDATE audit_head SET seq = $1, hash = $2', [cp.seq - 1, prev.hash]);
       await dbTx.tx((sql) => appendAudit(sql, SYSTEM_ACTOR, { action: 'forged.event' }));
       assert.equal((await verifyChain(dbTx)).ok, true, 'a consistent rewrite passes without a checkpoint');
@@ -148,7 +168,9 @@ describe('audit trail (R-SYS-03)', () => {
     assert.equal(r.body.items.length, 1);
     assert.ok(r.body.total >= 2);
     assert.ok(r.body.items.every((i) => i.action === 'org.create'));
-    const byActor = await auditor.get<Page>(`/api/audit?actor=${encodeURIComponent('系统管理员')}&pageSize=500`);
+    const byActor = await auditor.get<Page>(
+      `/api/audit?actor=${encodeURIComponent('系统管理员')}&pageSize=500`,
+    );
     assert.ok(byActor.body.items.length > 0 && byActor.body.items.every((i) => i.actorName === '系统管理员'));
     const future = await auditor.get<Page>('/api/audit?from=2999-01-01T00:00:00Z');
     assert.equal(future.body.total, 0);

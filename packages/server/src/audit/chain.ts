@@ -27,17 +27,8 @@ export interface AuditInput {
 
 export interface StoredEvent {
   seq: number;
-  at: Date;
-  actor_id: string | null;
-  actor_name: string;
-  actor_class: string;
-  actor_role: string | null;
-  org_id: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  summary: string;
-  ip: string | null;
+  /** The canonical JSON array that was hashed; every other column is generated from it. */
+  payload: string;
   prev_hash: string;
   hash: string;
 }
@@ -53,25 +44,28 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-/** The bytes an event's hash covers: every column but the hash, in a fixed order. */
-export function eventPayload(e: Omit<StoredEvent, 'hash' | 'prev_hash'>): string {
-  return JSON.stringify([
-    e.seq,
-    e.at.toISOString(),
-    e.actor_id,
-    e.actor_name,
-    e.actor_class,
-    e.actor_role,
-    e.org_id,
-    e.action,
-    e.object_type,
-    e.object_id,
-    e.summary,
-    e.ip,
+/**
+ * The bytes an event's hash covers, in a fixed order:
+ * [seq, atEpochMs, actorId, actorName, actorClass, actorRole, orgId, action, objectType, objectId, summary, ip].
+ */
+export function eventPayload(seq: number, at: Date, actor: Actor, input: AuditInput): string {
+  return canonicalJson([
+    seq,
+    at.getTime(),
+    actor.id,
+    actor.name,
+    actor.class,
+    actor.role,
+    actor.orgId,
+    input.action,
+    input.objectType ?? null,
+    input.objectId ?? null,
+    input.summary ?? {},
+    actor.ip ?? null,
   ]);
 }
 
-/** R-SYS-03: hash = SM3(previous hash ‖ canonical event). */
+/** R-SYS-03: hash = SM3(previous hash ‖ "\n" ‖ payload). */
 export function chainHash(prevHash: string, payload: string): string {
   return createHash('sm3').update(prevHash).update('\n').update(payload).digest('hex');
 }
@@ -85,48 +79,14 @@ export async function appendAudit(sql: Sql, actor: Actor, input: AuditInput): Pr
     await sql.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')
   ).rows[0];
   if (!head) throw new Error('audit head missing: database not migrated');
-  const base = {
-    seq: head.seq + 1,
-    at: new Date(),
-    actor_id: actor.id,
-    actor_name: actor.name,
-    actor_class: actor.class,
-    actor_role: actor.role,
-    org_id: actor.orgId,
-    action: input.action,
-    object_type: input.objectType ?? null,
-    object_id: input.objectId ?? null,
-    summary: canonicalJson(input.summary ?? {}),
-    ip: actor.ip ?? null,
-  };
-  const event: StoredEvent = {
-    ...base,
-    prev_hash: head.hash,
-    hash: chainHash(head.hash, eventPayload(base)),
-  };
+  const seq = head.seq + 1;
+  const payload = eventPayload(seq, new Date(), actor, input);
+  const event: StoredEvent = { seq, payload, prev_hash: head.hash, hash: chainHash(head.hash, payload) };
   await sql.query(
     `WITH ins AS (
-       INSERT INTO audit_event (seq, at, actor_id, actor_name, actor_class, actor_role, org_id, action,
-                                object_type, object_id, summary, ip, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       RETURNING seq, hash)
+       INSERT INTO audit_event (seq, payload, prev_hash, hash) VALUES ($1, $2, $3, $4) RETURNING seq, hash)
      UPDATE audit_head SET seq = ins.seq, hash = ins.hash FROM ins WHERE audit_head.id = 1`,
-    [
-      event.seq,
-      event.at,
-      event.actor_id,
-      event.actor_name,
-      event.actor_class,
-      event.actor_role,
-      event.org_id,
-      event.action,
-      event.object_type,
-      event.object_id,
-      event.summary,
-      event.ip,
-      event.prev_hash,
-      event.hash,
-    ],
+    [event.seq, event.payload, event.prev_hash, event.hash],
   );
   return event;
 }
@@ -168,13 +128,20 @@ export async function verifyChain(sql: Sql, checkpoint?: Checkpoint): Promise<Ve
     reason: { zh, en },
     head: headRow,
   });
-  for (;;) {
-    const { rows } = await sql.query<StoredEvent>(
-      `SELECT seq, at, actor_id, actor_name, actor_class, actor_role, org_id, action, object_type, object_id,
-              summary, ip, prev_hash, hash
-         FROM audit_event WHERE seq >= $1 ORDER BY seq LIMIT ${PAGE}`,
-      [expectedSeq],
+  // Events appended while verifying lie beyond the head read above and are left for the next run.
+  const page = (from: number) => {
+    const p = sql.query<StoredEvent>(
+      `SELECT seq, payload, prev_hash, hash FROM audit_event WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT ${PAGE}`,
+      [from, headRow.seq],
     );
+    p.catch(() => {}); // a page abandoned by an early return must not become an unhandled rejection
+    return p;
+  };
+  let next = page(expectedSeq);
+  for (;;) {
+    const { rows } = await next;
+    // Fetch the following page while this one is hashed.
+    if (rows.length === PAGE) next = page(rows[rows.length - 1]!.seq + 1);
     for (const e of rows) {
       if (e.seq !== expectedSeq) {
         return broken(
@@ -190,7 +157,7 @@ export async function verifyChain(sql: Sql, checkpoint?: Checkpoint): Promise<Ve
           `Audit event ${e.seq} does not link to the previous event`,
         );
       }
-      if (chainHash(prevHash, eventPayload(e)) !== e.hash) {
+      if (!e.payload.startsWith(`[${e.seq},`) || chainHash(prevHash, e.payload) !== e.hash) {
         return broken(
           e.seq,
           `第 ${e.seq} 条审计记录内容已被篡改（哈希不符）`,

@@ -45,8 +45,8 @@ function where(viewer: { id: string; adminRole: AdminRole | null }, f: AuditFilt
 }
 
 const COLS = `seq, at, actor_id AS "actorId", actor_name AS "actorName", actor_class AS "actorClass",
-  actor_role AS "actorRole", org_id AS "orgId", action, object_type AS "objectType", object_id AS "objectId",
-  summary, ip, hash`;
+  (payload::jsonb) ->> 5 AS "actorRole", (payload::jsonb) ->> 6 AS "orgId", action, object_type AS "objectType",
+  object_id AS "objectId", (payload::jsonb) -> 10 AS summary, (payload::jsonb) ->> 11 AS ip, hash`;
 
 export async function searchAudit(
   sql: Sql,
@@ -56,14 +56,14 @@ export async function searchAudit(
 ): Promise<{ items: AuditEventView[]; total: number }> {
   const w = where(viewer, f);
   const [items, total] = await Promise.all([
-    sql.query<AuditEventView & { summary: string }>(
+    sql.query<AuditEventView>(
       `SELECT ${COLS} FROM audit_event ${w.clause} ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
       w.params,
     ),
     sql.query<{ n: number }>(`SELECT count(*) AS n FROM audit_event ${w.clause}`, w.params),
   ]);
   return {
-    items: items.rows.map((r) => ({ ...r, summary: JSON.parse(r.summary) as unknown })),
+    items: items.rows,
     total: total.rows[0]?.n ?? 0,
   };
 }

@@ -4,6 +4,7 @@ import { isIdleExpired, type SecurityPolicy } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
 import { policyFrom } from '../settings/service.ts';
 import type { AuthContext, Me, PersonSummary } from './context.ts';
+import type { SessionCache } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'baomi_session';
 export const CSRF_COOKIE = 'baomi_csrf';
@@ -103,9 +104,29 @@ export type SessionLookup =
   | { ok: true; ctx: AuthContext }
   | { ok: false; reason: 'none' | 'idle' | 'disabled'; policy?: SecurityPolicy };
 
-/** One query per request: the session, its account, person, roles and the security policy. */
-export async function lookupSession(sql: Sql, token: string, now = new Date()): Promise<SessionLookup> {
+/**
+ * The session, its account, person, roles and the security policy: from this node's cache when it
+ * holds them, else in one query. R-SYS-02's idle timeout is checked either way; a cached entry that
+ * looks idle is re-read, since another node may have seen activity since.
+ */
+export async function lookupSession(
+  sql: Sql,
+  token: string,
+  now = new Date(),
+  cache?: SessionCache,
+): Promise<SessionLookup> {
   const id = tokenId(token);
+  const t = now.getTime();
+  const hit = cache?.get(id, t);
+  if (hit && !isIdleExpired(new Date(hit.lastSeen), now, hit.ctx.policy)) {
+    hit.lastSeen = t;
+    if (t - hit.lastTouched > TOUCH_EVERY_MS) {
+      hit.lastTouched = t;
+      await sql.query('UPDATE session SET last_seen_at = $2 WHERE id = $1', [id, now]);
+    }
+    return { ok: true, ctx: hit.ctx };
+  }
+  const generation = cache?.generation ?? 0;
   const { rows } = await sql.query<
     MeRow & { csrf: string; last_seen_at: Date; disabled: boolean; policy: unknown }
   >(
@@ -116,19 +137,25 @@ export async function lookupSession(sql: Sql, token: string, now = new Date()): 
     [id],
   );
   const row = rows[0];
-  if (!row) return { ok: false, reason: 'none' };
+  if (!row) {
+    cache?.delete(id);
+    return { ok: false, reason: 'none' };
+  }
   const policy = policyFrom(row.policy);
   if (row.disabled) {
     await revokeSession(sql, id);
     return { ok: false, reason: 'disabled', policy };
   }
-  // R-SYS-02: idle timeout.
   if (isIdleExpired(row.last_seen_at, now, policy)) {
     await revokeSession(sql, id);
     return { ok: false, reason: 'idle', policy };
   }
-  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+  let lastTouched = row.last_seen_at.getTime();
+  if (t - lastTouched > TOUCH_EVERY_MS) {
     await sql.query('UPDATE session SET last_seen_at = $2 WHERE id = $1', [id, now]);
+    lastTouched = t;
   }
-  return { ok: true, ctx: { sessionId: id, csrf: row.csrf, me: meFromRow(row), policy } };
+  const ctx: AuthContext = { sessionId: id, csrf: row.csrf, me: meFromRow(row), policy };
+  cache?.set(id, { ctx, loadedAt: t, lastSeen: t, lastTouched }, generation);
+  return { ok: true, ctx };
 }

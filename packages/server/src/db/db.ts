@@ -22,6 +22,15 @@ export interface Db extends Sql {
   /** Runs `fn` in one transaction; a thrown error rolls everything back (audit events included). */
   tx<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * LISTEN on a channel. `onNotify` gets each payload; `onReset` is called when notifications may
+   * have been missed (connection lost), so that a cache can drop everything. Returns the unlisten.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onReset?: () => void,
+  ): Promise<() => Promise<void>>;
   /** The embedded database only: a consistent tar.gz of the data directory. */
   dump?(): Promise<Uint8Array>;
 }
@@ -48,7 +57,8 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<T>(text: string, params?: readonly unknown[]) {
       const r = await q.query<T>(text, params as unknown[] | undefined);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+      // Like pg: a statement that returns rows counts its rows (PGlite reports affectedRows 0 for a SELECT).
+      return { rows: r.rows, rowCount: r.fields.length > 0 ? r.rows.length : (r.affectedRows ?? 0) };
     },
     async exec(text: string) {
       await q.exec(text);
@@ -61,6 +71,10 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     exec: base.exec,
     tx: (fn) => lite.transaction((t) => fn(wrap(t))),
     close: () => lite.close(),
+    listen: async (channel, onNotify) => {
+      const unlisten = await lite.listen(channel, onNotify);
+      return () => unlisten();
+    },
     dump: async () => new Uint8Array(await (await lite.dumpDataDir('gzip')).arrayBuffer()),
   };
 }
@@ -104,10 +118,43 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       await pool.query(text);
     },
     close: () => pool.end(),
+    listen: (channel, onNotify, onReset) => listenPostgres(url, types, channel, onNotify, onReset),
   };
 }
 
 /** A LIKE/ILIKE pattern matching `text` anywhere, with its wildcards taken literally. */
 export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** A dedicated connection for LISTEN that reconnects (and reports a reset) when it drops. */
+async function listenPostgres(
+  url: string,
+  types: pg.ClientConfig['types'],
+  channel: string,
+  onNotify: (payload: string) => void,
+  onReset?: () => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let closed = false;
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: url, types });
+    c.on('notification', (m) => {
+      if (m.channel === channel) onNotify(m.payload ?? '');
+    });
+    c.on('error', () => {
+      onReset?.();
+      c.end().catch(() => {});
+      if (!closed) setTimeout(() => void connect().catch(() => onReset?.()), 1000).unref();
+    });
+    await c.connect();
+    await c.query(`LISTEN ${channel}`);
+    client = c;
+    onReset?.();
+  };
+  await connect();
+  return async () => {
+    closed = true;
+    await client?.end().catch(() => {});
+  };
 }

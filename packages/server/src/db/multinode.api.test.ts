@@ -41,8 +41,9 @@ describe('two nodes on one database', { skip }, () => {
 
   test('R-SYS-02 failed logins on both nodes add up to one lockout', async () => {
     const u = await a.businessUser();
-    const name = (await a.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId]))
-      .rows[0]!.username;
+    const name = (
+      await a.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId])
+    ).rows[0]!.username;
     for (let i = 0; i < 4; i++) {
       const node = i % 2 === 0 ? a : b;
       assert.equal((await node.client().login(name, 'Wrong-pass-1')).status, 401);
@@ -55,7 +56,9 @@ describe('two nodes on one database', { skip }, () => {
     const start = await a.auditHead();
     await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        (i % 2 ? a.db : b.db).tx((sql) => appendAudit(sql, SYSTEM_ACTOR, { action: 'test.two-nodes', summary: { i } })),
+        (i % 2 ? a.db : b.db).tx((sql) =>
+          appendAudit(sql, SYSTEM_ACTOR, { action: 'test.two-nodes', summary: { i } }),
+        ),
       ),
     );
     assert.equal(await b.auditHead(), start + 60);

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import accountRoutes from '../accounts/routes.ts';
 import auditRoutes from '../audit/routes.ts';
 import authRoutes, { clearSessionCookies } from '../auth/routes.ts';
+import { SessionCache } from '../auth/session-cache.ts';
 import { lookupSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import backupRoutes from '../backups/routes.ts';
 import orgRoutes from '../orgs/routes.ts';
@@ -15,8 +16,9 @@ import settingsRoutes from '../settings/routes.ts';
 import systemRoutes from '../system/routes.ts';
 import todoRoutes from '../todos/routes.ts';
 import { HttpError, installErrorHandler } from './errors.ts';
+import { unauthenticated } from './policy.ts';
 import type { AppDeps } from './types.ts';
-import { hasNul, installValidators } from './validation.ts';
+import { installValidators, nulField } from './validation.ts';
 
 export const WEB_DIST = new URL('../../../web/dist/', import.meta.url).pathname;
 
@@ -28,6 +30,16 @@ const BEFORE_PASSWORD_CHANGE = new Set([
   'GET /api/system/info',
 ]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** The only API routes open without a session (R-SYS-01); every other one answers 401 before it validates input. */
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/system/info', 'GET /api/openapi.json']);
+
+/** A registered API route that needs a session (unknown paths fall through to the JSON 404). */
+function needsSession(req: FastifyRequest): boolean {
+  const url = req.routeOptions.url;
+  if (!url) return false;
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  return !PUBLIC.has(`${method} ${url}`);
+}
 
 export interface BuildOptions extends AppDeps {
   logger?: boolean;
@@ -49,6 +61,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     backupDir: opts.backupDir,
   });
   app.decorateRequest('auth', null);
+  const sessions = new SessionCache();
+  const unlisten = await opts.db.listen(
+    'baomi_auth',
+    () => sessions.clear(),
+    () => sessions.clear(),
+  );
+  app.addHook('onClose', async () => {
+    await unlisten();
+  });
   installValidators(app);
   installErrorHandler(app);
 
@@ -68,11 +89,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (!req.url.startsWith('/api/')) return;
     reply.header('Cache-Control', 'no-store');
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const found = await lookupSession(app.deps.db, token);
-    if (!found.ok) {
-      clearSessionCookies(reply);
-      if (found.reason === 'idle') {
+    const found = token ? await lookupSession(app.deps.db, token, new Date(), sessions) : null;
+    if (!found?.ok) {
+      if (found) clearSessionCookies(reply);
+      if (found?.reason === 'idle') {
         throw new HttpError(401, {
           code: 'session_idle',
           rule: 'R-SYS-02',
@@ -80,6 +100,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
           en: 'The session timed out after inactivity; please sign in again',
         });
       }
+      if (needsSession(req)) throw unauthenticated();
       return;
     }
     req.auth = found.ctx;
@@ -102,9 +123,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('preValidation', async (req) => {
-    if (req.body !== undefined && hasNul(req.body)) {
+    const nul = req.body === undefined ? null : nulField(req.body);
+    if (nul !== null) {
       throw new HttpError(400, {
         code: 'nul_character',
+        field: nul,
         zh: '输入中含有不允许的空字符（\\u0000）',
         en: 'The input contains a NUL character (\\u0000), which is not allowed',
       });
