@@ -1,12 +1,23 @@
+import { notFound } from '@baomi/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../audit/chain.ts';
-import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import type { Sql } from '../db/db.ts';
-import { authorize } from '../http/policy.ts';
+import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
 import { idParams, nullableUuid, object, pageOf, paging, str } from '../http/schemas.ts';
 import { accountPolicy } from './policy.ts';
-import { type Account, createAccount, listAccounts, resetPassword, setDisabled, unlock } from './service.ts';
+import {
+  type Account,
+  createAccount,
+  getAccount,
+  listAccounts,
+  policyPassword,
+  refuseAdminReset,
+  resetPassword,
+  setDisabled,
+  unlock,
+} from './service.ts';
 
 const tags = ['accounts'];
 
@@ -16,6 +27,7 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
   app.get<{ Querystring: { q?: string; page?: number; pageSize?: number } }>(
     '/api/accounts',
     {
+      preValidation: guard(accountPolicy, 'read'),
       schema: {
         tags,
         summary: '账号列表 List accounts',
@@ -23,7 +35,6 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
       },
     },
     async (req) => {
-      authorize(req.auth, accountPolicy, 'read');
       return listAccounts(db, req.query.q, pageOf(req.query));
     },
   );
@@ -31,6 +42,7 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
   app.post<{ Body: { username: string; displayName: string; personId?: string | null } }>(
     '/api/accounts',
     {
+      preValidation: guard(accountPolicy, 'write'),
       schema: {
         tags,
         summary: '新建业务账号 Create a business account',
@@ -45,8 +57,7 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
       },
     },
     async (req, reply) => {
-      authorize(req.auth, accountPolicy, 'write');
-      const password = oneTimePassword();
+      const password = await policyPassword(db, req.body.username);
       const hash = await hashPassword(password);
       const account = await db.tx((sql) => createAccount(sql, actorFor(req), req.body, hash));
       return reply.status(201).send({ account, oneTimePassword: password });
@@ -55,10 +66,15 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
 
   app.post<{ Params: { id: string } }>(
     '/api/accounts/:id/reset-password',
-    { schema: { tags, summary: '重置密码 Reset password', params: idParams } },
+    {
+      preValidation: guard(accountPolicy, 'write'),
+      schema: { tags, summary: '重置密码 Reset password', params: idParams },
+    },
     async (req) => {
-      authorize(req.auth, accountPolicy, 'write');
-      const password = oneTimePassword();
+      const target = await getAccount(db, req.params.id);
+      if (!target) throw notFound({ zh: '账号', en: 'Account' });
+      refuseAdminReset(target);
+      const password = await policyPassword(db, target.username);
       const hash = await hashPassword(password);
       await db.tx((sql) => resetPassword(sql, actorFor(req), req.params.id, hash));
       return { oneTimePassword: password };
@@ -73,9 +89,8 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
   for (const [path, [summary, change]] of Object.entries(toggles)) {
     app.post<{ Params: { id: string } }>(
       `/api/accounts/:id/${path}`,
-      { schema: { tags, summary, params: idParams } },
+      { preValidation: guard(accountPolicy, 'write'), schema: { tags, summary, params: idParams } },
       async (req) => {
-        authorize(req.auth, accountPolicy, 'write');
         return db.tx((sql) => change(sql, actorFor(req), req.params.id));
       },
     );

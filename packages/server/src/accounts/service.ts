@@ -1,8 +1,17 @@
-import { type AdminRole, checkRoleSeparation, conflict, forbidden, invalid, notFound } from '@baomi/domain';
+import {
+  type AdminRole,
+  checkPassword,
+  checkRoleSeparation,
+  conflict,
+  forbidden,
+  invalid,
+  notFound,
+} from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
 import { revokeSessions } from '../auth/sessions.ts';
 import { likePattern, type Sql } from '../db/db.ts';
+import { getSecurityPolicy } from '../settings/service.ts';
 
 const ACCOUNT = { zh: '账号', en: 'Account' };
 
@@ -98,14 +107,45 @@ export async function createAccount(
     action: 'account.create',
     objectType: 'account',
     objectId: id,
-    summary: { username: input.username, displayName: input.displayName, personId: input.personId ?? null },
+    summary: {
+      username: input.username,
+      displayName: input.displayName.trim(),
+      personId: input.personId ?? null,
+    },
   });
   return (await getAccount(sql, id))!;
+}
+
+/** R-SYS-02: a one-time password that meets the current policy (length, kinds, no user name in it). */
+export async function policyPassword(sql: Sql, username: string): Promise<string> {
+  const policy = await getSecurityPolicy(sql);
+  for (let i = 0; i < 1000; i++) {
+    const password = oneTimePassword(Math.max(16, policy.minLength));
+    if (checkPassword(password, username, policy).ok) return password;
+  }
+  throw new Error('no one-time password satisfies the security policy');
+}
+
+/**
+ * R-SYS-01: the one-time password of an administrator would let the system administrator sign in
+ * as the administrator who watches him, so administrator passwords are reset only on the server
+ * (`baomi admin reset-password --user NAME`).
+ */
+export function refuseAdminReset(a: Pick<Account, 'adminRole'>): void {
+  if (a.adminRole) {
+    throw forbidden({
+      code: 'cannot_reset_admin',
+      rule: 'R-SYS-01',
+      zh: '三员账号的密码不能在此重置，请在服务器上执行 baomi admin reset-password --user 用户名',
+      en: 'An administrator password cannot be reset here; on the server run baomi admin reset-password --user NAME',
+    });
+  }
 }
 
 /** R-SYS-02: a reset password is one-time: it must be changed at the next login; all sessions end. */
 export async function resetPassword(sql: Sql, actor: Actor, id: string, passwordHash: string): Promise<void> {
   const a = await requireAccount(sql, id);
+  refuseAdminReset(a);
   await sql.query(
     'UPDATE account SET password_hash = $2, must_change_password = true, failed_count = 0, locked_until = NULL WHERE id = $1',
     [id, passwordHash],

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
-import { authorize } from '../http/policy.ts';
+import { guard } from '../http/policy.ts';
 import { actorFor, ctxOf } from '../http/request.ts';
 import { enumOf, int, object, pageOf, paging, str } from '../http/schemas.ts';
 import { appendAudit, type Checkpoint, verifyChain } from './chain.ts';
@@ -24,6 +24,7 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: AuditFilter & { page?: number; pageSize?: number } }>(
     '/api/audit',
     {
+      preValidation: guard(auditPolicy, 'read'),
       schema: {
         tags,
         summary: '审计日志查询 Search the audit trail',
@@ -31,7 +32,6 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      authorize(req.auth, auditPolicy, 'read');
       return searchAudit(db, ctxOf(req).me, req.query, pageOf(req.query));
     },
   );
@@ -39,6 +39,7 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: AuditFilter & { format?: 'csv' | 'xlsx' } }>(
     '/api/audit/export',
     {
+      preValidation: guard(auditPolicy, 'export'),
       schema: {
         tags,
         summary: '导出审计日志 Export the audit trail',
@@ -46,42 +47,42 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      authorize(req.auth, auditPolicy, 'export');
       const me = ctxOf(req).me;
       const { items, total } = await searchAudit(db, me, req.query, { limit: EXPORT_LIMIT, offset: 0 });
-      await db.tx((sql) =>
-        appendAudit(sql, actorFor(req), {
-          action: 'audit.export',
-          objectType: 'audit',
-          summary: { filter: req.query, rows: items.length, total },
-        }),
+      return sendLedger<AuditEventView>(
+        reply,
+        req.query.format ?? 'xlsx',
+        '审计日志',
+        {
+          title: { zh: '审计日志', en: 'Audit trail' },
+          subtitle: `导出人 ${me.displayName}，导出时间 ${shanghaiTime(new Date())}，共 ${items.length} 条`,
+          columns: [
+            { zh: '序号', en: 'Seq', width: 8, value: (e) => e.seq },
+            { zh: '时间', en: 'Time', width: 20, value: (e) => e.at },
+            { zh: '操作人', en: 'Actor', value: (e) => e.actorName },
+            { zh: '身份', en: 'Class', value: (e) => e.actorClass },
+            { zh: '角色', en: 'Role', value: (e) => e.actorRole },
+            { zh: '操作', en: 'Action', width: 24, value: (e) => e.action },
+            { zh: '对象类型', en: 'Object type', value: (e) => e.objectType },
+            { zh: '对象编号', en: 'Object id', width: 38, value: (e) => e.objectId },
+            { zh: '内容摘要', en: 'Summary', width: 60, value: (e) => JSON.stringify(e.summary) },
+            { zh: '来源地址', en: 'IP', value: (e) => e.ip },
+            { zh: '哈希', en: 'Hash', width: 66, value: (e) => e.hash },
+          ],
+          rows: items,
+        },
+        { db, actor: actorFor(req), objectType: 'audit', filter: { ...req.query, total } },
       );
-      return sendLedger<AuditEventView>(reply, req.query.format ?? 'xlsx', '审计日志', {
-        title: { zh: '审计日志', en: 'Audit trail' },
-        subtitle: `导出人 ${me.displayName}，导出时间 ${shanghaiTime(new Date())}，共 ${items.length} 条`,
-        columns: [
-          { zh: '序号', en: 'Seq', width: 8, value: (e) => e.seq },
-          { zh: '时间', en: 'Time', width: 20, value: (e) => e.at },
-          { zh: '操作人', en: 'Actor', value: (e) => e.actorName },
-          { zh: '身份', en: 'Class', value: (e) => e.actorClass },
-          { zh: '角色', en: 'Role', value: (e) => e.actorRole },
-          { zh: '操作', en: 'Action', width: 24, value: (e) => e.action },
-          { zh: '对象类型', en: 'Object type', value: (e) => e.objectType },
-          { zh: '对象编号', en: 'Object id', width: 38, value: (e) => e.objectId },
-          { zh: '内容摘要', en: 'Summary', width: 60, value: (e) => JSON.stringify(e.summary) },
-          { zh: '来源地址', en: 'IP', value: (e) => e.ip },
-          { zh: '哈希', en: 'Hash', width: 66, value: (e) => e.hash },
-        ],
-        rows: items,
-      });
     },
   );
 
   app.get(
     '/api/audit/checkpoint',
-    { schema: { tags, summary: '当前检查点 Current checkpoint' } },
-    async (req) => {
-      authorize(req.auth, auditPolicy, 'verify');
+    {
+      preValidation: guard(auditPolicy, 'verify'),
+      schema: { tags, summary: '当前检查点 Current checkpoint' },
+    },
+    async (_req) => {
       const { rows } = await db.query<Checkpoint & { at: Date | null }>(
         'SELECT h.seq, h.hash, e.at FROM audit_head h LEFT JOIN audit_event e ON e.seq = h.seq WHERE h.id = 1',
       );
@@ -92,6 +93,7 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { checkpoint?: Checkpoint } }>(
     '/api/audit/verify',
     {
+      preValidation: guard(auditPolicy, 'verify'),
       schema: {
         tags,
         summary: '校验审计链 Verify the chain',
@@ -109,7 +111,6 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      authorize(req.auth, auditPolicy, 'verify');
       const result = await verifyChain(db, req.body?.checkpoint);
       await db.tx((sql) =>
         appendAudit(sql, actorFor(req), {

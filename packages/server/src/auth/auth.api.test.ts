@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { auditEventsSince } from '../testing/audit-events.ts';
 import { createTestApp, STRONG, type TestApp } from '../testing/harness.ts';
 
 type Err = { error: { code: string; zh: string; en: string; field?: string; rule?: string } };
@@ -52,10 +53,7 @@ describe('auth (R-SYS-02)', () => {
     assert.equal(a.status, 401);
     assert.equal(b.status, 401);
     assert.deepEqual(a.body, b.body);
-    const { rows } = await t.db.query<{ action: string; summary: { reason: string } }>(
-      'SELECT action, summary FROM audit_event WHERE seq > $1 ORDER BY seq',
-      [head],
-    );
+    const rows = await auditEventsSince(t.db, head);
     assert.deepEqual(
       rows.map((r) => [r.action, r.summary.reason]),
       [

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { conflict, notFound } from '@baomi/domain';
 import type { FastifyInstance } from 'fastify';
 import { appendAudit } from '../audit/chain.ts';
-import { authorize, definePolicy } from '../http/policy.ts';
+import { definePolicy, guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
 import { object, str } from '../http/schemas.ts';
 import { BACKUP_NAME, createBackup, listBackups, PG_DUMP_GUIDANCE } from './service.ts';
@@ -21,34 +21,42 @@ export default async function backupRoutes(app: FastifyInstance): Promise<void> 
     return backupDir;
   };
 
-  app.get('/api/backups', { schema: { tags, summary: '备份列表 List backups' } }, async (req) => {
-    authorize(req.auth, backupPolicy, 'manage');
-    return {
-      items: backupDir ? listBackups(backupDir) : [],
-      embedded: Boolean(db.dump),
-      guidance: db.dump ? null : PG_DUMP_GUIDANCE,
-    };
-  });
+  app.get(
+    '/api/backups',
+    { preValidation: guard(backupPolicy, 'manage'), schema: { tags, summary: '备份列表 List backups' } },
+    async (_req) => {
+      return {
+        items: backupDir ? listBackups(backupDir) : [],
+        embedded: Boolean(db.dump),
+        guidance: db.dump ? null : PG_DUMP_GUIDANCE,
+      };
+    },
+  );
 
-  app.post('/api/backups', { schema: { tags, summary: '创建备份 Create a backup' } }, async (req, reply) => {
-    authorize(req.auth, backupPolicy, 'manage');
-    const file = await createBackup(db, dir());
-    await db.tx((sql) =>
-      appendAudit(sql, actorFor(req), {
-        action: 'backup.create',
-        objectType: 'backup',
-        objectId: file.name,
-        summary: { size: file.size },
-      }),
-    );
-    return reply.status(201).send(file);
-  });
+  app.post(
+    '/api/backups',
+    { preValidation: guard(backupPolicy, 'manage'), schema: { tags, summary: '创建备份 Create a backup' } },
+    async (req, reply) => {
+      const file = await createBackup(db, dir());
+      await db.tx((sql) =>
+        appendAudit(sql, actorFor(req), {
+          action: 'backup.create',
+          objectType: 'backup',
+          objectId: file.name,
+          summary: { size: file.size },
+        }),
+      );
+      return reply.status(201).send(file);
+    },
+  );
 
   app.get<{ Params: { name: string } }>(
     '/api/backups/:name',
-    { schema: { tags, summary: '下载备份 Download a backup', params: object({ name: str(80) }, ['name']) } },
+    {
+      preValidation: guard(backupPolicy, 'manage'),
+      schema: { tags, summary: '下载备份 Download a backup', params: object({ name: str(80) }, ['name']) },
+    },
     async (req, reply) => {
-      authorize(req.auth, backupPolicy, 'manage');
       const name = req.params.name;
       if (!BACKUP_NAME.test(name) || !listBackups(dir()).some((b) => b.name === name)) {
         throw notFound({ zh: '备份文件', en: 'Backup file' }, 'name');

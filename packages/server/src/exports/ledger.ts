@@ -2,6 +2,8 @@
 // R-LVL-05: a ledger that holds classified items carries its marking on every sheet.
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { type Actor, appendAudit } from '../audit/chain.ts';
+import type { Db } from '../db/db.ts';
 
 export interface Column<T> {
   zh: string;
@@ -34,7 +36,7 @@ function cellValue(v: unknown): string | number | boolean | null {
   return String(v);
 }
 
-/** Spreadsheet formula injection guard: text starting with = + - @ is kept as text. */
+/** CSV formula injection guard: text starting with = + - @ is kept as text when a spreadsheet opens it. */
 function safeText(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
@@ -65,11 +67,8 @@ export async function toXlsx<T>(spec: LedgerSpec<T>): Promise<Buffer> {
   ws.views = [{ state: 'frozen', ySplit: r }];
   for (const row of spec.rows) {
     r++;
-    const values = spec.columns.map((c) => {
-      const v = cellValue(c.value(row));
-      return typeof v === 'string' ? safeText(v) : v;
-    });
-    ws.getRow(r).values = values;
+    // Cells are written as typed values (text stays text), so no formula guard is needed here.
+    ws.getRow(r).values = spec.columns.map((c) => cellValue(c.value(row)));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -90,12 +89,29 @@ export function toCsv<T>(spec: LedgerSpec<T>): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+/** Who exports, recorded in the audit trail before the file leaves (every ledger export is audited). */
+export interface ExportAudit {
+  db: Db;
+  actor: Actor;
+  /** The ledger's object type, e.g. 'person' → action 'person.export'. */
+  objectType: string;
+  filter: unknown;
+}
+
 export async function sendLedger<T>(
   reply: FastifyReply,
   format: 'xlsx' | 'csv',
   filename: string,
-  spec: LedgerSpec<T>,
+  spec: LedgerSpec<T> & { rows: readonly T[] },
+  audit: ExportAudit,
 ) {
+  await audit.db.tx((sql) =>
+    appendAudit(sql, audit.actor, {
+      action: `${audit.objectType}.export`,
+      objectType: audit.objectType,
+      summary: { format, rows: spec.rows.length, filter: audit.filter },
+    }),
+  );
   const ascii = filename.replace(/[^A-Za-z0-9_.-]/g, '_');
   const name = `${filename}.${format}`;
   reply.header(

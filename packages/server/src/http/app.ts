@@ -28,6 +28,7 @@ const BEFORE_PASSWORD_CHANGE = new Set([
   'POST /api/auth/change-password',
   'POST /api/auth/logout',
   'GET /api/system/info',
+  'GET /api/settings/security', // the password rules the new password must meet
 ]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The only API routes open without a session (R-SYS-01); every other one answers 401 before it validates input. */
@@ -123,7 +124,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
 
   app.addHook('preValidation', async (req) => {
-    const nul = req.body === undefined ? null : nulField(req.body);
+    // The query string and path too: a NUL there reached PostgreSQL and came back as a 500.
+    const nul = nulField(req.body) ?? nulField(req.query) ?? nulField(req.params);
     if (nul !== null) {
       throw new HttpError(400, {
         code: 'nul_character',

@@ -93,6 +93,14 @@ interface PgErrorLike {
   message?: string;
 }
 
+/** The input field a unique index guards, so a duplicate names the field and not the index. */
+const CONSTRAINT_FIELDS: Record<string, string> = {
+  org_unique_name: 'name',
+  department_unique_name: 'name',
+  account_username: 'username',
+  person_account_id_key: 'personId',
+};
+
 function fromPg(e: PgErrorLike): HttpError | null {
   switch (e.code) {
     case '23505':
@@ -100,7 +108,7 @@ function fromPg(e: PgErrorLike): HttpError | null {
         code: 'duplicate',
         zh: '已存在同名或相同编号的记录',
         en: 'A record with the same name or number already exists',
-        field: e.constraint,
+        field: (e.constraint && CONSTRAINT_FIELDS[e.constraint]) ?? e.constraint,
       });
     case '23503':
       return new HttpError(409, {

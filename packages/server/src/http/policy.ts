@@ -1,6 +1,7 @@
 // Authorization: one declarative policy per module (action → who may), checked by one function.
 // A principal is an administrator role, 'user' (any business user), or a specific business role.
 import { type AdminRole, type BusinessRole, forbidden } from '@baomi/domain';
+import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../auth/context.ts';
 import { HttpError } from './errors.ts';
 
@@ -48,4 +49,18 @@ export function authorize<A extends string>(
       en: `Your role may not ${rule.en}`,
     });
   }
+}
+
+/**
+ * A route's authorization, declared beside its schema: `{ preValidation: guard(orgPolicy, 'write') }`.
+ * It runs before the input is validated, so a caller without the right gets 401/403, never a
+ * description of the input he may not send.
+ */
+export function guard<A extends string>(
+  policy: Policy<A>,
+  action: A | ((req: FastifyRequest) => A),
+): (req: FastifyRequest) => Promise<void> {
+  return async (req) => {
+    authorize(req.auth, policy, typeof action === 'function' ? action(req) : action);
+  };
 }

@@ -23,8 +23,17 @@ export function installValidators(app: FastifyInstance): void {
 
 /** Refuses NUL characters anywhere in a JSON body: PostgreSQL text cannot hold them. */
 export function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(hasNul);
-  if (value && typeof value === 'object') return Object.values(value).some(hasNul);
-  return false;
+  return nulField(value) !== null;
+}
+
+/** The dotted path of the first value holding a NUL character ('(body)' for the body itself), or null. */
+export function nulField(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '(body)' : null;
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = nulField(v, path ? `${path}.${k}` : k);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

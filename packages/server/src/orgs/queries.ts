@@ -26,24 +26,27 @@ export const listOrgs = async (sql: Sql) =>
 export const getOrg = async (sql: Sql, id: string) =>
   (await sql.query<Org>(`SELECT ${ORG_COLS} FROM org WHERE id = $1`, [id])).rows[0] ?? null;
 
-/** Ids of an organisation and all its ancestors (guards against cycles). */
+/**
+ * Ids of an organisation and all its ancestors, however deep (the cycle guard: a depth cap would let
+ * a long enough chain be closed into a loop). UNION drops repeated rows, so even a loop ends.
+ */
 export async function ancestorIds(sql: Sql, id: string): Promise<string[]> {
   const { rows } = await sql.query<{ id: string }>(
-    `WITH RECURSIVE up(id, parent_id, depth) AS (
-       SELECT id, parent_id, 0 FROM org WHERE id = $1
-       UNION ALL SELECT o.id, o.parent_id, up.depth + 1 FROM org o JOIN up ON o.id = up.parent_id WHERE up.depth < 100)
+    `WITH RECURSIVE up(id, parent_id) AS (
+       SELECT id, parent_id FROM org WHERE id = $1
+       UNION SELECT o.id, o.parent_id FROM org o JOIN up ON o.id = up.parent_id)
      SELECT id FROM up`,
     [id],
   );
   return rows.map((r) => r.id);
 }
 
-/** Ids of an organisation and every organisation below it (the bureau sees these). */
+/** Ids of an organisation and every organisation below it, however deep (the bureau sees these). */
 export async function subtreeIds(sql: Sql, id: string): Promise<string[]> {
   const { rows } = await sql.query<{ id: string }>(
-    `WITH RECURSIVE down(id, depth) AS (
-       SELECT id, 0 FROM org WHERE id = $1
-       UNION ALL SELECT o.id, down.depth + 1 FROM org o JOIN down ON o.parent_id = down.id WHERE down.depth < 100)
+    `WITH RECURSIVE down(id) AS (
+       SELECT id FROM org WHERE id = $1
+       UNION SELECT o.id FROM org o JOIN down ON o.parent_id = down.id)
      SELECT id FROM down`,
     [id],
   );

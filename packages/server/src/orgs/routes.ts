@@ -1,6 +1,6 @@
 import { ADMIN_LEVELS, notFound, ORG_KINDS } from '@baomi/domain';
 import type { FastifyInstance } from 'fastify';
-import { authorize } from '../http/policy.ts';
+import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
 import { enumOf, idParams, nullableUuid, object, str } from '../http/schemas.ts';
 import { orgPolicy } from './policy.ts';
@@ -26,14 +26,18 @@ const tags = ['orgs'];
 export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db;
 
-  app.get('/api/orgs', { schema: { tags, summary: '组织机构列表 List organisations' } }, async (req) => {
-    authorize(req.auth, orgPolicy, 'read');
-    return { items: await listOrgs(db) };
-  });
+  app.get(
+    '/api/orgs',
+    { preValidation: guard(orgPolicy, 'read'), schema: { tags, summary: '组织机构列表 List organisations' } },
+    async (_req) => {
+      return { items: await listOrgs(db) };
+    },
+  );
 
   app.post<{ Body: OrgInput }>(
     '/api/orgs',
     {
+      preValidation: guard(orgPolicy, 'write'),
       schema: {
         tags,
         summary: '新建单位 Create organisation',
@@ -41,25 +45,28 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      authorize(req.auth, orgPolicy, 'write');
       return reply.status(201).send(await db.tx((sql) => createOrg(sql, actorFor(req), req.body)));
     },
   );
 
   app.patch<{ Params: { id: string }; Body: Partial<OrgInput> }>(
     '/api/orgs/:id',
-    { schema: { tags, summary: '修改单位 Update organisation', params: idParams, body: object(orgFields) } },
+    {
+      preValidation: guard(orgPolicy, 'write'),
+      schema: { tags, summary: '修改单位 Update organisation', params: idParams, body: object(orgFields) },
+    },
     async (req) => {
-      authorize(req.auth, orgPolicy, 'write');
       return db.tx((sql) => updateOrg(sql, actorFor(req), req.params.id, req.body));
     },
   );
 
   app.delete<{ Params: { id: string } }>(
     '/api/orgs/:id',
-    { schema: { tags, summary: '删除单位 Delete organisation', params: idParams } },
+    {
+      preValidation: guard(orgPolicy, 'write'),
+      schema: { tags, summary: '删除单位 Delete organisation', params: idParams },
+    },
     async (req, reply) => {
-      authorize(req.auth, orgPolicy, 'write');
       await db.tx((sql) => deleteOrg(sql, actorFor(req), req.params.id));
       return reply.status(204).send();
     },
@@ -67,9 +74,11 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/api/orgs/:id/departments',
-    { schema: { tags, summary: '部门列表 List departments', params: idParams } },
+    {
+      preValidation: guard(orgPolicy, 'read'),
+      schema: { tags, summary: '部门列表 List departments', params: idParams },
+    },
     async (req) => {
-      authorize(req.auth, orgPolicy, 'read');
       if (!(await getOrg(db, req.params.id))) throw notFound({ zh: '组织机构', en: 'Organisation' });
       return { items: await listDepartments(db, req.params.id) };
     },
@@ -78,6 +87,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string }; Body: { name: string; parentId?: string | null } }>(
     '/api/orgs/:id/departments',
     {
+      preValidation: guard(orgPolicy, 'write'),
       schema: {
         tags,
         summary: '新建部门 Create department',
@@ -86,7 +96,6 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      authorize(req.auth, orgPolicy, 'write');
       return reply
         .status(201)
         .send(await db.tx((sql) => createDepartment(sql, actorFor(req), req.params.id, req.body)));
@@ -96,6 +105,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   app.patch<{ Params: { id: string }; Body: { name: string } }>(
     '/api/departments/:id',
     {
+      preValidation: guard(orgPolicy, 'write'),
       schema: {
         tags,
         summary: '修改部门 Rename department',
@@ -104,16 +114,17 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      authorize(req.auth, orgPolicy, 'write');
       return db.tx((sql) => renameDepartment(sql, actorFor(req), req.params.id, req.body.name));
     },
   );
 
   app.delete<{ Params: { id: string } }>(
     '/api/departments/:id',
-    { schema: { tags, summary: '删除部门 Delete department', params: idParams } },
+    {
+      preValidation: guard(orgPolicy, 'write'),
+      schema: { tags, summary: '删除部门 Delete department', params: idParams },
+    },
     async (req, reply) => {
-      authorize(req.auth, orgPolicy, 'write');
       await db.tx((sql) => deleteDepartment(sql, actorFor(req), req.params.id));
       return reply.status(204).send();
     },

@@ -5,6 +5,7 @@ import { ancestorIds, countDependents, getDepartment, getOrg, type Org } from '.
 
 const ORG = { zh: '组织机构', en: 'Organisation' };
 const DEPT = { zh: '部门', en: 'Department' };
+const ORG_TREE_LOCK = 7_202_612; // arbitrary constant shared by every node
 
 export interface OrgInput {
   name: string;
@@ -30,7 +31,7 @@ export async function createOrg(sql: Sql, actor: Actor, input: OrgInput): Promis
     action: 'org.create',
     objectType: 'org',
     objectId: id,
-    summary: { ...input },
+    summary: { ...input, name: input.name.trim() },
   });
   return (await getOrg(sql, id))!;
 }
@@ -38,6 +39,8 @@ export async function createOrg(sql: Sql, actor: Actor, input: OrgInput): Promis
 export async function updateOrg(sql: Sql, actor: Actor, id: string, patch: Partial<OrgInput>): Promise<Org> {
   const before = await requireOrg(sql, id);
   if (patch.parentId) {
+    // Moves are serialised (on every node): two simultaneous moves must not both pass the check below.
+    await sql.query('SELECT pg_advisory_xact_lock($1)', [ORG_TREE_LOCK]);
     await requireOrg(sql, patch.parentId, 'parentId');
     if ((await ancestorIds(sql, patch.parentId)).includes(id)) {
       throw conflict({

@@ -9,7 +9,7 @@ import {
 } from '@baomi/domain';
 import type { FastifyInstance } from 'fastify';
 import { sendLedger } from '../exports/ledger.ts';
-import { authorize } from '../http/policy.ts';
+import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
 import { enumOf, idParams, nullableUuid, object, pageOf, paging, str, uuid } from '../http/schemas.ts';
 import { peoplePolicy } from './policy.ts';
@@ -39,9 +39,11 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
 
   app.get<{ Querystring: PeopleFilter & { page?: number; pageSize?: number } }>(
     '/api/people',
-    { schema: { tags, summary: '人员列表 List people', querystring: object({ ...filterProps, ...paging }) } },
+    {
+      preValidation: guard(peoplePolicy, 'read'),
+      schema: { tags, summary: '人员列表 List people', querystring: object({ ...filterProps, ...paging }) },
+    },
     async (req) => {
-      authorize(req.auth, peoplePolicy, 'read');
       return listPeople(db, req.query, pageOf(req.query));
     },
   );
@@ -49,6 +51,7 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
   app.get<{ Querystring: PeopleFilter & { format?: 'xlsx' | 'csv' } }>(
     '/api/people/export',
     {
+      preValidation: guard(peoplePolicy, 'read'),
       schema: {
         tags,
         summary: '导出人员名册 Export the roster',
@@ -56,34 +59,40 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (req, reply) => {
-      authorize(req.auth, peoplePolicy, 'read');
       const { items } = await listPeople(db, req.query);
-      return sendLedger<Person>(reply, req.query.format ?? 'xlsx', '人员名册', {
-        title: { zh: '人员名册', en: 'Roster' },
-        columns: [
-          { zh: '姓名', en: 'Name', value: (p) => p.name },
-          { zh: '单位', en: 'Organisation', width: 24, value: (p) => p.orgName },
-          { zh: '部门', en: 'Department', value: (p) => p.departmentName },
-          { zh: '职务', en: 'Position', value: (p) => p.position },
-          { zh: '职级', en: 'Rank', value: (p) => RANK_LABELS[p.rank].zh },
-          { zh: '国籍', en: 'Nationality', value: (p) => p.nationality },
-          { zh: '涉密等级', en: 'Clearance', value: (p) => CLEARANCE_LABELS[p.clearance].zh },
-          {
-            zh: '业务角色',
-            en: 'Roles',
-            width: 30,
-            value: (p) => p.roles.map((r) => BUSINESS_ROLE_LABELS[r].zh).join('、'),
-          },
-          { zh: '账号', en: 'Account', value: (p) => p.username },
-        ],
-        rows: items,
-      });
+      return sendLedger<Person>(
+        reply,
+        req.query.format ?? 'xlsx',
+        '人员名册',
+        {
+          title: { zh: '人员名册', en: 'Roster' },
+          columns: [
+            { zh: '姓名', en: 'Name', value: (p) => p.name },
+            { zh: '单位', en: 'Organisation', width: 24, value: (p) => p.orgName },
+            { zh: '部门', en: 'Department', value: (p) => p.departmentName },
+            { zh: '职务', en: 'Position', value: (p) => p.position },
+            { zh: '职级', en: 'Rank', value: (p) => RANK_LABELS[p.rank].zh },
+            { zh: '国籍', en: 'Nationality', value: (p) => p.nationality },
+            { zh: '涉密等级', en: 'Clearance', value: (p) => CLEARANCE_LABELS[p.clearance].zh },
+            {
+              zh: '业务角色',
+              en: 'Roles',
+              width: 30,
+              value: (p) => p.roles.map((r) => BUSINESS_ROLE_LABELS[r].zh).join('、'),
+            },
+            { zh: '账号', en: 'Account', value: (p) => p.username },
+          ],
+          rows: items,
+        },
+        { db, actor: actorFor(req), objectType: 'person', filter: req.query },
+      );
     },
   );
 
   app.post<{ Body: Partial<PersonInput> & Pick<PersonInput, 'orgId' | 'name' | 'rank'> }>(
     '/api/people',
     {
+      preValidation: guard(peoplePolicy, 'write'),
       schema: {
         tags,
         summary: '新建人员 Create person',
@@ -91,7 +100,6 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (req, reply) => {
-      authorize(req.auth, peoplePolicy, 'write');
       const body = { departmentId: null, position: '', nationality: '中国', ...req.body };
       return reply.status(201).send(await db.tx((sql) => createPerson(sql, actorFor(req), body)));
     },
@@ -99,9 +107,11 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
 
   app.patch<{ Params: { id: string }; Body: Partial<PersonInput> }>(
     '/api/people/:id',
-    { schema: { tags, summary: '修改人员 Update person', params: idParams, body: object(fields) } },
+    {
+      preValidation: guard(peoplePolicy, 'write'),
+      schema: { tags, summary: '修改人员 Update person', params: idParams, body: object(fields) },
+    },
     async (req) => {
-      authorize(req.auth, peoplePolicy, 'write');
       return db.tx((sql) => updatePerson(sql, actorFor(req), req.params.id, req.body));
     },
   );
@@ -109,6 +119,7 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
   app.put<{ Params: { id: string }; Body: { roles: BusinessRole[] } }>(
     '/api/people/:id/roles',
     {
+      preValidation: guard(peoplePolicy, 'grant'),
       schema: {
         tags,
         summary: '设置业务角色 Set business roles',
@@ -120,7 +131,6 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (req) => {
-      authorize(req.auth, peoplePolicy, 'grant');
       return db.tx((sql) => setRoles(sql, actorFor(req), req.params.id, req.body.roles));
     },
   );
@@ -128,6 +138,7 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
   app.put<{ Params: { id: string }; Body: { clearance: Clearance } }>(
     '/api/people/:id/clearance',
     {
+      preValidation: guard(peoplePolicy, 'grant'),
       schema: {
         tags,
         summary: '设置涉密等级 Set clearance',
@@ -136,7 +147,6 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
       },
     },
     async (req) => {
-      authorize(req.auth, peoplePolicy, 'grant');
       return db.tx((sql) => setClearance(sql, actorFor(req), req.params.id, req.body.clearance));
     },
   );

@@ -47,24 +47,23 @@ async function checkPlacement(sql: Sql, orgId: string, departmentId: string | nu
 
 export async function createPerson(sql: Sql, actor: Actor, input: PersonInput): Promise<Person> {
   await checkPlacement(sql, input.orgId, input.departmentId);
+  const stored: PersonInput = {
+    ...input,
+    name: input.name.trim(),
+    position: input.position.trim(),
+    nationality: input.nationality.trim(),
+  };
   const { rows } = await sql.query<{ id: string }>(
     `INSERT INTO person (org_id, department_id, name, position, rank, nationality)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [
-      input.orgId,
-      input.departmentId,
-      input.name.trim(),
-      input.position.trim(),
-      input.rank,
-      input.nationality.trim(),
-    ],
+    [stored.orgId, stored.departmentId, stored.name, stored.position, stored.rank, stored.nationality],
   );
   const id = rows[0]!.id;
   await appendAudit(sql, actor, {
     action: 'person.create',
     objectType: 'person',
     objectId: id,
-    summary: { ...input },
+    summary: { ...stored },
   });
   return (await getPerson(sql, id))!;
 }

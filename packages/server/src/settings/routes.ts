@@ -1,6 +1,6 @@
 import type { SecurityPolicy } from '@baomi/domain';
 import type { FastifyInstance } from 'fastify';
-import { authorize } from '../http/policy.ts';
+import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
 import { bool, object } from '../http/schemas.ts';
 import { settingsPolicy } from './policy.ts';
@@ -32,17 +32,23 @@ export default async function settingsRoutes(app: FastifyInstance): Promise<void
   const db = app.deps.db;
   app.get(
     '/api/settings/security',
-    { schema: { tags: ['settings'], summary: '安全策略 Security policy' } },
-    async (req) => {
-      authorize(req.auth, settingsPolicy, 'readSecurity');
+    {
+      preValidation: guard(settingsPolicy, (req) =>
+        req.auth?.me.adminRole ? 'readSecurity' : 'readPasswordRules',
+      ),
+      schema: { tags: ['settings'], summary: '安全策略 Security policy' },
+    },
+    async (_req) => {
       return getSecurityPolicy(db);
     },
   );
   app.put<{ Body: SecurityPolicy }>(
     '/api/settings/security',
-    { schema: { tags: ['settings'], summary: '设置安全策略 Set security policy', body: policySchema } },
+    {
+      preValidation: guard(settingsPolicy, 'writeSecurity'),
+      schema: { tags: ['settings'], summary: '设置安全策略 Set security policy', body: policySchema },
+    },
     async (req) => {
-      authorize(req.auth, settingsPolicy, 'writeSecurity');
       return db.tx((sql) => setSecurityPolicy(sql, actorFor(req), req.body));
     },
   );

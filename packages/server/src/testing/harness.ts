@@ -51,7 +51,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export interface Response<T = unknown> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   raw: string;
 }
 
@@ -88,7 +88,8 @@ export class Client {
       else this.cookies.set(c.name, c.value);
     }
     let body: unknown = res.body;
-    if ((res.headers['content-type'] ?? '').toString().includes('json') && res.body) body = JSON.parse(res.body);
+    if ((res.headers['content-type'] ?? '').toString().includes('json') && res.body)
+      body = JSON.parse(res.body);
     return { status: res.statusCode, body: body as T, headers: res.headers, raw: res.body };
   }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { authorize, definePolicy } from '../http/policy.ts';
+import { definePolicy, guard } from '../http/policy.ts';
 import { ctxOf } from '../http/request.ts';
 import { listOpenTodos } from './service.ts';
 
@@ -8,8 +8,11 @@ export const todoPolicy = definePolicy({
 });
 
 export default async function todoRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/api/todos', { schema: { tags: ['todos'], summary: '我的待办 My todos' } }, async (req) => {
-    authorize(req.auth, todoPolicy, 'read');
-    return listOpenTodos(app.deps.db, ctxOf(req).me.id);
-  });
+  app.get(
+    '/api/todos',
+    { preValidation: guard(todoPolicy, 'read'), schema: { tags: ['todos'], summary: '我的待办 My todos' } },
+    async (req) => {
+      return listOpenTodos(app.deps.db, ctxOf(req).me.id);
+    },
+  );
 }

@@ -1,4 +1,5 @@
-// The one todo list: what waits on a person. Modules add and close items here; none keeps its own.
+// The one todo list: what waits on a person. Modules will add and close items here (the first,
+// designation, brings the writers); none keeps its own list.
 import type { Sql } from '../db/db.ts';
 
 export type TodoKind = 'approval' | 'return' | 'deadline' | 'notice';
@@ -24,36 +25,4 @@ export async function listOpenTodos(sql: Sql, accountId: string): Promise<{ item
     [accountId],
   );
   return { items: rows, total: rows.length };
-}
-
-export async function addTodo(
-  sql: Sql,
-  t: Omit<Todo, 'id' | 'createdAt' | 'subjectType' | 'subjectId' | 'link' | 'dueAt'> &
-    Partial<Pick<Todo, 'subjectType' | 'subjectId' | 'link' | 'dueAt'>> & { accountId: string },
-): Promise<string> {
-  const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO todo (account_id, kind, module, subject_type, subject_id, title, link, due_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [
-      t.accountId,
-      t.kind,
-      t.module,
-      t.subjectType ?? null,
-      t.subjectId ?? null,
-      t.title,
-      t.link ?? null,
-      t.dueAt ?? null,
-    ],
-  );
-  return rows[0]!.id;
-}
-
-/** Closes every open todo about a subject (e.g. when the approval it asked for is decided). */
-export async function closeTodos(sql: Sql, subjectType: string, subjectId: string): Promise<number> {
-  return (
-    await sql.query(
-      'UPDATE todo SET done_at = now() WHERE subject_type = $1 AND subject_id = $2 AND done_at IS NULL',
-      [subjectType, subjectId],
-    )
-  ).rowCount;
 }

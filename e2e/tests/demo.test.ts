@@ -1,0 +1,52 @@
+// Demo mode: the yellow "演示数据 / Demo data" banner is on every page, signed in or not, and the
+// seeded organisation is there to look at.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Harness, startHarness } from '../lib/harness.ts';
+import { login, menuLabels } from '../lib/ui.ts';
+
+describe('Baomi in demo mode', { timeout: 120_000 }, () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness({ demo: true });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  test('the demo banner is shown on the login page and on every console page', async () => {
+    const { page: p } = await h.newPage();
+    await p.goto('/login');
+    await p.getByTestId('demo-banner').filter({ hasText: '演示数据 / Demo data' }).waitFor();
+    const admin = h.demoAccounts.find((a) => a.username === 'sysadmin');
+    assert.ok(admin, 'the demo seed has a sysadmin account');
+    await login(p, admin.username, admin.password);
+    await p.waitForURL(/\/orgs/);
+    assert.deepEqual(await menuLabels(p), ['组织机构', '账号管理', '备份', '我的审计记录']);
+    for (const path of ['/orgs', '/accounts', '/backups', '/audit']) {
+      await p.goto(path);
+      await p.getByTestId('demo-banner').waitFor();
+    }
+    // the seeded organisations are listed in the tree, and the first is opened
+    await p.goto('/orgs');
+    await p.getByTestId('org-title').waitFor();
+    assert.ok((await p.getByTestId('org-tree').locator('.ant-tree-treenode').count()) >= 2);
+    await h.shot(p, '10-demo');
+  });
+
+  test('sysadmin creates a backup and can download it', async () => {
+    const { page: p } = await h.newPage();
+    const admin = h.demoAccounts.find((a) => a.username === 'sysadmin');
+    assert.ok(admin);
+    await login(p, admin.username, admin.password);
+    await p.waitForURL(/\/orgs/);
+    await p.goto('/backups');
+    await p.getByTestId('backups-table').getByText('尚无备份').waitFor();
+    await p.getByTestId('backup-create').click();
+    await p.locator('.ant-popconfirm .ant-btn-primary').click();
+    const link = p.getByTestId('backups-table').getByRole('link', { name: /下载/ }).first();
+    await link.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([p.waitForEvent('download'), link.click()]);
+    assert.match(download.suggestedFilename(), /^baomi-.*\.tar\.gz$/);
+  });
+});

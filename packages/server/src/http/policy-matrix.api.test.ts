@@ -1,0 +1,336 @@
+// The authorization matrix over HTTP (R-SYS-01): every registered route × every kind of caller.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { Client, createTestApp, type Response, STRONG, TEST_DB, type TestApp } from '../testing/harness.ts';
+import { buildApp } from './app.ts';
+
+type Who = 'sysadmin' | 'secadmin' | 'auditor' | 'user' | 'anon';
+const WHO: Who[] = ['sysadmin', 'secadmin', 'auditor', 'user', 'anon'];
+type Err = { error: { code: string; zh: string; en: string; rule?: string } };
+
+// R-SYS-01. sysadmin: accounts, organisation structure, people roster, backups, settings read, his own
+// audit events. secadmin: roles and clearances, the security policy, reading orgs and people, reading and
+// exporting the audit trail (ordinary users + auditor). auditor: the audit trail (read, export, verify,
+// checkpoint). user (a business user with role staff): todos, me, the settings read. anon: login and
+// /api/system/info only.
+// 2xx = allowed and succeeds; 401 / 403 exactly. Notes:
+//  - GET /api/settings/security is read by every signed-in account: the web session takes the idle
+//    timeout and the password rules from it (administrators and users through two policy actions).
+//  - GET /api/openapi.json is the public API description (no data).
+//  - POST /api/auth/login: each cell signs in with that caller's own credentials from a new client
+//    (anon: the business user's), so every cell is an anonymous request.
+//  - POST /api/backups and GET /api/backups/{name} on a PostgreSQL server answer 409 use_pg_dump to the
+//    sysadmin (pg_dump is the tool there): authorized, and counted as success.
+const MATRIX = `
+route                                           sysadmin secadmin auditor user anon
+POST   /api/auth/login                          2xx      2xx      2xx     2xx  2xx
+POST   /api/auth/logout                         2xx      2xx      2xx     2xx  401
+GET    /api/auth/me                             2xx      2xx      2xx     2xx  401
+POST   /api/auth/change-password                2xx      2xx      2xx     2xx  401
+GET    /api/system/info                         2xx      2xx      2xx     2xx  2xx
+GET    /api/openapi.json                        2xx      2xx      2xx     2xx  2xx
+GET    /api/orgs                                2xx      2xx      403     403  401
+POST   /api/orgs                                2xx      403      403     403  401
+PATCH  /api/orgs/{id}                           2xx      403      403     403  401
+DELETE /api/orgs/{id}                           2xx      403      403     403  401
+GET    /api/orgs/{id}/departments               2xx      2xx      403     403  401
+POST   /api/orgs/{id}/departments               2xx      403      403     403  401
+PATCH  /api/departments/{id}                    2xx      403      403     403  401
+DELETE /api/departments/{id}                    2xx      403      403     403  401
+GET    /api/people                              2xx      2xx      403     403  401
+POST   /api/people                              2xx      403      403     403  401
+GET    /api/people/export                       2xx      2xx      403     403  401
+PATCH  /api/people/{id}                         2xx      403      403     403  401
+PUT    /api/people/{id}/roles                   403      2xx      403     403  401
+PUT    /api/people/{id}/clearance               403      2xx      403     403  401
+GET    /api/accounts                            2xx      403      403     403  401
+POST   /api/accounts                            2xx      403      403     403  401
+POST   /api/accounts/{id}/reset-password        2xx      403      403     403  401
+POST   /api/accounts/{id}/disable               2xx      403      403     403  401
+POST   /api/accounts/{id}/enable                2xx      403      403     403  401
+POST   /api/accounts/{id}/unlock                2xx      403      403     403  401
+GET    /api/settings/security                   2xx      2xx      2xx     2xx  401
+PUT    /api/settings/security                   403      2xx      403     403  401
+GET    /api/audit                               2xx      2xx      2xx     403  401
+GET    /api/audit/export                        403      2xx      2xx     403  401
+GET    /api/audit/checkpoint                    403      403      2xx     403  401
+POST   /api/audit/verify                        403      403      2xx     403  401
+GET    /api/todos                               403      403      403     2xx  401
+GET    /api/backups                             2xx      403      403     403  401
+POST   /api/backups                             2xx      403      403     403  401
+GET    /api/backups/{name}                      2xx      403      403     403  401
+`;
+
+interface Row {
+  method: string;
+  path: string;
+  expect: Record<Who, string>;
+}
+
+const ROWS: Row[] = MATRIX.trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [method, path, ...cells] = line.trim().split(/\s+/);
+    assert.equal(cells.length, WHO.length, line);
+    return {
+      method: method!,
+      path: path!,
+      expect: Object.fromEntries(WHO.map((w, i) => [w, cells[i]!])) as Record<Who, string>,
+    };
+  });
+
+const OTHER = 'An0ther!Passw0rd';
+
+describe('authorization matrix over HTTP (R-SYS-01)', () => {
+  let t: TestApp;
+  let app: FastifyInstance;
+  let backupDir: string;
+  const c = {} as Record<Who, Client>;
+  const names = {} as Record<Exclude<Who, 'anon'>, string>;
+  const f = {
+    org: '',
+    dept: '',
+    person: '',
+    account: '',
+    userAccount: '',
+    backup: 'baomi-20250101-000000.tar.gz',
+    policy: {} as Record<string, unknown>,
+  };
+  let allRoles: Client;
+  let n = 0;
+  const next = () => ++n;
+
+  const fresh = async (who: Who): Promise<Client> => {
+    const client = new Client(app);
+    if (who !== 'anon') {
+      const r = await client.login(names[who], STRONG);
+      assert.equal(r.status, 200, r.raw);
+    }
+    return client;
+  };
+  const MAKE: Record<string, () => Promise<string>> = {
+    'DELETE /api/orgs/{id}': async () =>
+      (
+        await c.sysadmin.post<{ id: string }>('/api/orgs', {
+          name: `待删单位${next()}`,
+          parentId: null,
+          level: 'county',
+          kind: 'enterprise',
+        })
+      ).body.id,
+    'DELETE /api/departments/{id}': async () =>
+      (await c.sysadmin.post<{ id: string }>(`/api/orgs/${f.org}/departments`, { name: `待删部门${next()}` }))
+        .body.id,
+  };
+
+  // How each route is called by one caller; the matrix gives the expected outcome.
+  // A call may take a fresh object made first (not counted in the caller's audit check).
+  const CALLS: Record<string, (cl: Client, who: Who, made: string) => Promise<Response<unknown>>> = {
+    'POST /api/auth/login': async (_cl, who) =>
+      new Client(app).login(who === 'anon' ? names.user : names[who], STRONG),
+    'POST /api/auth/logout': async (_cl, who) => (await fresh(who)).post('/api/auth/logout'),
+    'GET /api/auth/me': (cl) => cl.get('/api/auth/me'),
+    'POST /api/auth/change-password': async (cl) => {
+      const r = await cl.post('/api/auth/change-password', { oldPassword: STRONG, newPassword: OTHER });
+      if (r.status === 200) {
+        const back = await cl.post('/api/auth/change-password', { oldPassword: OTHER, newPassword: STRONG });
+        assert.equal(back.status, 200, back.raw);
+      }
+      return r;
+    },
+    'GET /api/system/info': (cl) => cl.get('/api/system/info'),
+    'GET /api/openapi.json': (cl) => cl.get('/api/openapi.json'),
+    'GET /api/orgs': (cl) => cl.get('/api/orgs'),
+    'POST /api/orgs': (cl) =>
+      cl.post('/api/orgs', {
+        name: `矩阵单位${next()}`,
+        parentId: null,
+        level: 'county',
+        kind: 'enterprise',
+      }),
+    'PATCH /api/orgs/{id}': (cl) => cl.patch(`/api/orgs/${f.org}`, { name: `矩阵改名${next()}` }),
+    'DELETE /api/orgs/{id}': (cl, _who, made) => cl.delete(`/api/orgs/${made}`),
+    'GET /api/orgs/{id}/departments': (cl) => cl.get(`/api/orgs/${f.org}/departments`),
+    'POST /api/orgs/{id}/departments': (cl) =>
+      cl.post(`/api/orgs/${f.org}/departments`, { name: `矩阵部门${next()}` }),
+    'PATCH /api/departments/{id}': (cl) =>
+      cl.patch(`/api/departments/${f.dept}`, { name: `部门改名${next()}` }),
+    'DELETE /api/departments/{id}': (cl, _who, made) => cl.delete(`/api/departments/${made}`),
+    'GET /api/people': (cl) => cl.get('/api/people'),
+    'POST /api/people': (cl) =>
+      cl.post('/api/people', { orgId: f.org, name: `矩阵人员${next()}`, rank: 'other' }),
+    'GET /api/people/export': (cl) => cl.get('/api/people/export?format=csv'),
+    'PATCH /api/people/{id}': (cl) => cl.patch(`/api/people/${f.person}`, { position: `职务${next()}` }),
+    'PUT /api/people/{id}/roles': (cl) => cl.put(`/api/people/${f.person}/roles`, { roles: ['staff'] }),
+    'PUT /api/people/{id}/clearance': (cl) =>
+      cl.put(`/api/people/${f.person}/clearance`, { clearance: 'confidential' }),
+    'GET /api/accounts': (cl) => cl.get('/api/accounts'),
+    'POST /api/accounts': (cl) =>
+      cl.post('/api/accounts', { username: `matrix${next()}`, displayName: '矩阵' }),
+    'POST /api/accounts/{id}/reset-password': (cl) => cl.post(`/api/accounts/${f.account}/reset-password`),
+    'POST /api/accounts/{id}/disable': (cl) => cl.post(`/api/accounts/${f.account}/disable`),
+    'POST /api/accounts/{id}/enable': (cl) => cl.post(`/api/accounts/${f.account}/enable`),
+    'POST /api/accounts/{id}/unlock': (cl) => cl.post(`/api/accounts/${f.account}/unlock`),
+    'GET /api/settings/security': (cl) => cl.get('/api/settings/security'),
+    'PUT /api/settings/security': (cl) => cl.put('/api/settings/security', f.policy),
+    'GET /api/audit': (cl) => cl.get('/api/audit'),
+    'GET /api/audit/export': (cl) => cl.get('/api/audit/export?format=csv'),
+    'GET /api/audit/checkpoint': (cl) => cl.get('/api/audit/checkpoint'),
+    'POST /api/audit/verify': (cl) => cl.post('/api/audit/verify', {}),
+    'GET /api/todos': (cl) => cl.get('/api/todos'),
+    'GET /api/backups': (cl) => cl.get('/api/backups'),
+    'POST /api/backups': (cl) => cl.post('/api/backups'),
+    'GET /api/backups/{name}': (cl) => cl.get(`/api/backups/${f.backup}`),
+  };
+
+  before(async () => {
+    t = await createTestApp();
+    // The same database behind an app that has a backup directory, so backups can succeed too.
+    backupDir = mkdtempSync(join(tmpdir(), 'baomi-matrix-'));
+    app = await buildApp({
+      db: t.db,
+      demo: false,
+      version: 'test',
+      loginRate: { max: 10_000, windowSeconds: 60 },
+      backupDir,
+      webDist: null,
+    });
+    for (const role of ['sysadmin', 'secadmin', 'auditor'] as const) {
+      await t.admin(role);
+      names[role] = role;
+    }
+    const u = await t.businessUser({ roles: ['staff'] });
+    names.user = (
+      await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId])
+    ).rows[0]!.username;
+    f.userAccount = u.accountId;
+    for (const w of WHO) c[w] = await fresh(w);
+    allRoles = (
+      await t.businessUser({
+        roles: ['leader', 'committee_member', 'secrecy_officer', 'department_head', 'designator', 'staff'],
+      })
+    ).client;
+
+    f.org = u.orgId;
+    f.dept = u.departmentId;
+    const person = await c.sysadmin.post<{ id: string }>('/api/people', {
+      orgId: f.org,
+      name: '矩阵对象',
+      rank: 'other',
+    });
+    f.person = person.body.id;
+    const acc = await c.sysadmin.post<{ account: { id: string } }>('/api/accounts', {
+      username: 'matrix-target',
+      displayName: '矩阵账号',
+    });
+    f.account = acc.body.account.id;
+    f.policy = (await c.secadmin.get('/api/settings/security')).body;
+    if (TEST_DB === 'pglite') {
+      const b = await c.sysadmin.post<{ name: string }>('/api/backups');
+      assert.equal(b.status, 201, b.raw);
+      f.backup = b.body.name;
+    }
+  });
+
+  after(async () => {
+    await app.close();
+    await t.close();
+    rmSync(backupDir, { recursive: true, force: true });
+  });
+
+  test('R-SYS-01 the matrix covers every registered route, and every row is a registered route', async () => {
+    const spec = await c.anon.get<{ paths: Record<string, Record<string, unknown>> }>('/api/openapi.json');
+    const registered = new Set(['GET /api/openapi.json']);
+    for (const [path, methods] of Object.entries(spec.body.paths)) {
+      for (const m of Object.keys(methods)) registered.add(`${m.toUpperCase()} ${path}`);
+    }
+    const table = new Set(ROWS.map((r) => `${r.method} ${r.path}`));
+    assert.deepEqual([...registered].sort(), [...table].sort());
+    assert.deepEqual(Object.keys(CALLS).sort(), [...table].sort());
+    for (const r of ROWS) {
+      const url = r.path.replace(/\{(\w+)\}/g, ':$1');
+      assert.ok(app.hasRoute({ method: r.method as 'GET', url }), `${r.method} ${url} is registered`);
+    }
+  });
+
+  for (const row of ROWS) {
+    const key = `${row.method} ${row.path}`;
+    const summary = WHO.map((w) => `${w} ${row.expect[w]}`).join(', ');
+    test(`R-SYS-01 ${key}: ${summary}`, async () => {
+      for (const who of WHO) {
+        const want = row.expect[who];
+        const made = (await MAKE[key]?.()) ?? '';
+        const head = await t.auditHead();
+        const r = await CALLS[key]!(c[who], who, made);
+        const where = `${key} as ${who}: got ${r.status} ${r.raw.slice(0, 200)}`;
+        if (want === '2xx') {
+          const pgDump =
+            TEST_DB === 'postgres' &&
+            row.path.startsWith('/api/backups') &&
+            who === 'sysadmin' &&
+            r.status === 409 &&
+            (r.body as Err).error.code === 'use_pg_dump';
+          assert.ok((r.status >= 200 && r.status < 300) || pgDump, where);
+        } else {
+          assert.equal(r.status, Number(want), where);
+          const e = (r.body as Err).error;
+          assert.equal(e.code, want === '401' ? 'unauthenticated' : 'forbidden', where);
+          if (want === '403') assert.equal(e.rule, 'R-SYS-01', where);
+          assert.ok(e.zh && e.en, where);
+          // A refused request writes nothing, not even an audit event.
+          assert.equal(await t.auditHead(), head, `${where}: audit head moved`);
+        }
+      }
+    });
+  }
+
+  test('R-SYS-01 an anonymous request gets 401 before its input is validated (no schema details leak)', async () => {
+    for (const [method, url] of [
+      ['POST', '/api/orgs'],
+      ['PATCH', '/api/people/not-a-uuid'],
+      ['PUT', '/api/settings/security'],
+      ['POST', '/api/accounts'],
+    ] as const) {
+      const r = await c.anon.request<Err>(method, url, { bogus: 1 });
+      assert.equal(r.status, 401, `${method} ${url}: ${r.raw}`);
+      assert.equal(r.body.error.code, 'unauthenticated');
+    }
+    const bad = await c.anon.request<Err>('POST', '/api/orgs', '{not json');
+    assert.equal(bad.status, 401);
+  });
+
+  test('R-SYS-01 each administrator reads only its slice of the audit trail', async () => {
+    type Page = { items: { actorId: string | null; actorClass: string }[]; total: number };
+    const ids = Object.fromEntries(
+      (
+        await t.db.query<{ id: string; admin_role: string }>(
+          'SELECT id, admin_role FROM account WHERE admin_role IS NOT NULL',
+        )
+      ).rows.map((r) => [r.admin_role, r.id]),
+    );
+    const sys = await c.sysadmin.get<Page>('/api/audit?pageSize=500');
+    assert.ok(sys.body.total > 0);
+    assert.ok(sys.body.items.every((e) => e.actorId === ids.sysadmin));
+    const sec = await c.secadmin.get<Page>('/api/audit?pageSize=500');
+    const secClasses = new Set(sec.body.items.map((e) => e.actorClass));
+    assert.ok(secClasses.has('user') && secClasses.has('auditor'), [...secClasses].join());
+    assert.ok([...secClasses].every((k) => ['user', 'system', 'auditor'].includes(k)));
+    const aud = await c.auditor.get<Page>('/api/audit?pageSize=500');
+    const audClasses = new Set(aud.body.items.map((e) => e.actorClass));
+    assert.deepEqual([...audClasses].sort(), ['secadmin', 'sysadmin']);
+  });
+
+  test('R-SYS-01 a business user holding every business role still gets no administrator route', async () => {
+    const cl = new Client(app);
+    cl.cookies = new Map(allRoles.cookies);
+    for (const url of ['/api/orgs', '/api/people', '/api/accounts', '/api/audit', '/api/backups']) {
+      assert.equal((await cl.get(url)).status, 403, url);
+    }
+    assert.equal((await cl.get('/api/todos')).status, 200);
+  });
+});

@@ -1,0 +1,463 @@
+import {
+  KeyOutlined,
+  LockOutlined,
+  PlusOutlined,
+  ReloadOutlined,
+  StopOutlined,
+  UnlockOutlined,
+  UserAddOutlined,
+} from '@ant-design/icons';
+import { ADMIN_ROLE_LABELS } from '@baomi/domain';
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { type Account, api, type Person } from '../../app/api.ts';
+import { CopyButton, PageCard } from '../../app/components.tsx';
+import { errorText, useShowError } from '../../app/errors.ts';
+import { FormModal } from '../../app/FormModal.tsx';
+import { useDebounced, useLoad } from '../../app/hooks.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useMe } from '../../app/session.tsx';
+import { formatTime } from '../../app/time.ts';
+
+interface CreateForm {
+  username: string;
+  displayName: string;
+  personId?: string;
+}
+
+const USERNAME_RE = /^[A-Za-z0-9_.-]{2,64}$/;
+
+export function isLocked(a: Pick<Account, 'lockedUntil'>): boolean {
+  return !!a.lockedUntil && new Date(a.lockedUntil).getTime() > Date.now();
+}
+
+/** Shows a one-time password once, with a copy button; it cannot be dismissed by a stray click. */
+export function OneTimePasswordModal({
+  name,
+  password,
+  onClose,
+}: {
+  name: string;
+  password: string;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Modal
+      open
+      title={
+        <Space>
+          <KeyOutlined />
+          {t('accounts.otpTitle')}
+        </Space>
+      }
+      closable={false}
+      keyboard={false}
+      mask={{ closable: false }}
+      footer={
+        <Button type="primary" onClick={onClose} data-testid="otp-done">
+          {t('accounts.otpDone')}
+        </Button>
+      }
+      data-testid="otp-modal"
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Alert type="warning" showIcon title={t('accounts.otpText', { name })} />
+        <div
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 12,
+            padding: '12px 16px',
+            background: '#fafafa',
+            border: '1px dashed #d9d9d9',
+            borderRadius: 4,
+          }}
+        >
+          <Typography.Text
+            strong
+            style={{ fontFamily: 'ui-monospace, Menlo, Consolas, monospace', fontSize: 20, letterSpacing: 1 }}
+            data-testid="otp-value"
+          >
+            {password}
+          </Typography.Text>
+          <CopyButton text={password} label={t('accounts.otpCopy')} testId="otp-copy" />
+        </div>
+      </Space>
+    </Modal>
+  );
+}
+
+function PersonPicker({ value, onChange }: { value?: string; onChange?: (v: string | undefined) => void }) {
+  const { t } = useI18n();
+  const form = Form.useFormInstance<CreateForm>();
+  const [q, setQ] = useState('');
+  const dq = useDebounced(q, 300);
+  const people = useLoad(
+    () => api.people({ q: dq.trim() || undefined, page: 1, pageSize: 20, sort: 'name' }),
+    [dq],
+  );
+  const options = (people.data?.items ?? []).map((p: Person) => ({
+    value: p.id,
+    disabled: !!p.accountId,
+    person: p,
+    label: `${p.name} · ${p.orgName}${p.departmentName ? ` / ${p.departmentName}` : ''}${p.username ? ` (${p.username})` : ''}`,
+  }));
+  return (
+    <Select
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value}
+      onChange={(v: string | undefined, opt) => {
+        onChange?.(v);
+        const o = (Array.isArray(opt) ? opt[0] : opt) as { person?: Person } | undefined;
+        if (o?.person && !form.getFieldValue('displayName')) form.setFieldValue('displayName', o.person.name);
+      }}
+      loading={people.loading}
+      options={options}
+      placeholder={t('accounts.personHint')}
+      notFoundContent={people.loading ? null : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      data-testid="account-person"
+    />
+  );
+}
+
+export function AccountsPage() {
+  const { t, l, lang } = useI18n();
+  const me = useMe();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const [qInput, setQInput] = useState('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [creating, setCreating] = useState(false);
+  const [otp, setOtp] = useState<{ name: string; password: string } | null>(null);
+  const accounts = useLoad(
+    () => api.accounts({ q: q.trim() || undefined, page, pageSize }),
+    [q, page, pageSize],
+  );
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    try {
+      await fn();
+      message.success(done);
+      await accounts.reload();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const reset = async (a: Account) => {
+    try {
+      const r = await api.resetPassword(a.id);
+      setOtp({ name: a.username, password: r.oneTimePassword });
+      await accounts.reload();
+    } catch (e) {
+      showError(e);
+    }
+  };
+
+  const columns: TableProps<Account>['columns'] = [
+    {
+      title: t('accounts.username'),
+      dataIndex: 'username',
+      key: 'username',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
+    { title: t('accounts.displayName'), dataIndex: 'displayName', key: 'displayName' },
+    {
+      title: t('accounts.role'),
+      dataIndex: 'adminRole',
+      key: 'adminRole',
+      render: (v: Account['adminRole']) =>
+        v ? (
+          <Tag color="volcano">{l(ADMIN_ROLE_LABELS[v])}</Tag>
+        ) : (
+          <Tag color="blue">{t('auth.role.business')}</Tag>
+        ),
+    },
+    {
+      title: t('accounts.person'),
+      dataIndex: 'personName',
+      key: 'personName',
+      render: (v: string | null) => v || '—',
+    },
+    {
+      title: t('common.status'),
+      key: 'status',
+      render: (_: unknown, a) => (
+        <Space size={[4, 4]} wrap>
+          {a.disabled && (
+            <Tag color="default" icon={<StopOutlined />}>
+              {t('accounts.status.disabled')}
+            </Tag>
+          )}
+          {isLocked(a) && (
+            <Tooltip title={t('accounts.lockedUntil', { time: formatTime(a.lockedUntil) })}>
+              <Tag color="red" icon={<LockOutlined />}>
+                {t('accounts.status.locked')}
+              </Tag>
+            </Tooltip>
+          )}
+          {a.mustChangePassword && <Tag color="gold">{t('accounts.status.mustChange')}</Tag>}
+          {!a.disabled && !isLocked(a) && !a.mustChangePassword && (
+            <Tag color="green">{t('accounts.status.active')}</Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('accounts.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      key: 'lastLoginAt',
+      render: (v: string | null) =>
+        v ? formatTime(v) : <Typography.Text type="secondary">{t('accounts.never')}</Typography.Text>,
+    },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (v: string) => formatTime(v),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_: unknown, a) => {
+        const self = a.id === me.id;
+        // R-SYS-01: administrator accounts are neither reset nor disabled from the console
+        // (`baomi admin reset-password` on the server does it, audited).
+        const locked = self || a.adminRole !== null;
+        const why = a.adminRole !== null ? t('accounts.adminOnlyCli') : undefined;
+        return (
+          <Space size={0} wrap>
+            <Popconfirm
+              title={t('accounts.reset')}
+              description={
+                <div style={{ maxWidth: 320 }}>{t('accounts.resetConfirm', { name: a.username })}</div>
+              }
+              okText={t('common.ok')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => reset(a)}
+              disabled={locked}
+            >
+              <Button
+                type="link"
+                size="small"
+                icon={<KeyOutlined />}
+                disabled={locked}
+                title={why}
+                data-testid={`reset-${a.username}`}
+              >
+                {t('accounts.reset')}
+              </Button>
+            </Popconfirm>
+            {isLocked(a) && (
+              <Popconfirm
+                title={t('accounts.unlockConfirm', { name: a.username })}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => act(() => api.unlockAccount(a.id), t('accounts.unlocked'))}
+              >
+                <Button type="link" size="small" icon={<UnlockOutlined />}>
+                  {t('accounts.unlock')}
+                </Button>
+              </Popconfirm>
+            )}
+            {a.disabled ? (
+              <Popconfirm
+                title={t('accounts.enableConfirm', { name: a.username })}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => act(() => api.enableAccount(a.id), t('accounts.enabled'))}
+              >
+                <Button type="link" size="small">
+                  {t('accounts.enable')}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Popconfirm
+                title={t('accounts.disable')}
+                description={
+                  <div style={{ maxWidth: 320 }}>{t('accounts.disableConfirm', { name: a.username })}</div>
+                }
+                okText={t('accounts.disable')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+                onConfirm={() => act(() => api.disableAccount(a.id), t('accounts.disabled'))}
+                disabled={locked}
+              >
+                <Button type="link" size="small" danger disabled={locked} title={why}>
+                  {t('accounts.disable')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <PageCard
+      title={t('accounts.title')}
+      extra={
+        <Button
+          type="primary"
+          icon={<UserAddOutlined />}
+          onClick={() => setCreating(true)}
+          data-testid="account-new"
+        >
+          {t('accounts.new')}
+        </Button>
+      }
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder={t('accounts.searchPlaceholder')}
+            value={qInput}
+            onChange={(e) => {
+              setQInput(e.target.value);
+              if (!e.target.value) {
+                setQ('');
+                setPage(1);
+              }
+            }}
+            onSearch={(v) => {
+              setQ(v);
+              setPage(1);
+            }}
+            enterButton={t('common.search')}
+            style={{ width: 320 }}
+            data-testid="account-search"
+          />
+          <Tooltip title={t('common.refresh')}>
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void accounts.reload()}
+              aria-label={t('common.refresh')}
+            />
+          </Tooltip>
+        </Space>
+        {accounts.error !== null && (
+          <Alert
+            type="error"
+            showIcon
+            title={errorText(accounts.error, lang)}
+            action={<Button onClick={() => void accounts.reload()}>{t('common.retry')}</Button>}
+          />
+        )}
+        <Table<Account>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={accounts.data?.items ?? []}
+          loading={accounts.loading}
+          scroll={{ x: 'max-content' }}
+          data-testid="accounts-table"
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={q ? t('common.noMatch') : t('common.empty')}
+              />
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: accounts.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            showTotal: (total) => t('common.total', { total }),
+          }}
+          onChange={(pg) => {
+            setPage(pg.current ?? 1);
+            setPageSize(pg.pageSize ?? 20);
+          }}
+        />
+      </Space>
+      {creating && (
+        <FormModal<CreateForm>
+          title={
+            <Space>
+              <PlusOutlined />
+              {t('accounts.new')}
+            </Space>
+          }
+          okText={t('common.create')}
+          fields={['username', 'displayName', 'personId']}
+          onClose={() => setCreating(false)}
+          testId="account-modal"
+          onSubmit={async (v) => {
+            const r = await api.createAccount({
+              username: v.username.trim(),
+              displayName: v.displayName.trim(),
+              ...(v.personId ? { personId: v.personId } : {}),
+            });
+            setCreating(false);
+            setOtp({ name: r.account?.username ?? v.username, password: r.oneTimePassword });
+            setQ('');
+            setQInput('');
+            setPage(1);
+            await accounts.reload();
+          }}
+        >
+          <Form.Item
+            name="username"
+            label={t('accounts.username')}
+            extra={t('accounts.usernameRule')}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('common.required', { field: t('accounts.username') }),
+              },
+              { pattern: USERNAME_RE, message: t('accounts.usernameRule') },
+            ]}
+          >
+            <Input autoFocus maxLength={64} autoComplete="off" data-testid="account-username" />
+          </Form.Item>
+          <Form.Item name="personId" label={t('accounts.person')}>
+            <PersonPicker />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label={t('accounts.displayName')}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                message: t('common.required', { field: t('accounts.displayName') }),
+              },
+              { max: 64, message: t('common.tooLong', { field: t('accounts.displayName'), max: 64 }) },
+            ]}
+          >
+            <Input maxLength={64} data-testid="account-display-name" />
+          </Form.Item>
+        </FormModal>
+      )}
+      {otp && <OneTimePasswordModal name={otp.name} password={otp.password} onClose={() => setOtp(null)} />}
+    </PageCard>
+  );
+}

@@ -1,0 +1,121 @@
+import { KeyOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { api } from '../../app/api.ts';
+import { applyFieldErrors, errorText } from '../../app/errors.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { homePath } from '../../app/nav.ts';
+import { roleOf, useMe, useSession } from '../../app/session.tsx';
+
+interface ChangeForm {
+  oldPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+export function ChangePasswordPage() {
+  const me = useMe();
+  const { setMe, policy } = useSession();
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<ChangeForm>();
+  const [busy, setBusy] = useState(false);
+  const [lastError, setLastError] = useState<unknown>(null);
+  const forced = me.mustChangePassword;
+
+  const submit = async (v: ChangeForm) => {
+    setBusy(true);
+    setLastError(null);
+    try {
+      const r = await api.changePassword(v.oldPassword, v.newPassword);
+      message.success(t('auth.changed'));
+      form.resetFields();
+      setMe(r.me);
+      navigate(homePath(roleOf(r.me)), { replace: true });
+    } catch (e) {
+      if (!applyFieldErrors(form, e, lang, ['oldPassword', 'newPassword'])) setLastError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ display: 'flex', justifyContent: 'center', paddingTop: forced ? 32 : 0 }}>
+      <Card style={{ width: 520, maxWidth: '100%' }} data-testid="change-password">
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            <KeyOutlined /> {t('auth.cp.title')}
+          </Typography.Title>
+          {forced && (
+            <Alert type="warning" showIcon title={t('auth.cp.forced')} data-testid="forced-change" />
+          )}
+          <Typography.Text type="secondary" data-testid="cp-rules">
+            {policy
+              ? `${t('auth.cp.rules', { minLength: policy.minLength, minClasses: policy.minClasses })}${
+                  policy.forbidUsername ? t('auth.cp.noUsername') : ''
+                }`
+              : t('auth.cp.hint')}
+          </Typography.Text>
+          {lastError !== null && (
+            <Alert type="error" showIcon title={errorText(lastError, lang)} data-testid="change-error" />
+          )}
+          <Form<ChangeForm> form={form} layout="vertical" onFinish={submit} disabled={busy}>
+            <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
+            <Form.Item
+              name="oldPassword"
+              label={t('auth.cp.old')}
+              rules={[{ required: true, message: t('common.required', { field: t('auth.cp.old') }) }]}
+            >
+              <Input.Password
+                autoComplete="current-password"
+                autoFocus
+                maxLength={256}
+                data-testid="cp-old"
+              />
+            </Form.Item>
+            <Form.Item
+              name="newPassword"
+              label={t('auth.cp.new')}
+              dependencies={['oldPassword']}
+              rules={[
+                { required: true, message: t('common.required', { field: t('auth.cp.new') }) },
+                ({ getFieldValue }) => ({
+                  validator: (_r, value: string | undefined) =>
+                    value && value === getFieldValue('oldPassword')
+                      ? Promise.reject(new Error(t('auth.cp.same')))
+                      : Promise.resolve(),
+                }),
+              ]}
+            >
+              <Input.Password autoComplete="new-password" maxLength={256} data-testid="cp-new" />
+            </Form.Item>
+            <Form.Item
+              name="confirm"
+              label={t('auth.cp.confirm')}
+              dependencies={['newPassword']}
+              rules={[
+                { required: true, message: t('common.required', { field: t('auth.cp.confirm') }) },
+                ({ getFieldValue }) => ({
+                  validator: (_r, value: string | undefined) =>
+                    !value || value === getFieldValue('newPassword')
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('auth.cp.mismatch'))),
+                }),
+              ]}
+            >
+              <Input.Password autoComplete="new-password" maxLength={256} data-testid="cp-confirm" />
+            </Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={busy} data-testid="cp-submit">
+                {t('auth.cp.submit')}
+              </Button>
+              {!forced && <Button onClick={() => navigate(-1)}>{t('common.cancel')}</Button>}
+            </Space>
+          </Form>
+        </Space>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Layout, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { DemoBanner, LangSwitch } from '../../app/layout.tsx';
+import { homePath } from '../../app/nav.ts';
+import { roleOf, useSession } from '../../app/session.tsx';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { me, setMe, info } = useSession();
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const [form] = Form.useForm<LoginForm>();
+  const [busy, setBusy] = useState(false);
+  const [lastError, setLastError] = useState<unknown>(null);
+  const reason = params.get('reason');
+  const from = (location.state as { from?: string } | null)?.from;
+  useEffect(() => {
+    document.title = `${t('auth.title')} - ${t('app.name')}`;
+  }, [t]);
+
+  if (me && !busy)
+    return <Navigate to={me.mustChangePassword ? '/change-password' : homePath(roleOf(me))} replace />;
+
+  const notice =
+    reason === 'idle'
+      ? t('auth.idle')
+      : reason === 'expired'
+        ? t('auth.expired')
+        : reason === 'loggedOut'
+          ? t('auth.loggedOut')
+          : null;
+
+  const submit = async (v: LoginForm) => {
+    setBusy(true);
+    setLastError(null);
+    try {
+      const r = await api.login(v.username.trim(), v.password);
+      setMe(r.me);
+      const target = r.me.mustChangePassword
+        ? '/change-password'
+        : from && from !== '/login'
+          ? from
+          : homePath(roleOf(r.me));
+      navigate(target, { replace: true });
+    } catch (e) {
+      setLastError(e);
+      form.setFieldValue('password', '');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // the error follows a language switch
+  const shownError = lastError ? errorText(lastError, lang) : null;
+
+  return (
+    <Layout
+      style={{
+        minHeight: '100vh',
+        background: 'linear-gradient(160deg, #0b1f3a 0%, #1d3f72 60%, #264f8a 100%)',
+      }}
+    >
+      <DemoBanner />
+      <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 16 }}>
+        <LangSwitch light />
+      </div>
+      <div style={{ flex: 1, display: 'grid', placeItems: 'center', padding: '0 16px 64px' }}>
+        <Card style={{ width: 400, maxWidth: '100%', boxShadow: '0 8px 32px rgba(0,0,0,0.25)' }}>
+          <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+            <div style={{ textAlign: 'center' }}>
+              <img src="/favicon.svg" alt="" width={48} height={48} />
+              <Typography.Title level={3} style={{ margin: '8px 0 4px' }}>
+                {t('app.name')}
+              </Typography.Title>
+              <Typography.Text type="secondary">{t('auth.subtitle')}</Typography.Text>
+            </div>
+            {notice && !shownError && (
+              <Alert type={reason === 'loggedOut' ? 'success' : 'info'} showIcon title={notice} />
+            )}
+            {shownError && <Alert type="error" showIcon title={shownError} data-testid="login-error" />}
+            <Form<LoginForm>
+              form={form}
+              layout="vertical"
+              onFinish={submit}
+              requiredMark={false}
+              disabled={busy}
+            >
+              <Form.Item
+                name="username"
+                label={t('auth.username')}
+                rules={[
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: t('common.required', { field: t('auth.username') }),
+                  },
+                ]}
+              >
+                <Input
+                  prefix={<UserOutlined />}
+                  autoComplete="username"
+                  autoFocus
+                  size="large"
+                  maxLength={64}
+                  data-testid="login-username"
+                />
+              </Form.Item>
+              <Form.Item
+                name="password"
+                label={t('auth.password')}
+                rules={[{ required: true, message: t('common.required', { field: t('auth.password') }) }]}
+              >
+                <Input.Password
+                  prefix={<LockOutlined />}
+                  autoComplete="current-password"
+                  size="large"
+                  maxLength={256}
+                  data-testid="login-password"
+                />
+              </Form.Item>
+              <Button
+                type="primary"
+                htmlType="submit"
+                block
+                size="large"
+                loading={busy}
+                data-testid="login-submit"
+              >
+                {t('auth.submit')}
+              </Button>
+            </Form>
+            {info && (
+              <Typography.Text
+                type="secondary"
+                style={{ display: 'block', textAlign: 'center', fontSize: 12 }}
+              >
+                {info.name} {info.version}
+              </Typography.Text>
+            )}
+          </Space>
+        </Card>
+      </div>
+    </Layout>
+  );
+}

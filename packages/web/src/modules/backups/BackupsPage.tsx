@@ -1,0 +1,132 @@
+import { CloudDownloadOutlined, DatabaseOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Popconfirm, Space, Table, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { api, type Backup } from '../../app/api.ts';
+import { PageCard } from '../../app/components.tsx';
+import { errorText, useShowError } from '../../app/errors.ts';
+import { useLoad } from '../../app/hooks.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { formatSize, formatTime } from '../../app/time.ts';
+
+export function BackupsPage() {
+  const { t, l, lang } = useI18n();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const backups = useLoad(() => api.backups(), []);
+  const external = backups.data?.embedded === false;
+  const [busy, setBusy] = useState(false);
+
+  const create = async () => {
+    setBusy(true);
+    try {
+      const b = await api.createBackup();
+      message.success(t('backups.created', { name: b.name }));
+      await backups.reload();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageCard
+      title={t('backups.title')}
+      description={t('backups.hint')}
+      extra={
+        <Space>
+          <Tooltip title={t('common.refresh')}>
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => void backups.reload()}
+              aria-label={t('common.refresh')}
+            />
+          </Tooltip>
+          <Popconfirm
+            title={t('backups.createConfirm')}
+            okText={t('common.ok')}
+            cancelText={t('common.cancel')}
+            onConfirm={create}
+          >
+            <Button
+              type="primary"
+              icon={<DatabaseOutlined />}
+              loading={busy}
+              disabled={external}
+              data-testid="backup-create"
+            >
+              {t('backups.create')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      }
+    >
+      {external && backups.data?.guidance && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} title={l(backups.data.guidance)} />
+      )}
+      {backups.error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={errorText(backups.error, lang)}
+          action={<Button onClick={() => void backups.reload()}>{t('common.retry')}</Button>}
+        />
+      )}
+      <Table<Backup>
+        rowKey="name"
+        size="middle"
+        loading={backups.loading || busy}
+        dataSource={backups.data?.items ?? []}
+        data-testid="backups-table"
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('backups.empty')} />,
+        }}
+        pagination={{
+          pageSize: 20,
+          showTotal: (total) => t('common.total', { total }),
+          hideOnSinglePage: true,
+        }}
+        columns={[
+          {
+            title: t('backups.name'),
+            dataIndex: 'name',
+            key: 'name',
+            render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+            sorter: (a, b) => a.name.localeCompare(b.name),
+          },
+          {
+            title: t('backups.size'),
+            dataIndex: 'size',
+            key: 'size',
+            align: 'right',
+            render: (v: number) => formatSize(v),
+            sorter: (a, b) => a.size - b.size,
+          },
+          {
+            title: t('common.createdAt'),
+            dataIndex: 'createdAt',
+            key: 'createdAt',
+            render: (v: string) => formatTime(v),
+            sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
+            defaultSortOrder: 'descend',
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, b) => (
+              <Button
+                type="link"
+                icon={<CloudDownloadOutlined />}
+                href={api.backupUrl(b.name)}
+                download={b.name}
+              >
+                {t('backups.download')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </PageCard>
+  );
+}

@@ -1,0 +1,312 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import {
+  BUSINESS_ROLE_LABELS,
+  BUSINESS_ROLES,
+  type BusinessRole,
+  CLEARANCE_LABELS,
+  CLEARANCES,
+  type Clearance,
+} from '@baomi/domain';
+import {
+  Alert,
+  Button,
+  Empty,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+  Tooltip,
+  TreeSelect,
+  Typography,
+} from 'antd';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { api, type Org, type Person } from '../../app/api.ts';
+import { errorText } from '../../app/errors.ts';
+import { useLoad } from '../../app/hooks.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { nationalityLabel } from './nationality.ts';
+import { ClearanceTag, RoleTags, rankLabel } from './tags.tsx';
+import { buildTree } from './tree.ts';
+
+type Sort = 'name' | '-name' | 'createdAt' | '-createdAt' | 'department' | '-department' | undefined;
+
+export function PeopleTable({
+  orgId,
+  orgs,
+  showRoleFilters,
+  actions,
+  toolbar,
+  reloadKey = 0,
+}: {
+  /** Fixed organisation: the table shows its people and a department filter. */
+  orgId?: string;
+  orgs: Org[];
+  showRoleFilters?: boolean;
+  actions?: (p: Person) => ReactNode;
+  toolbar?: ReactNode;
+  reloadKey?: number;
+}) {
+  const { t, l, lang } = useI18n();
+  const [q, setQ] = useState('');
+  const [qInput, setQInput] = useState('');
+  const [orgFilter, setOrgFilter] = useState<string | undefined>(undefined);
+  const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
+  const [role, setRole] = useState<BusinessRole | undefined>(undefined);
+  const [clearance, setClearance] = useState<Clearance | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [sort, setSort] = useState<Sort>('name');
+
+  // a new organisation starts a new list
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the organisation changes
+  useEffect(() => {
+    setDepartmentId(undefined);
+    setPage(1);
+  }, [orgId]);
+
+  const effectiveOrg = orgId ?? orgFilter;
+  const depts = useLoad(
+    async () => (effectiveOrg ? (await api.departments(effectiveOrg)).items : []),
+    [effectiveOrg, reloadKey],
+  );
+  const deptTree = useMemo(() => buildTree(depts.data ?? []), [depts.data]);
+  const orgTree = useMemo(() => buildTree(orgs), [orgs]);
+
+  const people = useLoad(
+    () =>
+      api.people({
+        orgId: effectiveOrg,
+        departmentId,
+        q: q.trim() || undefined,
+        role,
+        clearance,
+        page,
+        pageSize,
+        sort,
+      }),
+    [effectiveOrg, departmentId, q, role, clearance, page, pageSize, sort, reloadKey],
+  );
+
+  const filtered = !!(q || departmentId || role || clearance || (!orgId && orgFilter));
+  const resetFilters = () => {
+    setQ('');
+    setQInput('');
+    setOrgFilter(undefined);
+    setDepartmentId(undefined);
+    setRole(undefined);
+    setClearance(undefined);
+    setPage(1);
+  };
+
+  const columns: TableProps<Person>['columns'] = [
+    {
+      title: t('people.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sort === 'name' ? 'ascend' : sort === '-name' ? 'descend' : null,
+      render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
+    },
+    ...(orgId ? [] : [{ title: t('people.org'), dataIndex: 'orgName', key: 'orgName' }]),
+    {
+      title: t('people.department'),
+      dataIndex: 'departmentName',
+      key: 'department',
+      sorter: true,
+      sortOrder: sort === 'department' ? 'ascend' : sort === '-department' ? 'descend' : null,
+      render: (v: string | null) => v || '—',
+    },
+    { title: t('people.position'), dataIndex: 'position', key: 'position', render: (v: string) => v || '—' },
+    {
+      title: t('people.rank'),
+      dataIndex: 'rank',
+      key: 'rank',
+      render: (v: string) => (v ? rankLabel(v, l) : '—'),
+    },
+    ...(showRoleFilters
+      ? []
+      : [
+          {
+            title: t('people.nationality'),
+            dataIndex: 'nationality',
+            key: 'nationality',
+            render: (v: string) => (v ? nationalityLabel(v, lang) : '—'),
+          },
+        ]),
+    {
+      title: t('people.roles'),
+      dataIndex: 'roles',
+      key: 'roles',
+      render: (v: BusinessRole[]) => (v?.length ? <RoleTags roles={v} /> : '—'),
+    },
+    {
+      title: t('people.clearance'),
+      dataIndex: 'clearance',
+      key: 'clearance',
+      render: (v: Clearance) => <ClearanceTag clearance={v} />,
+    },
+    {
+      title: t('people.account'),
+      dataIndex: 'username',
+      key: 'username',
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text code>{v}</Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{t('people.noAccount')}</Typography.Text>
+        ),
+    },
+    ...(actions
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            fixed: 'right' as const,
+            render: (_: unknown, p: Person) => actions(p),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder={t('people.searchPlaceholder')}
+          value={qInput}
+          onChange={(e) => {
+            setQInput(e.target.value);
+            if (!e.target.value) {
+              setQ('');
+              setPage(1);
+            }
+          }}
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+          enterButton={t('common.search')}
+          style={{ width: 280 }}
+          data-testid="people-search"
+        />
+        {!orgId && (
+          <TreeSelect
+            allowClear
+            treeData={orgTree}
+            treeDefaultExpandAll
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            placeholder={t('people.allOrgs')}
+            value={orgFilter}
+            onChange={(v: string | undefined) => {
+              setOrgFilter(v);
+              setDepartmentId(undefined);
+              setPage(1);
+            }}
+            style={{ width: 220 }}
+            aria-label={t('people.org')}
+          />
+        )}
+        {effectiveOrg && (
+          <TreeSelect
+            allowClear
+            treeData={deptTree}
+            treeDefaultExpandAll
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            placeholder={t('people.allDepartments')}
+            value={departmentId}
+            onChange={(v: string | undefined) => {
+              setDepartmentId(v);
+              setPage(1);
+            }}
+            style={{ width: 200 }}
+            aria-label={t('people.department')}
+          />
+        )}
+        {showRoleFilters && (
+          <>
+            <Select
+              allowClear
+              placeholder={t('roles.filterRole')}
+              value={role}
+              onChange={(v: BusinessRole | undefined) => {
+                setRole(v);
+                setPage(1);
+              }}
+              options={BUSINESS_ROLES.map((r) => ({ value: r, label: l(BUSINESS_ROLE_LABELS[r]) }))}
+              style={{ width: 180 }}
+              aria-label={t('roles.filterRole')}
+            />
+            <Select
+              allowClear
+              placeholder={t('roles.filterClearance')}
+              value={clearance}
+              onChange={(v: Clearance | undefined) => {
+                setClearance(v);
+                setPage(1);
+              }}
+              options={CLEARANCES.map((c) => ({ value: c, label: l(CLEARANCE_LABELS[c]) }))}
+              style={{ width: 140 }}
+              aria-label={t('roles.filterClearance')}
+            />
+          </>
+        )}
+        {filtered && <Button onClick={resetFilters}>{t('common.reset')}</Button>}
+        <Tooltip title={t('common.refresh')}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void people.reload()}
+            aria-label={t('common.refresh')}
+          />
+        </Tooltip>
+        {toolbar}
+      </Space>
+      {people.error !== null && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(people.error, lang)}
+          action={<Button onClick={() => void people.reload()}>{t('common.retry')}</Button>}
+        />
+      )}
+      <Table<Person>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={people.data?.items ?? []}
+        loading={people.loading}
+        scroll={{ x: 'max-content' }}
+        data-testid="people-table"
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={filtered ? t('common.noMatch') : t('people.empty')}
+            />
+          ),
+        }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: people.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [10, 20, 50, 100],
+          showTotal: (total) => t('common.total', { total }),
+        }}
+        onChange={(pg, _filters, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const col = s?.columnKey === 'department' ? 'department' : 'name';
+          const next: Sort = s?.order === 'ascend' ? col : s?.order === 'descend' ? `-${col}` : undefined;
+          if (next !== sort) {
+            setSort(next);
+            setPage(1);
+          } else {
+            setPage(pg.current ?? 1);
+            setPageSize(pg.pageSize ?? 20);
+          }
+        }}
+      />
+    </Space>
+  );
+}
