@@ -159,6 +159,11 @@ BEGIN
     RAISE EXCEPTION 'R-SYS-03: audit event % is younger than the retention period (% months)', OLD.seq, months
       USING ERRCODE = 'insufficient_privilege';
   END IF;
+  -- Only a prune that first anchors the chain past this event (baomi audit prune) may remove it.
+  IF NOT EXISTS (SELECT 1 FROM audit_anchor WHERE seq >= OLD.seq) THEN
+    RAISE EXCEPTION 'R-SYS-03: audit event % can only be removed by a prune that records an anchor', OLD.seq
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
   RETURN OLD;
 END $$;
 CREATE TRIGGER audit_event_no_update BEFORE UPDATE OR DELETE ON audit_event

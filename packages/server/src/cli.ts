@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendAudit, verifyChain } from './audit/chain.ts';
+import { pruneAudit } from './audit/prune.ts';
 import { hashPassword, oneTimePassword } from './auth/passwords.ts';
 import { revokeSessions } from './auth/sessions.ts';
 import { createBackup, PG_DUMP_GUIDANCE } from './backups/service.ts';
@@ -15,6 +16,7 @@ Usage:
   baomi migrate                                            apply pending database migrations
   baomi audit verify [--checkpoint SEQ:HASH]               verify the SM3 audit chain
   baomi audit checkpoint                                   print the current checkpoint (keep it safe)
+  baomi audit prune                                        remove events older than the retention period
   baomi backup [--out DIR]                                 consistent copy of the embedded database
   baomi admin reset-password [--user sysadmin]             new one-time password for an administrator
 
@@ -119,6 +121,15 @@ async function main(argv: string[]): Promise<number> {
             `审计链损坏 Audit chain BROKEN at event ${r.firstBroken}: ${r.reason?.zh} / ${r.reason?.en}`,
           );
           return 1;
+        }
+        if (sub === 'prune') {
+          const r = await pruneAudit(db, cliActor);
+          console.log(
+            r.removed
+              ? `已删除 ${r.removed} 条早于 ${r.cutoff.toISOString()} 的审计记录，锚点 Removed ${r.removed} events older than the retention period; anchor ${r.anchor!.seq}:${r.anchor!.hash}`
+              : `没有超过保存期限的审计记录 Nothing older than the retention period (${r.cutoff.toISOString()})`,
+          );
+          return 0;
         }
         if (sub === 'checkpoint') {
           const { rows } = await db.query<{ seq: number; hash: string }>(

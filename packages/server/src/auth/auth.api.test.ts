@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, mock, test } from 'node:test';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { createTestApp, STRONG, type TestApp } from '../testing/harness.ts';
 
@@ -102,14 +102,35 @@ describe('auth (R-SYS-02)', () => {
   test('R-SYS-02 an idle session ends after the idle timeout', async () => {
     const u = await t.businessUser();
     assert.equal((await u.client.get('/api/todos')).status, 200);
+    // 29 minutes later the session is alive (and its activity is recorded) ...
+    mock.timers.enable({ apis: ['Date'], now: Date.now() + 29 * 60_000 });
+    try {
+      assert.equal((await u.client.get('/api/todos')).status, 200);
+    } finally {
+      mock.timers.reset();
+    }
+    // ... and 31 idle minutes after that, it has ended, on a cached read as on a write.
+    mock.timers.enable({ apis: ['Date'], now: Date.now() + 60 * 60_000 });
+    try {
+      const r = await u.client.get<Err>('/api/todos');
+      assert.equal(r.status, 401);
+      assert.equal(r.body.error.code, 'session_idle');
+    } finally {
+      mock.timers.reset();
+    }
+    assert.equal((await u.client.get('/api/todos')).status, 401);
+  });
+
+  test('R-SYS-02 an operator forcing a timeout in the database is obeyed by the next write at once', async () => {
+    const u = await t.businessUser();
+    assert.equal((await u.client.get('/api/todos')).status, 200);
     await t.db.query(
       "UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE account_id = $1",
       [u.accountId],
     );
-    const r = await u.client.get<Err>('/api/todos');
-    assert.equal(r.status, 401);
-    assert.equal(r.body.error.code, 'session_idle');
-    assert.equal((await u.client.get('/api/todos')).status, 401);
+    const w = await u.client.post<Err>('/api/auth/logout');
+    assert.equal(w.status, 401);
+    assert.equal(w.body.error.code, 'session_idle');
   });
 
   test('state-changing requests without the CSRF token are refused and write nothing', async () => {

@@ -90,7 +90,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (!req.url.startsWith('/api/')) return;
     reply.header('Cache-Control', 'no-store');
     const token = req.cookies[SESSION_COOKIE];
-    const found = token ? await lookupSession(app.deps.db, token, new Date(), sessions) : null;
+    // Reads may use this node's session cache; a state-changing request is always checked against
+    // the database, so a revoked session can never change anything, even in the milliseconds before
+    // the revocation's NOTIFY arrives.
+    const cache = SAFE_METHODS.has(req.method) ? sessions : undefined;
+    const found = token ? await lookupSession(app.deps.db, token, new Date(), cache) : null;
     if (!found?.ok) {
       if (found) clearSessionCookies(reply);
       if (found?.reason === 'idle') {
@@ -134,6 +138,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         en: 'The input contains a NUL character (\\u0000), which is not allowed',
       });
     }
+  });
+
+  // A write served here may have changed who someone is (logout, password, roles): drop this node's
+  // cache at once rather than wait for the NOTIFY that tells every node.
+  app.addHook('onResponse', async (req, reply) => {
+    if (!SAFE_METHODS.has(req.method) && reply.statusCode < 400) sessions.clear();
   });
 
   app.addHook('onSend', async (_req, reply) => {
