@@ -121,8 +121,11 @@ CREATE TABLE audit_event (
   -- actor role (5), organisation (6), summary (10) and address (11) are read from the payload
   -- when shown (audit/queries.ts): only searched fields are stored twice.
 );
-CREATE INDEX audit_event_at ON audit_event (at);
-CREATE INDEX audit_event_actor ON audit_event (actor_id, seq);
+-- Indexes are what every append pays for, so only these: time (BRIN: events arrive in time order,
+-- and a BRIN index costs almost nothing to maintain), the class an administrator reviews, and the
+-- object whose history a detail page shows. The system administrator's own events are found by
+-- scanning backwards from the newest (there is one such account).
+CREATE INDEX audit_event_at ON audit_event USING brin (at);
 CREATE INDEX audit_event_class ON audit_event (actor_class, seq);
 CREATE INDEX audit_event_object ON audit_event (object_type, object_id);
 

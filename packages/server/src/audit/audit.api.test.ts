@@ -114,6 +114,31 @@ describe('audit trail (R-SYS-03)', () => {
     assert.equal((await verifyChain(t.db)).ok, true);
   });
 
+  test('R-SYS-03 verify names a removed event as missing', async () => {
+    await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
+    const removed = (
+      await t.db.query<{ seq: number; payload: string; prev_hash: string; hash: string }>(
+        'SELECT seq, payload, prev_hash, hash FROM audit_event WHERE seq = 4',
+      )
+    ).rows[0]!;
+    await t.db.query('DELETE FROM audit_event WHERE seq = 4');
+    try {
+      const r = await verifyChain(t.db);
+      assert.equal(r.ok, false);
+      assert.equal(r.firstBroken, 4);
+      assert.match(r.reason!.en, /missing/);
+    } finally {
+      await t.db.query('INSERT INTO audit_event (seq, payload, prev_hash, hash) VALUES ($1, $2, $3, $4)', [
+        removed.seq,
+        removed.payload,
+        removed.prev_hash,
+        removed.hash,
+      ]);
+      await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
+    }
+    assert.equal((await verifyChain(t.db)).ok, true);
+  });
+
   test('R-SYS-03 an exported checkpoint catches a rewritten tail that the chain alone would accept', async () => {
     const auditor = await t.admin('auditor');
     const cp = (await auditor.get<{ seq: number; hash: string }>('/api/audit/checkpoint')).body;
