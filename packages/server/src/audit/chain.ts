@@ -1,6 +1,6 @@
 // R-SYS-03: the audit trail is an SM3 hash chain. This file is the one audit writer and the verifier.
 import { createHash } from 'node:crypto';
-import type { AuditActorClass } from '@baomi/domain';
+import { type AuditActorClass, canonicalJson } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -31,17 +31,6 @@ export interface StoredEvent {
   payload: string;
   prev_hash: string;
   hash: string;
-}
-
-/** Canonical JSON: object keys sorted at every depth, no white space. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
 /**

@@ -1,0 +1,199 @@
+// The approval chains Baomi's modules use, as data. A module adds its flow here (or in its own
+// folder with the same type) and never writes an approval code path of its own.
+import type { FlowDef } from './engine.ts';
+
+const L = (zh: string, en: string) => ({ zh, en });
+
+/** R-DES-06: handler proposes → secrecy officer's opinion → designator approves, corrects or returns. */
+export const DESIGNATION_FLOW: FlowDef = {
+  type: 'designation',
+  label: L('国家秘密事项定密审核审批', 'Designation of a state-secret matter'),
+  steps: [
+    {
+      key: 'officer_opinion',
+      label: L('保密员审核意见', "Secrecy officer's opinion"),
+      role: 'secrecy_officer',
+      at: { kind: 'subject_org' },
+      decisions: ['opinion', 'return'],
+    },
+    {
+      key: 'designator_decision',
+      label: L('定密责任人审批', "Designator's decision"),
+      role: 'designator',
+      at: { kind: 'subject_org' },
+      decisions: ['approve', 'correct', 'return'],
+    },
+  ],
+  material: ['level', 'period', 'knowScope', 'basis', 'origin', 'sourceItemId'],
+  rules: ['R-DES-06', 'R-DES-08'],
+};
+
+/** R-DES-07: a matter above the organisation's authority is decided by the organisation it is sent to. */
+export const ESCALATION_FLOW: FlowDef = {
+  type: 'designation_escalation',
+  label: L('无权定密事项申报', 'Escalation of a matter above authority'),
+  steps: [
+    {
+      key: 'target_designator',
+      label: L('上级机关定密责任人审批', "Superior designator's decision"),
+      role: 'designator',
+      at: { kind: 'target_org' },
+      decisions: ['approve', 'correct', 'return', 'reject'],
+    },
+  ],
+  material: ['level', 'period', 'knowScope', 'basis'],
+  rules: ['R-DES-07'],
+};
+
+/** R-CAR-05: copying, excerpting, scanning needs approval (department head). */
+export const CARRIER_COPY_FLOW: FlowDef = {
+  type: 'carrier_copy',
+  label: L('涉密载体复制审批', 'Copying a classified carrier'),
+  steps: [
+    {
+      key: 'department_head',
+      label: L('部门负责人审批', 'Department head'),
+      role: 'department_head',
+      at: { kind: 'subject_department' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  material: ['carrierId', 'copies', 'purpose'],
+  rules: ['R-CAR-05'],
+};
+
+/** R-CAR-06: taking a carrier out of the office needs approval. */
+export const CARRIER_TAKE_OUT_FLOW: FlowDef = {
+  type: 'carrier_take_out',
+  label: L('涉密载体携带外出审批', 'Taking a carrier out'),
+  steps: [
+    {
+      key: 'department_head',
+      label: L('部门负责人审批', 'Department head'),
+      role: 'department_head',
+      at: { kind: 'subject_department' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  material: ['carrierIds', 'destination', 'from', 'to'],
+  rules: ['R-CAR-06'],
+};
+
+/** R-CAR-07: destruction needs the office head's approval and at least two supervising witnesses. */
+export const CARRIER_DESTRUCTION_FLOW: FlowDef = {
+  type: 'carrier_destruction',
+  label: L('涉密载体销毁审批', 'Destruction of carriers'),
+  steps: [
+    {
+      key: 'office_head',
+      label: L('办公室负责人审批', 'Office head'),
+      role: 'department_head',
+      at: { kind: 'department_function', fn: 'general_office' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+    {
+      key: 'witnesses',
+      label: L('监销人见证', 'Supervising witnesses'),
+      role: 'staff',
+      at: { kind: 'subject_org' },
+      decisions: ['attest'],
+      quorum: 2,
+    },
+  ],
+  material: ['itemList'],
+  rules: ['R-CAR-07'],
+};
+
+/** R-PER-06a: going abroad is proposed by HR and the secrecy office, decided by the leader. */
+export const EXIT_FLOW: FlowDef = {
+  type: 'exit_application',
+  label: L('涉密人员出国（境）审批', 'Exit application of a classified person'),
+  steps: [
+    {
+      key: 'hr',
+      label: L('人事部门意见', 'HR'),
+      role: 'department_head',
+      at: { kind: 'department_function', fn: 'hr' },
+      decisions: ['opinion', 'return', 'reject'],
+    },
+    {
+      key: 'secrecy_office',
+      label: L('保密办意见', 'Secrecy office'),
+      role: 'secrecy_officer',
+      at: { kind: 'subject_org' },
+      decisions: ['opinion', 'return', 'reject'],
+    },
+    {
+      key: 'leader',
+      label: L('单位领导审批', 'Leader'),
+      role: 'leader',
+      at: { kind: 'subject_org' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  material: ['destination', 'from', 'to', 'purpose'],
+  rules: ['R-PER-06a'],
+};
+
+/** R-FOR-06: materials for a foreign party: department head → business office → secrecy office. */
+export const FOREIGN_MATERIALS_FLOW: FlowDef = {
+  type: 'foreign_materials',
+  label: L('对外提供资料审批', 'Materials provided to a foreign party'),
+  steps: [
+    {
+      key: 'department_head',
+      label: L('部门负责人审核', 'Department head'),
+      role: 'department_head',
+      at: { kind: 'subject_department' },
+      decisions: ['opinion', 'return', 'reject'],
+    },
+    {
+      key: 'business_office',
+      label: L('业务主管部门审核', 'Business office'),
+      role: 'department_head',
+      at: { kind: 'department_function', fn: 'business_office' },
+      decisions: ['opinion', 'return', 'reject'],
+    },
+    {
+      key: 'secrecy_office',
+      label: L('保密办审批', 'Secrecy office'),
+      role: 'secrecy_officer',
+      at: { kind: 'subject_org' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  material: ['materials', 'recipients', 'copies', 'recovery'],
+  rules: ['R-FOR-06'],
+};
+
+/** R-SITE-02: a key site is determined by the supervising secrecy bureau, in its own organisation. */
+export const KEY_SITE_FLOW: FlowDef = {
+  type: 'key_site_determination',
+  label: L('保密要害部门部位确定', 'Determination of a key site'),
+  steps: [
+    {
+      key: 'bureau_review',
+      label: L('保密行政管理部门审查确认', "Secrecy bureau's review"),
+      role: 'staff',
+      at: { kind: 'supervising_bureau' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  material: ['name', 'kind', 'grounds'],
+  rules: ['R-SITE-02'],
+};
+
+export const FLOWS: readonly FlowDef[] = [
+  DESIGNATION_FLOW,
+  ESCALATION_FLOW,
+  CARRIER_COPY_FLOW,
+  CARRIER_TAKE_OUT_FLOW,
+  CARRIER_DESTRUCTION_FLOW,
+  EXIT_FLOW,
+  FOREIGN_MATERIALS_FLOW,
+  KEY_SITE_FLOW,
+];
+
+export function flowOf(type: string): FlowDef | null {
+  return FLOWS.find((f) => f.type === type) ?? null;
+}
