@@ -1,6 +1,7 @@
 import { Form, type FormInstance, Modal } from 'antd';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useShowError } from './errors.ts';
+import { useBusy } from './hooks.ts';
 import { useI18n } from './i18n.tsx';
 
 // biome-ignore lint/suspicious/noExplicitAny: antd forms are typed loosely by field name
@@ -34,19 +35,14 @@ export function FormModal<T extends AnyValues>({
   testId?: string;
 }) {
   const [form] = Form.useForm<T>();
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   const showError = useShowError();
   const { t } = useI18n();
-  const finish = async (values: T) => {
-    setBusy(true);
-    try {
-      await onSubmit(values, form);
-    } catch (e) {
-      showError(e, form, fields);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const finish = (values: T) =>
+    run(
+      () => onSubmit(values, form),
+      (e) => showError(e, form, fields),
+    );
   return (
     <Modal
       open

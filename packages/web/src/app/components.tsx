@@ -1,7 +1,8 @@
-import { CopyOutlined } from '@ant-design/icons';
-import { App, Button, Card, Result, Space, Typography } from 'antd';
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { CopyOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Result, Space, Tooltip, Typography } from 'antd';
+import { Component, type CSSProperties, type ErrorInfo, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { errorText } from './errors.ts';
 import { useI18n } from './i18n.tsx';
 import { allowed, homePath } from './nav.ts';
 import { roleOf, useMe } from './session.tsx';
@@ -58,6 +59,87 @@ export function CopyButton({
     >
       {label ?? t('common.copy')}
     </Button>
+  );
+}
+
+/**
+ * An error from the server, in the current language (it follows a language switch); nothing
+ * while there is none. With onRetry it carries a retry button.
+ */
+export function ErrorAlert({
+  error,
+  onRetry,
+  style,
+  'data-testid': testId,
+}: {
+  error: unknown;
+  onRetry?: () => unknown;
+  style?: CSSProperties;
+  'data-testid'?: string;
+}) {
+  const { t, lang } = useI18n();
+  if (error === null || error === undefined) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      style={style}
+      title={errorText(error, lang)}
+      action={onRetry && <Button onClick={() => void onRetry()}>{t('common.retry')}</Button>}
+      data-testid={testId}
+    />
+  );
+}
+
+/** The icon button that loads a list again. */
+export function RefreshButton({ onRefresh, size }: { onRefresh: () => unknown; size?: 'small' }) {
+  const { t } = useI18n();
+  return (
+    <Tooltip title={t('common.refresh')}>
+      <Button
+        size={size}
+        icon={<ReloadOutlined />}
+        onClick={() => void onRefresh()}
+        aria-label={t('common.refresh')}
+      />
+    </Tooltip>
+  );
+}
+
+/**
+ * A search field for a list: typing edits `value`; Enter or the button searches, and
+ * emptying the field searches for everything at once.
+ */
+export function SearchBox({
+  value,
+  onChange,
+  onSearch,
+  placeholder,
+  width,
+  'data-testid': testId,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  onSearch: (q: string) => void;
+  placeholder: string;
+  width: number;
+  'data-testid'?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Input.Search
+      allowClear
+      placeholder={placeholder}
+      value={value}
+      onChange={(e) => {
+        onChange(e.target.value);
+        if (!e.target.value) onSearch('');
+      }}
+      onSearch={(v) => onSearch(v)}
+      enterButton={t('common.search')}
+      style={{ width }}
+      data-testid={testId}
+    />
   );
 }
 

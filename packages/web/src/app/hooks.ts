@@ -45,3 +45,36 @@ export function useDebounced<T>(value: T, ms = 300): T {
   }, [value, ms]);
   return v;
 }
+
+/**
+ * A submission at a time: `busy` while `run`'s work goes on; a failure goes to its onError
+ * (the work's own errors never escape `run`).
+ */
+export function useBusy(): [
+  boolean,
+  (work: () => Promise<void>, onError: (e: unknown) => void) => Promise<void>,
+] {
+  const [busy, setBusy] = useState(false);
+  const run = useCallback(async (work: () => Promise<void>, onError: (e: unknown) => void) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  return [busy, run];
+}
+
+/** Page and page size of a list the server pages, kept in state, in the shape PagedTable takes. */
+export function usePager(initialPageSize = 20) {
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(initialPageSize);
+  const onPage = useCallback((p: number, size: number) => {
+    setPage(p);
+    setPageSize(size);
+  }, []);
+  return { page, pageSize, setPage, onPage };
+}

@@ -76,4 +76,13 @@ export function useI18n(): I18n {
   return v;
 }
 
+/** Choices for a Select: fixed codes, each shown by its bilingual label. */
+export function labelOptions<K extends string>(
+  codes: readonly K[],
+  labels: Record<K, Bilingual>,
+  l: I18n['l'],
+): { value: K; label: string }[] {
+  return codes.map((value) => ({ value, label: l(labels[value]) }));
+}
+
 export type { MessageKey };

@@ -2,7 +2,6 @@ import {
   KeyOutlined,
   LockOutlined,
   PlusOutlined,
-  ReloadOutlined,
   StopOutlined,
   UnlockOutlined,
   UserAddOutlined,
@@ -19,7 +18,6 @@ import {
   Popconfirm,
   Select,
   Space,
-  Table,
   type TableProps,
   Tag,
   Tooltip,
@@ -27,11 +25,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { type Account, api, type Person } from '../../app/api.ts';
-import { CopyButton, PageCard } from '../../app/components.tsx';
-import { errorText, useShowError } from '../../app/errors.ts';
+import { CopyButton, PageCard, RefreshButton, SearchBox } from '../../app/components.tsx';
+import { useShowError } from '../../app/errors.ts';
 import { FormModal } from '../../app/FormModal.tsx';
-import { useDebounced, useLoad } from '../../app/hooks.ts';
+import { useDebounced, useLoad, usePager } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { PagedTable } from '../../app/PagedTable.tsx';
+import { useRules } from '../../app/rules.ts';
 import { useMe } from '../../app/session.tsx';
 import { formatTime } from '../../app/time.ts';
 
@@ -140,14 +140,14 @@ function PersonPicker({ value, onChange }: { value?: string; onChange?: (v: stri
 }
 
 export function AccountsPage() {
-  const { t, l, lang } = useI18n();
+  const { t, l } = useI18n();
+  const rules = useRules();
   const me = useMe();
   const { message } = App.useApp();
   const showError = useShowError();
   const [qInput, setQInput] = useState('');
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, onPage } = usePager();
   const [creating, setCreating] = useState(false);
   const [otp, setOtp] = useState<{ name: string; password: string } | null>(null);
   const accounts = useLoad(
@@ -332,69 +332,29 @@ export function AccountsPage() {
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
-          <Input.Search
-            allowClear
+          <SearchBox
             placeholder={t('accounts.searchPlaceholder')}
             value={qInput}
-            onChange={(e) => {
-              setQInput(e.target.value);
-              if (!e.target.value) {
-                setQ('');
-                setPage(1);
-              }
-            }}
+            onChange={setQInput}
             onSearch={(v) => {
               setQ(v);
               setPage(1);
             }}
-            enterButton={t('common.search')}
-            style={{ width: 320 }}
+            width={320}
             data-testid="account-search"
           />
-          <Tooltip title={t('common.refresh')}>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => void accounts.reload()}
-              aria-label={t('common.refresh')}
-            />
-          </Tooltip>
+          <RefreshButton onRefresh={accounts.reload} />
         </Space>
-        {accounts.error !== null && (
-          <Alert
-            type="error"
-            showIcon
-            title={errorText(accounts.error, lang)}
-            action={<Button onClick={() => void accounts.reload()}>{t('common.retry')}</Button>}
-          />
-        )}
-        <Table<Account>
+        <PagedTable<Account>
+          result={accounts}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={accounts.data?.items ?? []}
-          loading={accounts.loading}
-          scroll={{ x: 'max-content' }}
+          page={page}
+          pageSize={pageSize}
+          onPage={onPage}
+          filtered={!!q}
+          emptyText={t('common.empty')}
           data-testid="accounts-table"
-          locale={{
-            emptyText: (
-              <Empty
-                image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={q ? t('common.noMatch') : t('common.empty')}
-              />
-            ),
-          }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: accounts.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => t('common.total', { total }),
-          }}
-          onChange={(pg) => {
-            setPage(pg.current ?? 1);
-            setPageSize(pg.pageSize ?? 20);
-          }}
         />
       </Space>
       {creating && (
@@ -428,11 +388,7 @@ export function AccountsPage() {
             label={t('accounts.username')}
             extra={t('accounts.usernameRule')}
             rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('common.required', { field: t('accounts.username') }),
-              },
+              rules.filled(t('accounts.username')),
               { pattern: USERNAME_RE, message: t('accounts.usernameRule') },
             ]}
           >
@@ -444,14 +400,7 @@ export function AccountsPage() {
           <Form.Item
             name="displayName"
             label={t('accounts.displayName')}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('common.required', { field: t('accounts.displayName') }),
-              },
-              { max: 64, message: t('common.tooLong', { field: t('accounts.displayName'), max: 64 }) },
-            ]}
+            rules={rules.text(t('accounts.displayName'), 64)}
           >
             <Input maxLength={64} data-testid="account-display-name" />
           </Form.Item>

@@ -3,7 +3,6 @@ import {
   CloseCircleOutlined,
   FileExcelOutlined,
   FileTextOutlined,
-  ReloadOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
 } from '@ant-design/icons';
@@ -16,14 +15,12 @@ import {
   Col,
   DatePicker,
   Descriptions,
-  Empty,
   Form,
   Input,
   InputNumber,
   Row,
   Select,
   Space,
-  Table,
   type TableProps,
   Tag,
   Tooltip,
@@ -33,10 +30,11 @@ import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { type AuditEvent, api, type Query, type VerifyResult } from '../../app/api.ts';
-import { CopyButton, PageCard } from '../../app/components.tsx';
-import { errorText, useShowError } from '../../app/errors.ts';
-import { useLoad } from '../../app/hooks.ts';
+import { CopyButton, ErrorAlert, PageCard, RefreshButton } from '../../app/components.tsx';
+import { useShowError } from '../../app/errors.ts';
+import { useBusy, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { PagedTable } from '../../app/PagedTable.tsx';
 import { roleOf, useMe } from '../../app/session.tsx';
 import { formatTime, isoToWallClock, wallClockToIso } from '../../app/time.ts';
 import { ACTION_LABELS, ACTOR_CLASS_LABELS, actionLabel, OBJECT_TYPE_LABELS, summaryText } from './labels.ts';
@@ -56,7 +54,7 @@ function shortHash(h: string): string {
 }
 
 function CheckpointCard({ onUse, version }: { onUse: (seq: number, hash: string) => void; version: number }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const cp = useLoad(() => api.checkpoint(), [version]);
   return (
     <Card
@@ -64,19 +62,10 @@ function CheckpointCard({ onUse, version }: { onUse: (seq: number, hash: string)
       size="small"
       style={{ height: '100%' }}
       data-testid="checkpoint-card"
-      extra={
-        <Tooltip title={t('common.refresh')}>
-          <Button
-            size="small"
-            icon={<ReloadOutlined />}
-            onClick={() => void cp.reload()}
-            aria-label={t('common.refresh')}
-          />
-        </Tooltip>
-      }
+      extra={<RefreshButton size="small" onRefresh={cp.reload} />}
     >
       {cp.error !== null ? (
-        <Alert type="error" showIcon title={errorText(cp.error, lang)} />
+        <ErrorAlert error={cp.error} />
       ) : !cp.data ? (
         <Typography.Text type="secondary">{t('app.loading')}</Typography.Text>
       ) : (
@@ -135,23 +124,20 @@ function VerifyCard({
 }) {
   const { t, l } = useI18n();
   const showError = useShowError();
-  const [busy, setBusy] = useState(false);
+  const [busy, runBusy] = useBusy();
   const [result, setResult] = useState<VerifyResult | null>(null);
-  const run = async (v: VerifyForm) => {
-    setBusy(true);
-    setResult(null);
-    try {
-      const hash = v.hash?.trim();
-      const cp = v.seq !== undefined && v.seq !== null && hash ? { seq: v.seq, hash } : undefined;
-      setResult(await api.verifyAudit(cp));
-      // the verification itself is audited: the head moves on
-      onVerified();
-    } catch (e) {
-      showError(e, form, ['seq', 'hash']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (v: VerifyForm) =>
+    runBusy(
+      async () => {
+        setResult(null);
+        const hash = v.hash?.trim();
+        const cp = v.seq !== undefined && v.seq !== null && hash ? { seq: v.seq, hash } : undefined;
+        setResult(await api.verifyAudit(cp));
+        // the verification itself is audited: the head moves on
+        onVerified();
+      },
+      (e) => showError(e, form, ['seq', 'hash']),
+    );
   return (
     <Card title={t('audit.verifyTitle')} size="small" style={{ height: '100%' }} data-testid="verify-card">
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -520,56 +506,28 @@ export function AuditPage() {
                   {t('common.search')}
                 </Button>
                 <Button onClick={resetFilters}>{t('common.reset')}</Button>
-                <Tooltip title={t('common.refresh')}>
-                  <Button
-                    icon={<ReloadOutlined />}
-                    onClick={() => void events.reload()}
-                    aria-label={t('common.refresh')}
-                  />
-                </Tooltip>
+                <RefreshButton onRefresh={events.reload} />
               </Space>
             </Form.Item>
           </Form>
-          {events.error !== null && (
-            <Alert
-              type="error"
-              showIcon
-              title={errorText(events.error, lang)}
-              action={<Button onClick={() => void events.reload()}>{t('common.retry')}</Button>}
-            />
-          )}
-          <Table<AuditEvent>
+          <PagedTable<AuditEvent>
+            result={events}
             rowKey="seq"
             size="small"
             columns={columns}
-            dataSource={events.data?.items ?? []}
-            loading={events.loading}
-            scroll={{ x: 'max-content' }}
-            data-testid="audit-table"
-            locale={{
-              emptyText: (
-                <Empty
-                  image={Empty.PRESENTED_IMAGE_SIMPLE}
-                  description={hasFilters ? t('common.noMatch') : t('audit.empty')}
-                />
-              ),
-            }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: events.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: [20, 50, 100, 200],
-              showTotal: (total) => t('common.total', { total }),
-            }}
-            onChange={(pg) => {
+            page={page}
+            pageSize={pageSize}
+            pageSizeOptions={[20, 50, 100, 200]}
+            onPage={(p, size) => {
               const next = new URLSearchParams(params);
-              const size = pg.pageSize ?? 20;
-              next.set('page', String(size !== pageSize ? 1 : (pg.current ?? 1)));
+              next.set('page', String(size !== pageSize ? 1 : p));
               if (size !== 20) next.set('pageSize', String(size));
               else next.delete('pageSize');
               setParams(next);
             }}
+            filtered={hasFilters}
+            emptyText={t('audit.empty')}
+            data-testid="audit-table"
           />
         </Space>
       </PageCard>

@@ -3,9 +3,12 @@ import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../app/api.ts';
-import { applyFieldErrors, errorText } from '../../app/errors.ts';
+import { ErrorAlert } from '../../app/components.tsx';
+import { applyFieldErrors } from '../../app/errors.ts';
+import { useBusy } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { homePath } from '../../app/nav.ts';
+import { useRules } from '../../app/rules.ts';
 import { roleOf, useMe, useSession } from '../../app/session.tsx';
 
 interface ChangeForm {
@@ -18,28 +21,28 @@ export function ChangePasswordPage() {
   const me = useMe();
   const { setMe, policy } = useSession();
   const { t, lang } = useI18n();
+  const rules = useRules();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<ChangeForm>();
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   const [lastError, setLastError] = useState<unknown>(null);
   const forced = me.mustChangePassword;
 
-  const submit = async (v: ChangeForm) => {
-    setBusy(true);
-    setLastError(null);
-    try {
-      const r = await api.changePassword(v.oldPassword, v.newPassword);
-      message.success(t('auth.changed'));
-      form.resetFields();
-      setMe(r.me);
-      navigate(homePath(roleOf(r.me)), { replace: true });
-    } catch (e) {
-      if (!applyFieldErrors(form, e, lang, ['oldPassword', 'newPassword'])) setLastError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (v: ChangeForm) =>
+    run(
+      async () => {
+        setLastError(null);
+        const r = await api.changePassword(v.oldPassword, v.newPassword);
+        message.success(t('auth.changed'));
+        form.resetFields();
+        setMe(r.me);
+        navigate(homePath(roleOf(r.me)), { replace: true });
+      },
+      (e) => {
+        if (!applyFieldErrors(form, e, lang, ['oldPassword', 'newPassword'])) setLastError(e);
+      },
+    );
 
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: forced ? 32 : 0 }}>
@@ -58,16 +61,10 @@ export function ChangePasswordPage() {
                 }`
               : t('auth.cp.hint')}
           </Typography.Text>
-          {lastError !== null && (
-            <Alert type="error" showIcon title={errorText(lastError, lang)} data-testid="change-error" />
-          )}
+          <ErrorAlert error={lastError} data-testid="change-error" />
           <Form<ChangeForm> form={form} layout="vertical" onFinish={submit} disabled={busy}>
             <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
-            <Form.Item
-              name="oldPassword"
-              label={t('auth.cp.old')}
-              rules={[{ required: true, message: t('common.required', { field: t('auth.cp.old') }) }]}
-            >
+            <Form.Item name="oldPassword" label={t('auth.cp.old')} rules={[rules.required(t('auth.cp.old'))]}>
               <Input.Password
                 autoComplete="current-password"
                 autoFocus
@@ -80,7 +77,7 @@ export function ChangePasswordPage() {
               label={t('auth.cp.new')}
               dependencies={['oldPassword']}
               rules={[
-                { required: true, message: t('common.required', { field: t('auth.cp.new') }) },
+                rules.required(t('auth.cp.new')),
                 ({ getFieldValue }) => ({
                   validator: (_r, value: string | undefined) =>
                     value && value === getFieldValue('oldPassword')
@@ -96,7 +93,7 @@ export function ChangePasswordPage() {
               label={t('auth.cp.confirm')}
               dependencies={['newPassword']}
               rules={[
-                { required: true, message: t('common.required', { field: t('auth.cp.confirm') }) },
+                rules.required(t('auth.cp.confirm')),
                 ({ getFieldValue }) => ({
                   validator: (_r, value: string | undefined) =>
                     !value || value === getFieldValue('newPassword')

@@ -3,10 +3,12 @@ import { Alert, Button, Card, Form, Input, Layout, Space, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api.ts';
-import { errorText } from '../../app/errors.ts';
+import { ErrorAlert } from '../../app/components.tsx';
+import { useBusy } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { DemoBanner, LangSwitch } from '../../app/layout.tsx';
 import { homePath } from '../../app/nav.ts';
+import { useRules } from '../../app/rules.ts';
 import { roleOf, useSession } from '../../app/session.tsx';
 
 interface LoginForm {
@@ -16,12 +18,13 @@ interface LoginForm {
 
 export function LoginPage() {
   const { me, setMe, info } = useSession();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const rules = useRules();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
   const [form] = Form.useForm<LoginForm>();
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   const [lastError, setLastError] = useState<unknown>(null);
   const reason = params.get('reason');
   const from = (location.state as { from?: string } | null)?.from;
@@ -41,28 +44,24 @@ export function LoginPage() {
           ? t('auth.loggedOut')
           : null;
 
-  const submit = async (v: LoginForm) => {
-    setBusy(true);
-    setLastError(null);
-    try {
-      const r = await api.login(v.username.trim(), v.password);
-      setMe(r.me);
-      const target = r.me.mustChangePassword
-        ? '/change-password'
-        : from && from !== '/login'
-          ? from
-          : homePath(roleOf(r.me));
-      navigate(target, { replace: true });
-    } catch (e) {
-      setLastError(e);
-      form.setFieldValue('password', '');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  // the error follows a language switch
-  const shownError = lastError ? errorText(lastError, lang) : null;
+  const submit = (v: LoginForm) =>
+    run(
+      async () => {
+        setLastError(null);
+        const r = await api.login(v.username.trim(), v.password);
+        setMe(r.me);
+        const target = r.me.mustChangePassword
+          ? '/change-password'
+          : from && from !== '/login'
+            ? from
+            : homePath(roleOf(r.me));
+        navigate(target, { replace: true });
+      },
+      (e) => {
+        setLastError(e);
+        form.setFieldValue('password', '');
+      },
+    );
 
   return (
     <Layout
@@ -85,10 +84,10 @@ export function LoginPage() {
               </Typography.Title>
               <Typography.Text type="secondary">{t('auth.subtitle')}</Typography.Text>
             </div>
-            {notice && !shownError && (
+            {notice && !lastError && (
               <Alert type={reason === 'loggedOut' ? 'success' : 'info'} showIcon title={notice} />
             )}
-            {shownError && <Alert type="error" showIcon title={shownError} data-testid="login-error" />}
+            <ErrorAlert error={lastError} data-testid="login-error" />
             <Form<LoginForm>
               form={form}
               layout="vertical"
@@ -99,13 +98,7 @@ export function LoginPage() {
               <Form.Item
                 name="username"
                 label={t('auth.username')}
-                rules={[
-                  {
-                    required: true,
-                    whitespace: true,
-                    message: t('common.required', { field: t('auth.username') }),
-                  },
-                ]}
+                rules={[rules.filled(t('auth.username'))]}
               >
                 <Input
                   prefix={<UserOutlined />}
@@ -119,7 +112,7 @@ export function LoginPage() {
               <Form.Item
                 name="password"
                 label={t('auth.password')}
-                rules={[{ required: true, message: t('common.required', { field: t('auth.password') }) }]}
+                rules={[rules.required(t('auth.password'))]}
               >
                 <Input.Password
                   prefix={<LockOutlined />}

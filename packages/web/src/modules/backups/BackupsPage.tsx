@@ -1,33 +1,29 @@
-import { CloudDownloadOutlined, DatabaseOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Popconfirm, Space, Table, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { CloudDownloadOutlined, DatabaseOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Popconfirm, Space, Table, Typography } from 'antd';
 import { api, type Backup } from '../../app/api.ts';
-import { PageCard } from '../../app/components.tsx';
-import { errorText, useShowError } from '../../app/errors.ts';
-import { useLoad } from '../../app/hooks.ts';
+import { ErrorAlert, PageCard, RefreshButton } from '../../app/components.tsx';
+import { useShowError } from '../../app/errors.ts';
+import { useBusy, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatSize, formatTime } from '../../app/time.ts';
 
 export function BackupsPage() {
-  const { t, l, lang } = useI18n();
+  const { t, l } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
   const backups = useLoad(() => api.backups(), []);
   const external = backups.data?.embedded === false;
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
 
-  const create = async () => {
-    setBusy(true);
-    try {
-      const b = await api.createBackup();
-      message.success(t('backups.created', { name: b.name }));
-      await backups.reload();
-    } catch (e) {
-      showError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () =>
+    run(
+      async () => {
+        const b = await api.createBackup();
+        message.success(t('backups.created', { name: b.name }));
+        await backups.reload();
+      },
+      (e) => showError(e),
+    );
 
   return (
     <PageCard
@@ -35,13 +31,7 @@ export function BackupsPage() {
       description={t('backups.hint')}
       extra={
         <Space>
-          <Tooltip title={t('common.refresh')}>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => void backups.reload()}
-              aria-label={t('common.refresh')}
-            />
-          </Tooltip>
+          <RefreshButton onRefresh={backups.reload} />
           <Popconfirm
             title={t('backups.createConfirm')}
             okText={t('common.ok')}
@@ -64,15 +54,7 @@ export function BackupsPage() {
       {external && backups.data?.guidance && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={l(backups.data.guidance)} />
       )}
-      {backups.error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={errorText(backups.error, lang)}
-          action={<Button onClick={() => void backups.reload()}>{t('common.retry')}</Button>}
-        />
-      )}
+      <ErrorAlert error={backups.error} onRetry={backups.reload} style={{ marginBottom: 16 }} />
       <Table<Backup>
         rowKey="name"
         size="middle"

@@ -1,11 +1,13 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Form, Input, Popconfirm, Space, Table, TreeSelect } from 'antd';
+import { App, Button, Empty, Form, Input, Popconfirm, Space, Table, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, type Department } from '../../app/api.ts';
-import { errorText, useShowError } from '../../app/errors.ts';
+import { ErrorAlert } from '../../app/components.tsx';
+import { useShowError } from '../../app/errors.ts';
 import { FormModal } from '../../app/FormModal.tsx';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { useRules } from '../../app/rules.ts';
 import { buildTree, descendants, type TreeNode } from '../people/tree.ts';
 
 type Editing = { mode: 'create'; parentId: string | null } | { mode: 'edit'; dept: Department };
@@ -16,7 +18,8 @@ interface DeptForm {
 }
 
 export function DepartmentsPanel({ orgId, onChanged }: { orgId: string; onChanged: () => void }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const rules = useRules();
   const { message } = App.useApp();
   const showError = useShowError();
   const depts = useLoad(async () => (await api.departments(orgId)).items, [orgId]);
@@ -56,7 +59,7 @@ export function DepartmentsPanel({ orgId, onChanged }: { orgId: string; onChange
           {t('dept.new')}
         </Button>
       </Space>
-      {depts.error !== null && <Alert type="error" showIcon title={errorText(depts.error, lang)} />}
+      <ErrorAlert error={depts.error} />
       <Table<TreeNode<Department>>
         rowKey="key"
         size="middle"
@@ -131,14 +134,7 @@ export function DepartmentsPanel({ orgId, onChanged }: { orgId: string; onChange
             onChanged();
           }}
         >
-          <Form.Item
-            name="name"
-            label={t('dept.name')}
-            rules={[
-              { required: true, whitespace: true, message: t('common.required', { field: t('dept.name') }) },
-              { max: 100, message: t('common.tooLong', { field: t('dept.name'), max: 100 }) },
-            ]}
-          >
+          <Form.Item name="name" label={t('dept.name')} rules={rules.text(t('dept.name'), 100)}>
             <Input autoFocus maxLength={100} data-testid="dept-name" />
           </Form.Item>
           {editing.mode === 'create' && (

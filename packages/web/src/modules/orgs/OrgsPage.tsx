@@ -1,10 +1,4 @@
-import {
-  ApartmentOutlined,
-  DeleteOutlined,
-  EditOutlined,
-  PlusOutlined,
-  ReloadOutlined,
-} from '@ant-design/icons';
+import { ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   ADMIN_LEVEL_LABELS,
   ADMIN_LEVELS,
@@ -14,7 +8,6 @@ import {
   type OrgKind,
 } from '@baomi/domain';
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -38,10 +31,12 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, type Org, type Person } from '../../app/api.ts';
-import { errorText, useShowError } from '../../app/errors.ts';
+import { ErrorAlert, RefreshButton } from '../../app/components.tsx';
+import { useShowError } from '../../app/errors.ts';
 import { FormModal } from '../../app/FormModal.tsx';
 import { useLoad } from '../../app/hooks.ts';
-import { useI18n } from '../../app/i18n.tsx';
+import { labelOptions, useI18n } from '../../app/i18n.tsx';
+import { useRules } from '../../app/rules.ts';
 import { formatTime } from '../../app/time.ts';
 import { PeopleTable } from '../people/PeopleTable.tsx';
 import { PersonFormModal } from '../people/PersonFormModal.tsx';
@@ -70,7 +65,8 @@ function filterTree(nodes: TreeNode<Org>[], q: string): TreeNode<Org>[] {
 }
 
 export function OrgsPage() {
-  const { t, l, lang } = useI18n();
+  const { t, l } = useI18n();
+  const rules = useRules();
   const { message } = App.useApp();
   const showError = useShowError();
   const [params, setParams] = useSearchParams();
@@ -140,16 +136,7 @@ export function OrgsPage() {
               {t('orgs.tree')}
             </Space>
           }
-          extra={
-            <Tooltip title={t('common.refresh')}>
-              <Button
-                size="small"
-                icon={<ReloadOutlined />}
-                onClick={() => void orgs.reload()}
-                aria-label={t('common.refresh')}
-              />
-            </Tooltip>
-          }
+          extra={<RefreshButton size="small" onRefresh={orgs.reload} />}
           styles={{ body: { padding: 12 } }}
         >
           <div style={{ display: 'flex', gap: 8, marginBottom: 8 }}>
@@ -171,14 +158,7 @@ export function OrgsPage() {
               </Button>
             </Tooltip>
           </div>
-          {orgs.error !== null && (
-            <Alert
-              type="error"
-              showIcon
-              title={errorText(orgs.error, lang)}
-              action={<Button onClick={() => void orgs.reload()}>{t('common.retry')}</Button>}
-            />
-          )}
+          <ErrorAlert error={orgs.error} onRetry={orgs.reload} />
           {orgs.loading && !orgs.data ? (
             <div style={{ padding: 24, textAlign: 'center' }}>
               <Spin />
@@ -352,14 +332,7 @@ export function OrgsPage() {
             }
           }}
         >
-          <Form.Item
-            name="name"
-            label={t('orgs.name')}
-            rules={[
-              { required: true, whitespace: true, message: t('common.required', { field: t('orgs.name') }) },
-              { max: 100, message: t('common.tooLong', { field: t('orgs.name'), max: 100 }) },
-            ]}
-          >
+          <Form.Item name="name" label={t('orgs.name')} rules={rules.text(t('orgs.name'), 100)}>
             <Input autoFocus maxLength={100} data-testid="org-name" />
           </Form.Item>
           <Form.Item name="parentId" label={t('orgs.parent')}>
@@ -371,25 +344,11 @@ export function OrgsPage() {
               showSearch={{ treeNodeFilterProp: 'title' }}
             />
           </Form.Item>
-          <Form.Item
-            name="level"
-            label={t('orgs.level')}
-            rules={[{ required: true, message: t('common.select', { field: t('orgs.level') }) }]}
-          >
-            <Select
-              options={ADMIN_LEVELS.map((v) => ({ value: v, label: l(ADMIN_LEVEL_LABELS[v]) }))}
-              data-testid="org-level"
-            />
+          <Form.Item name="level" label={t('orgs.level')} rules={[rules.chosen(t('orgs.level'))]}>
+            <Select options={labelOptions(ADMIN_LEVELS, ADMIN_LEVEL_LABELS, l)} data-testid="org-level" />
           </Form.Item>
-          <Form.Item
-            name="kind"
-            label={t('orgs.kind')}
-            rules={[{ required: true, message: t('common.select', { field: t('orgs.kind') }) }]}
-          >
-            <Select
-              options={ORG_KINDS.map((v) => ({ value: v, label: l(ORG_KIND_LABELS[v]) }))}
-              data-testid="org-kind"
-            />
+          <Form.Item name="kind" label={t('orgs.kind')} rules={[rules.chosen(t('orgs.kind'))]}>
+            <Select options={labelOptions(ORG_KINDS, ORG_KIND_LABELS, l)} data-testid="org-kind" />
           </Form.Item>
         </FormModal>
       )}

@@ -1,4 +1,3 @@
-import { ReloadOutlined } from '@ant-design/icons';
 import {
   BUSINESS_ROLE_LABELS,
   BUSINESS_ROLES,
@@ -7,24 +6,13 @@ import {
   CLEARANCES,
   type Clearance,
 } from '@baomi/domain';
-import {
-  Alert,
-  Button,
-  Empty,
-  Input,
-  Select,
-  Space,
-  Table,
-  type TableProps,
-  Tooltip,
-  TreeSelect,
-  Typography,
-} from 'antd';
+import { Button, Select, Space, type TableProps, TreeSelect, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { api, type Org, type Person } from '../../app/api.ts';
-import { errorText } from '../../app/errors.ts';
-import { useLoad } from '../../app/hooks.ts';
-import { useI18n } from '../../app/i18n.tsx';
+import { RefreshButton, SearchBox } from '../../app/components.tsx';
+import { useLoad, usePager } from '../../app/hooks.ts';
+import { labelOptions, useI18n } from '../../app/i18n.tsx';
+import { PagedTable } from '../../app/PagedTable.tsx';
 import { nationalityLabel } from './nationality.ts';
 import { ClearanceTag, RoleTags, rankLabel } from './tags.tsx';
 import { buildTree } from './tree.ts';
@@ -54,8 +42,7 @@ export function PeopleTable({
   const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
   const [role, setRole] = useState<BusinessRole | undefined>(undefined);
   const [clearance, setClearance] = useState<Clearance | undefined>(undefined);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, onPage } = usePager();
   const [sort, setSort] = useState<Sort>('name');
 
   // a new organisation starts a new list
@@ -172,23 +159,15 @@ export function PeopleTable({
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
-        <Input.Search
-          allowClear
+        <SearchBox
           placeholder={t('people.searchPlaceholder')}
           value={qInput}
-          onChange={(e) => {
-            setQInput(e.target.value);
-            if (!e.target.value) {
-              setQ('');
-              setPage(1);
-            }
-          }}
+          onChange={setQInput}
           onSearch={(v) => {
             setQ(v);
             setPage(1);
           }}
-          enterButton={t('common.search')}
-          style={{ width: 280 }}
+          width={280}
           data-testid="people-search"
         />
         {!orgId && (
@@ -234,7 +213,7 @@ export function PeopleTable({
                 setRole(v);
                 setPage(1);
               }}
-              options={BUSINESS_ROLES.map((r) => ({ value: r, label: l(BUSINESS_ROLE_LABELS[r]) }))}
+              options={labelOptions(BUSINESS_ROLES, BUSINESS_ROLE_LABELS, l)}
               style={{ width: 180 }}
               aria-label={t('roles.filterRole')}
             />
@@ -246,66 +225,33 @@ export function PeopleTable({
                 setClearance(v);
                 setPage(1);
               }}
-              options={CLEARANCES.map((c) => ({ value: c, label: l(CLEARANCE_LABELS[c]) }))}
+              options={labelOptions(CLEARANCES, CLEARANCE_LABELS, l)}
               style={{ width: 140 }}
               aria-label={t('roles.filterClearance')}
             />
           </>
         )}
         {filtered && <Button onClick={resetFilters}>{t('common.reset')}</Button>}
-        <Tooltip title={t('common.refresh')}>
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => void people.reload()}
-            aria-label={t('common.refresh')}
-          />
-        </Tooltip>
+        <RefreshButton onRefresh={people.reload} />
         {toolbar}
       </Space>
-      {people.error !== null && (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(people.error, lang)}
-          action={<Button onClick={() => void people.reload()}>{t('common.retry')}</Button>}
-        />
-      )}
-      <Table<Person>
+      <PagedTable<Person>
+        result={people}
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={people.data?.items ?? []}
-        loading={people.loading}
-        scroll={{ x: 'max-content' }}
-        data-testid="people-table"
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filtered ? t('common.noMatch') : t('people.empty')}
-            />
-          ),
-        }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: people.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-        }}
-        onChange={(pg, _filters, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+        page={page}
+        pageSize={pageSize}
+        onPage={onPage}
+        onSort={(s) => {
           const col = s?.columnKey === 'department' ? 'department' : 'name';
           const next: Sort = s?.order === 'ascend' ? col : s?.order === 'descend' ? `-${col}` : undefined;
-          if (next !== sort) {
-            setSort(next);
-            setPage(1);
-          } else {
-            setPage(pg.current ?? 1);
-            setPageSize(pg.pageSize ?? 20);
-          }
+          if (next === sort) return false;
+          setSort(next);
+          return true;
         }}
+        filtered={filtered}
+        emptyText={t('people.empty')}
+        data-testid="people-table"
       />
     </Space>
   );

@@ -4,7 +4,8 @@ import { useEffect, useMemo } from 'react';
 import { api, type Org, type Person, type PersonInput } from '../../app/api.ts';
 import { FormModal } from '../../app/FormModal.tsx';
 import { useLoad } from '../../app/hooks.ts';
-import { useI18n } from '../../app/i18n.tsx';
+import { labelOptions, useI18n } from '../../app/i18n.tsx';
+import { useRules } from '../../app/rules.ts';
 import { DEFAULT_NATIONALITY, NATIONALITIES } from './nationality.ts';
 import { buildTree } from './tree.ts';
 
@@ -12,6 +13,7 @@ const FIELDS = ['orgId', 'departmentId', 'name', 'position', 'rank', 'nationalit
 
 function DepartmentField({ required }: { required: boolean }) {
   const { t } = useI18n();
+  const rules = useRules();
   const orgId = Form.useWatch<string | undefined>('orgId');
   const form = Form.useFormInstance();
   const depts = useLoad(async () => (orgId ? (await api.departments(orgId)).items : []), [orgId]);
@@ -28,9 +30,7 @@ function DepartmentField({ required }: { required: boolean }) {
       <Form.Item
         name="departmentId"
         label={t('people.department')}
-        rules={
-          required ? [{ required: true, message: t('common.select', { field: t('people.department') }) }] : []
-        }
+        rules={required ? [rules.chosen(t('people.department'))] : []}
       >
         <TreeSelect
           treeData={tree}
@@ -62,6 +62,7 @@ export function PersonFormModal({
   onSaved: () => void;
 }) {
   const { t, l, lang } = useI18n();
+  const rules = useRules();
   const orgTree = useMemo(() => buildTree(orgs), [orgs]);
   const initial: Partial<PersonInput> = person
     ? {
@@ -94,53 +95,28 @@ export function PersonFormModal({
         onSaved();
       }}
     >
-      <Form.Item
-        name="name"
-        label={t('people.name')}
-        rules={[
-          { required: true, whitespace: true, message: t('common.required', { field: t('people.name') }) },
-          { max: 100, message: t('common.tooLong', { field: t('people.name'), max: 100 }) },
-        ]}
-      >
+      <Form.Item name="name" label={t('people.name')} rules={rules.text(t('people.name'), 100)}>
         <Input autoFocus maxLength={100} data-testid="person-name" />
       </Form.Item>
-      <Form.Item
-        name="orgId"
-        label={t('people.org')}
-        rules={[{ required: true, message: t('common.select', { field: t('people.org') }) }]}
-      >
+      <Form.Item name="orgId" label={t('people.org')} rules={[rules.chosen(t('people.org'))]}>
         <TreeSelect treeData={orgTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} />
       </Form.Item>
       <DepartmentField required={false} />
       <Form.Item
         name="position"
         label={t('people.position')}
-        rules={[{ max: 100, message: t('common.tooLong', { field: t('people.position'), max: 100 }) }]}
+        rules={[rules.maxLength(t('people.position'), 100)]}
       >
         <Input maxLength={100} data-testid="person-position" />
       </Form.Item>
-      <Form.Item
-        name="rank"
-        label={t('people.rank')}
-        rules={[{ required: true, message: t('common.select', { field: t('people.rank') }) }]}
-      >
-        <Select
-          options={RANKS.map((r) => ({ value: r, label: l(RANK_LABELS[r]) }))}
-          data-testid="person-rank"
-        />
+      <Form.Item name="rank" label={t('people.rank')} rules={[rules.chosen(t('people.rank'))]}>
+        <Select options={labelOptions(RANKS, RANK_LABELS, l)} data-testid="person-rank" />
       </Form.Item>
       <Form.Item
         name="nationality"
         label={t('people.nationality')}
         extra={t('people.nationalityHint')}
-        rules={[
-          {
-            required: true,
-            whitespace: true,
-            message: t('common.required', { field: t('people.nationality') }),
-          },
-          { max: 60, message: t('common.tooLong', { field: t('people.nationality'), max: 60 }) },
-        ]}
+        rules={rules.text(t('people.nationality'), 60)}
       >
         <AutoComplete
           options={NATIONALITIES.map((n) => ({

@@ -13,7 +13,8 @@ import { api, type Person } from '../../app/api.ts';
 import { PageCard } from '../../app/components.tsx';
 import { FormModal } from '../../app/FormModal.tsx';
 import { useLoad } from '../../app/hooks.ts';
-import { useI18n } from '../../app/i18n.tsx';
+import { labelOptions, useI18n } from '../../app/i18n.tsx';
+import { useRules } from '../../app/rules.ts';
 import { PeopleTable } from '../people/PeopleTable.tsx';
 import { rankLabel } from '../people/tags.tsx';
 
@@ -28,6 +29,7 @@ function sameSet(a: string[], b: string[]): boolean {
 
 export function RolesPage() {
   const { t, l } = useI18n();
+  const rules = useRules();
   const { message } = App.useApp();
   // the organisation filter is a convenience: without the list the page still works
   const orgs = useLoad(async () => (await api.orgs().catch(() => ({ items: [] }))).items, []);
@@ -88,19 +90,16 @@ export function RolesPage() {
               mode="multiple"
               allowClear
               placeholder={t('common.select', { field: t('people.roles') })}
-              options={BUSINESS_ROLES.map((r) => ({ value: r, label: l(BUSINESS_ROLE_LABELS[r]) }))}
+              options={labelOptions(BUSINESS_ROLES, BUSINESS_ROLE_LABELS, l)}
               data-testid="grant-roles"
             />
           </Form.Item>
           <Form.Item
             name="clearance"
             label={t('people.clearance')}
-            rules={[{ required: true, message: t('common.select', { field: t('people.clearance') }) }]}
+            rules={[rules.chosen(t('people.clearance'))]}
           >
-            <Select
-              options={CLEARANCES.map((c) => ({ value: c, label: l(CLEARANCE_LABELS[c]) }))}
-              data-testid="grant-clearance"
-            />
+            <Select options={labelOptions(CLEARANCES, CLEARANCE_LABELS, l)} data-testid="grant-clearance" />
           </Form.Item>
           <Alert type="info" showIcon title={t('roles.hint')} />
         </FormModal>

@@ -1,12 +1,13 @@
 import { SafetyOutlined } from '@ant-design/icons';
 import { POLICY_BOUNDS } from '@baomi/domain';
-import { Alert, App, Button, Col, Divider, Form, InputNumber, Row, Skeleton, Space, Switch } from 'antd';
+import { App, Button, Col, Divider, Form, InputNumber, Row, Skeleton, Space, Switch } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type SecurityPolicy } from '../../app/api.ts';
-import { PageCard } from '../../app/components.tsx';
-import { errorText, useShowError } from '../../app/errors.ts';
-import { useLoad } from '../../app/hooks.ts';
+import { ErrorAlert, PageCard } from '../../app/components.tsx';
+import { useShowError } from '../../app/errors.ts';
+import { useBusy, useLoad } from '../../app/hooks.ts';
 import { type MessageKey, useI18n } from '../../app/i18n.tsx';
+import { useRules } from '../../app/rules.ts';
 import { useSession } from '../../app/session.tsx';
 
 const FIELDS: (keyof SecurityPolicy)[] = [
@@ -23,13 +24,14 @@ const FIELDS: (keyof SecurityPolicy)[] = [
 const BOUNDS = POLICY_BOUNDS;
 
 export function SecurityPolicyPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
+  const rules = useRules();
   const { message, modal } = App.useApp();
   const showError = useShowError();
   const { setPolicy } = useSession();
   const [form] = Form.useForm<SecurityPolicy>();
   const policy = useLoad(() => api.securityPolicy(), []);
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
@@ -45,19 +47,16 @@ export function SecurityPolicyPage() {
       content: t('settings.confirmSaveText'),
       okText: t('common.save'),
       cancelText: t('common.cancel'),
-      onOk: async () => {
-        setBusy(true);
-        try {
-          await api.saveSecurityPolicy(v);
-          setPolicy(v);
-          message.success(t('common.saved'));
-          await policy.reload();
-        } catch (e) {
-          showError(e, form, FIELDS);
-        } finally {
-          setBusy(false);
-        }
-      },
+      onOk: () =>
+        run(
+          async () => {
+            await api.saveSecurityPolicy(v);
+            setPolicy(v);
+            message.success(t('common.saved'));
+            await policy.reload();
+          },
+          (e) => showError(e, form, FIELDS),
+        ),
     });
   };
 
@@ -69,7 +68,7 @@ export function SecurityPolicyPage() {
         label={t(label)}
         extra={extra ? t(extra) : undefined}
         rules={[
-          { required: true, message: t('common.required', { field: t(label) }) },
+          rules.required(t(label)),
           {
             type: 'number',
             min,
@@ -94,12 +93,7 @@ export function SecurityPolicyPage() {
       description={t('settings.defaults')}
     >
       {policy.error !== null ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(policy.error, lang)}
-          action={<Button onClick={() => void policy.reload()}>{t('common.retry')}</Button>}
-        />
+        <ErrorAlert error={policy.error} onRetry={policy.reload} />
       ) : !policy.data ? (
         <Skeleton active />
       ) : (
