@@ -1,0 +1,3 @@
+export * from './authority.ts';
+export * from './designators.ts';
+export * from './matter.ts';
