@@ -5,6 +5,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import accountRoutes from '../accounts/routes.ts';
+import approvalRoutes from '../approvals/routes.ts';
+import '../approvals/todos.ts';
 import auditRoutes from '../audit/routes.ts';
 import authRoutes, { clearSessionCookies } from '../auth/routes.ts';
 import { SessionCache } from '../auth/session-cache.ts';
@@ -166,6 +168,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     settingsRoutes,
     auditRoutes,
     todoRoutes,
+    approvalRoutes,
     backupRoutes,
   ]) {
     await app.register(routes);

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { openApproval } from '../approvals/service.ts';
+import { SYSTEM_ACTOR } from '../audit/chain.ts';
 import { Client, createTestApp, type Response, STRONG, TEST_DB, type TestApp } from '../testing/harness.ts';
 import { buildApp } from './app.ts';
 
@@ -23,6 +25,8 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //  - GET /api/openapi.json is the public API description (no data).
 //  - POST /api/auth/login: each cell signs in with that caller's own credentials from a new client
 //    (anon: the business user's), so every cell is an anonymous request.
+//  - 404: the policy allows the caller, but the record is not his to see (an approval he takes no
+//    part in): not found, never a hint that it exists.
 //  - POST /api/backups and GET /api/backups/{name} on a PostgreSQL server answer 409 use_pg_dump to the
 //    sysadmin (pg_dump is the tool there): authorized, and counted as success.
 const MATRIX = `
@@ -63,6 +67,10 @@ GET    /api/todos                               403      403      403     2xx  4
 GET    /api/backups                             2xx      403      403     403  401
 POST   /api/backups                             2xx      403      403     403  401
 GET    /api/backups/{name}                      2xx      403      403     403  401
+GET    /api/approvals                           403      403      403     2xx  401
+GET    /api/approvals/{id}                      403      403      403     2xx  401
+POST   /api/approvals/{id}/decide               403      403      403     404  401
+POST   /api/approvals/{id}/withdraw             403      403      403     2xx  401
 `;
 
 interface Row {
@@ -99,6 +107,9 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     account: '',
     userAccount: '',
     backup: 'baomi-20250101-000000.tar.gz',
+    userPerson: '',
+    approval: '',
+    otherApproval: '',
     policy: {} as Record<string, unknown>,
   };
   let allRoles: Client;
@@ -123,6 +134,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
           kind: 'enterprise',
         })
       ).body.id,
+    'POST /api/approvals/{id}/withdraw': async () => openFor(f.userPerson),
     'DELETE /api/departments/{id}': async () =>
       (await c.sysadmin.post<{ id: string }>(`/api/orgs/${f.org}/departments`, { name: `待删部门${next()}` }))
         .body.id,
@@ -186,7 +198,29 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/backups': (cl) => cl.get('/api/backups'),
     'POST /api/backups': (cl) => cl.post('/api/backups'),
     'GET /api/backups/{name}': (cl) => cl.get(`/api/backups/${f.backup}`),
+    'GET /api/approvals': (cl) => cl.get('/api/approvals'),
+    'GET /api/approvals/{id}': (cl) => cl.get(`/api/approvals/${f.approval}`),
+    'POST /api/approvals/{id}/decide': (cl) =>
+      cl.post(`/api/approvals/${f.otherApproval}/decide`, { decision: 'opinion' }),
+    'POST /api/approvals/{id}/withdraw': (cl, _who, made) => cl.post(`/api/approvals/${made}/withdraw`),
   };
+
+  /** An approval of the designation flow asked by `personId`, in the matrix user's organisation. */
+  const openFor = async (personId: string): Promise<string> =>
+    (
+      await t.db.tx((sql) =>
+        openApproval(sql, SYSTEM_ACTOR, {
+          flowType: 'designation',
+          subjectType: 'matrix_matter',
+          subjectId: `m${next()}`,
+          title: '矩阵事项',
+          orgId: f.org,
+          departmentId: f.dept,
+          initiatorPersonId: personId,
+          subject: { level: 'secret' },
+        }),
+      )
+    ).id;
 
   before(async () => {
     t = await createTestApp();
@@ -209,6 +243,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId])
     ).rows[0]!.username;
     f.userAccount = u.accountId;
+    f.userPerson = u.personId;
     for (const w of WHO) c[w] = await fresh(w);
     allRoles = (
       await t.businessUser({
@@ -230,6 +265,8 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     });
     f.account = acc.body.account.id;
     f.policy = (await c.secadmin.get('/api/settings/security')).body;
+    f.approval = await openFor(u.personId);
+    f.otherApproval = await openFor(person.body.id);
     if (TEST_DB === 'pglite') {
       const b = await c.sysadmin.post<{ name: string }>('/api/backups');
       assert.equal(b.status, 201, b.raw);
@@ -279,7 +316,11 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
         } else {
           assert.equal(r.status, Number(want), where);
           const e = (r.body as Err).error;
-          assert.equal(e.code, want === '401' ? 'unauthenticated' : 'forbidden', where);
+          assert.equal(
+            e.code,
+            { '401': 'unauthenticated', '403': 'forbidden', '404': 'not_found' }[want],
+            where,
+          );
           if (want === '403') assert.equal(e.rule, 'R-SYS-01', where);
           assert.ok(e.zh && e.en, where);
           // A refused request writes nothing, not even an audit event.

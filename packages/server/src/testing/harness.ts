@@ -131,6 +131,13 @@ export interface TestApp {
     clearance?: string;
     username?: string;
   }): Promise<{ client: Client; personId: string; accountId: string; orgId: string; departmentId: string }>;
+  /** Another person in an existing organisation (and department), with roles, signed in. */
+  member(
+    orgId: string,
+    departmentId: string | null,
+    roles: string[],
+    clearance?: string,
+  ): Promise<{ client: Client; personId: string; accountId: string }>;
   auditHead(): Promise<number>;
   close(): Promise<void>;
 }
@@ -218,6 +225,36 @@ export async function createTestApp(
         orgId: org.body.id,
         departmentId: dept.body.id,
       };
+    },
+    async member(orgId, departmentId, roles, clearance) {
+      n += 1;
+      const sys = await t.admin('sysadmin');
+      const sec = await t.admin('secadmin');
+      const person = await sys.post<{ id: string }>('/api/people', {
+        orgId,
+        departmentId,
+        name: `成员${n}`,
+        position: '科员',
+        rank: 'section',
+        nationality: '中国',
+      });
+      if (person.status !== 201) throw new Error(`member: ${person.status} ${person.raw}`);
+      const username = `member${n}${randomBytes(2).toString('hex')}`;
+      const acc = await sys.post<{ account: { id: string }; oneTimePassword: string }>('/api/accounts', {
+        username,
+        displayName: `成员${n}`,
+        personId: person.body.id,
+      });
+      await sec.put(`/api/people/${person.body.id}/roles`, { roles });
+      if (clearance) await sec.put(`/api/people/${person.body.id}/clearance`, { clearance });
+      const c = new Client(app);
+      await c.login(username, acc.body.oneTimePassword);
+      const ch = await c.post('/api/auth/change-password', {
+        oldPassword: acc.body.oneTimePassword,
+        newPassword: STRONG,
+      });
+      if (ch.status !== 200) throw new Error(`member: ${ch.status} ${ch.raw}`);
+      return { client: c, personId: person.body.id, accountId: acc.body.account.id };
     },
     async auditHead() {
       return (await db.query<{ seq: number }>('SELECT seq FROM audit_head')).rows[0]!.seq;

@@ -12,7 +12,7 @@ export default async function todoRoutes(app: FastifyInstance): Promise<void> {
     '/api/todos',
     { preValidation: guard(todoPolicy, 'read'), schema: { tags: ['todos'], summary: '我的待办 My todos' } },
     async (req) => {
-      return listOpenTodos(app.deps.db, ctxOf(req).me.id);
+      return listOpenTodos(app.deps.db, ctxOf(req).me);
     },
   );
 }

@@ -1,5 +1,7 @@
-// The one todo list: what waits on a person. Modules will add and close items here (the first,
-// designation, brings the writers); none keeps its own list.
+// The one todo list: what waits on a person. Modules contribute through a provider (computed from
+// their own state: approvals waiting, returned requests, deadlines) or by storing a notice; none
+// keeps a list of its own.
+import type { Me } from '../auth/context.ts';
 import type { Sql } from '../db/db.ts';
 
 export type TodoKind = 'approval' | 'return' | 'deadline' | 'notice';
@@ -16,13 +18,38 @@ export interface Todo {
   createdAt: Date;
 }
 
-export async function listOpenTodos(sql: Sql, accountId: string): Promise<{ items: Todo[]; total: number }> {
+export type TodoProvider = (sql: Sql, me: Me) => Promise<Todo[]>;
+const providers: TodoProvider[] = [];
+
+/** A module adds its due items to everybody's list (called once, at module load). */
+export function registerTodoProvider(p: TodoProvider): void {
+  providers.push(p);
+}
+
+/** Stored notices (e.g. "the level of an item you know was changed"), until acknowledged. */
+async function storedTodos(sql: Sql, me: Me): Promise<Todo[]> {
   const { rows } = await sql.query<Todo>(
     `SELECT id, kind, module, subject_type AS "subjectType", subject_id AS "subjectId", title, link,
             due_at AS "dueAt", created_at AS "createdAt"
-       FROM todo WHERE account_id = $1 AND done_at IS NULL
-      ORDER BY due_at NULLS LAST, created_at`,
-    [accountId],
+       FROM todo WHERE account_id = $1 AND done_at IS NULL`,
+    [me.id],
   );
-  return { items: rows, total: rows.length };
+  return rows;
+}
+
+export async function listOpenTodos(
+  sql: Sql,
+  me: Me,
+): Promise<{ items: Todo[]; total: number; counts: Record<TodoKind, number> }> {
+  const lists = await Promise.all([storedTodos(sql, me), ...providers.map((p) => p(sql, me))]);
+  const items = lists
+    .flat()
+    .sort(
+      (a, b) =>
+        (a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY) - (b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
+    );
+  const counts: Record<TodoKind, number> = { approval: 0, return: 0, deadline: 0, notice: 0 };
+  for (const t of items) counts[t.kind] += 1;
+  return { items, total: items.length, counts };
 }

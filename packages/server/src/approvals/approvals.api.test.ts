@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Actor, SYSTEM_ACTOR } from '../audit/chain.ts';
+import { auditEventsSince } from '../testing/audit-events.ts';
+import { type Client, createTestApp, type TestApp } from '../testing/harness.ts';
+import type { ApprovalRow } from './queries.ts';
+import { onApprovalSettled, openApproval, subjectChanged } from './service.ts';
+
+type Err = { error: { code: string; zh: string; en: string; field?: string } };
+type View = ApprovalRow & {
+  mayDecideNow: boolean;
+  decisions: { stepKey: string; role: string; decision: string; personName: string }[];
+};
+type Todos = { items: { kind: string; link: string; title: string }[]; counts: Record<string, number> };
+
+describe('the one approval mechanism (R-DES-06 as the first flow)', () => {
+  let t: TestApp;
+  let org: string;
+  let dept: string;
+  let handler: { client: Client; personId: string };
+  let officer: { client: Client; personId: string };
+  let designator: { client: Client; personId: string };
+  let outsider: { client: Client; personId: string };
+  const settled: string[] = [];
+  const subject = {
+    title: '某项目技术方案',
+    level: 'secret',
+    period: { kind: 'years', n: 10 },
+    knowScope: { personIds: [] },
+  };
+
+  const open = (initiator: string, title = subject.title) =>
+    t.db.tx((sql) =>
+      openApproval(sql, SYSTEM_ACTOR as Actor, {
+        flowType: 'designation',
+        subjectType: 'test_matter',
+        subjectId: `m-${Math.random().toString(36).slice(2)}`,
+        title,
+        orgId: org,
+        departmentId: dept,
+        initiatorPersonId: initiator,
+        subject,
+      }),
+    );
+
+  before(async () => {
+    t = await createTestApp();
+    const u = await t.businessUser({ roles: ['staff'] });
+    org = u.orgId;
+    dept = u.departmentId;
+    handler = u;
+    officer = await t.member(org, dept, ['secrecy_officer']);
+    designator = await t.member(org, dept, ['designator', 'leader']);
+    outsider = await t.businessUser({ roles: ['secrecy_officer', 'designator'] });
+    onApprovalSettled('test_matter', async (_sql, a) => {
+      settled.push(`${a.subjectId}:${a.status}`);
+    });
+  });
+  after(() => t.close());
+
+  test('R-DES-06 handler → officer opinion → designator approval, through todos and the API', async () => {
+    const a = await open(handler.personId);
+    const waiting = await officer.client.get<{ items: ApprovalRow[]; total: number }>(
+      '/api/approvals?scope=waiting',
+    );
+    assert.ok(waiting.body.items.some((x) => x.id === a.id));
+    const todos = await officer.client.get<Todos>('/api/todos');
+    assert.ok(todos.body.items.some((i) => i.kind === 'approval' && i.link === `/approvals/${a.id}`));
+    assert.ok((todos.body.counts.approval ?? 0) >= 1);
+    // The designator is not asked yet.
+    assert.ok(
+      !(await designator.client.get<{ items: ApprovalRow[] }>('/api/approvals')).body.items.some(
+        (x) => x.id === a.id,
+      ),
+    );
+
+    const head = await t.auditHead();
+    const r1 = await officer.client.post<View>(`/api/approvals/${a.id}/decide`, {
+      decision: 'opinion',
+      comment: '同意',
+    });
+    assert.equal(r1.status, 200, r1.raw);
+    assert.equal(r1.body.status, 'pending');
+    const r2 = await designator.client.post<View>(`/api/approvals/${a.id}/decide`, {
+      decision: 'approve',
+      role: 'designator',
+    });
+    assert.equal(r2.status, 200, r2.raw);
+    assert.equal(r2.body.status, 'approved');
+    assert.deepEqual(
+      r2.body.decisions.map((d) => [d.stepKey, d.role, d.decision]),
+      [
+        ['officer_opinion', 'secrecy_officer', 'opinion'],
+        ['designator_decision', 'designator', 'approve'],
+      ],
+    );
+    assert.deepEqual(
+      (await auditEventsSince(t.db, head)).map((e) => e.action),
+      ['approval.opinion', 'approval.approve'],
+    );
+    assert.ok(settled.includes(`${a.subjectId}:approved`));
+    const mine = await handler.client.get<View>(`/api/approvals/${a.id}`);
+    assert.equal(mine.status, 200);
+    assert.equal(mine.body.mayDecideNow, false);
+  });
+
+  test('R-DES-06 refusals: wrong role 403, not a participant 404, other organisation 404, no reason 400; nothing written', async () => {
+    const a = await open(handler.personId);
+    const head = await t.auditHead();
+    const wrongRole = await designator.client.post<Err>(`/api/approvals/${a.id}/decide`, {
+      decision: 'opinion',
+    });
+    assert.equal(wrongRole.status, 404, 'the designator is not a participant before his step');
+    const other = await outsider.client.post<Err>(`/api/approvals/${a.id}/decide`, { decision: 'opinion' });
+    assert.equal(other.status, 404);
+    assert.equal((await outsider.client.get(`/api/approvals/${a.id}`)).status, 404);
+    const noReason = await officer.client.post<Err>(`/api/approvals/${a.id}/decide`, { decision: 'return' });
+    assert.equal(noReason.status, 400);
+    assert.equal(noReason.body.error.field, 'comment');
+    assert.ok(noReason.body.error.zh && noReason.body.error.en);
+    const notAllowed = await officer.client.post<Err>(`/api/approvals/${a.id}/decide`, {
+      decision: 'approve',
+    });
+    assert.equal(notAllowed.status, 400);
+    assert.equal(notAllowed.body.error.code, 'decision_not_allowed');
+    const actingWrong = await officer.client.post<Err>(`/api/approvals/${a.id}/decide`, {
+      decision: 'opinion',
+      role: 'leader',
+    });
+    assert.equal(actingWrong.status, 403);
+    const bad = await officer.client.post<Err>(`/api/approvals/${a.id}/decide`, { decision: 'correct' });
+    assert.equal(bad.status, 400, 'corrections go through the subject module');
+    assert.equal(await t.auditHead(), head);
+    const admin = await (await t.admin('sysadmin')).get('/api/approvals');
+    assert.equal(admin.status, 403, 'administrators take no part in business approvals (R-SYS-01)');
+  });
+
+  test("a returned request is on the handler's todo list; he may withdraw it", async () => {
+    const a = await open(handler.personId, '退回测试');
+    const r = await officer.client.post<View>(`/api/approvals/${a.id}/decide`, {
+      decision: 'return',
+      comment: '依据不足',
+    });
+    assert.equal(r.body.status, 'returned');
+    const todos = await handler.client.get<Todos>('/api/todos');
+    assert.ok(todos.body.items.some((i) => i.kind === 'return' && i.link === `/approvals/${a.id}`));
+    assert.equal((await officer.client.post<Err>(`/api/approvals/${a.id}/withdraw`)).status, 403);
+    const w = await handler.client.post<View>(`/api/approvals/${a.id}/withdraw`);
+    assert.equal(w.status, 200);
+    assert.equal(w.body.status, 'withdrawn');
+    assert.ok(settled.includes(`${a.subjectId}:withdrawn`));
+    assert.equal((await handler.client.post<Err>(`/api/approvals/${a.id}/withdraw`)).status, 409);
+  });
+
+  test('a material change after approval reopens it; the earlier decisions stay, superseded', async () => {
+    const a = await open(handler.personId, '变更测试');
+    await officer.client.post(`/api/approvals/${a.id}/decide`, { decision: 'opinion' });
+    await designator.client.post(`/api/approvals/${a.id}/decide`, { decision: 'approve' });
+    const same = await t.db.tx((sql) =>
+      subjectChanged(sql, SYSTEM_ACTOR, a.id, { ...subject, title: '只改标题' }),
+    );
+    assert.equal(same.status, 'approved');
+    const changed = await t.db.tx((sql) =>
+      subjectChanged(sql, SYSTEM_ACTOR, a.id, { ...subject, level: 'top_secret' }),
+    );
+    assert.equal(changed.status, 'pending');
+    assert.equal(changed.stepIndex, 0);
+    const { rows } = await t.db.query<{ superseded: boolean }>(
+      'SELECT superseded FROM approval_decision WHERE approval_id = $1',
+      [a.id],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.superseded),
+      [true, true],
+    );
+    const again = await officer.client.post<View>(`/api/approvals/${a.id}/decide`, { decision: 'opinion' });
+    assert.equal(again.status, 200, 'the officer decides again in the new round');
+  });
+
+  test('a flow step at a department with a function the organisation has not set is refused with 409', async () => {
+    await assert.rejects(
+      t.db.tx((sql) =>
+        openApproval(sql, SYSTEM_ACTOR, {
+          flowType: 'exit_application',
+          subjectType: 'test_trip',
+          subjectId: 'trip-1',
+          title: '出国申请',
+          orgId: org,
+          departmentId: dept,
+          initiatorPersonId: handler.personId,
+          subject: { destination: 'X', from: '2027-01-01', to: '2027-01-10', purpose: '会议' },
+        }),
+      ),
+      (e: Error & { code?: string }) => e.code === 'department_function_missing',
+    );
+  });
+});

@@ -1,0 +1,88 @@
+import type { ApprovalState, DecisionRecord, ResolvedStep } from '@baomi/domain';
+import type { Sql } from '../db/db.ts';
+
+export interface ApprovalRow {
+  id: string;
+  flowType: string;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  orgId: string;
+  initiatorPersonId: string;
+  status: ApprovalState['status'];
+  stepIndex: number;
+  steps: ResolvedStep[];
+  fingerprint: string;
+  subjectSnapshot: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface DecisionRow extends DecisionRecord {
+  seq: number;
+  actingAs: 'A' | 'B' | null;
+  snapshot: Record<string, unknown>;
+  personName: string;
+}
+
+const COLS = `a.id, a.flow_type AS "flowType", a.subject_type AS "subjectType", a.subject_id AS "subjectId",
+  a.title, a.org_id AS "orgId", a.initiator_person_id AS "initiatorPersonId", a.status, a.step_index AS "stepIndex",
+  a.steps, a.fingerprint, a.subject_snapshot AS "subjectSnapshot", a.created_at AS "createdAt",
+  a.updated_at AS "updatedAt"`;
+
+export async function getApproval(sql: Sql, id: string, lock = false): Promise<ApprovalRow | null> {
+  const { rows } = await sql.query<ApprovalRow>(
+    `SELECT ${COLS} FROM approval a WHERE a.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function approvalForSubject(
+  sql: Sql,
+  subjectType: string,
+  subjectId: string,
+): Promise<ApprovalRow | null> {
+  const { rows } = await sql.query<ApprovalRow>(
+    `SELECT ${COLS} FROM approval a WHERE a.subject_type = $1 AND a.subject_id = $2 ORDER BY a.created_at DESC LIMIT 1`,
+    [subjectType, subjectId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listDecisions(sql: Sql, approvalId: string): Promise<DecisionRow[]> {
+  const { rows } = await sql.query<DecisionRow & { at: Date }>(
+    `SELECT d.seq, d.step_key AS "stepKey", d.person_id AS "personId", p.name AS "personName", d.role,
+            d.acting_as AS "actingAs", d.decision, d.comment, d.at, d.fingerprint, d.snapshot, d.superseded
+       FROM approval_decision d JOIN person p ON p.id = d.person_id
+      WHERE d.approval_id = $1 ORDER BY d.seq`,
+    [approvalId],
+  );
+  return rows.map((r) => ({ ...r, at: (r.at as unknown as Date).toISOString() }));
+}
+
+/**
+ * Pending approvals whose current step this person may decide: the step's role is one of theirs,
+ * in the step's organisation (and department, when the step names one), not their own request,
+ * and not one they already decided in this round.
+ */
+export async function approvalsWaitingOn(
+  sql: Sql,
+  person: { id: string; orgId: string; departmentId: string | null; roles: readonly string[] },
+): Promise<ApprovalRow[]> {
+  if (person.roles.length === 0) return [];
+  const { rows } = await sql.query<ApprovalRow>(
+    `SELECT ${COLS} FROM approval a
+      CROSS JOIN LATERAL (SELECT a.steps -> a.step_index AS step) s
+      WHERE a.status = 'pending'
+        AND (s.step ->> 'orgId')::uuid = $1
+        AND (s.step ->> 'departmentId' IS NULL OR (s.step ->> 'departmentId')::uuid = $2::uuid)
+        AND s.step ->> 'role' = ANY($3::text[])
+        AND a.initiator_person_id <> $4
+        AND NOT EXISTS (SELECT 1 FROM approval_decision d
+                         WHERE d.approval_id = a.id AND d.person_id = $4 AND NOT d.superseded)
+      ORDER BY a.created_at`,
+    [person.orgId, person.departmentId, person.roles, person.id],
+  );
+  return rows;
+}

@@ -1,0 +1,168 @@
+import type { BusinessRole } from '@baomi/domain';
+import {
+  BUSINESS_ROLES,
+  DECISION_LABELS,
+  type Decider,
+  type DecisionKind,
+  flowOf,
+  notFound,
+} from '@baomi/domain';
+import type { FastifyInstance } from 'fastify';
+import type { PersonSummary } from '../auth/context.ts';
+import type { Sql } from '../db/db.ts';
+import { guard } from '../http/policy.ts';
+import { actorFor, ctxOf } from '../http/request.ts';
+import { enumOf, idParams, object, pageOf, paging, str } from '../http/schemas.ts';
+import { approvalPolicy } from './policy.ts';
+import { type ApprovalRow, approvalsWaitingOn, getApproval, listDecisions } from './queries.ts';
+import { decideApproval, withdrawApproval } from './service.ts';
+
+const tags = ['approvals'];
+const APPROVAL = { zh: '审批', en: 'Approval' };
+
+export function deciderOf(p: PersonSummary): Decider {
+  return { personId: p.id, orgId: p.orgId, departmentId: p.departmentId, roles: p.roles };
+}
+
+function personOf(req: Parameters<typeof ctxOf>[0]): PersonSummary {
+  const p = ctxOf(req).me.person;
+  if (!p) throw notFound(APPROVAL);
+  return p;
+}
+
+/** The approval with its flow's step labels and decisions, for its participants only (else 404). */
+async function view(sql: Sql, row: ApprovalRow, person: PersonSummary) {
+  const flow = flowOf(row.flowType)!;
+  const decisions = await listDecisions(sql, row.id);
+  const current = row.status === 'pending' ? row.steps[row.stepIndex] : undefined;
+  const mayDecideNow =
+    current !== undefined &&
+    current.orgId === person.orgId &&
+    (current.departmentId === null || current.departmentId === person.departmentId) &&
+    person.roles.includes(current.role) &&
+    row.initiatorPersonId !== person.id &&
+    !decisions.some((d) => !d.superseded && d.personId === person.id);
+  const participant =
+    row.initiatorPersonId === person.id || decisions.some((d) => d.personId === person.id) || mayDecideNow;
+  if (!participant) return null;
+  const stepDef = flow.steps[row.stepIndex];
+  return {
+    ...row,
+    flow: { type: flow.type, label: flow.label, rules: flow.rules },
+    steps: row.steps.map((s, i) => ({
+      ...s,
+      label: flow.steps[i]!.label,
+      decisions: flow.steps[i]!.decisions,
+    })),
+    decisions,
+    mayDecideNow,
+    allowedDecisions:
+      mayDecideNow && stepDef
+        ? stepDef.decisions.map((d) => ({ decision: d, label: DECISION_LABELS[d] }))
+        : [],
+  };
+}
+
+export default async function approvalRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.deps.db;
+
+  app.get<{ Querystring: { scope?: 'waiting' | 'mine'; page?: number; pageSize?: number } }>(
+    '/api/approvals',
+    {
+      preValidation: guard(approvalPolicy, 'read'),
+      schema: {
+        tags,
+        summary: '我的审批 Approvals waiting on me or asked by me',
+        querystring: object({ scope: enumOf(['waiting', 'mine']), ...paging }),
+      },
+    },
+    async (req) => {
+      const person = personOf(req);
+      const page = pageOf(req.query);
+      if ((req.query.scope ?? 'waiting') === 'waiting') {
+        const all = await approvalsWaitingOn(db, person);
+        return { items: all.slice(page.offset, page.offset + page.limit), total: all.length };
+      }
+      const { rows } = await db.query<ApprovalRow & { total: number }>(
+        `SELECT a.id, a.flow_type AS "flowType", a.subject_type AS "subjectType", a.subject_id AS "subjectId",
+                a.title, a.org_id AS "orgId", a.initiator_person_id AS "initiatorPersonId", a.status,
+                a.step_index AS "stepIndex", a.steps, a.fingerprint, a.subject_snapshot AS "subjectSnapshot",
+                a.created_at AS "createdAt", a.updated_at AS "updatedAt", count(*) OVER () AS total
+           FROM approval a WHERE a.initiator_person_id = $1
+          ORDER BY a.updated_at DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+        [person.id],
+      );
+      return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/approvals/:id',
+    {
+      preValidation: guard(approvalPolicy, 'read'),
+      schema: { tags, summary: '审批详情 Approval', params: idParams },
+    },
+    async (req) => {
+      const row = await getApproval(db, req.params.id);
+      const v = row ? await view(db, row, personOf(req)) : null;
+      if (!v) throw notFound(APPROVAL);
+      return v;
+    },
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: { decision: DecisionKind; comment?: string; role?: BusinessRole };
+  }>(
+    '/api/approvals/:id/decide',
+    {
+      preValidation: guard(approvalPolicy, 'decide'),
+      schema: {
+        tags,
+        summary: '作出审批决定 Decide',
+        params: idParams,
+        body: object(
+          {
+            // Corrections change the subject, so they go through the subject's own module.
+            decision: enumOf(['approve', 'opinion', 'attest', 'return', 'reject']),
+            comment: str(2000, 0),
+            role: enumOf(BUSINESS_ROLES),
+          },
+          ['decision'],
+        ),
+      },
+    },
+    async (req) => {
+      const person = personOf(req);
+      return db.tx(async (sql) => {
+        const row = await getApproval(sql, req.params.id);
+        if (!row || !(await view(sql, row, person))) throw notFound(APPROVAL);
+        const updated = await decideApproval(
+          sql,
+          actorFor(req, req.body.role),
+          deciderOf(person),
+          row.id,
+          req.body,
+        );
+        return view(sql, updated, person);
+      });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/approvals/:id/withdraw',
+    {
+      preValidation: guard(approvalPolicy, 'decide'),
+      schema: { tags, summary: '撤回申请 Withdraw', params: idParams },
+    },
+    async (req) => {
+      const person = personOf(req);
+      return db.tx(async (sql) => {
+        const row = await getApproval(sql, req.params.id);
+        if (!row || !(await view(sql, row, person))) throw notFound(APPROVAL);
+        const updated = await withdrawApproval(sql, actorFor(req), person.id, row.id);
+        return view(sql, updated, person);
+      });
+    },
+  );
+}

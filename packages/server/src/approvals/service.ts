@@ -1,0 +1,370 @@
+// The one approval mechanism, server side: opens an approval of a flow type for a subject,
+// resolves where each step's deciders sit, records decisions with frozen snapshots, and tells the
+// subject's module when the approval settles. Modules never keep approval state of their own.
+import { createHash } from 'node:crypto';
+import {
+  type ApprovalState,
+  checkDecision,
+  conflict,
+  type Decider,
+  type DecisionInput,
+  decide,
+  type FlowDef,
+  flowOf,
+  forbidden,
+  invalid,
+  materialFingerprint,
+  notFound,
+  onSubjectChange,
+  openApproval as openState,
+  type ResolvedStep,
+  type RuleViolation,
+  resubmit,
+  withdraw,
+} from '@baomi/domain';
+import { type Actor, appendAudit } from '../audit/chain.ts';
+import type { Sql } from '../db/db.ts';
+import { ancestorIds } from '../orgs/queries.ts';
+import { type ApprovalRow, getApproval, listDecisions } from './queries.ts';
+
+const APPROVAL = { zh: '审批', en: 'Approval' };
+
+/** SM3 of the subject's material fields (canonical JSON): the frozen snapshot's fingerprint. */
+export function fingerprintOf(flow: FlowDef, subject: Record<string, unknown>): string {
+  return createHash('sm3').update(materialFingerprint(flow, subject)).digest('hex');
+}
+
+function materialOf(flow: FlowDef, subject: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(flow.material.map((k) => [k, subject[k] ?? null]));
+}
+
+function requireFlow(type: string): FlowDef {
+  const flow = flowOf(type);
+  if (!flow) throw new Error(`unknown flow type ${type}`);
+  return flow;
+}
+
+export interface OpenInput {
+  flowType: string;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  /** The subject's organisation and department (where "subject_org"/"subject_department" steps sit). */
+  orgId: string;
+  departmentId: string | null;
+  initiatorPersonId: string;
+  subject: Record<string, unknown>;
+  /** For steps at 'target_org' (an escalation's superior, say). */
+  targetOrgId?: string;
+}
+
+/** Where each step's deciders sit, from the flow's selectors and the subject's place. */
+export async function resolveSteps(sql: Sql, flow: FlowDef, input: OpenInput): Promise<ResolvedStep[]> {
+  const out: ResolvedStep[] = [];
+  for (const step of flow.steps) {
+    const at = step.at;
+    const place = async (): Promise<{ orgId: string; departmentId: string | null }> => {
+      switch (at.kind) {
+        case 'subject_org':
+          return { orgId: input.orgId, departmentId: null };
+        case 'subject_department':
+          if (!input.departmentId) {
+            throw invalid({
+              code: 'no_department',
+              field: 'departmentId',
+              zh: `“${step.label.zh}”需要申请人所在部门，但未指定部门`,
+              en: `The step "${step.label.en}" needs the requester's department, which is not set`,
+            });
+          }
+          return { orgId: input.orgId, departmentId: input.departmentId };
+        case 'department_function': {
+          const { rows } = await sql.query<{ id: string }>(
+            'SELECT id FROM department WHERE org_id = $1 AND function = $2',
+            [input.orgId, at.fn],
+          );
+          if (!rows[0]) {
+            throw conflict({
+              code: 'department_function_missing',
+              zh: `本单位尚未指定承担“${step.label.zh}”的部门，请系统管理员在组织机构中设置`,
+              en: `No department of this organisation is set as "${step.label.en}"; the system administrator sets it`,
+            });
+          }
+          return { orgId: input.orgId, departmentId: rows[0].id };
+        }
+        case 'target_org':
+          if (!input.targetOrgId) throw new Error(`flow ${flow.type} needs a target organisation`);
+          return { orgId: input.targetOrgId, departmentId: null };
+        case 'supervising_bureau': {
+          const chain = (await ancestorIds(sql, input.orgId)).slice(1);
+          const { rows } = await sql.query<{ id: string }>(
+            "SELECT id FROM org WHERE id = ANY($1::uuid[]) AND kind = 'secrecy_bureau'",
+            [chain],
+          );
+          const nearest = chain.find((id) => rows.some((r) => r.id === id));
+          if (!nearest) {
+            throw conflict({
+              code: 'no_supervising_bureau',
+              zh: '本单位没有上级保密行政管理部门',
+              en: 'This organisation has no supervising secrecy bureau above it',
+            });
+          }
+          return { orgId: nearest, departmentId: null };
+        }
+      }
+    };
+    out.push({ key: step.key, role: step.role, ...(await place()) });
+  }
+  return out;
+}
+
+export async function openApproval(sql: Sql, actor: Actor, input: OpenInput): Promise<ApprovalRow> {
+  const flow = requireFlow(input.flowType);
+  const steps = await resolveSteps(sql, flow, input);
+  const state = openState(flow, input.initiatorPersonId, steps, fingerprintOf(flow, input.subject));
+  const { rows } = await sql.query<{ id: string }>(
+    `INSERT INTO approval (flow_type, subject_type, subject_id, title, org_id, initiator_person_id, status,
+                           step_index, steps, fingerprint, subject_snapshot)
+     VALUES ($1, $2, $3, $11, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      flow.type,
+      input.subjectType,
+      input.subjectId,
+      input.orgId,
+      input.initiatorPersonId,
+      state.status,
+      state.stepIndex,
+      JSON.stringify(steps),
+      state.fingerprint,
+      JSON.stringify(materialOf(flow, input.subject)),
+      input.title.slice(0, 300),
+    ],
+  );
+  const id = rows[0]!.id;
+  await appendAudit(sql, actor, {
+    action: 'approval.open',
+    objectType: 'approval',
+    objectId: id,
+    summary: { flowType: flow.type, subjectType: input.subjectType, subjectId: input.subjectId },
+  });
+  return (await getApproval(sql, id))!;
+}
+
+async function stateOf(sql: Sql, row: ApprovalRow): Promise<ApprovalState> {
+  return {
+    flowType: row.flowType,
+    initiatorPersonId: row.initiatorPersonId,
+    status: row.status,
+    stepIndex: row.stepIndex,
+    steps: row.steps,
+    decisions: await listDecisions(sql, row.id),
+    fingerprint: row.fingerprint,
+  };
+}
+
+async function save(
+  sql: Sql,
+  row: ApprovalRow,
+  next: ApprovalState,
+  snapshot: Record<string, unknown>,
+): Promise<void> {
+  await sql.query(
+    `UPDATE approval SET status = $2, step_index = $3, fingerprint = $4, subject_snapshot = $5, updated_at = now()
+      WHERE id = $1`,
+    [row.id, next.status, next.stepIndex, next.fingerprint, JSON.stringify(snapshot)],
+  );
+  if (next.decisions.some((d) => d.superseded)) {
+    await sql.query(
+      'UPDATE approval_decision SET superseded = true WHERE approval_id = $1 AND NOT superseded',
+      [row.id],
+    );
+  }
+}
+
+const STATUS_FOR: Record<string, 'forbidden' | 'invalid' | 'conflict'> = {
+  wrong_role: 'forbidden',
+  wrong_place: 'forbidden',
+  self_approval: 'forbidden',
+  already_decided: 'forbidden',
+  approval_closed: 'conflict',
+};
+
+function refuse(violations: RuleViolation[]): never {
+  const first = violations[0]!;
+  const kind = STATUS_FOR[first.code] ?? 'invalid';
+  if (kind === 'forbidden') throw forbidden(first);
+  if (kind === 'conflict') throw conflict(first);
+  throw invalid(first, violations);
+}
+
+/**
+ * A module may add its own conditions to a decision (R-DES-05: a designator's A/B standing) and
+ * say in which capacity it is taken; it throws a DomainError to refuse.
+ */
+export type DecideGuard = (
+  sql: Sql,
+  approval: ApprovalRow,
+  who: Decider,
+  input: DecisionInput,
+) => Promise<{ actingAs: 'A' | 'B' | null }>;
+const decideGuards = new Map<string, DecideGuard>();
+
+export function guardDecisions(subjectType: string, guard: DecideGuard): void {
+  decideGuards.set(subjectType, guard);
+}
+
+/** What the subject's module is told when its approval settles (approved, returned, rejected). */
+export type SettleHandler = (sql: Sql, approval: ApprovalRow, actor: Actor) => Promise<void>;
+const settleHandlers = new Map<string, SettleHandler>();
+
+/** A module registers once per subject type; called in the deciding transaction. */
+export function onApprovalSettled(subjectType: string, handler: SettleHandler): void {
+  settleHandlers.set(subjectType, handler);
+}
+
+export interface DecideInput extends DecisionInput {
+  /** For `correct`: the corrected subject (its material fields replace the snapshot). */
+  corrected?: Record<string, unknown>;
+}
+
+export async function decideApproval(
+  sql: Sql,
+  actor: Actor,
+  who: Decider,
+  approvalId: string,
+  input: DecideInput,
+): Promise<ApprovalRow> {
+  const row = await getApproval(sql, approvalId, true);
+  if (!row) throw notFound(APPROVAL);
+  const flow = requireFlow(row.flowType);
+  const state = await stateOf(sql, row);
+  const correctedFingerprint = input.corrected ? fingerprintOf(flow, input.corrected) : undefined;
+  const decision: DecisionInput = { ...input, correctedFingerprint };
+  const check = checkDecision(flow, state, who, decision);
+  if (!check.ok) refuse(check.violations);
+  const { actingAs } = (await decideGuards.get(row.subjectType)?.(sql, row, who, decision)) ?? {
+    actingAs: null,
+  };
+  const at = new Date();
+  const next = decide(flow, state, who, decision, at.toISOString());
+  const snapshot = input.corrected ? materialOf(flow, input.corrected) : row.subjectSnapshot;
+  const record = next.decisions[next.decisions.length - 1]!;
+  await sql.query(
+    `INSERT INTO approval_decision (approval_id, seq, step_key, person_id, role, acting_as, decision, comment, at,
+                                    fingerprint, snapshot)
+     VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM approval_decision WHERE approval_id = $1), $2, $3, $4, $5,
+             $6, $7, $8, $9, $10)`,
+    [
+      row.id,
+      record.stepKey,
+      record.personId,
+      record.role,
+      actingAs,
+      record.decision,
+      record.comment,
+      at,
+      record.fingerprint,
+      JSON.stringify(snapshot),
+    ],
+  );
+  await save(sql, row, next, snapshot);
+  await appendAudit(sql, actor, {
+    action: `approval.${record.decision}`,
+    objectType: 'approval',
+    objectId: row.id,
+    summary: {
+      flowType: row.flowType,
+      subject: `${row.subjectType}:${row.subjectId}`,
+      step: record.stepKey,
+      role: record.role,
+      actingAs: actingAs,
+      status: next.status,
+      corrected: input.corrected ? snapshot : undefined,
+    },
+  });
+  const updated = (await getApproval(sql, row.id))!;
+  if (next.status !== 'pending') await settleHandlers.get(row.subjectType)?.(sql, updated, actor);
+  return updated;
+}
+
+/** A material change of the subject reopens its approval (audited); an immaterial one does nothing. */
+export async function subjectChanged(
+  sql: Sql,
+  actor: Actor,
+  approvalId: string,
+  subject: Record<string, unknown>,
+): Promise<ApprovalRow> {
+  const row = await getApproval(sql, approvalId, true);
+  if (!row) throw notFound(APPROVAL);
+  const flow = requireFlow(row.flowType);
+  const state = await stateOf(sql, row);
+  const next = onSubjectChange(state, fingerprintOf(flow, subject));
+  if (next === state) return row;
+  await save(sql, row, next, materialOf(flow, subject));
+  await appendAudit(sql, actor, {
+    action: 'approval.reopen',
+    objectType: 'approval',
+    objectId: row.id,
+    summary: { flowType: row.flowType, from: row.subjectSnapshot, to: materialOf(flow, subject) },
+  });
+  return (await getApproval(sql, row.id))!;
+}
+
+export async function resubmitApproval(
+  sql: Sql,
+  actor: Actor,
+  personId: string,
+  approvalId: string,
+  subject: Record<string, unknown>,
+): Promise<ApprovalRow> {
+  const row = await getApproval(sql, approvalId, true);
+  if (!row) throw notFound(APPROVAL);
+  if (row.initiatorPersonId !== personId) {
+    throw forbidden({
+      code: 'not_initiator',
+      zh: '只有申请人可以重新提交',
+      en: 'Only the requester can resubmit',
+    });
+  }
+  if (row.status !== 'returned') {
+    throw conflict({
+      code: 'not_returned',
+      zh: '只有被退回的申请可以重新提交',
+      en: 'Only a returned request can be resubmitted',
+    });
+  }
+  const flow = requireFlow(row.flowType);
+  const next = resubmit(await stateOf(sql, row), fingerprintOf(flow, subject));
+  await save(sql, row, next, materialOf(flow, subject));
+  await appendAudit(sql, actor, { action: 'approval.resubmit', objectType: 'approval', objectId: row.id });
+  return (await getApproval(sql, row.id))!;
+}
+
+export async function withdrawApproval(
+  sql: Sql,
+  actor: Actor,
+  personId: string,
+  approvalId: string,
+): Promise<ApprovalRow> {
+  const row = await getApproval(sql, approvalId, true);
+  if (!row) throw notFound(APPROVAL);
+  if (row.initiatorPersonId !== personId) {
+    throw forbidden({
+      code: 'not_initiator',
+      zh: '只有申请人可以撤回',
+      en: 'Only the requester can withdraw',
+    });
+  }
+  if (row.status !== 'pending' && row.status !== 'returned') {
+    throw conflict({
+      code: 'approval_closed',
+      zh: '该审批已结束，不能撤回',
+      en: 'This approval is closed and cannot be withdrawn',
+    });
+  }
+  const next = withdraw(await stateOf(sql, row), personId);
+  await save(sql, row, next, row.subjectSnapshot);
+  await appendAudit(sql, actor, { action: 'approval.withdraw', objectType: 'approval', objectId: row.id });
+  const updated = (await getApproval(sql, row.id))!;
+  await settleHandlers.get(row.subjectType)?.(sql, updated, actor);
+  return updated;
+}

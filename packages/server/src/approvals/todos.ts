@@ -1,0 +1,48 @@
+// Approvals contribute to the one todo list: every approval whose current step this person may
+// decide, and every request of his that was returned to him.
+import { flowOf } from '@baomi/domain';
+import { registerTodoProvider, type Todo } from '../todos/service.ts';
+import { approvalsWaitingOn } from './queries.ts';
+
+registerTodoProvider(async (sql, me): Promise<Todo[]> => {
+  const p = me.person;
+  if (!p) return [];
+  const waiting = await approvalsWaitingOn(sql, p);
+  const { rows: returned } = await sql.query<{
+    id: string;
+    flowType: string;
+    title: string;
+    updatedAt: Date;
+    subjectType: string;
+    subjectId: string;
+  }>(
+    `SELECT id, flow_type AS "flowType", title, updated_at AS "updatedAt", subject_type AS "subjectType",
+            subject_id AS "subjectId"
+       FROM approval WHERE initiator_person_id = $1 AND status = 'returned'`,
+    [p.id],
+  );
+  return [
+    ...waiting.map((a) => ({
+      id: `approval:${a.id}`,
+      kind: 'approval' as const,
+      module: 'approvals',
+      subjectType: a.subjectType,
+      subjectId: a.subjectId,
+      title: `${flowOf(a.flowType)?.label.zh ?? a.flowType}：${a.title}`,
+      link: `/approvals/${a.id}`,
+      dueAt: null,
+      createdAt: a.createdAt,
+    })),
+    ...returned.map((a) => ({
+      id: `return:${a.id}`,
+      kind: 'return' as const,
+      module: 'approvals',
+      subjectType: a.subjectType,
+      subjectId: a.subjectId,
+      title: `已退回 — ${flowOf(a.flowType)?.label.zh ?? a.flowType}：${a.title}`,
+      link: `/approvals/${a.id}`,
+      dueAt: null,
+      createdAt: a.updatedAt,
+    })),
+  ];
+});
