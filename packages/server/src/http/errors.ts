@@ -99,6 +99,9 @@ const CONSTRAINT_FIELDS: Record<string, string> = {
   department_unique_name: 'name',
   account_username: 'username',
   person_account_id_key: 'personId',
+  designation_grant_letter: 'letterNumber',
+  designator_active_person: 'personId',
+  secret_catalogue_entry_clause: 'clause',
 };
 
 function fromPg(e: PgErrorLike): HttpError | null {

@@ -6,10 +6,12 @@ import { accountPolicy } from '../accounts/policy.ts';
 import { auditPolicy } from '../audit/policy.ts';
 import type { AuthContext } from '../auth/context.ts';
 import { backupPolicy } from '../backups/routes.ts';
+import { designationPolicy } from '../designation/policy.ts';
 import { orgPolicy } from '../orgs/policy.ts';
 import { peoplePolicy } from '../people/policy.ts';
 import { settingsPolicy } from '../settings/policy.ts';
 import { todoPolicy } from '../todos/routes.ts';
+import { workdayPolicy } from '../workdays/policy.ts';
 import { HttpError } from './errors.ts';
 import { allows, authorize, type Policy, type Principal, principalsOf } from './policy.ts';
 
@@ -50,6 +52,23 @@ const EXPECTED: Record<string, Record<string, readonly Principal[]>> = {
   todoPolicy: {
     read: ['user'],
   },
+  designationPolicy: {
+    readAuthority: ['user'],
+    readGrants: ['user'],
+    grant: ['leader', 'designator'],
+    revokeGrant: ['leader', 'designator'],
+    fileGrant: ['leader', 'secrecy_officer'],
+    readDesignators: ['user'],
+    appoint: ['designator'],
+    recordAbsence: ['secrecy_officer', 'designator'],
+    readCatalogue: ['user'],
+    writeCatalogue: ['secrecy_officer'],
+  },
+  workdayPolicy: {
+    read: ['user'],
+    readAdmin: ['sysadmin', 'secadmin', 'auditor'],
+    write: ['secrecy_officer'],
+  },
 };
 
 const POLICIES: Record<string, Policy<string>> = {
@@ -60,6 +79,8 @@ const POLICIES: Record<string, Policy<string>> = {
   auditPolicy,
   backupPolicy,
   todoPolicy,
+  workdayPolicy,
+  designationPolicy,
 };
 
 function ctx(adminRole: (typeof ADMIN_ROLES)[number] | null, roles: string[] = []): AuthContext {

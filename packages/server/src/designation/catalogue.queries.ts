@@ -1,0 +1,37 @@
+import type { StateSecretLevel } from '@baomi/domain';
+import type { Sql } from '../db/db.ts';
+
+export interface CatalogueRow {
+  id: string;
+  /** null: shared by every organisation. */
+  orgId: string | null;
+  clause: string;
+  title: string;
+  maxLevel: StateSecretLevel;
+  indefiniteAllowed: boolean;
+  active: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const COLS = `id, org_id AS "orgId", clause, title, max_level AS "maxLevel",
+  indefinite_allowed AS "indefiniteAllowed", active, created_at AS "createdAt", updated_at AS "updatedAt"`;
+
+/** The organisation's own entries and the shared ones; shared first, then by clause. */
+export const listCatalogue = async (sql: Sql, orgId: string, includeInactive: boolean) =>
+  (
+    await sql.query<CatalogueRow>(
+      `SELECT ${COLS} FROM secret_catalogue_entry
+        WHERE (org_id IS NULL OR org_id = $1) AND (active OR $2)
+        ORDER BY org_id IS NOT NULL, clause, id`,
+      [orgId, includeInactive],
+    )
+  ).rows;
+
+export const getCatalogueEntry = async (sql: Sql, id: string, lock = false) =>
+  (
+    await sql.query<CatalogueRow>(
+      `SELECT ${COLS} FROM secret_catalogue_entry WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    )
+  ).rows[0] ?? null;

@@ -1,0 +1,14 @@
+// Designation set-up (定密准备): authority, grants, designators, catalogue. The matter procedure
+// itself comes later, on the shared approval engine.
+import type { FastifyInstance } from 'fastify';
+import authorityRoutes from './authority.routes.ts';
+import catalogueRoutes from './catalogue.routes.ts';
+import designatorRoutes from './designators.routes.ts';
+import grantRoutes from './grants.routes.ts';
+
+export default async function designationRoutes(app: FastifyInstance): Promise<void> {
+  await authorityRoutes(app);
+  await grantRoutes(app);
+  await designatorRoutes(app);
+  await catalogueRoutes(app);
+}
