@@ -3,6 +3,7 @@
 import { hostname } from 'node:os';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
+import { designationReleaseJob } from '../designation/items.release.ts';
 
 export interface Job {
   name: string;
@@ -60,7 +61,7 @@ export const cleanupJob: Job = {
   },
 };
 
-export const JOBS: Job[] = [cleanupJob];
+export const JOBS: Job[] = [cleanupJob, designationReleaseJob];
 
 export function startScheduler(db: Db, jobs = JOBS, everyMs = 60_000): () => void {
   let running = false;

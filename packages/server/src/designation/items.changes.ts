@@ -1,0 +1,327 @@
+// R-DES-08: change of level, period or scope (变更), extension (延长保密期限) and early release (提前解除)
+// of an approved item — each a designation_change with its own approval through the same chain
+// (DESIGNATION_FLOW, subject type 'designation_change'). On approval the item and its marking are
+// updated (a released item keeps its old marking with 解密 beside it), knowers recorded for 机密/绝密,
+// and everyone in the scope notified.
+import {
+  type BusinessRole,
+  canDesignate,
+  checkClassification,
+  compareDates,
+  conflict,
+  DESIGNATION_FLOW,
+  DomainError,
+  effectiveRelease,
+  forbidden,
+  formatMarking,
+  invalid,
+  type KnowScope,
+  LEVEL_RANK,
+  type Period,
+  type RuleViolation,
+  releaseDate,
+  type StateSecretLevel,
+  sameKnowScope,
+} from '@baomi/domain';
+import { onApprovalSettled, openApproval } from '../approvals/service.ts';
+import { type Actor, appendAudit } from '../audit/chain.ts';
+import type { Sql } from '../db/db.ts';
+import { getOrg } from '../orgs/queries.ts';
+import { todayInChina } from './common.ts';
+import { toDomainGrant, unrevokedGrantsTo } from './grants.queries.ts';
+import { type ChangeRow, catalogueFor, getChange, getItem, type ItemRow } from './items.queries.ts';
+import {
+  decidersOf,
+  type ItemCaller,
+  notifyScope,
+  ownItem,
+  recordKnowers,
+  subjectOf,
+} from './items.service.ts';
+
+export interface ChangeInput {
+  kind: 'change' | 'release' | 'extend';
+  level?: StateSecretLevel;
+  period?: Period;
+  knowScope?: KnowScope;
+  reason: string;
+}
+
+const KIND_LABEL: Record<ChangeInput['kind'], { zh: string; en: string }> = {
+  change: { zh: '定密事项变更', en: 'Change of a designated item' },
+  extend: { zh: '延长保密期限', en: 'Extension of the period' },
+  release: { zh: '提前解除', en: 'Early release' },
+};
+
+const PROPOSERS: readonly BusinessRole[] = ['secrecy_officer', 'designator'];
+
+const bad = (code: string, zh: string, en: string, field?: string): RuleViolation => ({
+  code,
+  zh,
+  en,
+  rule: 'R-DES-08',
+  ...(field ? { field } : {}),
+});
+
+const samePeriod = (a: Period, b: Period) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * R-DES-08: the handler, the secrecy officer or a designator of the organisation proposes a change of an
+ * approved item; one open proposal per item. Refusals are bilingual and write nothing.
+ */
+export async function proposeChange(
+  sql: Sql,
+  actor: Actor,
+  caller: ItemCaller,
+  id: string,
+  input: ChangeInput,
+): Promise<ChangeRow> {
+  const item = await ownItem(sql, caller, id, true);
+  if (item.handlerPersonId !== caller.personId && !caller.roles.some((r) => PROPOSERS.includes(r)))
+    throw forbidden(
+      bad(
+        'change_not_allowed',
+        '只有承办人、保密员或定密责任人可以提出变更或解除',
+        'Only the handler, the secrecy officer or a designator may propose a change or release',
+      ),
+    );
+  if (item.status !== 'approved')
+    throw conflict(
+      bad(
+        'item_not_designated',
+        item.status === 'released' ? '该事项已解密，不能再变更' : '只有已定密的事项可以变更或解除',
+        item.status === 'released'
+          ? 'The item is already released and cannot be changed'
+          : 'Only a designated item can be changed or released',
+      ),
+    );
+  const { rows: open } = await sql.query(
+    "SELECT 1 FROM designation_change WHERE item_id = $1 AND status = 'pending'",
+    [item.id],
+  );
+  if (open[0])
+    throw conflict(
+      bad(
+        'change_pending',
+        '该事项已有待审批的变更或解除申请',
+        'A change or release of this item is already waiting for approval',
+      ),
+    );
+  const today = todayInChina();
+  let level = item.level;
+  let period = item.period;
+  let knowScope = item.knowScope;
+  if (input.kind !== 'release') {
+    level = input.level ?? item.level;
+    period = input.period ?? item.period;
+    knowScope = input.knowScope ?? item.knowScope;
+    const out: RuleViolation[] = [];
+    if (input.kind === 'extend' && !input.period)
+      out.push(
+        bad(
+          'extend_needs_period',
+          '延长保密期限须写明新的保密期限',
+          'An extension needs the new period',
+          'period',
+        ),
+      );
+    if (level === item.level && samePeriod(period, item.period) && sameKnowScope(knowScope, item.knowScope))
+      out.push(
+        bad(
+          'change_empty',
+          '变更内容与现有密级、期限和知悉范围相同',
+          'The change leaves level, period and scope as they are',
+        ),
+      );
+    const entry = item.basis.catalogueEntryId
+      ? (await catalogueFor(sql, item.orgId)).find((e) => e.id === item.basis.catalogueEntryId)
+      : undefined;
+    const cls = checkClassification(
+      { level, period, issueDate: item.issueDate, knowScope },
+      { indefiniteAllowed: entry?.indefiniteAllowed ?? false },
+    );
+    if (!cls.ok) out.push(...cls.violations);
+    if (out.length === 0 && !samePeriod(period, item.period)) {
+      const current = item.releaseDate;
+      const next = releaseDate(item.issueDate, period, level);
+      if (input.kind === 'extend' && current !== null && next !== null && compareDates(next, current) <= 0)
+        out.push(
+          bad(
+            'extend_not_longer',
+            `新的保密期限不长于现有期限（${current}解密）`,
+            `The new period does not run past the present one (released ${current})`,
+            'period',
+          ),
+        );
+      // R-DES-08: a period change must be decided before the release date; proposing on or after it is too late.
+      if (current !== null && compareDates(today, current) >= 0)
+        out.push(
+          bad(
+            'period_change_too_late',
+            `保密期限已于${current}届满，不能再变更期限：须重新定密`,
+            `The period ended on ${current}: it cannot be changed any more; designate anew`,
+            'period',
+          ),
+        );
+    }
+    if (out.length > 0) throw invalid(out[0]!, out);
+    if (item.origin === 'original' && LEVEL_RANK[level] > LEVEL_RANK[item.level]) {
+      const org = (await getOrg(sql, item.orgId))!;
+      const grants = (await unrevokedGrantsTo(sql, org.id)).map(toDomainGrant);
+      const d = canDesignate({ org, grants, proposedLevel: level, kind: 'original', today });
+      if (!d.allowed) throw new DomainError('conflict', d.reasons.at(-1)!, d.reasons);
+    }
+  }
+  const before = { level: item.level, period: item.period, knowScope: item.knowScope, marking: item.marking };
+  const { rows } = await sql.query<{ id: string }>(
+    `INSERT INTO designation_change (item_id, kind, proposed_level, proposed_period, proposed_scope, reason,
+       proposed_by_person_id, before)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [
+      item.id,
+      input.kind,
+      input.kind === 'release' ? null : level,
+      input.kind === 'release' ? null : JSON.stringify(period),
+      input.kind === 'release' ? null : JSON.stringify(knowScope),
+      input.reason.trim(),
+      caller.personId,
+      JSON.stringify(before),
+    ],
+  );
+  const changeId = rows[0]!.id;
+  const approval = await openApproval(sql, actor, {
+    flowType: DESIGNATION_FLOW.type,
+    subjectType: 'designation_change',
+    subjectId: changeId,
+    title: `${KIND_LABEL[input.kind].zh}：${item.title}`,
+    orgId: item.orgId,
+    departmentId: item.departmentId,
+    initiatorPersonId: caller.personId,
+    subject: {
+      ...subjectOf({ ...item, level, period, knowScope }),
+      kind: input.kind,
+      reason: input.reason.trim(),
+    },
+  });
+  await sql.query('UPDATE designation_change SET approval_id = $2 WHERE id = $1', [changeId, approval.id]);
+  await appendAudit(sql, actor, {
+    action: 'designation_change.propose',
+    objectType: 'designation_item',
+    objectId: item.id,
+    summary: {
+      changeId,
+      kind: input.kind,
+      from: { level: item.level, period: item.period },
+      to: { level, period },
+    },
+  });
+  return (await getChange(sql, changeId))!;
+}
+
+/** R-DES-08: what an approved change does to its item (in the deciding transaction). */
+onApprovalSettled('designation_change', async (sql, approval, actor) => {
+  const change = await getChange(sql, approval.subjectId, true);
+  if (change?.status !== 'pending') return;
+  const item = (await getItem(sql, change.itemId, true)) as ItemRow;
+  if (approval.status !== 'approved' || item.status !== 'approved') {
+    const status = approval.status === 'approved' ? 'too_late' : approval.status;
+    await sql.query('UPDATE designation_change SET status = $2, decided_at = now() WHERE id = $1', [
+      change.id,
+      status,
+    ]);
+    await appendAudit(sql, actor, {
+      action: `designation_change.${status}`,
+      objectType: 'designation_item',
+      objectId: item.id,
+      summary: { changeId: change.id, kind: change.kind },
+    });
+    return;
+  }
+  const today = todayInChina();
+  if (change.kind === 'release') {
+    const marking = formatMarking({ level: item.level, period: item.period }, { released: true });
+    await sql.query(
+      `UPDATE designation_item SET status = 'released', released_at = now(), release_reason = $2, marking = $3,
+         updated_at = now() WHERE id = $1`,
+      [item.id, change.reason, marking],
+    );
+    await sql.query(
+      'UPDATE designation_change SET status = $2, after = $3, decided_at = now() WHERE id = $1',
+      [change.id, 'approved', JSON.stringify({ released: true, marking })],
+    );
+    const notified = await notifyScope(
+      sql,
+      item,
+      [item.knowScope],
+      `解密通知：${item.title}（${item.itemNumber}，${marking}）`,
+    );
+    await appendAudit(sql, actor, {
+      action: 'designation_item.release',
+      objectType: 'designation_item',
+      objectId: item.id,
+      summary: { changeId: change.id, early: true, reason: change.reason, marking, notified },
+    });
+    return;
+  }
+  const snap = approval.subjectSnapshot as { level: StateSecretLevel; period: Period; knowScope: KnowScope };
+  const periodChanged = !samePeriod(snap.period, item.period);
+  const eff = effectiveRelease({
+    level: snap.level,
+    issueDate: item.issueDate,
+    period: item.period,
+    periodChanges: periodChanged ? [{ decidedOn: today, period: snap.period, approved: true }] : [],
+  });
+  if (eff.reasons.some((r) => r.code === 'period_change_too_late')) {
+    await sql.query(
+      "UPDATE designation_change SET status = 'too_late', after = $2, decided_at = now() WHERE id = $1",
+      [change.id, JSON.stringify({ reasons: eff.reasons })],
+    );
+    await appendAudit(sql, actor, {
+      action: 'designation_change.too_late',
+      objectType: 'designation_item',
+      objectId: item.id,
+      summary: { changeId: change.id, reasons: eff.reasons.map((r) => r.code) },
+    });
+    return;
+  }
+  const marking = formatMarking({ level: snap.level, period: eff.period });
+  await sql.query(
+    `UPDATE designation_item SET level = $2, period = $3, know_scope = $4, release_date = $5, release_condition = $6,
+       marking = $7, updated_at = now() WHERE id = $1`,
+    [
+      item.id,
+      snap.level,
+      JSON.stringify(eff.period),
+      JSON.stringify(snap.knowScope),
+      eff.releaseDate,
+      eff.period.kind === 'condition' ? eff.period.text : null,
+      marking,
+    ],
+  );
+  const after = { level: snap.level, period: eff.period, knowScope: snap.knowScope, marking };
+  await sql.query('UPDATE designation_change SET status = $2, after = $3, decided_at = now() WHERE id = $1', [
+    change.id,
+    'approved',
+    JSON.stringify(after),
+  ]);
+  const knowers = await recordKnowers(
+    sql,
+    item,
+    snap.level,
+    snap.knowScope,
+    await decidersOf(sql, approval.id),
+    actor.id,
+  );
+  const notified = await notifyScope(
+    sql,
+    item,
+    [item.knowScope, snap.knowScope],
+    `定密变更通知：${item.title}（${item.itemNumber}，${item.marking} → ${marking}）`,
+  );
+  await appendAudit(sql, actor, {
+    action: 'designation_item.change',
+    objectType: 'designation_item',
+    objectId: item.id,
+    summary: { changeId: change.id, kind: change.kind, from: change.before, to: after, knowers, notified },
+  });
+});

@@ -1,0 +1,329 @@
+// SQL of designation items (定密事项): the item, its knowers, changes and escalations.
+import type {
+  DesignationBasis,
+  KnowScope,
+  NonClassifiableGround,
+  Period,
+  SecretCatalogueEntry,
+  StateSecretLevel,
+} from '@baomi/domain';
+import { STATE_SECRET_LEVELS } from '@baomi/domain';
+import type { Sql } from '../db/db.ts';
+
+export const ITEM_STATUSES = [
+  'draft',
+  'in_review',
+  'approved',
+  'returned',
+  'escalated',
+  'unclear',
+  'released',
+  'withdrawn',
+] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+export const ITEM_STATUS_LABELS: Record<ItemStatus, { zh: string; en: string }> = {
+  draft: { zh: '拟办', en: 'Draft' },
+  in_review: { zh: '审批中', en: 'In review' },
+  approved: { zh: '已定密', en: 'Designated' },
+  returned: { zh: '已退回', en: 'Returned' },
+  escalated: { zh: '已上报', en: 'Escalated' },
+  unclear: { zh: '不明确事项（已上报）', en: 'Unclear (reported)' },
+  released: { zh: '已解密', en: 'Released' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+
+export interface ItemRow {
+  id: string;
+  orgId: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  handlerPersonId: string;
+  handlerName: string;
+  title: string;
+  basis: {
+    catalogueEntryId: string | null;
+    clause: string | null;
+    text: string;
+    grounds: Record<NonClassifiableGround, boolean>;
+  };
+  origin: 'original' | 'derived';
+  sourceItemId: string | null;
+  level: StateSecretLevel;
+  period: Period;
+  issueDate: string;
+  releaseDate: string | null;
+  releaseCondition: string | null;
+  knowScope: KnowScope;
+  status: ItemStatus;
+  protectionLevel: StateSecretLevel | null;
+  approvalId: string | null;
+  itemNumber: string | null;
+  marking: string | null;
+  approvedAt: Date | null;
+  decidedByOrgId: string | null;
+  releasedAt: Date | null;
+  releaseReason: string | null;
+  lastReviewedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const ITEM_COLS = `i.id, i.org_id AS "orgId", i.department_id AS "departmentId", d.name AS "departmentName",
+  i.handler_person_id AS "handlerPersonId", h.name AS "handlerName", i.title,
+  jsonb_build_object('catalogueEntryId', i.basis_catalogue_entry_id, 'clause', c.clause, 'text', i.basis_text,
+                     'grounds', i.basis_grounds) AS basis,
+  i.origin, i.source_item_id AS "sourceItemId", i.level, i.period, i.issue_date::text AS "issueDate",
+  i.release_date::text AS "releaseDate", i.release_condition AS "releaseCondition", i.know_scope AS "knowScope",
+  i.status, i.protection_level AS "protectionLevel", i.approval_id AS "approvalId", i.item_number AS "itemNumber",
+  i.marking, i.approved_at AS "approvedAt", i.decided_by_org_id AS "decidedByOrgId", i.released_at AS "releasedAt",
+  i.release_reason AS "releaseReason", i.last_reviewed_at AS "lastReviewedAt", i.created_at AS "createdAt",
+  i.updated_at AS "updatedAt"`;
+
+export const ITEM_FROM = `designation_item i
+  JOIN person h ON h.id = i.handler_person_id
+  LEFT JOIN department d ON d.id = i.department_id
+  LEFT JOIN secret_catalogue_entry c ON c.id = i.basis_catalogue_entry_id`;
+
+export async function getItem(sql: Sql, id: string, lock = false): Promise<ItemRow | null> {
+  const { rows } = await sql.query<ItemRow>(
+    `SELECT ${ITEM_COLS} FROM ${ITEM_FROM} WHERE i.id = $1${lock ? ' FOR UPDATE OF i' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export interface ItemWrite {
+  orgId: string;
+  departmentId: string | null;
+  handlerPersonId: string;
+  title: string;
+  basis: DesignationBasis;
+  origin: 'original' | 'derived';
+  sourceItemId: string | null;
+  level: StateSecretLevel;
+  period: Period;
+  issueDate: string;
+  knowScope: KnowScope;
+}
+
+const releaseConditionOf = (p: Period) => (p.kind === 'condition' ? p.text : null);
+
+export async function insertItem(sql: Sql, w: ItemWrite): Promise<string> {
+  const { rows } = await sql.query<{ id: string }>(
+    `INSERT INTO designation_item (org_id, department_id, handler_person_id, title, basis_catalogue_entry_id,
+       basis_text, basis_grounds, origin, source_item_id, level, period, issue_date, release_condition, know_scope)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    [
+      w.orgId,
+      w.departmentId,
+      w.handlerPersonId,
+      w.title,
+      w.basis.catalogueEntryId ?? null,
+      w.basis.text,
+      JSON.stringify(w.basis.grounds),
+      w.origin,
+      w.sourceItemId,
+      w.level,
+      JSON.stringify(w.period),
+      w.issueDate,
+      releaseConditionOf(w.period),
+      JSON.stringify(w.knowScope),
+    ],
+  );
+  return rows[0]!.id;
+}
+
+export async function updateDraft(sql: Sql, id: string, w: ItemWrite): Promise<void> {
+  await sql.query(
+    `UPDATE designation_item SET department_id = $2, title = $3, basis_catalogue_entry_id = $4, basis_text = $5,
+       basis_grounds = $6, origin = $7, source_item_id = $8, level = $9, period = $10, issue_date = $11,
+       release_condition = $12, know_scope = $13, updated_at = now()
+     WHERE id = $1`,
+    [
+      id,
+      w.departmentId,
+      w.title,
+      w.basis.catalogueEntryId ?? null,
+      w.basis.text,
+      JSON.stringify(w.basis.grounds),
+      w.origin,
+      w.sourceItemId,
+      w.level,
+      JSON.stringify(w.period),
+      w.issueDate,
+      releaseConditionOf(w.period),
+      JSON.stringify(w.knowScope),
+    ],
+  );
+}
+
+/** The next item number of an organisation in a year: 2026-0001, 2026-0002 … (row-locked counter). */
+export async function nextItemNumber(sql: Sql, orgId: string, year: number): Promise<string> {
+  const { rows } = await sql.query<{ last: number }>(
+    `INSERT INTO designation_item_counter (org_id, year, last) VALUES ($1, $2, 1)
+     ON CONFLICT (org_id, year) DO UPDATE SET last = designation_item_counter.last + 1 RETURNING last`,
+    [orgId, year],
+  );
+  return `${year}-${String(rows[0]!.last).padStart(4, '0')}`;
+}
+
+/** The catalogue entries an organisation may cite (its own and the shared ones), in the domain's shape. */
+export async function catalogueFor(sql: Sql, orgId: string): Promise<SecretCatalogueEntry[]> {
+  const { rows } = await sql.query<{
+    id: string;
+    clause: string;
+    maxLevel: StateSecretLevel;
+    indefiniteAllowed: boolean;
+  }>(
+    `SELECT id, clause, max_level AS "maxLevel", indefinite_allowed AS "indefiniteAllowed"
+       FROM secret_catalogue_entry WHERE active AND (org_id IS NULL OR org_id = $1)`,
+    [orgId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    clause: r.clause,
+    levels: STATE_SECRET_LEVELS.slice(0, STATE_SECRET_LEVELS.indexOf(r.maxLevel) + 1),
+    indefiniteAllowed: r.indefiniteAllowed,
+  }));
+}
+
+export interface ScopePerson {
+  personId: string;
+  accountId: string | null;
+  name: string;
+}
+
+/**
+ * Everyone of the organisation inside a knowledge scope: named people, members of named departments,
+ * holders of named positions (R-DES-08a).
+ */
+export async function peopleInScope(sql: Sql, orgId: string, scope: KnowScope): Promise<ScopePerson[]> {
+  const { rows } = await sql.query<ScopePerson>(
+    `SELECT p.id AS "personId", p.account_id AS "accountId", p.name FROM person p
+      WHERE p.org_id = $1
+        AND (p.id = ANY($2::uuid[]) OR p.department_id = ANY($3::uuid[])
+             OR (p.position <> '' AND p.position = ANY($4::text[])))
+      ORDER BY p.name, p.id`,
+    [orgId, scope.personIds, scope.departmentIds, scope.positions],
+  );
+  return rows;
+}
+
+export interface KnowerRow {
+  personId: string;
+  name: string;
+  departmentName: string | null;
+  position: string;
+  addedAt: Date;
+  addedBy: string | null;
+}
+
+export async function listKnowers(sql: Sql, itemId: string): Promise<KnowerRow[]> {
+  const { rows } = await sql.query<KnowerRow>(
+    `SELECT k.person_id AS "personId", p.name, d.name AS "departmentName", p.position, k.added_at AS "addedAt",
+            k.added_by AS "addedBy"
+       FROM designation_knower k JOIN person p ON p.id = k.person_id
+       LEFT JOIN department d ON d.id = p.department_id
+      WHERE k.item_id = $1 ORDER BY k.added_at, p.name`,
+    [itemId],
+  );
+  return rows;
+}
+
+export async function addKnowers(
+  sql: Sql,
+  itemId: string,
+  personIds: readonly string[],
+  addedBy: string | null,
+): Promise<number> {
+  if (personIds.length === 0) return 0;
+  const r = await sql.query(
+    `INSERT INTO designation_knower (item_id, person_id, added_by)
+     SELECT $1, unnest($2::uuid[]), $3 ON CONFLICT DO NOTHING`,
+    [itemId, [...new Set(personIds)], addedBy],
+  );
+  return r.rowCount ?? 0;
+}
+
+export interface ChangeRow {
+  id: string;
+  itemId: string;
+  kind: 'change' | 'release' | 'extend';
+  proposedLevel: StateSecretLevel | null;
+  proposedPeriod: Period | null;
+  proposedScope: KnowScope | null;
+  reason: string;
+  proposedByPersonId: string;
+  proposedByName: string;
+  approvalId: string | null;
+  status: 'pending' | 'approved' | 'returned' | 'rejected' | 'withdrawn' | 'too_late';
+  before: Record<string, unknown>;
+  after: Record<string, unknown> | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+}
+
+const CHANGE_COLS = `c.id, c.item_id AS "itemId", c.kind, c.proposed_level AS "proposedLevel",
+  c.proposed_period AS "proposedPeriod", c.proposed_scope AS "proposedScope", c.reason,
+  c.proposed_by_person_id AS "proposedByPersonId", p.name AS "proposedByName", c.approval_id AS "approvalId",
+  c.status, c.before, c.after, c.decided_at AS "decidedAt", c.created_at AS "createdAt"`;
+
+export async function getChange(sql: Sql, id: string, lock = false): Promise<ChangeRow | null> {
+  const { rows } = await sql.query<ChangeRow>(
+    `SELECT ${CHANGE_COLS} FROM designation_change c JOIN person p ON p.id = c.proposed_by_person_id
+      WHERE c.id = $1${lock ? ' FOR UPDATE OF c' : ''}`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+export async function listChanges(sql: Sql, itemId: string): Promise<ChangeRow[]> {
+  const { rows } = await sql.query<ChangeRow>(
+    `SELECT ${CHANGE_COLS} FROM designation_change c JOIN person p ON p.id = c.proposed_by_person_id
+      WHERE c.item_id = $1 ORDER BY c.created_at, c.id`,
+    [itemId],
+  );
+  return rows;
+}
+
+export interface EscalationRow {
+  id: string;
+  itemId: string;
+  kind: 'above_authority' | 'unclear';
+  fromOrgId: string;
+  toOrgId: string;
+  toOrgName: string;
+  approvalId: string | null;
+  reportedOn: string;
+  reportedByDeadline: string | null;
+  decideByDeadline: string | null;
+  protectionLevel: StateSecretLevel;
+  status: 'pending' | 'approved' | 'returned' | 'rejected' | 'withdrawn';
+  reasons: unknown[];
+  decidedAt: Date | null;
+  createdAt: Date;
+}
+
+const ESC_COLS = `e.id, e.item_id AS "itemId", e.kind, e.from_org_id AS "fromOrgId", e.to_org_id AS "toOrgId",
+  o.name AS "toOrgName", e.approval_id AS "approvalId", e.reported_on::text AS "reportedOn",
+  e.reported_by_deadline::text AS "reportedByDeadline", e.decide_by_deadline::text AS "decideByDeadline",
+  e.protection_level AS "protectionLevel", e.status, e.reasons, e.decided_at AS "decidedAt",
+  e.created_at AS "createdAt"`;
+
+export async function listEscalations(sql: Sql, itemId: string): Promise<EscalationRow[]> {
+  const { rows } = await sql.query<EscalationRow>(
+    `SELECT ${ESC_COLS} FROM designation_escalation e JOIN org o ON o.id = e.to_org_id
+      WHERE e.item_id = $1 ORDER BY e.created_at, e.id`,
+    [itemId],
+  );
+  return rows;
+}
+
+/** Organisations an item was escalated to (their designators and officers may see it, R-DES-07). */
+export async function escalationTargets(sql: Sql, itemId: string): Promise<string[]> {
+  const { rows } = await sql.query<{ toOrgId: string }>(
+    'SELECT DISTINCT to_org_id AS "toOrgId" FROM designation_escalation WHERE item_id = $1',
+    [itemId],
+  );
+  return rows.map((r) => r.toOrgId);
+}

@@ -1,0 +1,375 @@
+// HTTP for designation items (定密事项), ledger (定密台账), changes and releases. Business users only
+// (R-SYS-01); the organisation boundary and the access decision are the services' (404 outside, 403
+// with reasons inside).
+import {
+  invalid,
+  type KnowScope,
+  LEVEL_LABELS,
+  LEVEL_RANK,
+  NON_CLASSIFIABLE_GROUNDS,
+  PERIOD_KINDS,
+  type Period,
+  STATE_SECRET_LEVELS,
+  type StateSecretLevel,
+} from '@baomi/domain';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
+import { sendPdf } from '../exports/pdf.ts';
+import { guard } from '../http/policy.ts';
+import { actorFor, ctxOf } from '../http/request.ts';
+import { bool, enumOf, idParams, int, object, pageOf, paging, str, uuid } from '../http/schemas.ts';
+import { type ChangeInput, proposeChange } from './items.changes.ts';
+import { approvalForm } from './items.form.ts';
+import { itemPolicy } from './items.policy.ts';
+import { ITEM_STATUS_LABELS, ITEM_STATUSES, type ItemRow } from './items.queries.ts';
+import { itemDetail, itemKnowers, type LedgerQuery, listItems, reviewList } from './items.read.ts';
+import {
+  correctItem,
+  createItem,
+  type ItemCaller,
+  type ItemInput,
+  submitItem,
+  updateItem,
+} from './items.service.ts';
+
+const tags = ['designation'];
+
+const periodSchema = object(
+  {
+    kind: enumOf(PERIOD_KINDS),
+    n: int(1, 1000),
+    date: { type: 'string', format: 'date' },
+    text: str(500),
+  },
+  ['kind'],
+);
+const scopeSchema = object(
+  {
+    personIds: { type: 'array', items: uuid, maxItems: 500, uniqueItems: true },
+    departmentIds: { type: 'array', items: uuid, maxItems: 200, uniqueItems: true },
+    positions: { type: 'array', items: str(100), maxItems: 100, uniqueItems: true },
+  },
+  ['personIds', 'departmentIds', 'positions'],
+);
+const groundsSchema = object(Object.fromEntries(NON_CLASSIFIABLE_GROUNDS.map((g) => [g, bool])));
+const itemBody = object(
+  {
+    title: str(300),
+    departmentId: { anyOf: [uuid, { type: 'null' }] },
+    basis: object(
+      {
+        catalogueEntryId: { anyOf: [uuid, { type: 'null' }] },
+        text: str(2000, 0),
+        grounds: groundsSchema,
+      },
+      ['grounds'],
+    ),
+    origin: enumOf(['original', 'derived']),
+    sourceItemId: { anyOf: [uuid, { type: 'null' }] },
+    level: enumOf(STATE_SECRET_LEVELS),
+    period: periodSchema,
+    issueDate: { type: 'string', format: 'date' },
+    knowScope: scopeSchema,
+  },
+  ['title', 'basis', 'origin', 'issueDate'],
+);
+
+type PeriodBody = { kind: Period['kind']; n?: number; date?: string; text?: string };
+
+/** The domain's Period from the body's flat form; a missing part is a bilingual 400 naming the field. */
+function periodOf(p: PeriodBody | undefined, field = 'period'): Period | undefined {
+  if (!p) return undefined;
+  const need = (name: 'n' | 'date' | 'text', zh: string) =>
+    invalid({
+      code: 'period_incomplete',
+      rule: 'R-LVL-02',
+      field: `${field}.${name}`,
+      zh: `保密期限不完整：请填写${zh}`,
+      en: `The period is incomplete: ${field}.${name} is required`,
+    });
+  switch (p.kind) {
+    case 'years':
+    case 'months':
+    case 'days':
+      if (p.n === undefined) throw need('n', '数值');
+      return { kind: p.kind, n: p.n };
+    case 'date':
+      if (p.date === undefined) throw need('date', '解密时间');
+      return { kind: 'date', date: p.date };
+    case 'condition':
+      if (p.text === undefined) throw need('text', '解密条件');
+      return { kind: 'condition', text: p.text };
+    case 'indefinite':
+      return { kind: 'indefinite' };
+    case 'default':
+      return { kind: 'default' };
+  }
+}
+
+type ItemBody = Omit<ItemInput, 'period'> & { period?: PeriodBody };
+const inputOf = (b: ItemBody): ItemInput => {
+  const { period, ...rest } = b;
+  const p = periodOf(period);
+  return { ...rest, ...(p ? { period: p } : {}) };
+};
+
+export function itemCallerOf(req: FastifyRequest): ItemCaller {
+  const me = ctxOf(req).me;
+  const p = me.person;
+  if (!p)
+    throw invalid({
+      code: 'no_person',
+      rule: 'R-SYS-01',
+      zh: '只有关联人员的业务账号可以办理定密事务',
+      en: 'Only business accounts linked to a person handle designation',
+    });
+  return {
+    accountId: me.id,
+    personId: p.id,
+    orgId: p.orgId,
+    departmentId: p.departmentId,
+    position: p.position,
+    clearance: p.clearance,
+    roles: p.roles,
+  };
+}
+
+const ledgerFilter = {
+  q: str(100, 0),
+  level: enumOf(STATE_SECRET_LEVELS),
+  year: int(1, 9999),
+  departmentId: uuid,
+  origin: enumOf(['original', 'derived']),
+  status: enumOf(ITEM_STATUSES),
+  sort: enumOf(['createdAt', 'approvedAt', 'itemNumber', 'level', 'releaseDate', 'title']),
+  order: enumOf(['asc', 'desc']),
+};
+
+export default async function itemRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.deps.db;
+
+  app.get<{ Querystring: LedgerQuery }>(
+    '/api/designation/items',
+    {
+      preValidation: guard(itemPolicy, 'read'),
+      schema: {
+        tags,
+        summary: '定密台账 Designation ledger',
+        querystring: object({ ...ledgerFilter, ...paging }),
+      },
+    },
+    async (req) => listItems(db, itemCallerOf(req), req.query, pageOf(req.query)),
+  );
+
+  app.get<{ Querystring: LedgerQuery & { format?: 'xlsx' | 'csv' } }>(
+    '/api/designation/items/export',
+    {
+      preValidation: guard(itemPolicy, 'ledger'),
+      schema: {
+        tags,
+        summary: '导出定密台账 Export the designation ledger',
+        querystring: object({ ...ledgerFilter, format: enumOf(['xlsx', 'csv']) }),
+      },
+    },
+    async (req, reply) => {
+      const { format, ...filter } = req.query;
+      const { items } = await listItems(db, itemCallerOf(req), filter, null);
+      // R-LVL-05: the ledger carries the highest level it holds above the table; every row its marking.
+      const top = items.reduce<StateSecretLevel | null>(
+        (m, i) => (m === null || LEVEL_RANK[i.level] > LEVEL_RANK[m] ? i.level : m),
+        null,
+      );
+      return sendLedger<ItemRow>(
+        reply,
+        format ?? 'xlsx',
+        '定密台账',
+        {
+          title: { zh: '定密台账', en: 'Designation ledger' },
+          marking: top ? `${LEVEL_LABELS[top].zh}（本台账所含最高密级）` : null,
+          subtitle: `导出时间：${shanghaiTime(new Date())}`,
+          columns: [
+            { zh: '编号', en: 'Number', value: (i) => i.itemNumber },
+            { zh: '事项名称', en: 'Title', width: 30, value: (i) => i.title },
+            { zh: '国家秘密标志', en: 'Marking', width: 22, value: (i) => i.marking },
+            { zh: '密级', en: 'Level', value: (i) => LEVEL_LABELS[i.level].zh },
+            {
+              zh: '定密方式',
+              en: 'Origin',
+              value: (i) => (i.origin === 'original' ? '原始定密' : '派生定密'),
+            },
+            { zh: '定密依据', en: 'Basis', width: 30, value: (i) => i.basis.clause ?? i.basis.text },
+            { zh: '部门', en: 'Department', value: (i) => i.departmentName },
+            { zh: '承办人', en: 'Handler', value: (i) => i.handlerName },
+            { zh: '状态', en: 'Status', value: (i) => ITEM_STATUS_LABELS[i.status].zh },
+            { zh: '定密日期', en: 'Approved', value: (i) => i.approvedAt },
+            { zh: '解密日期', en: 'Release date', value: (i) => i.releaseDate ?? i.releaseCondition },
+          ],
+          rows: items,
+        },
+        { db, actor: actorFor(req), objectType: 'designation_item', filter },
+      );
+    },
+  );
+
+  app.get<{ Querystring: { horizon?: number } }>(
+    '/api/designation/items/review',
+    {
+      preValidation: guard(itemPolicy, 'ledger'),
+      schema: {
+        tags,
+        summary: '年度审核清单 Items due for the yearly review',
+        querystring: object({ horizon: { type: 'integer', enum: [0, 30, 90], default: 30 } }),
+      },
+    },
+    async (req) => reviewList(db, itemCallerOf(req), req.query.horizon ?? 30),
+  );
+
+  app.post<{ Body: ItemBody }>(
+    '/api/designation/items',
+    {
+      preValidation: guard(itemPolicy, 'draft'),
+      schema: { tags, summary: '拟办定密事项 Draft a designation item', body: itemBody },
+    },
+    async (req, reply) => {
+      const caller = itemCallerOf(req);
+      const input = inputOf(req.body);
+      return reply.status(201).send(await db.tx((sql) => createItem(sql, actorFor(req), caller, input)));
+    },
+  );
+
+  app.put<{ Params: { id: string }; Body: ItemBody }>(
+    '/api/designation/items/:id',
+    {
+      preValidation: guard(itemPolicy, 'draft'),
+      schema: { tags, summary: '修改拟办事项 Update a draft', params: idParams, body: itemBody },
+    },
+    async (req) => {
+      const caller = itemCallerOf(req);
+      const input = inputOf(req.body);
+      return db.tx((sql) => updateItem(sql, actorFor(req), caller, req.params.id, input));
+    },
+  );
+
+  app.post<{ Params: { id: string }; Body: { unclear?: boolean } }>(
+    '/api/designation/items/:id/submit',
+    {
+      preValidation: guard(itemPolicy, 'draft'),
+      schema: {
+        tags,
+        summary: '提交审批（或上报） Submit for approval, or escalate',
+        params: idParams,
+        body: object({ unclear: bool }),
+      },
+    },
+    async (req) =>
+      db.tx((sql) => submitItem(sql, actorFor(req), itemCallerOf(req), req.params.id, req.body ?? {})),
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: { level: StateSecretLevel; period: PeriodBody; knowScope: KnowScope; note: string };
+  }>(
+    '/api/designation/items/:id/correct',
+    {
+      preValidation: guard(itemPolicy, 'correct'),
+      schema: {
+        tags,
+        summary: '修改后批准 Approve with corrections',
+        params: idParams,
+        body: object(
+          {
+            level: enumOf(STATE_SECRET_LEVELS),
+            period: periodSchema,
+            knowScope: scopeSchema,
+            note: str(2000),
+          },
+          ['level', 'period', 'knowScope', 'note'],
+        ),
+      },
+    },
+    async (req) => {
+      const period = periodOf(req.body.period)!;
+      return db.tx((sql) =>
+        correctItem(sql, actorFor(req, 'designator'), itemCallerOf(req), req.params.id, {
+          ...req.body,
+          period,
+        }),
+      );
+    },
+  );
+
+  app.post<{
+    Params: { id: string };
+    Body: Omit<ChangeInput, 'period'> & { period?: PeriodBody };
+  }>(
+    '/api/designation/items/:id/changes',
+    {
+      preValidation: guard(itemPolicy, 'propose'),
+      schema: {
+        tags,
+        summary: '申请变更、延长或提前解除 Propose a change, extension or early release',
+        params: idParams,
+        body: object(
+          {
+            kind: enumOf(['change', 'extend', 'release']),
+            level: enumOf(STATE_SECRET_LEVELS),
+            period: periodSchema,
+            knowScope: scopeSchema,
+            reason: str(2000),
+          },
+          ['kind', 'reason'],
+        ),
+      },
+    },
+    async (req, reply) => {
+      const { period, ...rest } = req.body;
+      const p = periodOf(period);
+      const input: ChangeInput = { ...rest, ...(p ? { period: p } : {}) };
+      return reply
+        .status(201)
+        .send(
+          await db.tx((sql) => proposeChange(sql, actorFor(req), itemCallerOf(req), req.params.id, input)),
+        );
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/designation/items/:id',
+    {
+      preValidation: guard(itemPolicy, 'read'),
+      schema: { tags, summary: '定密事项详情 Item detail with history', params: idParams },
+    },
+    async (req) => db.tx((sql) => itemDetail(sql, actorFor(req), itemCallerOf(req), req.params.id)),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/designation/items/:id/knowers',
+    {
+      preValidation: guard(itemPolicy, 'read'),
+      schema: { tags, summary: '知悉人员名单 People who know the item', params: idParams },
+    },
+    async (req) => db.tx((sql) => itemKnowers(sql, actorFor(req), itemCallerOf(req), req.params.id)),
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/designation/items/:id/form.pdf',
+    {
+      preValidation: guard(itemPolicy, 'read'),
+      schema: {
+        tags,
+        summary: '国家秘密事项定密审核审批表 (PDF) Printable approval form',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const actor = actorFor(req);
+      const { item, spec } = await approvalForm(db, itemCallerOf(req), req.params.id);
+      return sendPdf(
+        reply,
+        `定密审核审批表-${item.itemNumber ?? item.id.slice(0, 8)}`,
+        { ...spec, printedBy: actor.name },
+        { db, actor, objectType: 'designation_item', objectId: item.id, filter: null },
+      );
+    },
+  );
+}

@@ -1,0 +1,770 @@
+// R-DES-01…08a: designation items (定密事项) — the handler's draft, submission to the designator
+// (DESIGNATION_FLOW) or up as a 无权定密事项申报 / 不明确事项 (ESCALATION_FLOW), corrections, and what
+// approval does: item number, marking, release date, knower list, notices. Changes and releases are in
+// items.changes.ts. The domain decides (checkDraft, canDesignate, escalationTarget, mayDecide …); this
+// file fetches the facts, writes, and audits in the caller's transaction.
+import {
+  addDays,
+  type BusinessRole,
+  type Check,
+  canDesignate,
+  checkDraft,
+  conflict,
+  DESIGNATION_FLOW,
+  type Decider,
+  type DesignationBasis,
+  DomainError,
+  derivedTerms,
+  ESCALATION_FLOW,
+  type EscalationCandidate,
+  effectiveAuthority,
+  escalationTarget,
+  fail,
+  forbidden,
+  formatMarking,
+  invalid,
+  type KnowScope,
+  LEVEL_LABELS,
+  type MatterDraft,
+  mayDecide,
+  mustKeepKnowerList,
+  NON_CLASSIFIABLE_GROUNDS,
+  type NonClassifiableGround,
+  notFound,
+  ok,
+  type Period,
+  protectionLevel,
+  type RuleViolation,
+  releaseDate,
+  type SourceItem,
+  type StateSecretLevel,
+  unclearMatterBureauLevel,
+  unclearMatterDeadlines,
+} from '@baomi/domain';
+import { type ApprovalRow, getApproval, listDecisions } from '../approvals/queries.ts';
+import {
+  decideApproval,
+  guardDecisions,
+  onApprovalSettled,
+  openApproval,
+  resubmitApproval,
+  withdrawApproval,
+} from '../approvals/service.ts';
+import { type Actor, appendAudit } from '../audit/chain.ts';
+import type { Sql } from '../db/db.ts';
+import { getOrg, type Org } from '../orgs/queries.ts';
+import { loadWorkCalendar } from '../workdays/queries.ts';
+import { todayInChina } from './common.ts';
+import { getDesignator, openAbsences, toDomainAbsence, toDomainDesignator } from './designators.queries.ts';
+import { toDomainGrant, unrevokedGrantsTo } from './grants.queries.ts';
+import {
+  addKnowers,
+  catalogueFor,
+  getItem,
+  type ItemRow,
+  type ItemWrite,
+  insertItem,
+  nextItemNumber,
+  peopleInScope,
+  updateDraft,
+} from './items.queries.ts';
+
+export const ITEM = { zh: '定密事项', en: 'Designation item' };
+const DESIGNATION_ROLES: readonly BusinessRole[] = ['secrecy_officer', 'designator', 'leader'];
+
+/** The business person acting (from the session). */
+export interface ItemCaller {
+  accountId: string;
+  personId: string;
+  orgId: string;
+  departmentId: string | null;
+  position: string;
+  clearance: 'none' | 'confidential' | 'secret' | 'top_secret';
+  roles: readonly BusinessRole[];
+}
+
+export const hasDesignationRole = (c: ItemCaller) => c.roles.some((r) => DESIGNATION_ROLES.includes(r));
+
+export const deciderOfCaller = (c: ItemCaller): Decider => ({
+  personId: c.personId,
+  orgId: c.orgId,
+  departmentId: c.departmentId,
+  roles: c.roles,
+});
+
+export interface ItemInput {
+  title: string;
+  departmentId?: string | null;
+  basis: {
+    catalogueEntryId?: string | null;
+    text?: string;
+    grounds: Partial<Record<NonClassifiableGround, boolean>>;
+  };
+  origin: 'original' | 'derived';
+  sourceItemId?: string | null;
+  level?: StateSecretLevel;
+  period?: Period;
+  issueDate: string;
+  knowScope?: KnowScope;
+}
+
+/** The domain's source item of a stored item. */
+export function sourceOf(item: ItemRow): SourceItem {
+  return {
+    id: item.id,
+    level: item.level,
+    period: item.period,
+    issueDate: item.issueDate,
+    knowScope: item.knowScope,
+    released: item.status === 'released',
+  };
+}
+
+/** What the approval freezes (its flows' material fields), and what the settle handler applies. */
+export function subjectOf(
+  item: Pick<ItemRow, 'title' | 'level' | 'period' | 'knowScope' | 'origin' | 'sourceItemId'> & {
+    basis: { catalogueEntryId: string | null; text: string; grounds: unknown };
+  },
+): Record<string, unknown> {
+  return {
+    title: item.title,
+    level: item.level,
+    period: item.period,
+    knowScope: item.knowScope,
+    basis: {
+      catalogueEntryId: item.basis.catalogueEntryId,
+      text: item.basis.text,
+      grounds: item.basis.grounds,
+    },
+    origin: item.origin,
+    sourceItemId: item.sourceItemId,
+  };
+}
+
+const v = (code: string, zh: string, en: string, field?: string, rule?: string): RuleViolation => ({
+  code,
+  zh,
+  en,
+  ...(field ? { field } : {}),
+  ...(rule ? { rule } : {}),
+});
+
+function refuseCheck(check: Check): void {
+  if (!check.ok) throw invalid(check.violations[0]!, check.violations);
+}
+
+/** An item of the caller's own organisation, else 404 (another organisation's item is never revealed). */
+export async function ownItem(sql: Sql, caller: ItemCaller, id: string, lock = false): Promise<ItemRow> {
+  const item = await getItem(sql, id, lock);
+  if (!item || item.orgId !== caller.orgId) throw notFound(ITEM);
+  return item;
+}
+
+/** People and departments named in a scope must belong to the organisation (R-DES-08a). */
+async function scopeProblems(sql: Sql, orgId: string, scope: KnowScope): Promise<RuleViolation[]> {
+  const out: RuleViolation[] = [];
+  const { rows } = await sql.query<{ people: number; depts: number }>(
+    `SELECT (SELECT count(*)::int FROM person WHERE org_id = $1 AND id = ANY($2::uuid[])) AS people,
+            (SELECT count(*)::int FROM department WHERE org_id = $1 AND id = ANY($3::uuid[])) AS depts`,
+    [orgId, [...new Set(scope.personIds)], [...new Set(scope.departmentIds)]],
+  );
+  if (rows[0]!.people !== new Set(scope.personIds).size)
+    out.push(
+      v(
+        'scope_person_unknown',
+        '知悉范围中有不属于本单位的人员',
+        'The knowledge scope names a person who is not in this organisation',
+        'knowScope.personIds',
+        'R-DES-08a',
+      ),
+    );
+  if (rows[0]!.depts !== new Set(scope.departmentIds).size)
+    out.push(
+      v(
+        'scope_department_unknown',
+        '知悉范围中有不属于本单位的部门',
+        'The knowledge scope names a department that is not in this organisation',
+        'knowScope.departmentIds',
+        'R-DES-08a',
+      ),
+    );
+  return out;
+}
+
+/**
+ * R-DES-06, R-DES-01, R-DES-01a, R-LVL-02: turns the handler's input into a stored draft, or refuses
+ * with every violation (bilingual) and writes nothing. A derived matter takes its source's terms when
+ * they are left out (derivedTerms).
+ */
+async function draftFrom(
+  sql: Sql,
+  caller: ItemCaller,
+  input: ItemInput,
+  selfId: string | null,
+): Promise<ItemWrite> {
+  const pre: RuleViolation[] = [];
+  let source: ItemRow | null = null;
+  if (input.origin === 'derived' && input.sourceItemId) {
+    source = await getItem(sql, input.sourceItemId);
+    if (!source || source.orgId !== caller.orgId || source.id === selfId)
+      throw notFound(ITEM, 'sourceItemId');
+    if (source.status !== 'approved' && source.status !== 'released')
+      pre.push(
+        v(
+          'source_not_designated',
+          '来源事项尚未定密，不能据此派生定密',
+          'The source item has not been designated yet: nothing to derive',
+          'sourceItemId',
+          'R-DES-01',
+        ),
+      );
+  }
+  const terms = source && source.status !== 'draft' ? derivedTerms(sourceOf(source), input.issueDate) : null;
+  const level = input.level ?? terms?.level;
+  const period = input.period ?? terms?.period;
+  const knowScope = input.knowScope ?? terms?.knowScope;
+  for (const [f, val, zh] of [
+    ['level', level, '密级'],
+    ['period', period, '保密期限'],
+    ['knowScope', knowScope, '知悉范围'],
+  ] as const) {
+    if (val === undefined && input.origin === 'original')
+      pre.push(v('field_required', `请填写${zh}`, `Field ${f} is required`, f, 'R-LVL-01'));
+  }
+  let departmentId = input.departmentId === undefined ? caller.departmentId : input.departmentId;
+  if (departmentId) {
+    const { rows } = await sql.query('SELECT 1 FROM department WHERE id = $1 AND org_id = $2', [
+      departmentId,
+      caller.orgId,
+    ]);
+    if (!rows[0]) throw notFound({ zh: '部门', en: 'Department' }, 'departmentId');
+  } else departmentId = null;
+  const grounds = Object.fromEntries(
+    NON_CLASSIFIABLE_GROUNDS.map((g) => [g, input.basis.grounds[g]]),
+  ) as Record<NonClassifiableGround, boolean>;
+  const basis: DesignationBasis = {
+    ...(input.basis.catalogueEntryId ? { catalogueEntryId: input.basis.catalogueEntryId } : {}),
+    text: (input.basis.text ?? '').trim(),
+    grounds,
+  };
+  const draft: MatterDraft = {
+    title: input.title.trim(),
+    basis,
+    kind: input.origin,
+    ...(source ? { sourceItem: sourceOf(source) } : {}),
+    level: level ?? 'confidential',
+    period: period ?? { kind: 'default' },
+    issueDate: input.issueDate,
+    knowScope: knowScope ?? { personIds: [], departmentIds: [], positions: [] },
+  };
+  const check = checkDraft(draft, { catalogue: await catalogueFor(sql, caller.orgId) });
+  const all = [
+    ...pre,
+    ...(check.ok ? [] : check.violations),
+    ...(await scopeProblems(sql, caller.orgId, draft.knowScope)),
+  ];
+  refuseCheck(all.length ? fail(...all) : ok);
+  return {
+    orgId: caller.orgId,
+    departmentId,
+    handlerPersonId: caller.personId,
+    title: draft.title,
+    basis,
+    origin: input.origin,
+    sourceItemId: source?.id ?? null,
+    level: draft.level,
+    period: draft.period,
+    issueDate: draft.issueDate,
+    knowScope: draft.knowScope,
+  };
+}
+
+export async function createItem(
+  sql: Sql,
+  actor: Actor,
+  caller: ItemCaller,
+  input: ItemInput,
+): Promise<ItemRow> {
+  const w = await draftFrom(sql, caller, input, null);
+  const id = await insertItem(sql, w);
+  await appendAudit(sql, actor, {
+    action: 'designation_item.create',
+    objectType: 'designation_item',
+    objectId: id,
+    summary: { level: w.level, origin: w.origin, sourceItemId: w.sourceItemId, period: w.period },
+  });
+  return (await getItem(sql, id))!;
+}
+
+function requireHandler(caller: ItemCaller, item: ItemRow): void {
+  if (item.handlerPersonId !== caller.personId)
+    throw forbidden({
+      code: 'not_handler',
+      rule: 'R-DES-06',
+      zh: '只有承办人可以修改或提交该定密事项',
+      en: 'Only the handler may edit or submit this item',
+    });
+}
+
+function requireEditable(item: ItemRow): void {
+  if (item.status !== 'draft' && item.status !== 'returned')
+    throw conflict({
+      code: 'item_not_editable',
+      rule: 'R-DES-06',
+      zh: '只有拟办中或被退回的定密事项可以修改、提交',
+      en: 'Only a draft or a returned item can be edited or submitted',
+    });
+}
+
+export async function updateItem(
+  sql: Sql,
+  actor: Actor,
+  caller: ItemCaller,
+  id: string,
+  input: ItemInput,
+): Promise<ItemRow> {
+  const item = await ownItem(sql, caller, id, true);
+  requireHandler(caller, item);
+  requireEditable(item);
+  const w = await draftFrom(sql, caller, input, id);
+  await updateDraft(sql, id, w);
+  await appendAudit(sql, actor, {
+    action: 'designation_item.update',
+    objectType: 'designation_item',
+    objectId: id,
+    summary: { level: w.level, origin: w.origin, period: w.period },
+  });
+  return (await getItem(sql, id))!;
+}
+
+/** The draft the domain checks, from a stored item (and its source). */
+async function storedDraft(sql: Sql, item: ItemRow, terms?: Partial<MatterDraft>): Promise<MatterDraft> {
+  const source = item.sourceItemId ? await getItem(sql, item.sourceItemId) : null;
+  return {
+    title: item.title,
+    basis: {
+      ...(item.basis.catalogueEntryId ? { catalogueEntryId: item.basis.catalogueEntryId } : {}),
+      text: item.basis.text,
+      grounds: item.basis.grounds,
+    },
+    kind: item.origin,
+    ...(source ? { sourceItem: sourceOf(source) } : {}),
+    level: item.level,
+    period: item.period,
+    issueDate: item.issueDate,
+    knowScope: item.knowScope,
+    ...terms,
+  };
+}
+
+async function authorityFor(
+  sql: Sql,
+  org: Org,
+  level: StateSecretLevel,
+  kind: 'original' | 'derived',
+  today: string,
+) {
+  const grants = (await unrevokedGrantsTo(sql, org.id)).map(toDomainGrant);
+  return canDesignate({ org, grants, proposedLevel: level, kind, today });
+}
+
+/** Superiors nearest first, each with its effective authority today (R-DES-07). */
+async function superiors(
+  sql: Sql,
+  org: Org,
+  today: string,
+): Promise<{ candidates: EscalationCandidate[]; chain: Org[] }> {
+  const chain: Org[] = [];
+  const seen = new Set([org.id]);
+  let parentId = org.parentId;
+  while (parentId && !seen.has(parentId)) {
+    seen.add(parentId);
+    const p = await getOrg(sql, parentId);
+    if (!p) break;
+    chain.push(p);
+    parentId = p.parentId;
+  }
+  const candidates: EscalationCandidate[] = [];
+  for (const o of chain) {
+    const grants = (await unrevokedGrantsTo(sql, o.id)).map(toDomainGrant);
+    candidates.push({
+      id: o.id,
+      level: o.level,
+      kind: o.kind,
+      authority: effectiveAuthority(o, grants, today).level,
+    });
+  }
+  return { candidates, chain };
+}
+
+const noTarget = () =>
+  conflict({
+    code: 'no_escalation_target',
+    rule: 'R-DES-07',
+    zh: '没有可以上报的上级机关或保密行政管理部门，请系统管理员完善组织机构',
+    en: 'There is no superior or secrecy bureau to send the matter to; the system administrator completes the organisation tree',
+  });
+
+export interface SubmitInput {
+  /** R-DES-07: the handler reports the matter as 不明确事项 (unclear whether or at which level it is secret). */
+  unclear?: boolean;
+}
+
+/**
+ * R-DES-06, R-DES-07: the handler submits. Within the organisation's authority (canDesignate) it goes to
+ * the secrecy officer and the designator (DESIGNATION_FLOW); above it, or when unclear, it goes up
+ * (ESCALATION_FLOW) and is protected meanwhile at the level claimed (protectionLevel). A returned item
+ * resubmitted the same way resumes its approval (resubmitApproval).
+ */
+export async function submitItem(
+  sql: Sql,
+  actor: Actor,
+  caller: ItemCaller,
+  id: string,
+  input: SubmitInput,
+): Promise<ItemRow> {
+  const item = await ownItem(sql, caller, id, true);
+  requireHandler(caller, item);
+  requireEditable(item);
+  const draft = await storedDraft(sql, item);
+  refuseCheck(checkDraft(draft, { catalogue: await catalogueFor(sql, item.orgId) }));
+  const org = (await getOrg(sql, item.orgId))!;
+  const today = todayInChina();
+  const subject = subjectOf(item);
+
+  let route: {
+    flow: 'designation' | 'escalation';
+    targetOrgId?: string;
+    kind?: 'above_authority' | 'unclear';
+  };
+  let reasons: RuleViolation[];
+  let deadlines: { reportBy: string | null; decideBy: string | null } = { reportBy: null, decideBy: null };
+  if (input.unclear) {
+    // R-DES-07: unclear matters go to the bureau: the national one for 绝密 or a central organ, else the
+    // provincial; the nearest bureau above when the tree holds no bureau of that level.
+    const { chain } = await superiors(sql, org, today);
+    const bureaus = chain.filter((o) => o.kind === 'secrecy_bureau');
+    const want = unclearMatterBureauLevel(item.level, org.level);
+    const bureau = bureaus.find((o) => o.level === want) ?? bureaus[0];
+    if (!bureau) throw noTarget();
+    route = { flow: 'escalation', targetOrgId: bureau.id, kind: 'unclear' };
+    // Working days on the secrecy office's calendar (10 working days fit well inside 60 calendar days).
+    const draftedOn = todayInChina(item.createdAt);
+    const cal = await loadWorkCalendar(sql, draftedOn, addDays(today, 60));
+    const d = unclearMatterDeadlines({ draftedOn, receivedOn: today }, cal);
+    deadlines = { reportBy: d.reportBy, decideBy: d.decideBy };
+    reasons = [
+      v(
+        'unclear_matter',
+        `不明确事项：报${bureau.name}确定，应于${d.reportBy}前上报、${d.decideBy}前作出决定；期间按${LEVEL_LABELS[item.level].zh}级保护`,
+        `Unclear matter: sent to ${bureau.name}, to be reported by ${d.reportBy} and decided by ${d.decideBy}; protected meanwhile`,
+        undefined,
+        'R-DES-07',
+      ),
+    ];
+  } else {
+    const decision = await authorityFor(sql, org, item.level, item.origin, today);
+    reasons = decision.reasons;
+    if (decision.allowed) route = { flow: 'designation' };
+    else {
+      const { candidates, chain } = await superiors(sql, org, today);
+      const bureau = chain.find((o) => o.kind === 'secrecy_bureau') ?? null;
+      const target = escalationTarget(candidates, item.level, bureau?.id ?? null);
+      if (!target.orgId) throw noTarget();
+      route = { flow: 'escalation', targetOrgId: target.orgId, kind: 'above_authority' };
+      reasons = [...decision.reasons, ...target.reasons];
+    }
+  }
+
+  const flowType = route.flow === 'designation' ? DESIGNATION_FLOW.type : ESCALATION_FLOW.type;
+  const prev = item.approvalId ? await getApproval(sql, item.approvalId) : null;
+  let approval: ApprovalRow;
+  if (
+    prev &&
+    prev.status === 'returned' &&
+    prev.flowType === flowType &&
+    (route.flow === 'designation' || prev.steps[0]?.orgId === route.targetOrgId)
+  ) {
+    approval = await resubmitApproval(sql, actor, caller.personId, prev.id, subject);
+  } else {
+    if (prev && prev.status === 'returned') {
+      // The returned request goes another way now (e.g. the level changed): close it, detached from the
+      // item first so that closing it does not mark the item withdrawn.
+      await sql.query('UPDATE designation_item SET approval_id = NULL WHERE id = $1', [item.id]);
+      await withdrawApproval(sql, actor, caller.personId, prev.id);
+    }
+    approval = await openApproval(sql, actor, {
+      flowType,
+      subjectType: 'designation_item',
+      subjectId: item.id,
+      title: item.title,
+      orgId: item.orgId,
+      departmentId: item.departmentId,
+      initiatorPersonId: caller.personId,
+      subject,
+      ...(route.targetOrgId ? { targetOrgId: route.targetOrgId } : {}),
+    });
+  }
+  const protect = route.flow === 'escalation' ? protectionLevel([item.level]) : null;
+  const status =
+    route.flow === 'designation' ? 'in_review' : route.kind === 'unclear' ? 'unclear' : 'escalated';
+  await sql.query(
+    `UPDATE designation_item SET status = $2, approval_id = $3, protection_level = $4, updated_at = now()
+      WHERE id = $1`,
+    [item.id, status, approval.id, protect],
+  );
+  if (route.flow === 'escalation') {
+    await sql.query(
+      `INSERT INTO designation_escalation (item_id, kind, from_org_id, to_org_id, approval_id, reported_on,
+         reported_by_deadline, decide_by_deadline, protection_level, reasons)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        item.id,
+        route.kind,
+        item.orgId,
+        route.targetOrgId,
+        approval.id,
+        today,
+        deadlines.reportBy,
+        deadlines.decideBy,
+        protect,
+        JSON.stringify(reasons),
+      ],
+    );
+  }
+  await appendAudit(sql, actor, {
+    action: 'designation_item.submit',
+    objectType: 'designation_item',
+    objectId: item.id,
+    summary: {
+      status,
+      approvalId: approval.id,
+      targetOrgId: route.targetOrgId ?? null,
+      reasons: reasons.map((r) => r.code),
+    },
+  });
+  return (await getItem(sql, item.id))!;
+}
+
+export interface CorrectInput {
+  level: StateSecretLevel;
+  period: Period;
+  knowScope: KnowScope;
+  note: string;
+}
+
+/**
+ * R-DES-06: the designator approves with corrections (level, period, scope, with a note). The corrected
+ * matter is checked like a draft and, for a matter decided in its own organisation, against the
+ * authority (R-DES-07); the approval records the corrected subject, which the settle handler applies.
+ */
+export async function correctItem(
+  sql: Sql,
+  actor: Actor,
+  caller: ItemCaller,
+  id: string,
+  input: CorrectInput,
+): Promise<ItemRow> {
+  const item = await getItem(sql, id, true);
+  const approval = item?.approvalId ? await getApproval(sql, item.approvalId) : null;
+  const step = approval?.status === 'pending' ? approval.steps[approval.stepIndex] : undefined;
+  if (!item || !approval || (item.orgId !== caller.orgId && step?.orgId !== caller.orgId))
+    throw notFound(ITEM);
+  if (step?.role !== 'designator' || step.orgId !== caller.orgId)
+    throw conflict({
+      code: 'not_at_designator',
+      rule: 'R-DES-06',
+      zh: '该定密事项当前不在定密责任人审批环节',
+      en: "The item is not waiting for a designator's decision",
+    });
+  const draft = await storedDraft(sql, item, {
+    level: input.level,
+    period: input.period,
+    knowScope: input.knowScope,
+  });
+  const check = checkDraft(draft, { catalogue: await catalogueFor(sql, item.orgId) });
+  const all = [
+    ...(check.ok ? [] : check.violations),
+    ...(await scopeProblems(sql, item.orgId, input.knowScope)),
+  ];
+  refuseCheck(all.length ? fail(...all) : ok);
+  if (approval.flowType === DESIGNATION_FLOW.type) {
+    const org = (await getOrg(sql, item.orgId))!;
+    const decision = await authorityFor(sql, org, input.level, item.origin, todayInChina());
+    if (!decision.allowed) throw new DomainError('conflict', decision.reasons.at(-1)!, decision.reasons);
+  }
+  const corrected = subjectOf({
+    ...item,
+    level: input.level,
+    period: input.period,
+    knowScope: input.knowScope,
+  });
+  await decideApproval(sql, actor, deciderOfCaller(caller), approval.id, {
+    decision: 'correct',
+    comment: input.note,
+    role: 'designator',
+    corrected,
+  });
+  return (await getItem(sql, item.id))!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notices and knowers
+
+/** Stored notices (todo kind 'notice') for everyone of the organisation in the scope (R-DES-08). */
+export async function notifyScope(
+  sql: Sql,
+  item: Pick<ItemRow, 'id' | 'orgId'>,
+  scopes: readonly KnowScope[],
+  title: string,
+): Promise<number> {
+  const people = new Map<string, string>();
+  for (const s of scopes)
+    for (const p of await peopleInScope(sql, item.orgId, s))
+      if (p.accountId) people.set(p.personId, p.accountId);
+  if (people.size === 0) return 0;
+  await sql.query(
+    `INSERT INTO todo (account_id, kind, module, subject_type, subject_id, title, link)
+     SELECT unnest($1::uuid[]), 'notice', 'designation', 'designation_item', $2, $3, $4`,
+    [[...people.values()], item.id, title.slice(0, 300), `/designation/items/${item.id}`],
+  );
+  return people.size;
+}
+
+/** R-DES-08a: for 机密 and 绝密, everyone in the scope and the deciders are recorded as knowers. */
+export async function recordKnowers(
+  sql: Sql,
+  item: Pick<ItemRow, 'id' | 'orgId' | 'handlerPersonId'>,
+  level: StateSecretLevel,
+  scope: KnowScope,
+  deciders: readonly string[],
+  addedBy: string | null,
+): Promise<number> {
+  if (!mustKeepKnowerList(level)) return 0;
+  const inScope = (await peopleInScope(sql, item.orgId, scope)).map((p) => p.personId);
+  return addKnowers(sql, item.id, [item.handlerPersonId, ...inScope, ...deciders], addedBy);
+}
+
+export const decidersOf = async (sql: Sql, approvalId: string) =>
+  (await listDecisions(sql, approvalId)).filter((d) => !d.superseded).map((d) => d.personId);
+
+// ---------------------------------------------------------------------------------------------
+// The approval's outcome (called in the deciding transaction)
+
+const chinaYear = (d: Date) => Number(todayInChina(d).slice(0, 4));
+
+/**
+ * R-DES-06, R-LVL-03, R-DES-08a: approved — the terms as decided (the snapshot, corrections included),
+ * the item number (per organisation and year), the marking, the release date, the knowers, notices to
+ * the scope. Returned or rejected: back to the handler. Withdrawn: withdrawn.
+ */
+onApprovalSettled('designation_item', async (sql, approval, actor) => {
+  const item = await getItem(sql, approval.subjectId, true);
+  if (!item || item.approvalId !== approval.id) return;
+  const escStatus = approval.status;
+  await sql.query(
+    `UPDATE designation_escalation SET status = $2, decided_at = now() WHERE approval_id = $1 AND status = 'pending'`,
+    [approval.id, escStatus],
+  );
+  if (approval.status !== 'approved') {
+    const status = approval.status === 'withdrawn' ? 'withdrawn' : 'returned';
+    await sql.query(
+      'UPDATE designation_item SET status = $2, protection_level = NULL, updated_at = now() WHERE id = $1',
+      [item.id, status],
+    );
+    await appendAudit(sql, actor, {
+      action: `designation_item.${status === 'withdrawn' ? 'withdraw' : 'return'}`,
+      objectType: 'designation_item',
+      objectId: item.id,
+      summary: { approvalId: approval.id, approval: approval.status },
+    });
+    return;
+  }
+  const snap = approval.subjectSnapshot as { level: StateSecretLevel; period: Period; knowScope: KnowScope };
+  const now = new Date();
+  const number = await nextItemNumber(sql, item.orgId, chinaYear(now));
+  const marking = formatMarking({ level: snap.level, period: snap.period });
+  const release = releaseDate(item.issueDate, snap.period, snap.level);
+  const step = approval.steps[approval.steps.length - 1]!;
+  await sql.query(
+    `UPDATE designation_item SET status = 'approved', level = $2, period = $3, know_scope = $4, release_date = $5,
+       release_condition = $6, item_number = $7, marking = $8, approved_at = $9, decided_by_org_id = $10,
+       protection_level = NULL, updated_at = now()
+     WHERE id = $1`,
+    [
+      item.id,
+      snap.level,
+      JSON.stringify(snap.period),
+      JSON.stringify(snap.knowScope),
+      release,
+      snap.period.kind === 'condition' ? snap.period.text : null,
+      number,
+      marking,
+      now,
+      step.orgId,
+    ],
+  );
+  const knowers = await recordKnowers(
+    sql,
+    item,
+    snap.level,
+    snap.knowScope,
+    await decidersOf(sql, approval.id),
+    actor.id,
+  );
+  const notified = await notifyScope(
+    sql,
+    item,
+    [snap.knowScope],
+    `定密通知：${item.title}（${number}，${marking}）`,
+  );
+  await appendAudit(sql, actor, {
+    action: 'designation_item.approve',
+    objectType: 'designation_item',
+    objectId: item.id,
+    summary: {
+      itemNumber: number,
+      marking,
+      releaseDate: release,
+      knowers,
+      notified,
+      approvalId: approval.id,
+    },
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// R-DES-04, R-DES-05: a designator's standing on the day of the decision
+
+async function designatorGuard(sql: Sql, approval: ApprovalRow, who: Decider, input: { decision: string }) {
+  const step = approval.steps[approval.stepIndex];
+  if (step?.role !== 'designator') return { actingAs: null };
+  const today = todayInChina();
+  const rec = await getDesignator(sql, who.personId);
+  if (!rec || rec.orgId !== step.orgId)
+    throw forbidden({
+      code: 'not_a_designator',
+      rule: 'R-DES-04',
+      zh: '本人未登记为该单位的定密责任人（法定或指定），不能定密',
+      en: 'You are not recorded as a designator (statutory or appointed) of this organisation and cannot decide',
+    });
+  const people = rec.partnerPersonId ? [rec.personId, rec.partnerPersonId] : [rec.personId];
+  const absences = (await openAbsences(sql, people, today)).map(toDomainAbsence);
+  const r = mayDecide(toDomainDesignator(rec), absences, today);
+  if (!r.allowed) throw new DomainError('forbidden', r.reasons[0]!, r.reasons);
+  // R-DES-02/07: approving in the organisation's own chain needs its authority on the day.
+  if (
+    input.decision === 'approve' &&
+    approval.flowType === DESIGNATION_FLOW.type &&
+    approval.subjectType === 'designation_item'
+  ) {
+    const snap = approval.subjectSnapshot as { level: StateSecretLevel; origin: 'original' | 'derived' };
+    const org = (await getOrg(sql, step.orgId))!;
+    const decision = await authorityFor(sql, org, snap.level, snap.origin, today);
+    if (!decision.allowed) throw new DomainError('conflict', decision.reasons.at(-1)!, decision.reasons);
+  }
+  return { actingAs: r.actingRole };
+}
+
+guardDecisions('designation_item', designatorGuard);
+guardDecisions('designation_change', designatorGuard);
