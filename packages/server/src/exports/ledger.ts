@@ -93,8 +93,10 @@ export function toCsv<T>(spec: LedgerSpec<T>): string {
 export interface ExportAudit {
   db: Db;
   actor: Actor;
-  /** The ledger's object type, e.g. 'person' → action 'person.export'. */
+  /** The ledger's object type, e.g. 'person' → action 'person.export' (a printed form: 'person.print'). */
   objectType: string;
+  /** The one record a printed form is made from, if any. */
+  objectId?: string | null;
   filter: unknown;
 }
 

@@ -12,11 +12,14 @@ import authRoutes, { clearSessionCookies } from '../auth/routes.ts';
 import { SessionCache } from '../auth/session-cache.ts';
 import { lookupSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import backupRoutes from '../backups/routes.ts';
+import itemRoutes from '../designation/items.routes.ts';
+import designationRoutes from '../designation/routes.ts';
 import orgRoutes from '../orgs/routes.ts';
 import peopleRoutes from '../people/routes.ts';
 import settingsRoutes from '../settings/routes.ts';
 import systemRoutes from '../system/routes.ts';
 import todoRoutes from '../todos/routes.ts';
+import workdayRoutes from '../workdays/routes.ts';
 import { HttpError, installErrorHandler } from './errors.ts';
 import { unauthenticated } from './policy.ts';
 import type { AppDeps } from './types.ts';
@@ -170,6 +173,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     todoRoutes,
     approvalRoutes,
     backupRoutes,
+    designationRoutes,
+    itemRoutes,
+    workdayRoutes,
   ]) {
     await app.register(routes);
   }

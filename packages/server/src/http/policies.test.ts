@@ -6,6 +6,7 @@ import { accountPolicy } from '../accounts/policy.ts';
 import { auditPolicy } from '../audit/policy.ts';
 import type { AuthContext } from '../auth/context.ts';
 import { backupPolicy } from '../backups/routes.ts';
+import { itemPolicy } from '../designation/items.policy.ts';
 import { designationPolicy } from '../designation/policy.ts';
 import { orgPolicy } from '../orgs/policy.ts';
 import { peoplePolicy } from '../people/policy.ts';
@@ -64,6 +65,13 @@ const EXPECTED: Record<string, Record<string, readonly Principal[]>> = {
     readCatalogue: ['user'],
     writeCatalogue: ['secrecy_officer'],
   },
+  itemPolicy: {
+    read: ['user'],
+    draft: ['user'],
+    correct: ['designator'],
+    propose: ['user'],
+    ledger: ['leader', 'secrecy_officer', 'designator'],
+  },
   workdayPolicy: {
     read: ['user'],
     readAdmin: ['sysadmin', 'secadmin', 'auditor'],
@@ -81,6 +89,7 @@ const POLICIES: Record<string, Policy<string>> = {
   todoPolicy,
   workdayPolicy,
   designationPolicy,
+  itemPolicy,
 };
 
 function ctx(adminRole: (typeof ADMIN_ROLES)[number] | null, roles: string[] = []): AuthContext {

@@ -27,6 +27,15 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //    (anon: the business user's), so every cell is an anonymous request.
 //  - 404: the policy allows the caller, but the record is not his to see (an approval he takes no
 //    part in): not found, never a hint that it exists.
+//  - The work calendar (GET /api/workdays…) is read by every signed-in account; only the business role
+//    secrecy_officer changes it (none of the callers here: workdays/workdays.api.test.ts covers it).
+//  - Designation set-up (/api/designation/…) is business work: reads for every business user (of his
+//    own organisation), changes by leader/designator/secrecy_officer (none of the callers here:
+//    designation/*.api.test.ts covers them). f.designator is the statutory designator of the user's
+//    organisation (leader + designator), whom may-decide asks about.
+//  - Designation items (/api/designation/items…): any business user drafts and reads within his
+//    organisation (404 for an id that is not an item of it); corrections are the designator's, export
+//    and the review list the secrecy officer's, designator's or leader's (designation/items.api.test.ts).
 //  - POST /api/backups and GET /api/backups/{name} on a PostgreSQL server answer 409 use_pg_dump to the
 //    sysadmin (pg_dump is the tool there): authorized, and counted as success.
 const MATRIX = `
@@ -71,6 +80,35 @@ GET    /api/approvals                           403      403      403     2xx  4
 GET    /api/approvals/{id}                      403      403      403     2xx  401
 POST   /api/approvals/{id}/decide               403      403      403     404  401
 POST   /api/approvals/{id}/withdraw             403      403      403     2xx  401
+GET    /api/workdays                            2xx      2xx      2xx     2xx  401
+GET    /api/workdays/add                        2xx      2xx      2xx     2xx  401
+GET    /api/workdays/print                      2xx      2xx      2xx     2xx  401
+PUT    /api/workdays/{date}                     403      403      403     403  401
+DELETE /api/workdays/{date}                     403      403      403     403  401
+GET    /api/designation/authority                      403      403      403     2xx  401
+GET    /api/designation/grants                         403      403      403     2xx  401
+POST   /api/designation/grants                         403      403      403     403  401
+PATCH  /api/designation/grants/{id}/filing             403      403      403     403  401
+POST   /api/designation/grants/{id}/revoke             403      403      403     403  401
+GET    /api/designation/designators                    403      403      403     2xx  401
+POST   /api/designation/designators                    403      403      403     403  401
+GET    /api/designation/designators/{personId}/may-decide 403   403      403     2xx  401
+POST   /api/designation/designators/{personId}/absences 403     403      403     403  401
+POST   /api/designation/absences/{id}/cancel           403      403      403     403  401
+GET    /api/designation/catalogue                      403      403      403     2xx  401
+POST   /api/designation/catalogue                      403      403      403     403  401
+PATCH  /api/designation/catalogue/{id}                 403      403      403     403  401
+GET    /api/designation/items                          403      403      403     2xx  401
+POST   /api/designation/items                          403      403      403     2xx  401
+GET    /api/designation/items/export                   403      403      403     403  401
+GET    /api/designation/items/review                   403      403      403     403  401
+GET    /api/designation/items/{id}                     403      403      403     404  401
+PUT    /api/designation/items/{id}                     403      403      403     404  401
+POST   /api/designation/items/{id}/submit              403      403      403     404  401
+POST   /api/designation/items/{id}/correct             403      403      403     403  401
+POST   /api/designation/items/{id}/changes             403      403      403     404  401
+GET    /api/designation/items/{id}/knowers             403      403      403     404  401
+GET    /api/designation/items/{id}/form.pdf            403      403      403     404  401
 `;
 
 interface Row {
@@ -110,6 +148,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     userPerson: '',
     approval: '',
     otherApproval: '',
+    designator: '',
     policy: {} as Record<string, unknown>,
   };
   let allRoles: Client;
@@ -203,7 +242,93 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/approvals/{id}/decide': (cl) =>
       cl.post(`/api/approvals/${f.otherApproval}/decide`, { decision: 'opinion' }),
     'POST /api/approvals/{id}/withdraw': (cl, _who, made) => cl.post(`/api/approvals/${made}/withdraw`),
+    'GET /api/workdays': (cl) => cl.get('/api/workdays?year=2026'),
+    'GET /api/workdays/add': (cl) => cl.get('/api/workdays/add?from=2026-03-02&n=5'),
+    'GET /api/workdays/print': (cl) => cl.get('/api/workdays/print?year=2026'),
+    'PUT /api/workdays/{date}': (cl) =>
+      cl.put('/api/workdays/2026-10-01', { kind: 'holiday', name: '国庆节' }),
+    'DELETE /api/workdays/{date}': (cl) => cl.delete('/api/workdays/2026-10-01'),
+    'GET /api/designation/authority': (cl) =>
+      cl.get(`/api/designation/authority?orgId=${f.org}&level=secret&kind=original`),
+    'GET /api/designation/grants': (cl) => cl.get('/api/designation/grants'),
+    'POST /api/designation/grants': (cl) =>
+      cl.post('/api/designation/grants', {
+        granteeOrgId: f.org,
+        level: 'confidential',
+        scope: '矩阵',
+        validFrom: '2026-01-01',
+        validTo: '2026-12-31',
+        reasons: '矩阵',
+        letterNumber: `矩阵${next()}`,
+      }),
+    'PATCH /api/designation/grants/{id}/filing': (cl) =>
+      cl.patch(`/api/designation/grants/${f.org}/filing`, { filedWithBureauAt: '2026-01-01' }),
+    'POST /api/designation/grants/{id}/revoke': (cl) =>
+      cl.post(`/api/designation/grants/${f.org}/revoke`, { reason: '矩阵' }),
+    'GET /api/designation/designators': (cl) => cl.get('/api/designation/designators'),
+    'POST /api/designation/designators': (cl) =>
+      cl.post('/api/designation/designators', {
+        personId: f.person,
+        role: 'A',
+        letterRef: '矩阵',
+        certificateNumber: '矩阵',
+        certificateValidUntil: '2099-12-31',
+        vetted: true,
+      }),
+    'GET /api/designation/designators/{personId}/may-decide': (cl) =>
+      cl.get(`/api/designation/designators/${f.designator}/may-decide`),
+    'POST /api/designation/designators/{personId}/absences': (cl) =>
+      cl.post(`/api/designation/designators/${f.designator}/absences`, {
+        reason: '矩阵',
+        from: '2026-01-01',
+        to: '2026-01-02',
+      }),
+    'POST /api/designation/absences/{id}/cancel': (cl) =>
+      cl.post(`/api/designation/absences/${f.org}/cancel`),
+    'GET /api/designation/catalogue': (cl) => cl.get('/api/designation/catalogue'),
+    'POST /api/designation/catalogue': (cl) =>
+      cl.post('/api/designation/catalogue', { clause: `矩阵${next()}`, title: '矩阵', maxLevel: 'secret' }),
+    'PATCH /api/designation/catalogue/{id}': (cl) =>
+      cl.patch(`/api/designation/catalogue/${f.org}`, { title: '矩阵' }),
+    'GET /api/designation/items': (cl) => cl.get('/api/designation/items'),
+    'POST /api/designation/items': (cl) => cl.post('/api/designation/items', itemBody()),
+    'GET /api/designation/items/export': (cl) => cl.get('/api/designation/items/export?format=csv'),
+    'GET /api/designation/items/review': (cl) => cl.get('/api/designation/items/review?horizon=30'),
+    'GET /api/designation/items/{id}': (cl) => cl.get(`/api/designation/items/${f.org}`),
+    'PUT /api/designation/items/{id}': (cl) => cl.put(`/api/designation/items/${f.org}`, itemBody()),
+    'POST /api/designation/items/{id}/submit': (cl) => cl.post(`/api/designation/items/${f.org}/submit`, {}),
+    'POST /api/designation/items/{id}/correct': (cl) =>
+      cl.post(`/api/designation/items/${f.org}/correct`, {
+        level: 'confidential',
+        period: { kind: 'years', n: 1 },
+        knowScope: { personIds: [f.userPerson], departmentIds: [], positions: [] },
+        note: '矩阵',
+      }),
+    'POST /api/designation/items/{id}/changes': (cl) =>
+      cl.post(`/api/designation/items/${f.org}/changes`, { kind: 'release', reason: '矩阵' }),
+    'GET /api/designation/items/{id}/knowers': (cl) => cl.get(`/api/designation/items/${f.org}/knowers`),
+    'GET /api/designation/items/{id}/form.pdf': (cl) => cl.get(`/api/designation/items/${f.org}/form.pdf`),
   };
+
+  /** A designation item draft (R-DES-06) the matrix user may create in his own organisation. */
+  const itemBody = () => ({
+    title: `矩阵事项${next()}`,
+    basis: {
+      text: '矩阵依据',
+      grounds: {
+        public_must_know: false,
+        work_secret: false,
+        commercial_secret: false,
+        personal_privacy: false,
+        already_public: false,
+      },
+    },
+    origin: 'original',
+    level: 'confidential',
+    period: { kind: 'years', n: 1 },
+    issueDate: '2026-01-01',
+    knowScope: { personIds: [f.userPerson], departmentIds: [], positions: [] },
+  });
 
   /** An approval of the designation flow asked by `personId`, in the matrix user's organisation. */
   const openFor = async (personId: string): Promise<string> =>
@@ -259,6 +384,13 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       rank: 'other',
     });
     f.person = person.body.id;
+    const head = await c.sysadmin.post<{ id: string }>('/api/people', {
+      orgId: f.org,
+      name: '矩阵定密责任人',
+      rank: 'other',
+    });
+    await c.secadmin.put(`/api/people/${head.body.id}/roles`, { roles: ['leader', 'designator'] });
+    f.designator = head.body.id;
     const acc = await c.sysadmin.post<{ account: { id: string } }>('/api/accounts', {
       username: 'matrix-target',
       displayName: '矩阵账号',

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudDownloadOutlined,
   DownOutlined,
   HomeOutlined,
@@ -29,6 +30,7 @@ const ICONS: Record<NavIcon, ReactNode> = {
   audit: <AuditOutlined />,
   roles: <SafetyCertificateOutlined />,
   security: <SafetyOutlined />,
+  calendar: <CalendarOutlined />,
 };
 
 export function DemoBanner() {

@@ -3,7 +3,7 @@
 import type { MessageKey } from './messages.ts';
 import type { Role } from './session.tsx';
 
-export type NavIcon = 'home' | 'orgs' | 'accounts' | 'backups' | 'audit' | 'roles' | 'security';
+export type NavIcon = 'home' | 'orgs' | 'accounts' | 'backups' | 'audit' | 'roles' | 'security' | 'calendar';
 
 export interface NavItem {
   path: string;
@@ -16,6 +16,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { path: '/home', label: 'nav.home', icon: 'home', roles: ['business'] },
+  { path: '/workdays', label: 'nav.workdays', icon: 'calendar', roles: ['business'] },
   { path: '/orgs', label: 'nav.orgs', icon: 'orgs', roles: ['sysadmin'] },
   { path: '/accounts', label: 'nav.accounts', icon: 'accounts', roles: ['sysadmin'] },
   { path: '/backups', label: 'nav.backups', icon: 'backups', roles: ['sysadmin'] },

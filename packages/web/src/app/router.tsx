@@ -8,6 +8,7 @@ import { HomePage } from '../modules/home/HomePage.tsx';
 import { OrgsPage } from '../modules/orgs/OrgsPage.tsx';
 import { RolesPage } from '../modules/roles/RolesPage.tsx';
 import { SecurityPolicyPage } from '../modules/settings/SecurityPolicyPage.tsx';
+import { WorkCalendarPage } from '../modules/workdays/WorkCalendarPage.tsx';
 import { Allow, NotFound } from './components.tsx';
 import { RequireAuth } from './layout.tsx';
 import { homePath } from './nav.ts';
@@ -70,6 +71,14 @@ export function AppRoutes() {
           element={
             <Allow>
               <SecurityPolicyPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/workdays"
+          element={
+            <Allow>
+              <WorkCalendarPage />
             </Allow>
           }
         />

@@ -1,0 +1,144 @@
+// The work calendar (工作日历) in the browser, on the demo data: the secrecy officer marks a holiday
+// and a 调休 working Saturday and counts a deadline across them; a staff member sees the same days
+// read-only (R-DES-07, R-SYS-01).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type Harness, startHarness } from '../lib/harness.ts';
+import { eventually, login, logout, menuLabels, toast } from '../lib/ui.ts';
+
+describe('work calendar in the browser', { timeout: 150_000 }, () => {
+  let h: Harness;
+  const account = (username: string) => {
+    const a = h.demoAccounts.find((x) => x.username === username);
+    assert.ok(a, `the demo seed has ${username}`);
+    return a;
+  };
+  const kindOf = (p: Page, date: string) => p.getByTestId(`day-${date}`).getAttribute('data-kind');
+
+  before(async () => {
+    h = await startHarness({ demo: true });
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  test('the secrecy officer marks 国庆节 and a 调休 working Saturday, and counts a deadline across them', async () => {
+    const { page: p } = await h.newPage();
+    const officer = account('zhaom');
+    await login(p, officer.username, officer.password);
+    await p.waitForURL(/\/home$/);
+    assert.ok((await menuLabels(p)).includes('工作日历'), 'the menu has the work calendar');
+    await p.getByTestId('side-menu').getByText('工作日历').click();
+    await p.waitForURL(/\/workdays/);
+    await p.goto('/workdays?year=2026');
+    await p.getByTestId('year').filter({ hasText: '2026年' }).waitFor();
+    await p.getByTestId('workdays-editable').waitFor();
+    assert.equal(await kindOf(p, '2026-10-01'), 'workday');
+    assert.equal(await kindOf(p, '2026-10-10'), 'weekend');
+
+    // A holiday on Thursday 1 October.
+    await p.getByTestId('day-2026-10-01').click();
+    await p.getByTestId('day-editor').getByText('设置 2026-10-01（星期四）').waitFor();
+    // a 调休 working day can only be a Saturday or a Sunday: the choice is disabled on a Thursday
+    const working = p.getByTestId('day-editor').locator('input[type="radio"][value="working_weekend"]');
+    assert.equal(await working.isDisabled(), true);
+    await p.getByTestId('day-name').press('Enter');
+    await p.getByText('请填写名称').waitFor();
+    await p.getByTestId('day-name').fill('国庆节');
+    await p.getByTestId('day-name').press('Enter');
+    await toast(p, '已保存');
+    await eventually(
+      async () => (await kindOf(p, '2026-10-01')) === 'holiday',
+      '1 October shows as a holiday',
+    );
+    assert.match((await p.getByTestId('day-2026-10-01').textContent()) ?? '', /休/);
+
+    // Saturday 10 October worked (调休).
+    await p.getByTestId('day-2026-10-10').click();
+    await p.getByTestId('day-editor').getByText('设置 2026-10-10（星期六）').waitFor();
+    await p.getByTestId('day-editor').getByText('调休上班日', { exact: true }).click();
+    assert.equal(
+      await p.getByTestId('day-editor').locator('input[type="radio"][value="working_weekend"]').isChecked(),
+      true,
+    );
+    await p.getByTestId('day-name').fill('国庆节调休上班');
+    await p.getByTestId('day-name').press('Enter');
+    await toast(p, '已保存');
+    await eventually(
+      async () => (await kindOf(p, '2026-10-10')) === 'working_weekend',
+      '10 October shows as a working day',
+    );
+    assert.match((await p.getByTestId('day-2026-10-10').textContent()) ?? '', /班/);
+    const table = (await p.getByTestId('workdays-table').textContent()) ?? '';
+    assert.match(table, /2026-10-01[\s\S]*国庆节[\s\S]*2026-10-10[\s\S]*国庆节调休上班/);
+    await p.getByTestId('workdays-summary').filter({ hasText: '节假日 1 天，调休上班日 1 天' }).waitFor();
+
+    // Deadline: Wed 30 Sep + 3 working days skips the 1 Oct holiday and the weekend → Tue 6 Oct.
+    const from = p.getByTestId('deadline-from');
+    await from.click();
+    await p.keyboard.press('Control+A');
+    await p.keyboard.type('2026-09-30');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('deadline-n').fill('3');
+    await p.getByTestId('deadline-compute').click();
+    await p.getByTestId('deadline-result').filter({ hasText: '截止日：2026-10-06（星期二）' }).waitFor();
+    await h.shot(p, '20-workdays-officer');
+
+    // Clearing a day: a temporary holiday on Friday 2 October, then cleared again.
+    await p.getByTestId('day-2026-10-02').click();
+    await p.getByTestId('day-name').fill('临时');
+    await p.getByTestId('day-name').press('Enter');
+    await eventually(async () => (await kindOf(p, '2026-10-02')) === 'holiday', '2 October set');
+    await p.getByTestId('day-2026-10-02').click();
+    await p.getByTestId('day-clear').click();
+    await p.locator('.ant-popconfirm .ant-btn-primary').click();
+    await toast(p, '已清除');
+    await eventually(
+      async () => (await kindOf(p, '2026-10-02')) === 'workday',
+      '2 October back to a workday',
+    );
+    await logout(p);
+  });
+
+  test('a staff member sees the holiday and the working Saturday read-only', async () => {
+    const { page: p } = await h.newPage();
+    const staff = account('zhouxy');
+    await login(p, staff.username, staff.password);
+    await p.waitForURL(/\/home$/);
+    assert.ok((await menuLabels(p)).includes('工作日历'));
+    await p.goto('/workdays?year=2026');
+    await p.getByTestId('workdays-readonly').filter({ hasText: '工作日历由保密员维护' }).waitFor();
+    assert.equal(await kindOf(p, '2026-10-01'), 'holiday');
+    assert.equal(await kindOf(p, '2026-10-10'), 'working_weekend');
+    assert.equal(await kindOf(p, '2026-10-02'), 'workday');
+    // the days are not buttons, and clicking one opens nothing
+    assert.equal(await p.locator('button[data-testid^="day-"]').count(), 0);
+    await p.getByTestId('day-2026-10-01').click();
+    await p.waitForTimeout(300);
+    assert.equal(await p.getByTestId('day-editor').count(), 0);
+    const table = (await p.getByTestId('workdays-table').textContent()) ?? '';
+    assert.match(table, /国庆节[\s\S]*国庆节调休上班/);
+    // the year switch moves to a year nobody entered, which says so
+    await p.getByTestId('year-next').click();
+    await p.getByTestId('year').filter({ hasText: '2027年' }).waitFor();
+    await p.getByTestId('workdays-not-entered').waitFor();
+    assert.match(p.url(), /year=2027/);
+    assert.equal(await kindOf(p, '2027-10-01'), 'workday');
+    const border = await p
+      .getByTestId('day-2027-10-01')
+      .evaluate((el) => getComputedStyle(el).borderTopColor);
+    assert.equal(border, 'rgba(0, 0, 0, 0)', 'no mark is left over from the year shown before');
+    await h.shot(p, '21-workdays-staff');
+  });
+
+  test('the administrators have no work-calendar page in their menus', async () => {
+    const { page: p } = await h.newPage();
+    const admin = account('secadmin');
+    await login(p, admin.username, admin.password);
+    await p.waitForURL(/\/roles/);
+    assert.ok(!(await menuLabels(p)).includes('工作日历'));
+    await p.goto('/workdays');
+    await p.getByTestId('forbidden').waitFor();
+  });
+});
