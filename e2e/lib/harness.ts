@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Db } from '../../packages/server/src/db/db.ts';
 import { start } from '../../packages/server/src/main.ts';
 
 export type AdminRole = 'sysadmin' | 'secadmin' | 'auditor';
@@ -11,6 +12,8 @@ export type AdminRole = 'sysadmin' | 'secadmin' | 'auditor';
 export interface Harness {
   url: string;
   browser: Browser;
+  /** The server's database, for running a background job from the test (see jobs: false). */
+  db: Db;
   /** One-time passwords of the three administrators, by role (fresh database). */
   bootstrap: Record<AdminRole, { username: string; password: string }>;
   /** Accounts the demo seed created, when started with demo: true. */
@@ -33,9 +36,17 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export async function startHarness(opts: { demo?: boolean } = {}): Promise<Harness> {
+/** `jobs: false` keeps the scheduler off, so a test runs each job itself (runJobOnce) when it wants. */
+export async function startHarness(opts: { demo?: boolean; jobs?: boolean } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baomi-e2e-'));
-  const server = await start({ port: 0, host: '127.0.0.1', dataDir, demo: opts.demo ?? false, log: false });
+  const server = await start({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    demo: opts.demo ?? false,
+    log: false,
+    jobs: opts.jobs ?? true,
+  });
   let browser: Browser;
   try {
     browser = await chromium.launch({
@@ -58,6 +69,7 @@ export async function startHarness(opts: { demo?: boolean } = {}): Promise<Harne
   return {
     url: server.url,
     browser,
+    db: server.db,
     bootstrap,
     demoAccounts: (server as { demoAccounts?: Harness['demoAccounts'] | null }).demoAccounts ?? [],
     async newPage(o = {}) {

@@ -15,7 +15,7 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { enumOf, idParams, object, pageOf, paging, str } from '../http/schemas.ts';
 import { approvalPolicy } from './policy.ts';
 import { type ApprovalRow, approvalsWaitingOn, getApproval, listDecisions } from './queries.ts';
-import { decideApproval, withdrawApproval } from './service.ts';
+import { decideApproval, subjectLinkOf, withdrawApproval } from './service.ts';
 
 const tags = ['approvals'];
 const APPROVAL = { zh: '审批', en: 'Approval' };
@@ -55,6 +55,8 @@ async function view(sql: Sql, row: ApprovalRow, person: PersonSummary) {
       decisions: flow.steps[i]!.decisions,
     })),
     decisions,
+    /** The subject's page in the web app, when its module has one. */
+    subjectLink: await subjectLinkOf(sql, row),
     mayDecideNow,
     allowedDecisions:
       mayDecideNow && stepDef

@@ -221,6 +221,18 @@ export function onApprovalSettled(subjectType: string, handler: SettleHandler): 
   settleHandlers.set(subjectType, handler);
 }
 
+/** Where the web app shows an approval's subject (a page path), registered by the subject's module. */
+export type SubjectLink = (sql: Sql, subjectId: string) => Promise<string | null>;
+const subjectLinks = new Map<string, SubjectLink>();
+
+export function subjectLinkFor(subjectType: string, link: SubjectLink): void {
+  subjectLinks.set(subjectType, link);
+}
+
+export async function subjectLinkOf(sql: Sql, row: Pick<ApprovalRow, 'subjectType' | 'subjectId'>) {
+  return (await subjectLinks.get(row.subjectType)?.(sql, row.subjectId)) ?? null;
+}
+
 export interface DecideInput extends DecisionInput {
   /** For `correct`: the corrected subject (its material fields replace the snapshot). */
   corrected?: Record<string, unknown>;

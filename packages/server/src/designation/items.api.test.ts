@@ -546,6 +546,10 @@ describe('designation items (定密事项)', () => {
       { kind: 'change', level: 'confidential', reason: '部分内容已公开，降低密级' },
     );
     assert.equal(c.status, 201, c.raw);
+    const ap = await officer.client.get<{ subjectLink: string | null }>(
+      `/api/approvals/${c.body.approvalId}`,
+    );
+    assert.equal(ap.body.subjectLink, `/designation/items/${it.id}`, 'the approval links to the item');
     await refused(
       () =>
         handler.client.post(`/api/designation/items/${it.id}/changes`, { kind: 'release', reason: '再申请' }),

@@ -23,7 +23,7 @@ import {
   type StateSecretLevel,
   sameKnowScope,
 } from '@baomi/domain';
-import { onApprovalSettled, openApproval } from '../approvals/service.ts';
+import { onApprovalSettled, openApproval, subjectLinkFor } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { getOrg } from '../orgs/queries.ts';
@@ -217,6 +217,12 @@ export async function proposeChange(
   });
   return (await getChange(sql, changeId))!;
 }
+
+// The approval of a change links to the item's page.
+subjectLinkFor('designation_change', async (sql, changeId) => {
+  const change = await getChange(sql, changeId);
+  return change ? `/designation/items/${change.itemId}` : null;
+});
 
 /** R-DES-08: what an approved change does to its item (in the deciding transaction). */
 onApprovalSettled('designation_change', async (sql, approval, actor) => {

@@ -48,6 +48,7 @@ import {
   onApprovalSettled,
   openApproval,
   resubmitApproval,
+  subjectLinkFor,
   withdrawApproval,
 } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
@@ -767,4 +768,5 @@ async function designatorGuard(sql: Sql, approval: ApprovalRow, who: Decider, in
 }
 
 guardDecisions('designation_item', designatorGuard);
+subjectLinkFor('designation_item', async (_sql, id) => `/designation/items/${id}`);
 guardDecisions('designation_change', designatorGuard);

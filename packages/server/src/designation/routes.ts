@@ -5,10 +5,12 @@ import authorityRoutes from './authority.routes.ts';
 import catalogueRoutes from './catalogue.routes.ts';
 import designatorRoutes from './designators.routes.ts';
 import grantRoutes from './grants.routes.ts';
+import statsRoutes from './stats.routes.ts';
 
 export default async function designationRoutes(app: FastifyInstance): Promise<void> {
   await authorityRoutes(app);
   await grantRoutes(app);
   await designatorRoutes(app);
   await catalogueRoutes(app);
+  await statsRoutes(app);
 }

@@ -262,14 +262,22 @@ export interface BackupList {
   guidance?: Bilingual | null;
 }
 
+export type TodoKind = 'approval' | 'return' | 'deadline' | 'notice';
+
 export interface Todo {
   id: string;
-  kind: string;
+  kind: TodoKind;
   module: string;
+  subjectType: string | null;
+  subjectId: string | null;
   title: string;
   link: string | null;
   dueAt: string | null;
   createdAt: string;
+}
+
+export interface TodoList extends Page<Todo> {
+  counts: Record<TodoKind, number>;
 }
 
 export interface Page<T> {
@@ -332,7 +340,7 @@ export const api = {
   checkpoint: () => http.get<Checkpoint>('/audit/checkpoint'),
   auditExportUrl: (format: 'csv' | 'xlsx', q: Query) => `/api/audit/export${queryString({ format, ...q })}`,
 
-  todos: () => http.get<Page<Todo>>('/todos'),
+  todos: () => http.get<TodoList>('/todos'),
 
   backups: () => http.get<BackupList>('/backups'),
   createBackup: () => http.post<Backup>('/backups'),

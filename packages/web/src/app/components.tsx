@@ -217,11 +217,15 @@ export function NotFound() {
   );
 }
 
-/** Renders the page only for the roles its console belongs to; otherwise 403. */
-export function Allow({ children }: { children: ReactNode }) {
+/**
+ * Renders the page only for the roles its console belongs to; otherwise 403. `business`: a page
+ * of the business console that is not a menu entry (a detail, a form).
+ */
+export function Allow({ children, business }: { children: ReactNode; business?: boolean }) {
   const me = useMe();
   const location = useLocation();
-  if (!allowed(location.pathname, roleOf(me))) return <Forbidden />;
+  if (business && roleOf(me) !== 'business') return <Forbidden />;
+  if (!allowed(location.pathname, roleOf(me), me.person?.roles)) return <Forbidden />;
   return <>{children}</>;
 }
 

@@ -1,12 +1,16 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   CloudDownloadOutlined,
   DownOutlined,
+  FileProtectOutlined,
   HomeOutlined,
   KeyOutlined,
   LogoutOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -14,13 +18,27 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { ADMIN_ROLE_LABELS } from '@baomi/domain';
-import { Alert, Button, Dropdown, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  Badge,
+  Button,
+  Dropdown,
+  Layout,
+  Menu,
+  type MenuProps,
+  Space,
+  Spin,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageErrorBoundary } from './components.tsx';
 import { useI18n } from './i18n.tsx';
-import { labelOf, type NavIcon, navFor } from './nav.ts';
-import { roleOf, useSession } from './session.tsx';
+import { labelOf, type NavIcon, type NavItem, navFor } from './nav.ts';
+import { type Role, roleOf, useSession } from './session.tsx';
+import { TodoProvider, useTodos } from './todos.tsx';
 
 const ICONS: Record<NavIcon, ReactNode> = {
   home: <HomeOutlined />,
@@ -31,7 +49,53 @@ const ICONS: Record<NavIcon, ReactNode> = {
   roles: <SafetyCertificateOutlined />,
   security: <SafetyOutlined />,
   calendar: <CalendarOutlined />,
+  approvals: <NodeIndexOutlined />,
+  items: <FileProtectOutlined />,
+  review: <CarryOutOutlined />,
+  authority: <BookOutlined />,
 };
+
+const GROUP_LABELS = { designation: 'nav.designation' } as const;
+
+/** A menu entry's label, with the count of open todos it stands for. */
+function NavLabel({ item, role }: { item: NavItem; role: Role }) {
+  const { t } = useI18n();
+  const todos = useTodos();
+  const c = todos.data;
+  const n = !c || !item.badge ? 0 : item.badge === 'all' ? c.total : c.counts.approval + c.counts.return;
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+      {t(labelOf(item, role))}
+      {n > 0 && (
+        <Badge
+          count={n}
+          size="small"
+          data-testid={`badge-${item.path.slice(1)}`}
+          style={{ boxShadow: 'none' }}
+        />
+      )}
+    </span>
+  );
+}
+
+function menuItems(items: NavItem[], role: Role, t: (k: 'nav.designation') => string): MenuProps['items'] {
+  const out: NonNullable<MenuProps['items']> = [];
+  for (const i of items) {
+    const entry = { key: i.path, icon: ICONS[i.icon], label: <NavLabel item={i} role={role} /> };
+    if (!i.group) {
+      out.push(entry);
+      continue;
+    }
+    const key = `group:${i.group}`;
+    let group = out.find((g) => g?.key === key) as { children: unknown[] } | undefined;
+    if (!group) {
+      group = { key, type: 'group', label: t(GROUP_LABELS[i.group]), children: [] } as never;
+      out.push(group as never);
+    }
+    group!.children.push(entry);
+  }
+  return out;
+}
 
 export function DemoBanner() {
   const { info } = useSession();
@@ -120,7 +184,7 @@ function AppLayout() {
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < 900);
   const role = me ? roleOf(me) : 'business';
   const pageTitle = (() => {
-    const item = navFor(role).find((i) => location.pathname === i.path);
+    const item = navFor(role, me?.person?.roles).find((i) => location.pathname === i.path);
     return item
       ? t(labelOf(item, role))
       : location.pathname === '/change-password'
@@ -132,10 +196,11 @@ function AppLayout() {
   }, [pageTitle, t]);
   if (!me) return null;
   const forced = me.mustChangePassword;
-  const items = forced ? [] : navFor(role);
+  const items = forced ? [] : navFor(role, me.person?.roles);
   const selected = items.find(
     (i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`),
   );
+  const business = role === 'business' && !forced;
   const roleLabel = me.adminRole ? l(ADMIN_ROLE_LABELS[me.adminRole]) : t('auth.role.business');
 
   const userMenu = {
@@ -151,82 +216,86 @@ function AppLayout() {
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      {!forced && (
-        <Layout.Sider
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          width={220}
-          style={{ background: '#001529', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-        >
-          <Brand collapsed={collapsed} />
-          <nav aria-label={t('app.name')}>
-            <Menu
-              theme="dark"
-              mode="inline"
-              data-testid="side-menu"
-              selectedKeys={selected ? [selected.path] : []}
-              items={items.map((i) => ({ key: i.path, icon: ICONS[i.icon], label: t(labelOf(i, role)) }))}
-              onClick={({ key }) => navigate(key)}
-            />
-          </nav>
-        </Layout.Sider>
-      )}
-      <Layout>
-        <Layout.Header
-          style={{
-            background: '#fff',
-            padding: '0 16px 0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            gap: 16,
-            height: 56,
-            lineHeight: '56px',
-            boxShadow: '0 1px 4px rgba(0,21,41,0.08)',
-            position: 'sticky',
-            top: 0,
-            zIndex: 10,
-          }}
-        >
-          <Typography.Text strong style={{ fontSize: 16 }}>
-            {forced ? t('app.name') : selected ? t(labelOf(selected, role)) : ''}
-          </Typography.Text>
-          <Space size="middle">
-            <Tag
-              color={me.adminRole ? 'volcano' : 'blue'}
-              data-testid="role-tag"
-              style={{ marginInlineEnd: 0 }}
-            >
-              {roleLabel}
-            </Tag>
-            <LangSwitch />
-            <Dropdown menu={userMenu} trigger={['click']}>
-              <Button type="text" data-testid="user-menu">
-                <UserOutlined />
-                <span data-testid="user-name">{me.displayName || me.username}</span>
-                <DownOutlined style={{ fontSize: 10 }} />
-              </Button>
-            </Dropdown>
-          </Space>
-        </Layout.Header>
-        <DemoBanner />
-        <Layout.Content style={{ margin: 16, minWidth: 0 }}>
-          <main>
-            <PageErrorBoundary
-              resetKey={location.pathname}
-              title={t('error.unexpected')}
-              retry={t('common.retry')}
-            >
-              <Outlet />
-            </PageErrorBoundary>
-          </main>
-        </Layout.Content>
-        <Layout.Footer style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 16px', fontSize: 12 }}>
-          {t('app.name')} · {t('app.offline')}
-        </Layout.Footer>
+    <TodoProvider enabled={business}>
+      <Layout style={{ minHeight: '100vh' }}>
+        {!forced && (
+          <Layout.Sider
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            width={220}
+            style={{ background: '#001529', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          >
+            <Brand collapsed={collapsed} />
+            <nav aria-label={t('app.name')}>
+              <Menu
+                theme="dark"
+                mode="inline"
+                data-testid="side-menu"
+                selectedKeys={selected ? [selected.path] : []}
+                items={menuItems(items, role, t)}
+                onClick={({ key }) => navigate(key)}
+              />
+            </nav>
+          </Layout.Sider>
+        )}
+        <Layout>
+          <Layout.Header
+            style={{
+              background: '#fff',
+              padding: '0 16px 0 24px',
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'space-between',
+              gap: 16,
+              height: 56,
+              lineHeight: '56px',
+              boxShadow: '0 1px 4px rgba(0,21,41,0.08)',
+              position: 'sticky',
+              top: 0,
+              zIndex: 10,
+            }}
+          >
+            <Typography.Text strong style={{ fontSize: 16 }}>
+              {forced ? t('app.name') : selected ? t(labelOf(selected, role)) : ''}
+            </Typography.Text>
+            <Space size="middle">
+              <Tag
+                color={me.adminRole ? 'volcano' : 'blue'}
+                data-testid="role-tag"
+                style={{ marginInlineEnd: 0 }}
+              >
+                {roleLabel}
+              </Tag>
+              <LangSwitch />
+              <Dropdown menu={userMenu} trigger={['click']}>
+                <Button type="text" data-testid="user-menu">
+                  <UserOutlined />
+                  <span data-testid="user-name">{me.displayName || me.username}</span>
+                  <DownOutlined style={{ fontSize: 10 }} />
+                </Button>
+              </Dropdown>
+            </Space>
+          </Layout.Header>
+          <DemoBanner />
+          <Layout.Content style={{ margin: 16, minWidth: 0 }}>
+            <main>
+              <PageErrorBoundary
+                resetKey={location.pathname}
+                title={t('error.unexpected')}
+                retry={t('common.retry')}
+              >
+                <Outlet />
+              </PageErrorBoundary>
+            </main>
+          </Layout.Content>
+          <Layout.Footer
+            style={{ textAlign: 'center', color: '#8c8c8c', padding: '12px 16px', fontSize: 12 }}
+          >
+            {t('app.name')} · {t('app.offline')}
+          </Layout.Footer>
+        </Layout>
       </Layout>
-    </Layout>
+    </TodoProvider>
   );
 }

@@ -1,4 +1,5 @@
 // The UI dictionary: every string the web app shows, in Chinese and English.
+import { designationMessages } from './messages.designation.ts';
 
 export interface Bilingual {
   zh: string;
@@ -427,6 +428,8 @@ export const dict = {
     zh: '备份文件包含全部数据，请下载后存放在相应密级的介质中，按涉密载体管理。',
     en: 'A backup holds all data: store it on media of the right level and manage it as a classified carrier.',
   },
+
+  ...designationMessages,
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof dict;

@@ -1,9 +1,23 @@
 // The pages of each console. The side menu shows only the signed-in role's pages (R-SYS-01),
-// and a page of another console answers 403 even when its URL is typed in.
+// and a page of another console answers 403 even when its URL is typed in. Business pages may
+// further name the business roles whose server policy lets them use the page.
+import type { BusinessRole } from '@baomi/domain';
 import type { MessageKey } from './messages.ts';
 import type { Role } from './session.tsx';
 
-export type NavIcon = 'home' | 'orgs' | 'accounts' | 'backups' | 'audit' | 'roles' | 'security' | 'calendar';
+export type NavIcon =
+  | 'home'
+  | 'orgs'
+  | 'accounts'
+  | 'backups'
+  | 'audit'
+  | 'roles'
+  | 'security'
+  | 'calendar'
+  | 'approvals'
+  | 'items'
+  | 'review'
+  | 'authority';
 
 export interface NavItem {
   path: string;
@@ -12,10 +26,42 @@ export interface NavItem {
   labelFor?: Partial<Record<Role, MessageKey>>;
   icon: NavIcon;
   roles: Role[];
+  /** Business pages for some business roles only (as the server's policy allows). */
+  businessRoles?: BusinessRole[];
+  /** The menu group the entry stands in. */
+  group?: 'designation';
+  /** Which open todos the entry counts in a badge. */
+  badge?: 'all' | 'approvals';
 }
 
+/** R-DES-08: the ledger's export and the review list (items.policy.ts `ledger`). */
+export const LEDGER_ROLES: BusinessRole[] = ['secrecy_officer', 'designator', 'leader'];
+
 export const NAV: NavItem[] = [
-  { path: '/home', label: 'nav.home', icon: 'home', roles: ['business'] },
+  { path: '/home', label: 'nav.home', icon: 'home', roles: ['business'], badge: 'all' },
+  { path: '/approvals', label: 'nav.approvals', icon: 'approvals', roles: ['business'], badge: 'approvals' },
+  {
+    path: '/designation/items',
+    label: 'nav.items',
+    icon: 'items',
+    roles: ['business'],
+    group: 'designation',
+  },
+  {
+    path: '/designation/review',
+    label: 'nav.review',
+    icon: 'review',
+    roles: ['business'],
+    businessRoles: LEDGER_ROLES,
+    group: 'designation',
+  },
+  {
+    path: '/designation/authority',
+    label: 'nav.authority',
+    icon: 'authority',
+    roles: ['business'],
+    group: 'designation',
+  },
   { path: '/workdays', label: 'nav.workdays', icon: 'calendar', roles: ['business'] },
   { path: '/orgs', label: 'nav.orgs', icon: 'orgs', roles: ['sysadmin'] },
   { path: '/accounts', label: 'nav.accounts', icon: 'accounts', roles: ['sysadmin'] },
@@ -31,8 +77,11 @@ export const NAV: NavItem[] = [
   },
 ];
 
-export function navFor(role: Role): NavItem[] {
-  return NAV.filter((n) => n.roles.includes(role));
+const fits = (n: NavItem, role: Role, roles: readonly BusinessRole[]) =>
+  n.roles.includes(role) && (!n.businessRoles || n.businessRoles.some((r) => roles.includes(r)));
+
+export function navFor(role: Role, roles: readonly BusinessRole[] = []): NavItem[] {
+  return NAV.filter((n) => fits(n, role, roles));
 }
 
 export function labelOf(item: NavItem, role: Role): MessageKey {
@@ -43,7 +92,7 @@ export function homePath(role: Role): string {
   return navFor(role)[0]?.path ?? '/change-password';
 }
 
-export function allowed(path: string, role: Role): boolean {
+export function allowed(path: string, role: Role, roles: readonly BusinessRole[] = []): boolean {
   const item = NAV.find((n) => n.path === path);
-  return !item || item.roles.includes(role);
+  return !item || fits(item, role, roles);
 }

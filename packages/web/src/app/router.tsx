@@ -1,9 +1,16 @@
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { AccountsPage } from '../modules/accounts/AccountsPage.tsx';
+import { ApprovalDetailPage } from '../modules/approvals/ApprovalDetailPage.tsx';
+import { ApprovalsPage } from '../modules/approvals/ApprovalsPage.tsx';
 import { AuditPage } from '../modules/audit/AuditPage.tsx';
 import { ChangePasswordPage } from '../modules/auth/ChangePasswordPage.tsx';
 import { LoginPage } from '../modules/auth/LoginPage.tsx';
 import { BackupsPage } from '../modules/backups/BackupsPage.tsx';
+import { AuthorityPage } from '../modules/designation/AuthorityPage.tsx';
+import { ItemDetailPage } from '../modules/designation/ItemDetailPage.tsx';
+import { ItemFormPage } from '../modules/designation/ItemFormPage.tsx';
+import { LedgerPage } from '../modules/designation/LedgerPage.tsx';
+import { ReviewPage } from '../modules/designation/ReviewPage.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { OrgsPage } from '../modules/orgs/OrgsPage.tsx';
 import { RolesPage } from '../modules/roles/RolesPage.tsx';
@@ -87,6 +94,70 @@ export function AppRoutes() {
           element={
             <Allow>
               <AuditPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/approvals"
+          element={
+            <Allow business>
+              <ApprovalsPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/approvals/:id"
+          element={
+            <Allow business>
+              <ApprovalDetailPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/designation/items"
+          element={
+            <Allow business>
+              <LedgerPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/designation/items/new"
+          element={
+            <Allow business>
+              <ItemFormPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/designation/items/:id"
+          element={
+            <Allow business>
+              <ItemDetailPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/designation/items/:id/edit"
+          element={
+            <Allow business>
+              <ItemFormPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/designation/review"
+          element={
+            <Allow business>
+              <ReviewPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/designation/authority"
+          element={
+            <Allow business>
+              <AuthorityPage />
             </Allow>
           }
         />

@@ -1,46 +1,24 @@
 import { CheckSquareOutlined, IdcardOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Empty,
-  List,
-  Row,
-  Skeleton,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { api, type Page, type Todo } from '../../app/api.ts';
-import { errorText } from '../../app/errors.ts';
+import type { Todo, TodoKind } from '../../app/api.ts';
+import { ErrorAlert, RefreshButton } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
 import { formatTime } from '../../app/time.ts';
+import { useTodos } from '../../app/todos.tsx';
 import { ClearanceTag, RoleTags, rankLabel } from '../people/tags.tsx';
 
+const KIND_COLORS: Record<TodoKind, string> = {
+  approval: 'blue',
+  return: 'orange',
+  deadline: 'red',
+  notice: 'default',
+};
+
 function TodoCard() {
-  const { t, lang } = useI18n();
-  const [data, setData] = useState<Page<Todo> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      setData(await api.todos());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { t } = useI18n();
+  const { data, error, loading, reload } = useTodos();
   return (
     <Card
       title={
@@ -50,18 +28,14 @@ function TodoCard() {
           {data && data.total > 0 && <Tag color="red">{data.total}</Tag>}
         </Space>
       }
+      extra={<RefreshButton size="small" onRefresh={reload} />}
       data-testid="todo-card"
       style={{ height: '100%' }}
     >
-      {loading ? (
+      {loading && !data ? (
         <Skeleton active />
       ) : error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error, lang)}
-          action={<Button onClick={() => void load()}>{t('common.retry')}</Button>}
-        />
+        <ErrorAlert error={error} onRetry={reload} />
       ) : !data || data.items.length === 0 ? (
         <Empty
           image={Empty.PRESENTED_IMAGE_SIMPLE}
@@ -70,15 +44,23 @@ function TodoCard() {
       ) : (
         <List<Todo>
           dataSource={data.items}
+          data-testid="todo-list"
           renderItem={(item) => (
             <List.Item
+              data-testid="todo-item"
+              data-kind={item.kind}
               extra={
-                item.dueAt ? (
-                  <Typography.Text type="secondary">{formatTime(item.dueAt, false)}</Typography.Text>
-                ) : null
+                <Typography.Text type="secondary">
+                  {item.dueAt
+                    ? t('home.dueAt', { date: formatTime(item.dueAt, false) })
+                    : formatTime(item.createdAt, false)}
+                </Typography.Text>
               }
             >
-              {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
+              <Space>
+                <Tag color={KIND_COLORS[item.kind]}>{t(`home.kind.${item.kind}`)}</Tag>
+                {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
+              </Space>
             </List.Item>
           )}
         />

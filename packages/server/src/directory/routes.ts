@@ -1,0 +1,52 @@
+// The directory (通讯录) a business user needs to fill designation forms: the people and departments
+// of his own organisation (to name a knowledge scope, R-DES-08a, or a designator, R-DES-04) and the
+// organisations below it (grantees of a grant, R-DES-03). Names, departments and positions only:
+// clearances, roles and accounts stay with the administrators (R-SYS-01). Administrators get 403.
+import type { FastifyInstance } from 'fastify';
+import { definePolicy, guard } from '../http/policy.ts';
+import { ctxOf } from '../http/request.ts';
+import { getOrg, listDepartments, subtreeIds } from '../orgs/queries.ts';
+
+export const directoryPolicy = definePolicy({
+  read: { allow: ['user'], zh: '查看本单位通讯录', en: 'view the directory of the organisation' },
+});
+
+export default async function directoryRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.deps.db;
+  app.get(
+    '/api/directory',
+    {
+      preValidation: guard(directoryPolicy, 'read'),
+      schema: { tags: ['directory'], summary: '本单位通讯录 People, departments and organisations below' },
+    },
+    async (req, reply) => {
+      const p = ctxOf(req).me.person;
+      if (!p) return reply.status(200).send({ org: null, departments: [], people: [], orgsBelow: [] });
+      const org = await getOrg(db, p.orgId);
+      const departments = await listDepartments(db, p.orgId);
+      const { rows: people } = await db.query<{
+        id: string;
+        name: string;
+        departmentId: string | null;
+        departmentName: string | null;
+        position: string;
+      }>(
+        `SELECT p.id, p.name, p.department_id AS "departmentId", d.name AS "departmentName", p.position
+           FROM person p LEFT JOIN department d ON d.id = p.department_id
+          WHERE p.org_id = $1 ORDER BY d.name NULLS FIRST, p.name, p.id`,
+        [p.orgId],
+      );
+      const below = (await subtreeIds(db, p.orgId)).filter((id) => id !== p.orgId);
+      const { rows: orgsBelow } = await db.query<{ id: string; name: string; level: string; kind: string }>(
+        'SELECT id, name, level, kind, parent_id AS "parentId" FROM org WHERE id = ANY($1::uuid[]) ORDER BY name',
+        [below],
+      );
+      return {
+        org: org ? { id: org.id, name: org.name, level: org.level, kind: org.kind } : null,
+        departments,
+        people,
+        orgsBelow,
+      };
+    },
+  );
+}

@@ -1,0 +1,64 @@
+// 年度审核 (R-DES-08): designated items due for their yearly review — now, within 30 or 90 days.
+import { Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ErrorAlert, PageCard, RefreshButton } from '../../app/components.tsx';
+import { useLoad } from '../../app/hooks.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { designationApi, type ReviewEntry } from './api.ts';
+import { LevelTag, MarkingTag } from './shared.tsx';
+
+const HORIZONS = ['0', '30', '90'] as const;
+
+export function ReviewPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const tab = HORIZONS.find((h) => h === params.get('horizon')) ?? '0';
+  const list = useLoad(() => designationApi.review(Number(tab) as 0 | 30 | 90), [tab]);
+  return (
+    <PageCard
+      title={t('des.review.title')}
+      description={t('des.review.hint')}
+      extra={<RefreshButton onRefresh={list.reload} />}
+    >
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setParams({ horizon: k }, { replace: true })}
+        items={HORIZONS.map((h) => ({ key: h, label: t(`des.review.tab${h}`) }))}
+        data-testid="review-tabs"
+      />
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <ErrorAlert error={list.error} onRetry={list.reload} />
+        <Table<ReviewEntry>
+          rowKey={(e) => e.item.id}
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('des.review.empty') }}
+          data-testid="review-table"
+          columns={[
+            { title: t('des.itemNumber'), key: 'n', render: (_: unknown, e) => e.item.itemNumber },
+            {
+              title: t('des.title'),
+              key: 'title',
+              render: (_: unknown, e) => <Link to={`/designation/items/${e.item.id}`}>{e.item.title}</Link>,
+            },
+            { title: t('des.marking'), key: 'm', render: (_: unknown, e) => <MarkingTag item={e.item} /> },
+            { title: t('des.level'), key: 'l', render: (_: unknown, e) => <LevelTag level={e.item.level} /> },
+            { title: t('des.review.dueOn'), dataIndex: 'dueOn' },
+            {
+              title: t('des.review.days'),
+              dataIndex: 'daysUntil',
+              render: (d: number) =>
+                d <= 0 ? (
+                  <Tag color="red">{t('des.review.overdue', { n: -d })}</Tag>
+                ) : (
+                  <Typography.Text>{t('des.review.inDays', { n: d })}</Typography.Text>
+                ),
+            },
+          ]}
+        />
+      </Space>
+    </PageCard>
+  );
+}
