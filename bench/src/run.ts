@@ -10,6 +10,7 @@ import { buildApp } from '@baomi/server/http/app.ts';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { designationReads } from './designation.ts';
 
 interface Row {
   measure: string;
@@ -193,6 +194,22 @@ async function authenticatedReads(kind: 'pglite' | 'postgres', seconds: number) 
   await drop();
 }
 
+/** The ledger and the yearly statistics (R-DES-09) over `n` generated items vs hand-written SQL. */
+async function designationAtVolume(kind: 'pglite' | 'postgres', n: number, k: number) {
+  const { db, drop } = await freshDb(kind);
+  for (const m of await designationReads(db, n, k)) {
+    rows.push({
+      measure: m.measure,
+      db: kind,
+      baomi: fmt(m.baomiMs, 'ms'),
+      baseline: fmt(m.rawMs, 'ms'),
+      ratio: m.baomiMs / m.rawMs,
+      goal: '≤ 1.5×',
+    });
+  }
+  await drop();
+}
+
 const quick = process.argv.includes('--quick');
 const kinds: ('pglite' | 'postgres')[] = process.env.BAOMI_BENCH_PG_URL ? ['pglite', 'postgres'] : ['pglite'];
 for (const kind of kinds) {
@@ -202,6 +219,8 @@ for (const kind of kinds) {
   await verifyThroughput(kind, quick ? 5000 : 50_000);
   console.error(`… ${kind}: authenticated reads`);
   await authenticatedReads(kind, quick ? 3 : 10);
+  console.error(`… ${kind}: designation ledger and yearly statistics`);
+  await designationAtVolume(kind, quick ? 20_000 : 200_000, quick ? 5 : 9);
 }
 
 const header = ['measure', 'db', 'Baomi', 'baseline (same run)', 'ratio', 'goal'];

@@ -5,6 +5,7 @@ import type { BusinessRole, Clearance, Rank } from '@baomi/domain';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Sql } from '../db/db.ts';
+import { DEMO_DESIGNATION_ACCOUNT, seedDemoDesignation } from './designation.ts';
 
 export const DEMO_PASSWORD = 'Baomi@Demo2026';
 
@@ -72,7 +73,8 @@ const ORGAN_PEOPLE: P[] = [
     position: '处长',
     rank: 'division',
     clearance: 'secret',
-    roles: ['department_head', 'designator'],
+    // Appointed B designator (定密责任人 B角) by the head in the designation sample (./designation.ts).
+    roles: ['department_head'],
     username: 'sunzq',
   },
   {
@@ -214,6 +216,7 @@ export async function seedDemo(db: Db): Promise<{ username: string; password: st
       role: `${p.name}（${p.position}）`,
     })),
     { username: 'bureau', password: DEMO_PASSWORD, role: '刘保华（市保密局 科长）' },
+    { ...DEMO_DESIGNATION_ACCOUNT, password: DEMO_PASSWORD },
   ];
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.tx(async (sql) => {
@@ -259,5 +262,7 @@ export async function seedDemo(db: Db): Promise<{ username: string; password: st
       summary: { organisations: 3 },
     });
   });
+  // A year of designation records (定密), once per database, also on a demo seeded before they existed.
+  await seedDemoDesignation(db);
   return accounts;
 }

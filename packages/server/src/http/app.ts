@@ -14,6 +14,7 @@ import { lookupSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import backupRoutes from '../backups/routes.ts';
 import itemRoutes from '../designation/items.routes.ts';
 import designationRoutes from '../designation/routes.ts';
+import directoryRoutes from '../directory/routes.ts';
 import orgRoutes from '../orgs/routes.ts';
 import peopleRoutes from '../people/routes.ts';
 import settingsRoutes from '../settings/routes.ts';
@@ -176,6 +177,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     designationRoutes,
     itemRoutes,
     workdayRoutes,
+    directoryRoutes,
   ]) {
     await app.register(routes);
   }

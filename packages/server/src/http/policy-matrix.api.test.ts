@@ -36,6 +36,11 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //  - Designation items (/api/designation/items…): any business user drafts and reads within his
 //    organisation (404 for an id that is not an item of it); corrections are the designator's, export
 //    and the review list the secrecy officer's, designator's or leader's (designation/items.api.test.ts).
+//  - Yearly designation statistics (/api/designation/stats/{table}…): the policy admits business users;
+//    the service admits the secrecy officer, designators and leaders, and a secrecy bureau's users (the
+//    matrix user is staff of an ordinary unit: 403, R-SYS-01; designation/stats.api.test.ts covers them).
+//  - The directory (GET /api/directory): a business user's own organisation's people and departments
+//    and the organisations below it, for the designation forms (directory/directory.api.test.ts).
 //  - POST /api/backups and GET /api/backups/{name} on a PostgreSQL server answer 409 use_pg_dump to the
 //    sysadmin (pg_dump is the tool there): authorized, and counted as success.
 const MATRIX = `
@@ -109,6 +114,9 @@ POST   /api/designation/items/{id}/correct             403      403      403    
 POST   /api/designation/items/{id}/changes             403      403      403     404  401
 GET    /api/designation/items/{id}/knowers             403      403      403     404  401
 GET    /api/designation/items/{id}/form.pdf            403      403      403     404  401
+GET    /api/designation/stats/{table}                  403      403      403     403  401
+GET    /api/designation/stats/{table}/export           403      403      403     403  401
+GET    /api/directory                                  403      403      403     2xx  401
 `;
 
 interface Row {
@@ -308,6 +316,10 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       cl.post(`/api/designation/items/${f.org}/changes`, { kind: 'release', reason: '矩阵' }),
     'GET /api/designation/items/{id}/knowers': (cl) => cl.get(`/api/designation/items/${f.org}/knowers`),
     'GET /api/designation/items/{id}/form.pdf': (cl) => cl.get(`/api/designation/items/${f.org}/form.pdf`),
+    'GET /api/designation/stats/{table}': (cl) => cl.get('/api/designation/stats/produced?year=2025'),
+    'GET /api/designation/stats/{table}/export': (cl) =>
+      cl.get('/api/designation/stats/changes/export?year=2025&format=csv'),
+    'GET /api/directory': (cl) => cl.get('/api/directory'),
   };
 
   /** A designation item draft (R-DES-06) the matrix user may create in his own organisation. */
