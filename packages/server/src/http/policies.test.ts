@@ -52,6 +52,7 @@ const EXPECTED: Record<string, Record<string, readonly Principal[]>> = {
   },
   todoPolicy: {
     read: ['user'],
+    acknowledge: ['user'],
   },
   designationPolicy: {
     readAuthority: ['user'],

@@ -78,6 +78,7 @@ GET    /api/audit/export                        403      2xx      2xx     403  4
 GET    /api/audit/checkpoint                    403      403      2xx     403  401
 POST   /api/audit/verify                        403      403      2xx     403  401
 GET    /api/todos                               403      403      403     2xx  401
+POST   /api/todos/{id}/done                     403      403      403     2xx  401
 GET    /api/backups                             2xx      403      403     403  401
 POST   /api/backups                             2xx      403      403     403  401
 GET    /api/backups/{name}                      2xx      403      403     403  401
@@ -182,6 +183,13 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
         })
       ).body.id,
     'POST /api/approvals/{id}/withdraw': async () => openFor(f.userPerson),
+    'POST /api/todos/{id}/done': async () =>
+      (
+        await t.db.query<{ id: string }>(
+          `INSERT INTO todo (account_id, kind, module, title) VALUES ($1, 'notice', 'test', '矩阵通知') RETURNING id`,
+          [f.userAccount],
+        )
+      ).rows[0]!.id,
     'DELETE /api/departments/{id}': async () =>
       (await c.sysadmin.post<{ id: string }>(`/api/orgs/${f.org}/departments`, { name: `待删部门${next()}` }))
         .body.id,
@@ -242,6 +250,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/audit/checkpoint': (cl) => cl.get('/api/audit/checkpoint'),
     'POST /api/audit/verify': (cl) => cl.post('/api/audit/verify', {}),
     'GET /api/todos': (cl) => cl.get('/api/todos'),
+    'POST /api/todos/{id}/done': (cl, _who, made) => cl.post(`/api/todos/${made}/done`),
     'GET /api/backups': (cl) => cl.get('/api/backups'),
     'POST /api/backups': (cl) => cl.post('/api/backups'),
     'GET /api/backups/{name}': (cl) => cl.get(`/api/backups/${f.backup}`),
