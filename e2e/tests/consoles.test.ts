@@ -175,7 +175,15 @@ describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
     const profile = (await p.getByTestId('profile-card').textContent()) ?? '';
     for (const s of [ORG, DEPT, '科员', '科级', '保密员', '机密'])
       assert.ok(profile.includes(s), `profile shows ${s}`);
-    assert.deepEqual(await menuLabels(p), ['首页', '审批', '定密事项', '年度审核', '定密权限', '工作日历']);
+    assert.deepEqual(await menuLabels(p), [
+      '首页',
+      '审批',
+      '定密事项',
+      '年度审核',
+      '定密权限',
+      '年度统计',
+      '工作日历',
+    ]);
     await h.shot(p, '06-home');
   });
 

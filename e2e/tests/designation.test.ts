@@ -192,7 +192,8 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
 
     // The designator approves from 审批 → 待我审批, as A.
     const d = await signIn('designator');
-    await d.getByTestId('side-menu').getByText('审批', { exact: true }).click();
+    // the entry carries the open todos' badge once they have loaded
+    await d.getByTestId('side-menu').getByText(/^审批\d*$/).click();
     await d.waitForURL(/\/approvals$/);
     await d.getByTestId('approvals-table').getByText('城市轨道交通三期工程技术方案').click();
     await d.getByTestId('acting-role').filter({ hasText: 'A角' }).waitFor();
@@ -376,5 +377,54 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     await row.getByTestId('item-link').click();
     await o.getByTestId('banner-released').filter({ hasText: '解密' }).waitFor();
     await o.getByTestId('banner-marking').filter({ hasText: '秘密★1年（解密）' }).waitFor();
+  });
+
+  test('R-DES-09 the yearly statistics: the totals row and the chart for the year, the Excel export', async () => {
+    type Report = { total: { counts: Record<string, number> }; rows: { name: string }[] };
+    const api = users.designator!.api;
+    const involved = await api.get<Report>(`/api/designation/stats/involved?year=${YEAR}`);
+    const produced = await api.get<Report>(`/api/designation/stats/produced?year=${YEAR}`);
+    assert.ok(produced.total.counts.total! >= 1, 'at least one item approved this year');
+
+    const d = await signIn('designator');
+    await d.getByTestId('side-menu').getByText('年度统计', { exact: true }).click();
+    await d.waitForURL(/\/designation\/stats$/);
+    // R-DES-09: the year before by default
+    await d
+      .getByTestId('stats-year')
+      .filter({ hasText: `${Number(YEAR) - 1}年` })
+      .waitFor();
+    await pick(d, d.getByTestId('stats-year'), `${YEAR}年`);
+    await d
+      .getByTestId('stats-caption')
+      .filter({ hasText: `${CITY} · ${YEAR}年` })
+      .waitFor();
+    const total = d.getByTestId('stats-total');
+    await total
+      .getByTestId('stats-cell-total')
+      .filter({ hasText: String(involved.total.counts.total) })
+      .waitFor();
+    for (const key of ['topSecret', 'secret', 'confidential', 'produced', 'carriedOver', 'inForceAtYearEnd'])
+      assert.equal(
+        Number(await total.getByTestId(`stats-cell-${key}`).textContent()),
+        involved.total.counts[key],
+        `合计 ${key}`,
+      );
+    assert.match((await total.textContent()) ?? '', /^合计/);
+    await d.getByTestId('stats-chart').filter({ hasText: '科技处' }).waitFor();
+
+    await d.getByRole('tab', { name: '产生国家秘密情况年度统计表' }).click();
+    await d
+      .getByTestId('stats-total')
+      .getByTestId('stats-cell-total')
+      .filter({ hasText: String(produced.total.counts.total) })
+      .waitFor();
+    await h.shot(d, '35-designation-stats');
+
+    const href = await d.getByTestId('stats-export-xlsx').getAttribute('href');
+    assert.equal(href, `/api/designation/stats/produced/export?year=${YEAR}&format=xlsx`);
+    const xlsx = await d.request.get(href!);
+    assert.equal(xlsx.status(), 200);
+    assert.match(xlsx.headers()['content-type'] ?? '', /spreadsheetml/);
   });
 });

@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   CarryOutOutlined,
@@ -53,6 +54,7 @@ const ICONS: Record<NavIcon, ReactNode> = {
   items: <FileProtectOutlined />,
   review: <CarryOutOutlined />,
   authority: <BookOutlined />,
+  stats: <BarChartOutlined />,
 };
 
 const GROUP_LABELS = { designation: 'nav.designation' } as const;

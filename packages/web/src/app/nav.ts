@@ -17,7 +17,8 @@ export type NavIcon =
   | 'approvals'
   | 'items'
   | 'review'
-  | 'authority';
+  | 'authority'
+  | 'stats';
 
 export interface NavItem {
   path: string;
@@ -60,6 +61,14 @@ export const NAV: NavItem[] = [
     label: 'nav.authority',
     icon: 'authority',
     roles: ['business'],
+    group: 'designation',
+  },
+  {
+    path: '/designation/stats',
+    label: 'nav.stats',
+    icon: 'stats',
+    roles: ['business'],
+    businessRoles: LEDGER_ROLES,
     group: 'designation',
   },
   { path: '/workdays', label: 'nav.workdays', icon: 'calendar', roles: ['business'] },

@@ -11,6 +11,7 @@ import { ItemDetailPage } from '../modules/designation/ItemDetailPage.tsx';
 import { ItemFormPage } from '../modules/designation/ItemFormPage.tsx';
 import { LedgerPage } from '../modules/designation/LedgerPage.tsx';
 import { ReviewPage } from '../modules/designation/ReviewPage.tsx';
+import { StatsPage } from '../modules/designation/StatsPage.tsx';
 import { HomePage } from '../modules/home/HomePage.tsx';
 import { OrgsPage } from '../modules/orgs/OrgsPage.tsx';
 import { RolesPage } from '../modules/roles/RolesPage.tsx';
@@ -158,6 +159,14 @@ export function AppRoutes() {
           element={
             <Allow business>
               <AuthorityPage />
+            </Allow>
+          }
+        />
+        <Route
+          path="/designation/stats"
+          element={
+            <Allow business>
+              <StatsPage />
             </Allow>
           }
         />

@@ -308,6 +308,38 @@ export const designationApi = {
   ) => http.patch<CatalogueEntry>(`/designation/catalogue/${encodeURIComponent(id)}`, b),
 
   directory: () => http.get<Directory>('/directory'),
+
+  stats: (table: StatsTable, q: { year: number; orgId?: string }) =>
+    http.get<StatsReport>(`/designation/stats/${table}`, q),
+  statsExportUrl: (table: StatsTable, format: 'xlsx' | 'csv', q: { year: number; orgId?: string }) =>
+    `/api/designation/stats/${table}/export${queryString({ ...q, format })}`,
 };
+
+/** R-DES-09: the three yearly tables (server: designation/stats.*.ts). */
+export const STATS_TABLES = ['involved', 'produced', 'changes'] as const;
+export type StatsTable = (typeof STATS_TABLES)[number];
+
+export type StatsCounts = Record<string, number>;
+
+export interface StatsRow {
+  /** The department or organisation; null for the items without a department, and for the total. */
+  id: string | null;
+  name: string;
+  kind: 'department' | 'organisation' | 'unassigned' | 'total';
+  counts: StatsCounts;
+  /** Table 'changes' only: the counts under each level of the item just before the event. */
+  byLevel?: Record<StateSecretLevel, StatsCounts>;
+}
+
+export interface StatsReport {
+  table: StatsTable;
+  title: Bilingual;
+  year: number;
+  org: { id: string; name: string; kind: OrgKind };
+  grouping: 'department' | 'organisation';
+  columns: ({ key: string } & Bilingual)[];
+  rows: StatsRow[];
+  total: StatsRow;
+}
 
 export type { Bilingual };
