@@ -193,7 +193,10 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     // The designator approves from 审批 → 待我审批, as A.
     const d = await signIn('designator');
     // the entry carries the open todos' badge once they have loaded
-    await d.getByTestId('side-menu').getByText(/^审批\d*$/).click();
+    await d
+      .getByTestId('side-menu')
+      .getByText(/^审批\d*$/)
+      .click();
     await d.waitForURL(/\/approvals$/);
     await d.getByTestId('approvals-table').getByText('城市轨道交通三期工程技术方案').click();
     await d.getByTestId('acting-role').filter({ hasText: 'A角' }).waitFor();

@@ -208,6 +208,8 @@ describe('auth (R-SYS-02)', () => {
 
   test('logout ends the session', async () => {
     const u = await t.businessUser();
+    const me = await u.client.get<{ me: { person: { orgKind: string } } }>('/api/auth/me');
+    assert.equal(me.body.me.person.orgKind, 'party_gov', 'me tells the organisation kind (bureau roll-ups)');
     assert.equal((await u.client.post('/api/auth/logout')).status, 200);
     assert.equal((await u.client.get('/api/auth/me')).status, 401);
   });

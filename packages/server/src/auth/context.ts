@@ -1,5 +1,5 @@
 // Who is making the request: loaded once per request from the session row (no in-memory state).
-import type { AdminRole, BusinessRole, Clearance, Rank, SecurityPolicy } from '@baomi/domain';
+import type { AdminRole, BusinessRole, Clearance, OrgKind, Rank, SecurityPolicy } from '@baomi/domain';
 import type { Actor } from '../audit/chain.ts';
 
 export interface PersonSummary {
@@ -7,6 +7,8 @@ export interface PersonSummary {
   name: string;
   orgId: string;
   orgName: string;
+  /** A secrecy bureau's people see the roll-ups of the units it supervises. */
+  orgKind: OrgKind;
   departmentId: string | null;
   departmentName: string | null;
   position: string;

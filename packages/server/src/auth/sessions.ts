@@ -43,7 +43,7 @@ export async function revokeSession(sql: Sql, id: string): Promise<void> {
 /** The columns that make a Me, shared by the session lookup and by account reads. */
 export const ME_COLUMNS = `
   a.id, a.username, a.display_name, a.admin_role, a.must_change_password,
-  p.id AS person_id, p.name AS person_name, p.org_id, o.name AS org_name, p.department_id,
+  p.id AS person_id, p.name AS person_name, p.org_id, o.name AS org_name, o.kind AS org_kind, p.department_id,
   d.name AS department_name, p.position, p.rank, p.clearance,
   coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM person_role r WHERE r.person_id = p.id), '[]'::json) AS roles`;
 export const ME_JOINS = `
@@ -61,6 +61,7 @@ export interface MeRow {
   person_name: string | null;
   org_id: string | null;
   org_name: string | null;
+  org_kind: PersonSummary['orgKind'] | null;
   department_id: string | null;
   department_name: string | null;
   position: string | null;
@@ -82,6 +83,7 @@ export function meFromRow(r: MeRow): Me {
           name: r.person_name!,
           orgId: r.org_id!,
           orgName: r.org_name!,
+          orgKind: r.org_kind!,
           departmentId: r.department_id,
           departmentName: r.department_name,
           position: r.position ?? '',

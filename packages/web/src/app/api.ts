@@ -151,6 +151,8 @@ export interface MePerson {
   name: string;
   orgId: string;
   orgName: string;
+  /** e.g. 'secrecy_bureau': its people see the roll-ups of the units it supervises. */
+  orgKind: string;
   departmentId: string | null;
   departmentName: string | null;
   position: string;
@@ -341,6 +343,8 @@ export const api = {
   auditExportUrl: (format: 'csv' | 'xlsx', q: Query) => `/api/audit/export${queryString({ format, ...q })}`,
 
   todos: () => http.get<TodoList>('/todos'),
+  /** A stored notice leaves the list once its reader acknowledges it. */
+  todoDone: (id: string) => http.post<{ ok: boolean }>(`/todos/${id}/done`),
 
   backups: () => http.get<BackupList>('/backups'),
   createBackup: () => http.post<Backup>('/backups'),

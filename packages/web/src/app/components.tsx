@@ -225,7 +225,7 @@ export function Allow({ children, business }: { children: ReactNode; business?: 
   const me = useMe();
   const location = useLocation();
   if (business && roleOf(me) !== 'business') return <Forbidden />;
-  if (!allowed(location.pathname, roleOf(me), me.person?.roles)) return <Forbidden />;
+  if (!allowed(location.pathname, roleOf(me), me.person?.roles, me.person?.orgKind)) return <Forbidden />;
   return <>{children}</>;
 }
 

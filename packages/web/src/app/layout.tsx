@@ -186,7 +186,9 @@ function AppLayout() {
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < 900);
   const role = me ? roleOf(me) : 'business';
   const pageTitle = (() => {
-    const item = navFor(role, me?.person?.roles).find((i) => location.pathname === i.path);
+    const item = navFor(role, me?.person?.roles, me?.person?.orgKind).find(
+      (i) => location.pathname === i.path,
+    );
     return item
       ? t(labelOf(item, role))
       : location.pathname === '/change-password'
@@ -198,7 +200,7 @@ function AppLayout() {
   }, [pageTitle, t]);
   if (!me) return null;
   const forced = me.mustChangePassword;
-  const items = forced ? [] : navFor(role, me.person?.roles);
+  const items = forced ? [] : navFor(role, me.person?.roles, me.person?.orgKind);
   const selected = items.find(
     (i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`),
   );

@@ -14,6 +14,7 @@ export const designationMessages = {
   'home.kind.return': { zh: '被退回', en: 'Returned' },
   'home.kind.deadline': { zh: '期限', en: 'Deadline' },
   'home.kind.notice': { zh: '通知', en: 'Notice' },
+  'home.noticeDone': { zh: '知道了', en: 'Got it' },
 
   // approvals
   'approvals.title': { zh: '审批', en: 'Approvals' },

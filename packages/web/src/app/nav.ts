@@ -29,6 +29,8 @@ export interface NavItem {
   roles: Role[];
   /** Business pages for some business roles only (as the server's policy allows). */
   businessRoles?: BusinessRole[];
+  /** Also for every business user of a secrecy bureau (R-DES-09: the bureau sees its units' roll-up). */
+  bureauToo?: boolean;
   /** The menu group the entry stands in. */
   group?: 'designation';
   /** Which open todos the entry counts in a badge. */
@@ -69,6 +71,7 @@ export const NAV: NavItem[] = [
     icon: 'stats',
     roles: ['business'],
     businessRoles: LEDGER_ROLES,
+    bureauToo: true,
     group: 'designation',
   },
   { path: '/workdays', label: 'nav.workdays', icon: 'calendar', roles: ['business'] },
@@ -86,11 +89,14 @@ export const NAV: NavItem[] = [
   },
 ];
 
-const fits = (n: NavItem, role: Role, roles: readonly BusinessRole[]) =>
-  n.roles.includes(role) && (!n.businessRoles || n.businessRoles.some((r) => roles.includes(r)));
+const fits = (n: NavItem, role: Role, roles: readonly BusinessRole[], orgKind?: string) =>
+  n.roles.includes(role) &&
+  (!n.businessRoles ||
+    n.businessRoles.some((r) => roles.includes(r)) ||
+    (n.bureauToo === true && orgKind === 'secrecy_bureau'));
 
-export function navFor(role: Role, roles: readonly BusinessRole[] = []): NavItem[] {
-  return NAV.filter((n) => fits(n, role, roles));
+export function navFor(role: Role, roles: readonly BusinessRole[] = [], orgKind?: string): NavItem[] {
+  return NAV.filter((n) => fits(n, role, roles, orgKind));
 }
 
 export function labelOf(item: NavItem, role: Role): MessageKey {
@@ -101,7 +107,12 @@ export function homePath(role: Role): string {
   return navFor(role)[0]?.path ?? '/change-password';
 }
 
-export function allowed(path: string, role: Role, roles: readonly BusinessRole[] = []): boolean {
+export function allowed(
+  path: string,
+  role: Role,
+  roles: readonly BusinessRole[] = [],
+  orgKind?: string,
+): boolean {
   const item = NAV.find((n) => n.path === path);
-  return !item || fits(item, role, roles);
+  return !item || fits(item, role, roles, orgKind);
 }

@@ -1,7 +1,20 @@
 import { CheckSquareOutlined, IdcardOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  List,
+  Row,
+  Skeleton,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { Link } from 'react-router-dom';
-import type { Todo, TodoKind } from '../../app/api.ts';
+import { api, type Todo, type TodoKind } from '../../app/api.ts';
 import { ErrorAlert, RefreshButton } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
@@ -60,6 +73,22 @@ function TodoCard() {
               <Space>
                 <Tag color={KIND_COLORS[item.kind]}>{t(`home.kind.${item.kind}`)}</Tag>
                 {item.link ? <Link to={item.link}>{item.title}</Link> : item.title}
+                {item.kind === 'notice' && (
+                  <Button
+                    size="small"
+                    type="link"
+                    data-testid="todo-done"
+                    onClick={async () => {
+                      try {
+                        await api.todoDone(item.id);
+                      } finally {
+                        reload();
+                      }
+                    }}
+                  >
+                    {t('home.noticeDone')}
+                  </Button>
+                )}
               </Space>
             </List.Item>
           )}
