@@ -694,4 +694,37 @@ describe('designation items (定密事项)', () => {
     );
     assert.ok(!none.body.items.some((x) => x.item.id === it.id));
   });
+
+  test('R-DES-08 recording the yearly review takes an item off the list until next year; nothing else may', async () => {
+    const it = await designate();
+    // A year on, the item is due.
+    await t.db.query(
+      "UPDATE designation_item SET approved_at = approved_at - interval '366 days' WHERE id = $1",
+      [it.id],
+    );
+    type Review = { items: { item: { id: string } }[] };
+    const due = await officer.client.get<Review>('/api/designation/items/review?horizon=0');
+    assert.ok(due.body.items.some((x) => x.item.id === it.id));
+    const head = await t.auditHead();
+    assert.equal(
+      (await handler.client.post(`/api/designation/items/${it.id}/review`, { note: '' })).status,
+      403,
+    );
+    assert.equal(
+      (await other.client.post(`/api/designation/items/${it.id}/review`, { note: '' })).status,
+      404,
+    );
+    assert.equal(await t.auditHead(), head);
+    const ok = await officer.client.post(`/api/designation/items/${it.id}/review`, {
+      note: '经审核，维持原定密',
+    });
+    assert.equal(ok.status, 200, ok.raw);
+    const events = await auditEventsSince(t.db, head);
+    assert.deepEqual(
+      events.map((e) => e.action),
+      ['designation_item.review'],
+    );
+    const after = await officer.client.get<Review>('/api/designation/items/review?horizon=90');
+    assert.ok(!after.body.items.some((x) => x.item.id === it.id), 'next review is a year away');
+  });
 });

@@ -23,6 +23,7 @@ import { approvalForm } from './items.form.ts';
 import { itemPolicy } from './items.policy.ts';
 import { ITEM_STATUS_LABELS, ITEM_STATUSES, type ItemRow } from './items.queries.ts';
 import { itemDetail, itemKnowers, type LedgerQuery, listItems, reviewList } from './items.read.ts';
+import { recordReview } from './items.review.ts';
 import {
   correctItem,
   createItem,
@@ -222,6 +223,21 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => reviewList(db, itemCallerOf(req), req.query.horizon ?? 30),
+  );
+
+  app.post<{ Params: { id: string }; Body: { note: string } }>(
+    '/api/designation/items/:id/review',
+    {
+      preValidation: guard(itemPolicy, 'ledger'),
+      schema: {
+        tags,
+        summary: '记录年度审核 Record the yearly review (R-DES-08)',
+        params: idParams,
+        body: object({ note: str(1000, 0) }, ['note']),
+      },
+    },
+    async (req) =>
+      db.tx((sql) => recordReview(sql, actorFor(req), itemCallerOf(req), req.params.id, req.body.note)),
   );
 
   app.post<{ Body: ItemBody }>(

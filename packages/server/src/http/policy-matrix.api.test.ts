@@ -115,6 +115,7 @@ POST   /api/designation/items/{id}/correct             403      403      403    
 POST   /api/designation/items/{id}/changes             403      403      403     404  401
 GET    /api/designation/items/{id}/knowers             403      403      403     404  401
 GET    /api/designation/items/{id}/form.pdf            403      403      403     404  401
+POST   /api/designation/items/{id}/review              403      403      403     403  401
 GET    /api/designation/stats/{table}                  403      403      403     403  401
 GET    /api/designation/stats/{table}/export           403      403      403     403  401
 GET    /api/directory                                  403      403      403     2xx  401
@@ -325,6 +326,8 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       cl.post(`/api/designation/items/${f.org}/changes`, { kind: 'release', reason: '矩阵' }),
     'GET /api/designation/items/{id}/knowers': (cl) => cl.get(`/api/designation/items/${f.org}/knowers`),
     'GET /api/designation/items/{id}/form.pdf': (cl) => cl.get(`/api/designation/items/${f.org}/form.pdf`),
+    'POST /api/designation/items/{id}/review': (cl) =>
+      cl.post(`/api/designation/items/${f.org}/review`, { note: '矩阵' }),
     'GET /api/designation/stats/{table}': (cl) => cl.get('/api/designation/stats/produced?year=2025'),
     'GET /api/designation/stats/{table}/export': (cl) =>
       cl.get('/api/designation/stats/changes/export?year=2025&format=csv'),

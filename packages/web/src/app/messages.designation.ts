@@ -263,6 +263,12 @@ export const designationMessages = {
 
   // review
   'des.review.title': { zh: '年度审核', en: 'Yearly review' },
+  'des.review.record': { zh: '记录审核', en: 'Record review' },
+  'des.review.notePlaceholder': {
+    zh: '审核意见（可选），如：维持原定密',
+    en: 'Outcome (optional), e.g. terms unchanged',
+  },
+  'des.review.recorded': { zh: '已记录年度审核', en: 'Yearly review recorded' },
   'des.review.hint': {
     zh: '已定密事项每年审核一次，归档前再审核一次（R-DES-08）。',
     en: 'Every designated item is reviewed yearly, and again before archiving (R-DES-08).',

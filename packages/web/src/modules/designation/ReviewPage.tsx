@@ -1,7 +1,9 @@
 // 年度审核 (R-DES-08): designated items due for their yearly review — now, within 30 or 90 days.
-import { Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Input, message, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert, PageCard, RefreshButton } from '../../app/components.tsx';
+import { errorText } from '../../app/errors.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { designationApi, type ReviewEntry } from './api.ts';
@@ -10,8 +12,9 @@ import { LevelTag, MarkingTag } from './shared.tsx';
 const HORIZONS = ['0', '30', '90'] as const;
 
 export function ReviewPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [params, setParams] = useSearchParams();
+  const [note, setNote] = useState('');
   const tab = HORIZONS.find((h) => h === params.get('horizon')) ?? '0';
   const list = useLoad(() => designationApi.review(Number(tab) as 0 | 30 | 90), [tab]);
   return (
@@ -55,6 +58,40 @@ export function ReviewPage() {
                 ) : (
                   <Typography.Text>{t('des.review.inDays', { n: d })}</Typography.Text>
                 ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'a',
+              render: (_: unknown, e) => (
+                <Popconfirm
+                  title={t('des.review.record')}
+                  description={
+                    <Input.TextArea
+                      rows={2}
+                      maxLength={1000}
+                      placeholder={t('des.review.notePlaceholder')}
+                      value={note}
+                      onChange={(ev) => setNote(ev.target.value)}
+                    />
+                  }
+                  okText={t('common.ok')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={async () => {
+                    try {
+                      await designationApi.recordReview(e.item.id, note.trim());
+                      setNote('');
+                      message.success(t('des.review.recorded'));
+                      list.reload();
+                    } catch (err) {
+                      message.error(errorText(err, lang));
+                    }
+                  }}
+                >
+                  <Button type="link" size="small" data-testid={`review-${e.item.id}`}>
+                    {t('des.review.record')}
+                  </Button>
+                </Popconfirm>
+              ),
             },
           ]}
         />

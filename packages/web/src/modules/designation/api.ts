@@ -250,6 +250,8 @@ export const designationApi = {
     id: string,
     b: { kind: ChangeKind; level?: StateSecretLevel; period?: Period; knowScope?: KnowScope; reason: string },
   ) => http.post<Change>(item(id, '/changes'), b),
+  /** R-DES-08: record that the item was reviewed this year (a note of the outcome). */
+  recordReview: (id: string, note: string) => http.post<{ id: string }>(item(id, '/review'), { note }),
   review: (horizon: 0 | 30 | 90) =>
     http.get<{ today: string; horizon: number; items: ReviewEntry[] }>('/designation/items/review', {
       horizon,
