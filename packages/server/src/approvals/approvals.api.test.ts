@@ -99,8 +99,9 @@ describe('the one approval mechanism (R-DES-06 as the first flow)', () => {
       ['approval.opinion', 'approval.approve'],
     );
     assert.ok(settled.includes(`${a.subjectId}:approved`));
-    const mine = await handler.client.get<View>(`/api/approvals/${a.id}`);
+    const mine = await handler.client.get<View & { initiatorName: string }>(`/api/approvals/${a.id}`);
     assert.equal(mine.status, 200);
+    assert.ok(mine.body.initiatorName.length > 0, 'the approval names who asked');
     assert.equal(mine.body.mayDecideNow, false);
   });
 

@@ -46,8 +46,12 @@ async function view(sql: Sql, row: ApprovalRow, person: PersonSummary) {
     row.initiatorPersonId === person.id || decisions.some((d) => d.personId === person.id) || mayDecideNow;
   if (!participant) return null;
   const stepDef = flow.steps[row.stepIndex];
+  const initiator = await sql.query<{ name: string }>('SELECT name FROM person WHERE id = $1', [
+    row.initiatorPersonId,
+  ]);
   return {
     ...row,
+    initiatorName: initiator.rows[0]?.name ?? '',
     flow: { type: flow.type, label: flow.label, rules: flow.rules },
     steps: row.steps.map((s, i) => ({
       ...s,

@@ -14,6 +14,7 @@ type Authority = {
   org: { id: string };
   authority: { level: string | null; source: string | null; remitLimited: boolean };
   reasons: Reason[];
+  escalateTo: { orgId: string; name: string; reasons: Reason[] } | null;
 };
 type Grant = {
   id: string;
@@ -89,6 +90,9 @@ describe('designation authority (R-DES-01, R-DES-02, R-DES-03)', () => {
     assert.deepEqual([last.code, last.rule], ['level_above_authority', 'R-DES-07']);
     assert.match(last.zh, /无权定密事项申报/);
     assert.match(last.en, /superior/);
+    // The form names where the matter would go before it is submitted.
+    assert.equal(no.body.escalateTo?.orgId, o.P, 'the province bureau holds 绝密 authority');
+    assert.equal(ok.body.escalateTo, null);
   });
 
   test('R-DES-01 derived designation is never limited: a county enterprise may derive 绝密', async () => {

@@ -7,7 +7,6 @@ import {
   addDays,
   type BusinessRole,
   type Check,
-  canDesignate,
   checkDraft,
   conflict,
   DESIGNATION_FLOW,
@@ -16,8 +15,6 @@ import {
   DomainError,
   derivedTerms,
   ESCALATION_FLOW,
-  type EscalationCandidate,
-  effectiveAuthority,
   escalationTarget,
   fail,
   forbidden,
@@ -53,11 +50,11 @@ import {
 } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import { getOrg, type Org } from '../orgs/queries.ts';
+import { getOrg } from '../orgs/queries.ts';
 import { loadWorkCalendar } from '../workdays/queries.ts';
+import { authorityFor, superiors } from './authority.service.ts';
 import { todayInChina } from './common.ts';
 import { getDesignator, openAbsences, toDomainAbsence, toDomainDesignator } from './designators.queries.ts';
-import { toDomainGrant, unrevokedGrantsTo } from './grants.queries.ts';
 import {
   addKnowers,
   catalogueFor,
@@ -356,46 +353,6 @@ async function storedDraft(sql: Sql, item: ItemRow, terms?: Partial<MatterDraft>
     knowScope: item.knowScope,
     ...terms,
   };
-}
-
-async function authorityFor(
-  sql: Sql,
-  org: Org,
-  level: StateSecretLevel,
-  kind: 'original' | 'derived',
-  today: string,
-) {
-  const grants = (await unrevokedGrantsTo(sql, org.id)).map(toDomainGrant);
-  return canDesignate({ org, grants, proposedLevel: level, kind, today });
-}
-
-/** Superiors nearest first, each with its effective authority today (R-DES-07). */
-async function superiors(
-  sql: Sql,
-  org: Org,
-  today: string,
-): Promise<{ candidates: EscalationCandidate[]; chain: Org[] }> {
-  const chain: Org[] = [];
-  const seen = new Set([org.id]);
-  let parentId = org.parentId;
-  while (parentId && !seen.has(parentId)) {
-    seen.add(parentId);
-    const p = await getOrg(sql, parentId);
-    if (!p) break;
-    chain.push(p);
-    parentId = p.parentId;
-  }
-  const candidates: EscalationCandidate[] = [];
-  for (const o of chain) {
-    const grants = (await unrevokedGrantsTo(sql, o.id)).map(toDomainGrant);
-    candidates.push({
-      id: o.id,
-      level: o.level,
-      kind: o.kind,
-      authority: effectiveAuthority(o, grants, today).level,
-    });
-  }
-  return { candidates, chain };
 }
 
 const noTarget = () =>

@@ -207,6 +207,10 @@ export const designationMessages = {
     zh: '超出{org}的定密权限：{level}级事项提交后将作为无权定密事项申报，报上级机关确定',
     en: '{level} is above the authority of {org}: on submission it goes up to a superior with that authority',
   },
+  'des.authority.upTo': {
+    zh: '提交后将作为无权定密事项申报报送“{target}”；上报期间按拟定密级保护，由其定密责任人在其账号中作出决定。',
+    en: 'On submission it goes to “{target}” as a matter above authority; protected at the proposed level meanwhile, its designator decides in his account.',
+  },
   'des.authority.upHint': {
     zh: '上报期间按拟定密级保护；上级机关的定密责任人在其账号中作出决定。',
     en: 'It is protected at the proposed level meanwhile; the superior’s designator decides in his account.',

@@ -130,15 +130,11 @@ function Detail({ a, reload }: { a: ApprovalView; reload: () => Promise<void> })
                 a.title
               ),
             },
-            ...(mine
-              ? [
-                  {
-                    key: 'initiator',
-                    label: t('approvals.initiator'),
-                    children: <Tag color="blue">{t('approvals.byMe')}</Tag>,
-                  },
-                ]
-              : []),
+            {
+              key: 'initiator',
+              label: t('approvals.initiator'),
+              children: mine ? <Tag color="blue">{t('approvals.byMe')}</Tag> : a.initiatorName,
+            },
             { key: 'created', label: t('common.createdAt'), children: formatTime(a.createdAt) },
             { key: 'updated', label: t('approvals.updatedAt'), children: formatTime(a.updatedAt) },
             {

@@ -41,6 +41,7 @@ export interface ApprovalDecision {
 }
 
 export interface ApprovalView extends Omit<ApprovalSummary, 'steps'> {
+  initiatorName: string;
   flow: { type: string; label: Bilingual; rules: string[] };
   steps: (ResolvedStep & { label: Bilingual; decisions: DecisionKind[] })[];
   decisions: ApprovalDecision[];

@@ -416,7 +416,12 @@ function ItemForm({ item }: { item: Item | null }) {
                           level: l(LEVEL_LABELS[authority.data.level]),
                         })
                   }
-                  description={!authority.data.allowed && t('des.authority.upHint')}
+                  description={
+                    !authority.data.allowed &&
+                    (authority.data.escalateTo
+                      ? t('des.authority.upTo', { target: authority.data.escalateTo.name })
+                      : t('des.authority.upHint'))
+                  }
                 />
                 <ReasonList reasons={authority.data.reasons} data-testid="authority-reasons" />
               </Space>

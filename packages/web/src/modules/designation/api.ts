@@ -154,6 +154,8 @@ export interface Authority {
   kind: DesignationKind;
   authority: { level: StateSecretLevel | null; source: 'statutory' | 'grant' | null; remitLimited: boolean };
   reasons: DesignationReason[];
+  /** R-DES-07: where a matter above the authority would be sent (null when within it). */
+  escalateTo: { orgId: string; name: string } | null;
 }
 
 export type GrantStatus = 'void' | 'expired' | 'unfiled' | 'pending' | 'in_force' | 'revoked';
