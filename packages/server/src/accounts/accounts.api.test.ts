@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { checkPassword, type SecurityPolicy } from '@baomi/domain';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, STRONG, type TestApp } from '../testing/harness.ts';
+import { expectRefusal } from '../testing/refusals.ts';
 
 type Err = { error: { code: string; zh: string; en: string; field?: string; rule?: string } };
 type Account = {
@@ -43,25 +44,8 @@ describe('accounts (R-SYS-01, R-SYS-02)', () => {
     return r.body;
   }
 
-  async function refused(
-    run: () => Promise<Response<unknown>>,
-    status: number,
-    field?: string,
-    code?: string,
-  ) {
-    const head = await t.auditHead();
-    const count = await accountCount();
-    const r = keep(await run());
-    const where = `got ${r.status} ${r.raw.slice(0, 300)}`;
-    assert.equal(r.status, status, where);
-    const e = (r.body as Err).error;
-    assert.ok(e?.zh && e.en, where);
-    if (field !== undefined) assert.equal(e.field, field, where);
-    if (code !== undefined) assert.equal(e.code, code, where);
-    assert.equal(await t.auditHead(), head, `audit head moved: ${where}`);
-    assert.equal(await accountCount(), count, where);
-    return e;
-  }
+  const refused = (run: () => Promise<Response<unknown>>, status: number, field?: string, code?: string) =>
+    expectRefusal(t, accountCount, async () => keep(await run()), status, { field, code });
 
   before(async () => {
     t = await createTestApp();

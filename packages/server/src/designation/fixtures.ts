@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { addDays } from '@baomi/domain';
 import { auditEventsSince, type TestAuditEvent } from '../testing/audit-events.ts';
 import { Client, type Response, STRONG, type TestApp } from '../testing/harness.ts';
+import { expectRefusal } from '../testing/refusals.ts';
 import { todayInChina } from './common.ts';
 
 export type Err = {
@@ -77,26 +78,11 @@ export function fixtures(t: TestApp) {
     ).rows[0]!;
 
   /** A refusal: the status, bilingual (zh in Chinese), the code/field/rule asked for, nothing written. */
-  async function refused(
+  const refused = (
     run: () => Promise<Response<unknown>>,
     status: number,
     want: { code?: string; field?: string; rule?: string } = {},
-  ) {
-    const head = await t.auditHead();
-    const before = await counts();
-    const r = await run();
-    const where = `got ${r.status} ${r.raw.slice(0, 400)}`;
-    assert.equal(r.status, status, where);
-    const e = (r.body as Err).error;
-    assert.ok(e?.zh && e.en, `bilingual: ${where}`);
-    assert.match(e.zh, /[\u4e00-\u9fff]/, `zh is Chinese: ${where}`);
-    if (want.code !== undefined) assert.equal(e.code, want.code, where);
-    if (want.field !== undefined) assert.equal(e.field, want.field, where);
-    if (want.rule !== undefined) assert.equal(e.rule, want.rule, where);
-    assert.equal(await t.auditHead(), head, `audit head moved: ${where}`);
-    assert.deepEqual(await counts(), before, `rows changed: ${where}`);
-    return e;
-  }
+  ) => expectRefusal(t, counts, run, status, want);
 
   /** A successful change: the status and exactly one audit event, of `action`. */
   async function changed<T>(

@@ -8,12 +8,10 @@ import { addDays, addWorkingDays, addYears } from '@baomi/domain';
 import { runJobOnce } from '../jobs/runner.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
+import { expectRefusal } from '../testing/refusals.ts';
 import { todayInChina } from './common.ts';
 import { designationReleaseJob, releaseDueItems } from './items.release.ts';
 
-type Err = {
-  error: { code: string; zh: string; en: string; field?: string; rule?: string; details?: unknown[] };
-};
 type Item = {
   id: string;
   status: string;
@@ -161,26 +159,11 @@ describe('designation items (定密事项)', () => {
     ).rows[0]!;
 
   /** A refusal: the status, a bilingual message (zh in Chinese), code/field/rule, nothing written. */
-  async function refused(
+  const refused = (
     run: () => Promise<Response<unknown>>,
     status: number,
     want: { code?: string; field?: string; rule?: string } = {},
-  ) {
-    const head = await t.auditHead();
-    const before = await counts();
-    const r = await run();
-    const where = `got ${r.status} ${r.raw.slice(0, 400)}`;
-    assert.equal(r.status, status, where);
-    const e = (r.body as Err).error;
-    assert.ok(e?.zh && e.en, `bilingual: ${where}`);
-    assert.match(e.zh, /[\u4e00-\u9fff]/, where);
-    if (want.code) assert.equal(e.code, want.code, where);
-    if (want.field) assert.equal(e.field, want.field, where);
-    if (want.rule) assert.equal(e.rule, want.rule, where);
-    assert.equal(await t.auditHead(), head, `nothing audited: ${where}`);
-    assert.deepEqual(await counts(), before, `nothing written: ${where}`);
-    return e;
-  }
+  ) => expectRefusal(t, counts, run, status, want);
 
   before(async () => {
     t = await createTestApp();

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
+import { expectRefusal } from '../testing/refusals.ts';
 
-type Err = { error: { code: string; zh: string; en: string; field?: string; rule?: string } };
 type Org = { id: string; name: string; parentId: string | null; level: string; kind: string };
 type Dept = { id: string; orgId: string; name: string; parentId: string | null };
 
@@ -43,27 +43,8 @@ describe('organisations and departments (R-SYS-01 sysadmin, R-SYS-03 audit)', ()
   }
 
   /** A refusal: the status, a bilingual message, the field, and nothing written. */
-  async function refused(
-    run: () => Promise<Response<unknown>>,
-    status: number,
-    field?: string,
-    code?: string,
-  ) {
-    const head = await t.auditHead();
-    const before = await counts();
-    const r = await run();
-    const where = `got ${r.status} ${r.raw.slice(0, 300)}`;
-    assert.equal(r.status, status, where);
-    const e = (r.body as Err).error;
-    assert.ok(e, where);
-    assert.ok(e.zh && e.en, `bilingual: ${where}`);
-    assert.match(e.zh, /[\u4e00-\u9fff]/, `zh is Chinese: ${where}`);
-    if (field !== undefined) assert.equal(e.field, field, where);
-    if (code !== undefined) assert.equal(e.code, code, where);
-    assert.equal(await t.auditHead(), head, `audit head moved: ${where}`);
-    assert.deepEqual(await counts(), before, `rows changed: ${where}`);
-    return e;
-  }
+  const refused = (run: () => Promise<Response<unknown>>, status: number, field?: string, code?: string) =>
+    expectRefusal(t, counts, run, status, { field, code });
 
   const newOrg = async (name = uniq('单位'), extra: Record<string, unknown> = {}) => {
     const r = await sys.post<Org>('/api/orgs', orgBody(name, extra));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
+import { expectRefusal } from '../testing/refusals.ts';
 
 type Err = { error: { code: string; zh: string; en: string; field?: string; rule?: string } };
 type Person = {
@@ -46,25 +47,8 @@ describe('people (R-SYS-01 roster and grants, R-SYS-03 audit)', () => {
   const peopleCount = async () =>
     (await t.db.query<{ n: number }>('SELECT count(*) AS n FROM person')).rows[0]!.n;
 
-  async function refused(
-    run: () => Promise<Response<unknown>>,
-    status: number,
-    field?: string,
-    code?: string,
-  ) {
-    const head = await t.auditHead();
-    const count = await peopleCount();
-    const r = await run();
-    const where = `got ${r.status} ${r.raw.slice(0, 300)}`;
-    assert.equal(r.status, status, where);
-    const e = (r.body as Err).error;
-    assert.ok(e?.zh && e.en, where);
-    if (field !== undefined) assert.equal(e.field, field, where);
-    if (code !== undefined) assert.equal(e.code, code, where);
-    assert.equal(await t.auditHead(), head, `audit head moved: ${where}`);
-    assert.equal(await peopleCount(), count, where);
-    return e;
-  }
+  const refused = (run: () => Promise<Response<unknown>>, status: number, field?: string, code?: string) =>
+    expectRefusal(t, peopleCount, run, status, { field, code });
 
   before(async () => {
     t = await createTestApp();

@@ -5,9 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { isWorkingDay } from '@baomi/domain';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
+import { expectRefusal } from '../testing/refusals.ts';
 import { loadWorkCalendar } from './queries.ts';
 
-type Err = { error: { code: string; zh: string; en: string; field?: string; rule?: string } };
 type Day = { date: string; kind: string; name: string; updatedAt: string; updatedByName: string | null };
 type Year = { year: number; items: Day[] };
 type Deadline = {
@@ -40,26 +40,8 @@ describe('work calendar (R-DES-07 working days, R-SYS-01 roles, R-SYS-03 audit)'
   }
 
   /** A refusal: the status, a bilingual message, the field, and nothing written. */
-  async function refused(
-    run: () => Promise<Response<unknown>>,
-    status: number,
-    field?: string,
-    code?: string,
-  ) {
-    const head = await t.auditHead();
-    const before = await rows();
-    const r = await run();
-    const where = `got ${r.status} ${r.raw.slice(0, 300)}`;
-    assert.equal(r.status, status, where);
-    const e = (r.body as Err).error;
-    assert.ok(e?.zh && e.en, `bilingual: ${where}`);
-    assert.match(e.zh, /[\u4e00-\u9fff]/, `zh is Chinese: ${where}`);
-    if (field !== undefined) assert.equal(e.field, field, where);
-    if (code !== undefined) assert.equal(e.code, code, where);
-    assert.equal(await t.auditHead(), head, `audit head moved: ${where}`);
-    assert.equal(await rows(), before, `rows changed: ${where}`);
-    return e;
-  }
+  const refused = (run: () => Promise<Response<unknown>>, status: number, field?: string, code?: string) =>
+    expectRefusal(t, rows, run, status, { field, code });
 
   const put = (date: string, kind: string, name: string) =>
     officer.put<Day>(`/api/workdays/${date}`, { kind, name });

@@ -1,0 +1,37 @@
+// The one check of a refusal in API tests: the status, a bilingual message (Chinese really in
+// Chinese), the code/field/rule asked for, and nothing written — no audit event and the rows a
+// test watches (its `snapshot`) unchanged.
+import assert from 'node:assert/strict';
+import type { Response, TestApp } from './harness.ts';
+
+export interface ErrorBody {
+  code: string;
+  zh: string;
+  en: string;
+  field?: string;
+  rule?: string;
+  details?: unknown[];
+}
+
+export async function expectRefusal(
+  t: TestApp,
+  snapshot: () => Promise<unknown>,
+  run: () => Promise<Response<unknown>>,
+  status: number,
+  want: { code?: string; field?: string; rule?: string } = {},
+): Promise<ErrorBody> {
+  const head = await t.auditHead();
+  const before = await snapshot();
+  const r = await run();
+  const where = `got ${r.status} ${r.raw.slice(0, 400)}`;
+  assert.equal(r.status, status, where);
+  const e = (r.body as { error?: ErrorBody }).error;
+  assert.ok(e?.zh && e.en, `bilingual: ${where}`);
+  assert.match(e.zh, /[\u4e00-\u9fff]/, `zh is Chinese: ${where}`);
+  if (want.code !== undefined) assert.equal(e.code, want.code, where);
+  if (want.field !== undefined) assert.equal(e.field, want.field, where);
+  if (want.rule !== undefined) assert.equal(e.rule, want.rule, where);
+  assert.equal(await t.auditHead(), head, `audit head moved: ${where}`);
+  assert.deepEqual(await snapshot(), before, `rows changed: ${where}`);
+  return e;
+}
