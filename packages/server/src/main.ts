@@ -8,6 +8,8 @@ import { migrate } from './db/migrate.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { startScheduler } from './jobs/runner.ts';
+import { jobsOf } from './kit/install.ts';
+import { MODULES } from './modules.ts';
 import { getFlag } from './settings/service.ts';
 
 export const VERSION = (
@@ -61,7 +63,7 @@ export async function start(opts: StartOptions = {}): Promise<Started> {
   const dataDir = resolveDataDir(opts.dataDir);
   const db = await openAndMigrate({ dataDir, databaseUrl });
   const bootstrap = await db.tx((sql) => bootstrapAdministrators(sql));
-  const demoAccounts = opts.demo ? await seedDemo(db) : null;
+  const demoAccounts = opts.demo ? await seedDemo(db, MODULES) : null;
   const app = await buildApp({
     db,
     demo: Boolean(opts.demo) || (await getFlag(db, 'demo')) === true,
@@ -73,7 +75,7 @@ export async function start(opts: StartOptions = {}): Promise<Started> {
     webDist: opts.webDist,
   });
   const address = await app.listen({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
-  const stopJobs = opts.jobs === false ? () => {} : startScheduler(db);
+  const stopJobs = opts.jobs === false ? () => {} : startScheduler(db, jobsOf(MODULES));
   return {
     url: address.replace('[::1]', 'localhost'),
     db,

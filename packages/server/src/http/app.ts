@@ -3,24 +3,14 @@ import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import accountRoutes from '../accounts/routes.ts';
-import approvalRoutes from '../approvals/routes.ts';
-import '../approvals/todos.ts';
-import auditRoutes from '../audit/routes.ts';
-import authRoutes, { clearSessionCookies } from '../auth/routes.ts';
+import { clearSessionCookies } from '../auth/routes.ts';
 import { SessionCache } from '../auth/session-cache.ts';
 import { lookupSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import backupRoutes from '../backups/routes.ts';
-import itemRoutes from '../designation/items.routes.ts';
-import designationRoutes from '../designation/routes.ts';
-import directoryRoutes from '../directory/routes.ts';
-import orgRoutes from '../orgs/routes.ts';
-import peopleRoutes from '../people/routes.ts';
-import settingsRoutes from '../settings/routes.ts';
-import systemRoutes from '../system/routes.ts';
-import todoRoutes from '../todos/routes.ts';
-import workdayRoutes from '../workdays/routes.ts';
+import { installModules } from '../kit/install.ts';
+import type { ServerModule } from '../kit/module.ts';
+import { MODULES } from '../modules.ts';
 import { HttpError, installErrorHandler } from './errors.ts';
 import { unauthenticated } from './policy.ts';
 import type { AppDeps } from './types.ts';
@@ -52,6 +42,8 @@ export interface BuildOptions extends AppDeps {
   logger?: boolean;
   trustProxy?: boolean;
   webDist?: string | null;
+  /** The modules to serve (default: the list in modules.ts; a test may add a throw-away one). */
+  modules?: readonly ServerModule[];
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
@@ -163,23 +155,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     );
   });
 
-  for (const routes of [
-    authRoutes,
-    systemRoutes,
-    orgRoutes,
-    peopleRoutes,
-    accountRoutes,
-    settingsRoutes,
-    auditRoutes,
-    todoRoutes,
-    approvalRoutes,
-    backupRoutes,
-    designationRoutes,
-    itemRoutes,
-    workdayRoutes,
-    directoryRoutes,
-  ]) {
-    await app.register(routes);
+  // Each module's routes: an encapsulated plugin under its URL prefix, typed from its contract.
+  const modules = opts.modules ?? MODULES;
+  installModules(modules);
+  for (const m of modules) {
+    await app.withTypeProvider<TypeBoxTypeProvider>().register(m.routes, { prefix: m.prefix });
   }
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -93,16 +93,15 @@ interface PgErrorLike {
   message?: string;
 }
 
-/** The input field a unique index guards, so a duplicate names the field and not the index. */
-const CONSTRAINT_FIELDS: Record<string, string> = {
-  org_unique_name: 'name',
-  department_unique_name: 'name',
-  account_username: 'username',
-  person_account_id_key: 'personId',
-  designation_grant_letter: 'letterNumber',
-  designator_active_person: 'personId',
-  secret_catalogue_entry_clause: 'clause',
-};
+/**
+ * The input field a unique index guards, so a duplicate names the field and not the index.
+ * Each module declares its own (module manifest `constraintFields`).
+ */
+const CONSTRAINT_FIELDS: Record<string, string> = {};
+
+export function installConstraintFields(fields: Readonly<Record<string, string>>): void {
+  Object.assign(CONSTRAINT_FIELDS, fields);
+}
 
 function fromPg(e: PgErrorLike): HttpError | null {
   switch (e.code) {
