@@ -6,8 +6,12 @@ import { type Static, type TObject, type TProperties, type TSchema, Type } from 
 
 export { type Static, Type } from '@sinclair/typebox';
 
-/** Must hold more than white space (the pattern the bilingual messages recognise as "blank"). */
-export const NOT_BLANK = '\\S';
+/**
+ * Must hold at least one visible character: not only white space, control characters (\p{Cc}) or
+ * invisible format characters such as zero-width spaces and joiners (\p{Cf}). The bilingual messages
+ * recognise this pattern as "blank". Ajv compiles patterns with the `u` flag.
+ */
+export const NOT_BLANK = '[^\\s\\p{Cc}\\p{Cf}]';
 
 /** A string of min..max characters; with min ≥ 1 it must hold more than white space. */
 export const Str = (max: number, min = 1, extra: Record<string, unknown> = {}) =>

@@ -12,9 +12,10 @@ import { installModules } from '../kit/install.ts';
 import type { ServerModule } from '../kit/module.ts';
 import { MODULES } from '../modules.ts';
 import { HttpError, installErrorHandler } from './errors.ts';
+import { badText, badTextError, installJsonParser } from './json.ts';
 import { unauthenticated } from './policy.ts';
 import type { AppDeps } from './types.ts';
-import { installValidators, nulField } from './validation.ts';
+import { installValidators } from './validation.ts';
 
 export const WEB_DIST = new URL('../../../web/dist/', import.meta.url).pathname;
 
@@ -70,6 +71,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await unlisten();
   });
   installValidators(app);
+  installJsonParser(app);
   installErrorHandler(app);
 
   await app.register(fastifyCookie);
@@ -127,15 +129,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   app.addHook('preValidation', async (req) => {
     // The query string and path too: a NUL there reached PostgreSQL and came back as a 500.
-    const nul = nulField(req.body) ?? nulField(req.query) ?? nulField(req.params);
-    if (nul !== null) {
-      throw new HttpError(400, {
-        code: 'nul_character',
-        field: nul,
-        zh: '输入中含有不允许的空字符（\\u0000）',
-        en: 'The input contains a NUL character (\\u0000), which is not allowed',
-      });
-    }
+    const bad = badText(req.body) ?? badText(req.query) ?? badText(req.params);
+    if (bad) throw badTextError(bad);
   });
 
   // A write served here may have changed who someone is (logout, password, roles): drop this node's

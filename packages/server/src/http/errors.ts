@@ -1,5 +1,7 @@
 // One error shape for every endpoint: {error: {code, zh, en, field?, rule?, details?}}.
 // Input problems are 400/403/404/409/423/429 with a bilingual message; never a stack trace.
+
+import { NOT_BLANK } from '@baomi/api/common.ts';
 import { DomainError, type ErrorKind, type RuleViolation } from '@baomi/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
@@ -68,7 +70,7 @@ export function violationFromAjv(e: AjvErrorLike, part: string): RuleViolation {
         ? v(`字段 ${f} 不是有效的编号`, `Field ${f} is not a valid id`)
         : v(`字段 ${f} 格式错误（${p.format}）`, `Field ${f} is not a valid ${p.format}`);
     case 'pattern':
-      if (p.pattern === '\\S') return v(`字段 ${f} 不能为空`, `Field ${f} cannot be blank`);
+      if (p.pattern === NOT_BLANK) return v(`字段 ${f} 不能为空`, `Field ${f} cannot be blank`);
       return v(`字段 ${f} 格式错误`, `Field ${f} has the wrong format`);
     case 'minimum':
     case 'maximum':
