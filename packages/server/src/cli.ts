@@ -7,6 +7,7 @@ import { pruneAudit } from './audit/prune.ts';
 import { hashPassword, oneTimePassword } from './auth/passwords.ts';
 import { revokeSessions } from './auth/sessions.ts';
 import { createBackup, PG_DUMP_GUIDANCE } from './backups/service.ts';
+import { parseTrustProxy } from './http/proxy.ts';
 import { type Bootstrap, openAndMigrate, resolveDataDir, start, VERSION } from './main.ts';
 
 const HELP = `baomi ${VERSION} — 保密管理系统 Baomi
@@ -62,13 +63,15 @@ async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'serve': {
       const demo = Boolean(values.demo);
+      const proxy = parseTrustProxy(process.env.BAOMI_TRUST_PROXY);
+      if (proxy.warning) console.warn(proxy.warning);
       const started = await start({
         port: Number(values.port ?? process.env.PORT ?? 8080),
         host: values.host ?? process.env.HOST ?? '127.0.0.1',
         demo,
         dataDir: process.env.BAOMI_DATA_DIR ?? (demo ? 'data-demo' : 'data'),
         log: process.env.BAOMI_LOG === '1',
-        trustProxy: process.env.BAOMI_TRUST_PROXY === '1',
+        trustProxy: proxy.value,
       });
       if (started.bootstrap && !demo) printBootstrap(started.bootstrap);
       if (started.demoAccounts) {

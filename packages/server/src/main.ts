@@ -24,7 +24,7 @@ export interface StartOptions {
   databaseUrl?: string;
   demo?: boolean;
   log?: boolean;
-  trustProxy?: boolean;
+  trustProxy?: false | string[];
   loginRate?: { max: number; windowSeconds: number };
   /** Run background jobs (default true). */
   jobs?: boolean;

@@ -41,7 +41,8 @@ function needsSession(req: FastifyRequest): boolean {
 
 export interface BuildOptions extends AppDeps {
   logger?: boolean;
-  trustProxy?: boolean;
+  /** Trusted reverse proxies (addresses or CIDR blocks), see http/proxy.ts; false trusts none. */
+  trustProxy?: false | string[];
   webDist?: string | null;
   /** The modules to serve (default: the list in modules.ts; a test may add a throw-away one). */
   modules?: readonly ServerModule[];
@@ -139,10 +140,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (!SAFE_METHODS.has(req.method) && reply.statusCode < 400) sessions.clear();
   });
 
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'no-referrer');
+    // Behind a trusted TLS proxy: browsers must never come back over plain HTTP.
+    if (req.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
     // R-SYS-04: nothing is loaded from anywhere but this server.
     reply.header(
       'Content-Security-Policy',

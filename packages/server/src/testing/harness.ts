@@ -149,6 +149,8 @@ export async function createTestApp(
     database?: TestDatabase;
     /** The modules to serve (default: all of modules.ts). */
     modules?: readonly ServerModule[];
+    /** Trusted reverse proxies (http/proxy.ts). */
+    trustProxy?: false | string[];
   } = {},
 ): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
@@ -163,6 +165,7 @@ export async function createTestApp(
     backupDir: null,
     webDist: null,
     modules: opts.modules,
+    trustProxy: opts.trustProxy,
   });
   const passwords = new Map(bootstrap.map((b) => [b.username, b.password]));
   const signedIn = new Map<string, Client>();
