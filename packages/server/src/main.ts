@@ -5,6 +5,7 @@ import type { AdminRole } from '@baomi/domain';
 import { bootstrapAdministrators } from './accounts/service.ts';
 import { type Db, openDb, type Sql } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { checkRuntimeRole, grantRuntimeRole, roleProblem } from './db/roles.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { startScheduler } from './jobs/runner.ts';
@@ -22,6 +23,10 @@ export interface StartOptions {
   /** Embedded database directory (default ./data); ignored when databaseUrl is set. */
   dataDir?: string;
   databaseUrl?: string;
+  /** PostgreSQL: the owner role's URL for migrations (BAOMI_MIGRATE_URL); see db/roles.ts. */
+  migrateUrl?: string;
+  /** PostgreSQL: start even when the server's role is a superuser or owns the audit tables (development only). */
+  allowOwnerRole?: boolean;
   demo?: boolean;
   log?: boolean;
   trustProxy?: false | string[];
@@ -67,19 +72,52 @@ export function resolveDataDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.BAOMI_DATA_DIR ?? 'data');
 }
 
-export async function openAndMigrate(opts: { dataDir?: string; databaseUrl?: string }): Promise<Db> {
+/**
+ * Opens the database and applies pending migrations. On PostgreSQL with an owner URL
+ * (BAOMI_MIGRATE_URL or `migrateUrl`), the migrations run as the owner, which then grants the runtime
+ * role (the user of DATABASE_URL) its least privileges (db/roles.ts); the returned database is the
+ * runtime connection.
+ */
+export async function openAndMigrate(opts: {
+  dataDir?: string;
+  databaseUrl?: string;
+  migrateUrl?: string;
+}): Promise<Db> {
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
+  const migrateUrl = opts.migrateUrl ?? process.env.BAOMI_MIGRATE_URL;
   const db = await openDb(
     databaseUrl ? { databaseUrl } : { dataDir: join(resolveDataDir(opts.dataDir), 'pg') },
   );
-  await migrate(db);
+  try {
+    if (databaseUrl && migrateUrl && migrateUrl !== databaseUrl) {
+      const { role } = await checkRuntimeRole(db);
+      const owner = await openDb({ databaseUrl: migrateUrl, poolSize: 2 });
+      try {
+        await migrate(owner);
+        await grantRuntimeRole(owner, role);
+      } finally {
+        await owner.close();
+      }
+    } else await migrate(db);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   return db;
 }
 
 export async function start(opts: StartOptions = {}): Promise<Started> {
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   const dataDir = resolveDataDir(opts.dataDir);
-  const db = await openAndMigrate({ dataDir, databaseUrl });
+  const db = await openAndMigrate({ dataDir, databaseUrl, migrateUrl: opts.migrateUrl });
+  if (db.kind === 'postgres') {
+    const problem = roleProblem(await checkRuntimeRole(db));
+    if (problem && !(opts.allowOwnerRole ?? process.env.BAOMI_ALLOW_OWNER_ROLE === '1')) {
+      await db.close();
+      throw new Error(problem);
+    }
+    if (problem) console.warn(`WARNING / 警告\n${problem}`);
+  }
   let bootstrap: Bootstrap[] | null;
   try {
     bootstrap = await db.tx(async (sql) => {

@@ -12,7 +12,7 @@ import { createTestDatabase, TEST_DB, type TestDatabase } from '../testing/harne
 describe('demo mode refuses a database not created as a demo (R-SYS-01: no published password on a real system)', () => {
   let dir: string;
   let database: TestDatabase | null = null;
-  let where: Pick<StartOptions, 'dataDir' | 'databaseUrl'>;
+  let where: Pick<StartOptions, 'dataDir' | 'databaseUrl' | 'allowOwnerRole'>;
 
   const state = async () => {
     const db = await openDb(
@@ -37,7 +37,7 @@ describe('demo mode refuses a database not created as a demo (R-SYS-01: no publi
     dir = mkdtempSync(join(tmpdir(), 'baomi-demo-refusal-'));
     if (TEST_DB === 'postgres') {
       database = await createTestDatabase();
-      where = { databaseUrl: database.url! };
+      where = { databaseUrl: database.url!, allowOwnerRole: true }; // the test server's superuser
     } else where = { dataDir: dir };
     // A real installation: first start without --demo.
     const real = await start({ ...where, port: 0, jobs: false, webDist: null });
