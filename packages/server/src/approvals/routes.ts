@@ -1,5 +1,6 @@
 import type { BusinessRole } from '@baomi/domain';
 import {
+  abilityOf,
   BUSINESS_ROLES,
   DECISION_LABELS,
   type Decider,
@@ -15,7 +16,7 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { enumOf, idParams, object, pageOf, paging, str } from '../http/schemas.ts';
 import { approvalPolicy } from './policy.ts';
 import { type ApprovalRow, approvalsWaitingOn, getApproval, listDecisions } from './queries.ts';
-import { decideApproval, subjectLinkOf, withdrawApproval } from './service.ts';
+import { approvalVerdicts, decideApproval, subjectLinkOf, withdrawApproval } from './service.ts';
 
 const tags = ['approvals'];
 const APPROVAL = { zh: '审批', en: 'Approval' };
@@ -66,6 +67,10 @@ async function view(sql: Sql, row: ApprovalRow, person: PersonSummary) {
       mayDecideNow && stepDef
         ? stepDef.decisions.map((d) => ({ decision: d, label: DECISION_LABELS[d] }))
         : [],
+    /** What the caller may do here (decide, each decision of the step, withdraw, resubmit), with why not. */
+    abilities: Object.fromEntries(
+      Object.entries(await approvalVerdicts(sql, row, deciderOf(person))).map(([a, v]) => [a, abilityOf(v)]),
+    ),
   };
 }
 

@@ -22,6 +22,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { can, WithReason } from '../../app/abilities.tsx';
 import { ErrorAlert, RefreshButton } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
 import { useBusy, useLoad } from '../../app/hooks.ts';
@@ -34,6 +35,7 @@ import { designationApi } from '../designation/api.ts';
 import { CorrectModal } from '../designation/modals.tsx';
 import { useDirectory } from '../designation/shared.tsx';
 import { type ApprovalDecision, type ApprovalView, approvalsApi } from './api.ts';
+import { MaterialCard } from './MaterialCard.tsx';
 import { ApprovalStatusTag } from './status.tsx';
 
 export function ApprovalDetailPage() {
@@ -99,7 +101,7 @@ function Detail({ a, reload }: { a: ApprovalView; reload: () => Promise<void> })
         }
         extra={
           <Space>
-            {mine && (a.status === 'pending' || a.status === 'returned') && (
+            {can(a.abilities, 'withdraw') && (
               <Popconfirm
                 title={t('approvals.withdrawConfirm')}
                 okText={t('common.ok')}
@@ -182,6 +184,7 @@ function Detail({ a, reload }: { a: ApprovalView; reload: () => Promise<void> })
           })}
         />
       </Card>
+      <MaterialCard a={a} />
       {a.mayDecideNow && <DecideCard a={a} onDone={refresh} />}
       {a.decisions.some((d) => d.superseded) && (
         <Card title={t('approvals.history')}>
@@ -272,10 +275,17 @@ function DecideCard({ a, onDone }: { a: ApprovalView; onDone: () => Promise<void
           rules={[rules.chosen(t('approvals.decision'))]}
         >
           <Radio.Group data-testid="decision-choice">
+            {/* Issue 6 §4: each decision from the server's abilities; a refused one is disabled, with why. */}
             {a.allowedDecisions.map((d) => (
-              <Radio.Button key={d.decision} value={d.decision}>
-                {l(d.label)}
-              </Radio.Button>
+              <WithReason key={d.decision} ability={a.abilities[d.decision]}>
+                <Radio.Button
+                  value={d.decision}
+                  disabled={!can(a.abilities, d.decision)}
+                  data-testid={`decision-${d.decision}`}
+                >
+                  {l(d.label)}
+                </Radio.Button>
+              </WithReason>
             ))}
           </Radio.Group>
         </Form.Item>
@@ -293,7 +303,13 @@ function DecideCard({ a, onDone }: { a: ApprovalView; onDone: () => Promise<void
             <Input.TextArea rows={3} maxLength={2000} data-testid="decision-comment" />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={busy || item.loading} data-testid="decision-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={busy || item.loading}
+          disabled={!can(a.abilities, 'decide')}
+          data-testid="decision-submit"
+        >
           {decision === 'correct' ? t('approvals.openCorrect') : t('approvals.submit')}
         </Button>
       </Form>
