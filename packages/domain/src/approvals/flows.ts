@@ -17,6 +17,7 @@ const DESIGNATION_FIELDS: readonly MaterialField[] = [
   F('level', '密级', 'Level', 'level'),
   F('period', '保密期限', 'Period', 'period'),
   F('marking', '国家秘密标志', 'Marking', 'marking'),
+  F('basisClause', '保密事项范围条目', 'Catalogue clause'),
   F('basis', '定密依据', 'Basis', 'basis'),
   F('knowScope', '知悉范围', 'Knowledge scope', 'scope'),
   {
