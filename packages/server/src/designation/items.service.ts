@@ -521,10 +521,12 @@ export async function correctItem(
   const item = await getItem(sql, id, true);
   const approval = item?.approvalId ? await getApproval(sql, item.approvalId) : null;
   const step = approval?.status === 'pending' ? approval.steps[approval.stepIndex] : undefined;
-  if (!item || !approval || (item.orgId !== caller.orgId && step?.orgId !== caller.orgId))
-    throw notFound(ITEM);
+  // Not found outside the item's organisation and the one deciding it; inside, an item with nothing at a
+  // designator's step is refused by the same rule its `correct` ability reports (409, not 404).
+  if (!item || (item.orgId !== caller.orgId && step?.orgId !== caller.orgId)) throw notFound(ITEM);
   // items.policy.ts itemRules.correct (then decideApproval runs the decider rule and the designator guard).
   enforce(atDesignatorStep(caller, step));
+  if (!approval) throw notFound(ITEM); // unreachable: a step means a pending approval
   const draft = await storedDraft(sql, item, {
     level: input.level,
     period: input.period,
