@@ -38,6 +38,8 @@ import { type ApprovalDecision, type ApprovalView, approvalsApi } from './api.ts
 import { MaterialCard } from './MaterialCard.tsx';
 import { ApprovalStatusTag } from './status.tsx';
 
+const RESUBMIT = { zh: '修改后重新提交', en: 'Revise and resubmit' };
+
 export function ApprovalDetailPage() {
   const { id = '' } = useParams();
   const approval = useLoad(() => approvalsApi.get(id), [id]);
@@ -112,6 +114,12 @@ function Detail({ a, reload }: { a: ApprovalView; reload: () => Promise<void> })
                   {t('approvals.withdraw')}
                 </Button>
               </Popconfirm>
+            )}
+            {/* A returned request is revised and resubmitted on its subject's page. */}
+            {can(a.abilities, 'resubmit') && link && (
+              <Link to={link} data-testid="approval-resubmit">
+                <Button type="primary">{l(RESUBMIT)}</Button>
+              </Link>
             )}
             <RefreshButton onRefresh={refresh} />
           </Space>
