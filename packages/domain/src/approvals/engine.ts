@@ -2,7 +2,8 @@
 // ordered steps, each saying which business role in which organisation decides, which decisions it
 // may take, how many distinct people must decide, and which subject fields are material. An
 // instance freezes the resolved deciders and the subject's fingerprint at every decision.
-import { type Check, fail, ok, type RuleViolation } from '../errors.ts';
+import { allowed, refused, type Verdict } from '../access/verdict.ts';
+import { type Check, type ErrorKind, fail, ok, type RuleViolation } from '../errors.ts';
 import type { BusinessRole } from '../orgs/enums.ts';
 
 export type DecisionKind = 'approve' | 'correct' | 'opinion' | 'attest' | 'return' | 'reject';
@@ -42,12 +43,48 @@ export interface StepDef {
   quorum?: number;
 }
 
+/**
+ * How the approval page shows a frozen field: plain text or number, a level (密级), a period (保密期限),
+ * a marking (国家秘密标志), a date, a knowledge scope, a designation basis, one person's or several
+ * people's names, a list of strings, a value from `labels`, or a change (old → new of level, period,
+ * scope and marking).
+ */
+export type MaterialShow =
+  | 'text'
+  | 'number'
+  | 'level'
+  | 'period'
+  | 'marking'
+  | 'date'
+  | 'scope'
+  | 'basis'
+  | 'person'
+  | 'people'
+  | 'list'
+  | 'enum'
+  | 'change';
+
+/** One field of what is being approved, as the approval page shows it from the frozen snapshot. */
+export interface MaterialField {
+  key: string;
+  label: { zh: string; en: string };
+  show: MaterialShow;
+  /** For `enum`: the label of each value. */
+  labels?: Readonly<Record<string, { zh: string; en: string }>>;
+}
+
 export interface FlowDef {
   type: string;
   label: { zh: string; en: string };
   steps: readonly StepDef[];
   /** Subject fields whose change after a decision reopens the approval. */
   material: readonly string[];
+  /**
+   * What is being approved, as the approval page shows it: every material field and what else the
+   * snapshot freezes for the reader (handler, marking …). The snapshot stores these keys; only
+   * `material` is fingerprinted.
+   */
+  fields: readonly MaterialField[];
   /** Rule ids the flow implements, for messages and documentation. */
   rules: readonly string[];
 }
@@ -104,6 +141,11 @@ export interface DecisionInput {
   correctedFingerprint?: string;
 }
 
+/** The keys an approval's snapshot freezes: the material ones, then the other fields shown. */
+export function snapshotKeys(flow: FlowDef): string[] {
+  return [...new Set([...flow.material, ...flow.fields.map((f) => f.key)])];
+}
+
 /** Canonical JSON (keys sorted at every depth): the basis of fingerprints and of audit payloads. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
@@ -142,12 +184,17 @@ export function openApproval(
 
 const v = (code: string, zh: string, en: string, field?: string): RuleViolation => ({ code, zh, en, field });
 
-/** Who may take `input` now: every reason it is refused, bilingual. */
-export function checkDecision(
+/**
+ * Whether `who` may take `decision` at the current step, whatever he then writes: the approval is
+ * open, the step allows the decision, he holds its role in its place, it is not his own request and
+ * he has not decided already. Every reason, bilingual; `checkDecision` adds what the input must hold.
+ */
+export function checkDecider(
   flow: FlowDef,
   state: ApprovalState,
   who: Decider,
-  input: DecisionInput,
+  decision: DecisionKind,
+  asRole?: BusinessRole,
 ): Check {
   if (state.status !== 'pending') {
     return fail(
@@ -161,17 +208,17 @@ export function checkDecision(
   const def = flow.steps[state.stepIndex]!;
   const step = state.steps[state.stepIndex]!;
   const out: RuleViolation[] = [];
-  if (!def.decisions.includes(input.decision)) {
+  if (!def.decisions.includes(decision)) {
     out.push(
       v(
         'decision_not_allowed',
-        `“${def.label.zh}”环节不能“${DECISION_LABELS[input.decision].zh}”`,
-        `The step "${def.label.en}" does not allow "${DECISION_LABELS[input.decision].en}"`,
+        `“${def.label.zh}”环节不能“${DECISION_LABELS[decision].zh}”`,
+        `The step "${def.label.en}" does not allow "${DECISION_LABELS[decision].en}"`,
         'decision',
       ),
     );
   }
-  const role = input.role ?? def.role;
+  const role = asRole ?? def.role;
   if (role !== def.role || !who.roles.includes(def.role)) {
     out.push(
       v(
@@ -204,6 +251,19 @@ export function checkDecision(
       ),
     );
   }
+  return out.length ? { ok: false, violations: out } : ok;
+}
+
+/** Who may take `input` now: every reason it is refused, bilingual. */
+export function checkDecision(
+  flow: FlowDef,
+  state: ApprovalState,
+  who: Decider,
+  input: DecisionInput,
+): Check {
+  const decider = checkDecider(flow, state, who, input.decision, input.role);
+  if (state.status !== 'pending') return decider;
+  const out: RuleViolation[] = decider.ok ? [] : [...decider.violations];
   if (input.decision === 'correct' && !input.correctedFingerprint) {
     out.push(
       v(
@@ -220,6 +280,70 @@ export function checkDecision(
     );
   }
   return out.length ? { ok: false, violations: out } : ok;
+}
+
+/** The HTTP kind of a refused decision, by the first violation's code (else 400). */
+export const DECISION_REFUSAL_KIND: Readonly<Record<string, ErrorKind>> = {
+  wrong_role: 'forbidden',
+  wrong_place: 'forbidden',
+  self_approval: 'forbidden',
+  already_decided: 'forbidden',
+  approval_closed: 'conflict',
+};
+
+/** `checkDecider` as a verdict: the first reason, with the kind the server refuses it with. */
+export function deciderVerdict(
+  flow: FlowDef,
+  state: ApprovalState,
+  who: Decider,
+  decision: DecisionKind,
+  asRole?: BusinessRole,
+): Verdict {
+  const c = checkDecider(flow, state, who, decision, asRole);
+  if (c.ok) return allowed;
+  const first = c.violations[0]!;
+  const kind = DECISION_REFUSAL_KIND[first.code] ?? 'invalid';
+  return refused(kind, first, kind === 'invalid' ? c.violations : undefined);
+}
+
+/** Only the requester withdraws, and only a request still pending or returned. */
+export function mayWithdraw(
+  state: Pick<ApprovalState, 'initiatorPersonId' | 'status'>,
+  personId: string,
+): Verdict {
+  if (personId !== state.initiatorPersonId)
+    return refused('forbidden', {
+      code: 'not_initiator',
+      zh: '只有申请人可以撤回',
+      en: 'Only the requester can withdraw',
+    });
+  if (state.status !== 'pending' && state.status !== 'returned')
+    return refused('conflict', {
+      code: 'approval_closed',
+      zh: '该审批已结束，不能撤回',
+      en: 'This approval is closed and cannot be withdrawn',
+    });
+  return allowed;
+}
+
+/** Only the requester resubmits, and only a returned request. */
+export function mayResubmit(
+  state: Pick<ApprovalState, 'initiatorPersonId' | 'status'>,
+  personId: string,
+): Verdict {
+  if (personId !== state.initiatorPersonId)
+    return refused('forbidden', {
+      code: 'not_initiator',
+      zh: '只有申请人可以重新提交',
+      en: 'Only the requester can resubmit',
+    });
+  if (state.status !== 'returned')
+    return refused('conflict', {
+      code: 'not_returned',
+      zh: '只有被退回的申请可以重新提交',
+      en: 'Only a returned request can be resubmitted',
+    });
+  return allowed;
 }
 
 /** Applies a checked decision; throws on a decision `checkDecision` refuses. */

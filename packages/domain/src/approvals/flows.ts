@@ -1,8 +1,32 @@
 // The approval chains Baomi's modules use, as data. A module adds its flow here (or in its own
 // folder with the same type) and never writes an approval code path of its own.
-import type { FlowDef } from './engine.ts';
+import type { FlowDef, MaterialField, MaterialShow } from './engine.ts';
 
 const L = (zh: string, en: string) => ({ zh, en });
+const F = (key: string, zh: string, en: string, show: MaterialShow = 'text'): MaterialField => ({
+  key,
+  label: L(zh, en),
+  show,
+});
+
+/** What a designation (and a change of one) shows: the terms, who handles it, and for a change old → new. */
+const DESIGNATION_FIELDS: readonly MaterialField[] = [
+  F('title', '事项名称', 'Title'),
+  F('change', '变更内容', 'What changes', 'change'),
+  F('reason', '变更理由', 'Reason for the change'),
+  F('level', '密级', 'Level', 'level'),
+  F('period', '保密期限', 'Period', 'period'),
+  F('marking', '国家秘密标志', 'Marking', 'marking'),
+  F('basisClause', '保密事项范围条目', 'Catalogue clause'),
+  F('basis', '定密依据', 'Basis', 'basis'),
+  F('knowScope', '知悉范围', 'Knowledge scope', 'scope'),
+  {
+    ...F('origin', '定密方式', 'Origin', 'enum'),
+    labels: { original: L('原始定密', 'Original'), derived: L('派生定密', 'Derived') },
+  },
+  F('sourceTitle', '派生来源', 'Derived from'),
+  F('handlerName', '承办人', 'Handler', 'person'),
+];
 
 /** R-DES-06: handler proposes → secrecy officer's opinion → designator approves, corrects or returns. */
 export const DESIGNATION_FLOW: FlowDef = {
@@ -25,6 +49,7 @@ export const DESIGNATION_FLOW: FlowDef = {
     },
   ],
   material: ['level', 'period', 'knowScope', 'basis', 'origin', 'sourceItemId'],
+  fields: DESIGNATION_FIELDS,
   rules: ['R-DES-06', 'R-DES-08'],
 };
 
@@ -42,6 +67,7 @@ export const ESCALATION_FLOW: FlowDef = {
     },
   ],
   material: ['level', 'period', 'knowScope', 'basis'],
+  fields: DESIGNATION_FIELDS,
   rules: ['R-DES-07'],
 };
 
@@ -59,6 +85,11 @@ export const CARRIER_COPY_FLOW: FlowDef = {
     },
   ],
   material: ['carrierId', 'copies', 'purpose'],
+  fields: [
+    F('carrierId', '载体', 'Carrier'),
+    F('copies', '份数', 'Copies', 'number'),
+    F('purpose', '用途', 'Purpose'),
+  ],
   rules: ['R-CAR-05'],
 };
 
@@ -76,6 +107,12 @@ export const CARRIER_TAKE_OUT_FLOW: FlowDef = {
     },
   ],
   material: ['carrierIds', 'destination', 'from', 'to'],
+  fields: [
+    F('carrierIds', '载体', 'Carriers', 'list'),
+    F('destination', '携带去向', 'Destination'),
+    F('from', '开始日期', 'From', 'date'),
+    F('to', '结束日期', 'To', 'date'),
+  ],
   rules: ['R-CAR-06'],
 };
 
@@ -101,6 +138,7 @@ export const CARRIER_DESTRUCTION_FLOW: FlowDef = {
     },
   ],
   material: ['itemList'],
+  fields: [F('itemList', '销毁清单', 'Items to destroy', 'list')],
   rules: ['R-CAR-07'],
 };
 
@@ -132,6 +170,12 @@ export const EXIT_FLOW: FlowDef = {
     },
   ],
   material: ['destination', 'from', 'to', 'purpose'],
+  fields: [
+    F('destination', '前往国家（地区）', 'Destination'),
+    F('from', '出境日期', 'From', 'date'),
+    F('to', '返回日期', 'To', 'date'),
+    F('purpose', '事由', 'Purpose'),
+  ],
   rules: ['R-PER-06a'],
 };
 
@@ -163,6 +207,12 @@ export const FOREIGN_MATERIALS_FLOW: FlowDef = {
     },
   ],
   material: ['materials', 'recipients', 'copies', 'recovery'],
+  fields: [
+    F('materials', '提供资料', 'Materials', 'list'),
+    F('recipients', '接收方', 'Recipients', 'list'),
+    F('copies', '份数', 'Copies', 'number'),
+    F('recovery', '回收要求', 'Recovery'),
+  ],
   rules: ['R-FOR-06'],
 };
 
@@ -180,6 +230,7 @@ export const KEY_SITE_FLOW: FlowDef = {
     },
   ],
   material: ['name', 'kind', 'grounds'],
+  fields: [F('name', '名称', 'Name'), F('kind', '类别', 'Kind'), F('grounds', '确定理由', 'Grounds')],
   rules: ['R-SITE-02'],
 };
 

@@ -1,3 +1,4 @@
 export * from './authority.ts';
 export * from './designators.ts';
 export * from './matter.ts';
+export * from './rules.ts';

@@ -1,5 +1,6 @@
 import type { BusinessRole } from '@baomi/domain';
 import {
+  abilityOf,
   BUSINESS_ROLES,
   DECISION_LABELS,
   type Decider,
@@ -15,7 +16,7 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { enumOf, idParams, object, pageOf, paging, str } from '../http/schemas.ts';
 import { approvalPolicy } from './policy.ts';
 import { type ApprovalRow, approvalsWaitingOn, getApproval, listDecisions } from './queries.ts';
-import { decideApproval, subjectLinkOf, withdrawApproval } from './service.ts';
+import { approvalVerdicts, decideApproval, subjectLinkOf, withdrawApproval } from './service.ts';
 
 const tags = ['approvals'];
 const APPROVAL = { zh: '审批', en: 'Approval' };
@@ -31,7 +32,7 @@ function personOf(req: Parameters<typeof ctxOf>[0]): PersonSummary {
 }
 
 /** The approval with its flow's step labels and decisions, for its participants only (else 404). */
-async function view(sql: Sql, row: ApprovalRow, person: PersonSummary) {
+async function view(sql: Sql, row: ApprovalRow, person: PersonSummary, withAbilities = true) {
   const flow = flowOf(row.flowType)!;
   const decisions = await listDecisions(sql, row.id);
   const current = row.status === 'pending' ? row.steps[row.stepIndex] : undefined;
@@ -66,6 +67,15 @@ async function view(sql: Sql, row: ApprovalRow, person: PersonSummary) {
       mayDecideNow && stepDef
         ? stepDef.decisions.map((d) => ({ decision: d, label: DECISION_LABELS[d] }))
         : [],
+    /** What the caller may do here (decide, each decision of the step, withdraw, resubmit), with why not. */
+    abilities: withAbilities
+      ? Object.fromEntries(
+          Object.entries(await approvalVerdicts(sql, row, deciderOf(person))).map(([a, v]) => [
+            a,
+            abilityOf(v),
+          ]),
+        )
+      : {},
   };
 }
 
@@ -142,7 +152,7 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
       const person = personOf(req);
       return db.tx(async (sql) => {
         const row = await getApproval(sql, req.params.id);
-        if (!row || !(await view(sql, row, person))) throw notFound(APPROVAL);
+        if (!row || !(await view(sql, row, person, false))) throw notFound(APPROVAL);
         const updated = await decideApproval(
           sql,
           actorFor(req, req.body.role),
@@ -165,7 +175,7 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
       const person = personOf(req);
       return db.tx(async (sql) => {
         const row = await getApproval(sql, req.params.id);
-        if (!row || !(await view(sql, row, person))) throw notFound(APPROVAL);
+        if (!row || !(await view(sql, row, person, false))) throw notFound(APPROVAL);
         const updated = await withdrawApproval(sql, actorFor(req), person.id, row.id);
         return view(sql, updated, person);
       });

@@ -4,22 +4,32 @@
 import { createHash } from 'node:crypto';
 import {
   type ApprovalState,
+  allowed,
   checkDecision,
   conflict,
+  DECISION_REFUSAL_KIND,
   type Decider,
   type DecisionInput,
+  type DecisionKind,
   decide,
+  deciderVerdict,
+  enforce,
   type FlowDef,
   flowOf,
   forbidden,
   invalid,
   materialFingerprint,
+  mayResubmit,
+  mayWithdraw,
   notFound,
   onSubjectChange,
   openApproval as openState,
   type ResolvedStep,
   type RuleViolation,
+  refused,
   resubmit,
+  snapshotKeys,
+  type Verdict,
   withdraw,
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
@@ -34,8 +44,9 @@ export function fingerprintOf(flow: FlowDef, subject: Record<string, unknown>): 
   return createHash('sm3').update(materialFingerprint(flow, subject)).digest('hex');
 }
 
+/** The frozen snapshot: the material fields and the other fields the flow shows (issue 6 §4). */
 function materialOf(flow: FlowDef, subject: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(flow.material.map((k) => [k, subject[k] ?? null]));
+  return Object.fromEntries(snapshotKeys(flow).map((k) => [k, subject[k] ?? null]));
 }
 
 function requireFlow(type: string): FlowDef {
@@ -180,17 +191,9 @@ async function save(
   }
 }
 
-const STATUS_FOR: Record<string, 'forbidden' | 'invalid' | 'conflict'> = {
-  wrong_role: 'forbidden',
-  wrong_place: 'forbidden',
-  self_approval: 'forbidden',
-  already_decided: 'forbidden',
-  approval_closed: 'conflict',
-};
-
 function refuse(violations: RuleViolation[]): never {
   const first = violations[0]!;
-  const kind = STATUS_FOR[first.code] ?? 'invalid';
+  const kind = DECISION_REFUSAL_KIND[first.code] ?? 'invalid';
   if (kind === 'forbidden') throw forbidden(first);
   if (kind === 'conflict') throw conflict(first);
   throw invalid(first, violations);
@@ -198,14 +201,15 @@ function refuse(violations: RuleViolation[]): never {
 
 /**
  * A module may add its own conditions to a decision (R-DES-05: a designator's A/B standing) and
- * say in which capacity it is taken; it throws a DomainError to refuse.
+ * say in which capacity it is taken; a refused verdict refuses the decision (and is reported as the
+ * decision's ability on the approval's page).
  */
 export type DecideGuard = (
   sql: Sql,
   approval: ApprovalRow,
   who: Decider,
-  input: DecisionInput,
-) => Promise<{ actingAs: 'A' | 'B' | null }>;
+  input: Pick<DecisionInput, 'decision'>,
+) => Promise<{ verdict: Verdict; actingAs: 'A' | 'B' | null }>;
 const decideGuards = new Map<string, DecideGuard>();
 
 /** What the subject's module is told when its approval settles (approved, returned, rejected). */
@@ -252,9 +256,9 @@ export async function decideApproval(
   const decision: DecisionInput = { ...input, correctedFingerprint };
   const check = checkDecision(flow, state, who, decision);
   if (!check.ok) refuse(check.violations);
-  const { actingAs } = (await decideGuards.get(row.subjectType)?.(sql, row, who, decision)) ?? {
-    actingAs: null,
-  };
+  const guarded = await decideGuards.get(row.subjectType)?.(sql, row, who, decision);
+  if (guarded) enforce(guarded.verdict);
+  const actingAs = guarded?.actingAs ?? null;
   const at = new Date();
   const next = decide(flow, state, who, decision, at.toISOString());
   const snapshot = input.corrected ? materialOf(flow, input.corrected) : row.subjectSnapshot;
@@ -329,20 +333,7 @@ export async function resubmitApproval(
 ): Promise<ApprovalRow> {
   const row = await getApproval(sql, approvalId, true);
   if (!row) throw notFound(APPROVAL);
-  if (row.initiatorPersonId !== personId) {
-    throw forbidden({
-      code: 'not_initiator',
-      zh: '只有申请人可以重新提交',
-      en: 'Only the requester can resubmit',
-    });
-  }
-  if (row.status !== 'returned') {
-    throw conflict({
-      code: 'not_returned',
-      zh: '只有被退回的申请可以重新提交',
-      en: 'Only a returned request can be resubmitted',
-    });
-  }
+  enforce(mayResubmit(row, personId));
   const flow = requireFlow(row.flowType);
   const next = resubmit(await stateOf(sql, row), fingerprintOf(flow, subject));
   await save(sql, row, next, materialOf(flow, subject));
@@ -358,24 +349,59 @@ export async function withdrawApproval(
 ): Promise<ApprovalRow> {
   const row = await getApproval(sql, approvalId, true);
   if (!row) throw notFound(APPROVAL);
-  if (row.initiatorPersonId !== personId) {
-    throw forbidden({
-      code: 'not_initiator',
-      zh: '只有申请人可以撤回',
-      en: 'Only the requester can withdraw',
-    });
-  }
-  if (row.status !== 'pending' && row.status !== 'returned') {
-    throw conflict({
-      code: 'approval_closed',
-      zh: '该审批已结束，不能撤回',
-      en: 'This approval is closed and cannot be withdrawn',
-    });
-  }
+  enforce(mayWithdraw(row, personId));
   const next = withdraw(await stateOf(sql, row), personId);
   await save(sql, row, next, row.subjectSnapshot);
   await appendAudit(sql, actor, { action: 'approval.withdraw', objectType: 'approval', objectId: row.id });
   const updated = (await getApproval(sql, row.id))!;
   await settleHandlers.get(row.subjectType)?.(sql, updated, actor);
   return updated;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Abilities: the same rules decideApproval, withdrawApproval and resubmitApproval enforce
+
+/**
+ * May `who` take `decision` now, whatever he writes with it: the engine's decider rule, then the
+ * subject module's guard (R-DES-05: a B designator while A is present is refused here).
+ */
+export async function decisionVerdict(
+  sql: Sql,
+  row: ApprovalRow,
+  who: Decider,
+  decision: DecisionKind,
+): Promise<Verdict> {
+  const flow = requireFlow(row.flowType);
+  const v = deciderVerdict(flow, await stateOf(sql, row), who, decision);
+  if (!v.allowed) return v;
+  return (await decideGuards.get(row.subjectType)?.(sql, row, who, { decision }))?.verdict ?? allowed;
+}
+
+export type ApprovalAction = 'decide' | DecisionKind | 'withdraw' | 'resubmit';
+
+/**
+ * What `who` may do with the approval: each decision of the current step (and `decide`: the first he
+ * may take, else the first refusal), withdraw and resubmit (the requester's).
+ */
+export async function approvalVerdicts(
+  sql: Sql,
+  row: ApprovalRow,
+  who: Decider,
+): Promise<Partial<Record<ApprovalAction, Verdict>>> {
+  const flow = requireFlow(row.flowType);
+  const stepDef = row.status === 'pending' ? flow.steps[row.stepIndex] : undefined;
+  const out: Partial<Record<ApprovalAction, Verdict>> = {};
+  const kinds = stepDef?.decisions ?? [];
+  for (const d of kinds) out[d] = await decisionVerdict(sql, row, who, d);
+  const mine = kinds.map((d) => out[d]!);
+  out.decide = stepDef
+    ? (mine.find((v) => v.allowed) ?? mine[0] ?? allowed)
+    : refused('conflict', {
+        code: 'approval_closed',
+        zh: '该审批已结束，不能再作决定',
+        en: 'This approval is closed; no more decisions can be taken',
+      });
+  out.withdraw = mayWithdraw(row, who.personId);
+  out.resubmit = mayResubmit(row, who.personId);
+  return out;
 }

@@ -4,19 +4,18 @@
 // updated (a released item keeps its old marking with 解密 beside it), knowers recorded for 机密/绝密,
 // and everyone in the scope notified.
 import {
-  type BusinessRole,
   canDesignate,
   checkClassification,
   compareDates,
-  conflict,
   DESIGNATION_FLOW,
   DomainError,
   effectiveRelease,
-  forbidden,
+  enforce,
   formatMarking,
   invalid,
   type KnowScope,
   LEVEL_RANK,
+  mayProposeChange,
   type Period,
   type RuleViolation,
   releaseDate,
@@ -29,13 +28,21 @@ import type { Sql } from '../db/db.ts';
 import { getOrg } from '../orgs/queries.ts';
 import { todayInChina } from './common.ts';
 import { toDomainGrant, unrevokedGrantsTo } from './grants.queries.ts';
-import { type ChangeRow, catalogueFor, getChange, getItem, type ItemRow } from './items.queries.ts';
+import {
+  type ChangeRow,
+  catalogueFor,
+  changePending,
+  getChange,
+  getItem,
+  type ItemRow,
+} from './items.queries.ts';
 import {
   decidersOf,
   type ItemCaller,
   notifyScope,
   ownItem,
   recordKnowers,
+  sourceTitleOf,
   subjectOf,
 } from './items.service.ts';
 
@@ -52,8 +59,6 @@ const KIND_LABEL: Record<ChangeInput['kind'], { zh: string; en: string }> = {
   extend: { zh: '延长保密期限', en: 'Extension of the period' },
   release: { zh: '提前解除', en: 'Early release' },
 };
-
-const PROPOSERS: readonly BusinessRole[] = ['secrecy_officer', 'designator'];
 
 const bad = (code: string, zh: string, en: string, field?: string): RuleViolation => ({
   code,
@@ -77,36 +82,8 @@ export async function proposeChange(
   input: ChangeInput,
 ): Promise<ChangeRow> {
   const item = await ownItem(sql, caller, id, true);
-  if (item.handlerPersonId !== caller.personId && !caller.roles.some((r) => PROPOSERS.includes(r)))
-    throw forbidden(
-      bad(
-        'change_not_allowed',
-        '只有承办人、保密员或定密责任人可以提出变更或解除',
-        'Only the handler, the secrecy officer or a designator may propose a change or release',
-      ),
-    );
-  if (item.status !== 'approved')
-    throw conflict(
-      bad(
-        'item_not_designated',
-        item.status === 'released' ? '该事项已解密，不能再变更' : '只有已定密的事项可以变更或解除',
-        item.status === 'released'
-          ? 'The item is already released and cannot be changed'
-          : 'Only a designated item can be changed or released',
-      ),
-    );
-  const { rows: open } = await sql.query(
-    "SELECT 1 FROM designation_change WHERE item_id = $1 AND status = 'pending'",
-    [item.id],
-  );
-  if (open[0])
-    throw conflict(
-      bad(
-        'change_pending',
-        '该事项已有待审批的变更或解除申请',
-        'A change or release of this item is already waiting for approval',
-      ),
-    );
+  // items.policy.ts itemRules.propose: the handler, the secrecy officer or a designator (R-DES-08).
+  enforce(mayProposeChange(caller, { ...item, changePending: await changePending(sql, item.id) }));
   const today = todayInChina();
   let level = item.level;
   let period = item.period;
@@ -198,9 +175,20 @@ export async function proposeChange(
     departmentId: item.departmentId,
     initiatorPersonId: caller.personId,
     subject: {
-      ...subjectOf({ ...item, level, period, knowScope }),
+      ...subjectOf({ ...item, level, period, knowScope, sourceTitle: await sourceTitleOf(sql, item) }),
       kind: input.kind,
       reason: input.reason.trim(),
+      // What the approver is asked to change: old → new (flows.ts field `change`).
+      change: {
+        kind: input.kind,
+        from: before,
+        to: {
+          level,
+          period,
+          knowScope,
+          marking: formatMarking({ level, period }, { released: input.kind === 'release' }),
+        },
+      },
     },
   });
   await sql.query('UPDATE designation_change SET approval_id = $2 WHERE id = $1', [changeId, approval.id]);

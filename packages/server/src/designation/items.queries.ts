@@ -277,6 +277,22 @@ export async function getChange(sql: Sql, id: string, lock = false): Promise<Cha
   return rows[0] ?? null;
 }
 
+/** R-DES-08: does a change or release of the item wait for approval (one open proposal per item)? */
+export async function changePending(sql: Sql, itemId: string): Promise<boolean> {
+  return (await pendingChangeItems(sql, [itemId])).has(itemId);
+}
+
+/** Of these items, those with a change or release waiting for approval. */
+export async function pendingChangeItems(sql: Sql, itemIds: readonly string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const { rows } = await sql.query<{ itemId: string }>(
+    `SELECT DISTINCT item_id AS "itemId" FROM designation_change
+      WHERE item_id = ANY($1::uuid[]) AND status = 'pending'`,
+    [[...itemIds]],
+  );
+  return new Set(rows.map((r) => r.itemId));
+}
+
 export async function listChanges(sql: Sql, itemId: string): Promise<ChangeRow[]> {
   const { rows } = await sql.query<ChangeRow>(
     `SELECT ${CHANGE_COLS} FROM designation_change c JOIN person p ON p.id = c.proposed_by_person_id

@@ -1,6 +1,6 @@
 // R-DES-08: every designated item is reviewed yearly; recording the review takes it off the list
 // until the next year. A review that finds the terms wrong proposes a change (items.changes.ts).
-import { conflict, notFound } from '@baomi/domain';
+import { enforce, mayReviewItem, notFound } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { getItem } from './items.queries.ts';
@@ -18,14 +18,8 @@ export async function recordReview(
   const item = await getItem(sql, id, true);
   // Only the item's own organisation reviews it; anything else is not found (never a hint).
   if (!item || item.orgId !== caller.orgId) throw notFound(ITEM);
-  if (item.status !== 'approved') {
-    throw conflict({
-      code: 'not_reviewable',
-      rule: 'R-DES-08',
-      zh: '只有处于保密期内（已定密、未解密）的事项需要年度审核',
-      en: 'Only designated items still in force are reviewed yearly',
-    });
-  }
+  // items.policy.ts itemRules.review (R-DES-08).
+  enforce(mayReviewItem(caller, item));
   const { rows } = await sql.query<{ last_reviewed_at: Date }>(
     'UPDATE designation_item SET last_reviewed_at = now(), updated_at = now() WHERE id = $1 RETURNING last_reviewed_at',
     [id],

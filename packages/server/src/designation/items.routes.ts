@@ -15,9 +15,10 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
 import { sendPdf } from '../exports/pdf.ts';
-import { guard } from '../http/policy.ts';
+import { callerOf, guard } from '../http/policy.ts';
 import { actorFor, ctxOf } from '../http/request.ts';
 import { bool, enumOf, idParams, int, object, pageOf, paging, str, uuid } from '../http/schemas.ts';
+import { itemAbilities, withRowAbilities } from './items.abilities.ts';
 import { type ChangeInput, proposeChange } from './items.changes.ts';
 import { approvalForm } from './items.form.ts';
 import { itemPolicy } from './items.policy.ts';
@@ -115,24 +116,15 @@ const inputOf = (b: ItemBody): ItemInput => {
 };
 
 export function itemCallerOf(req: FastifyRequest): ItemCaller {
-  const me = ctxOf(req).me;
-  const p = me.person;
-  if (!p)
+  const caller = callerOf(ctxOf(req));
+  if (!caller)
     throw invalid({
       code: 'no_person',
       rule: 'R-SYS-01',
       zh: '只有关联人员的业务账号可以办理定密事务',
       en: 'Only business accounts linked to a person handle designation',
     });
-  return {
-    accountId: me.id,
-    personId: p.id,
-    orgId: p.orgId,
-    departmentId: p.departmentId,
-    position: p.position,
-    clearance: p.clearance,
-    roles: p.roles,
-  };
+  return caller;
 }
 
 const ledgerFilter = {
@@ -159,7 +151,10 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
         querystring: object({ ...ledgerFilter, ...paging }),
       },
     },
-    async (req) => listItems(db, itemCallerOf(req), req.query, pageOf(req.query)),
+    async (req) => {
+      const caller = itemCallerOf(req);
+      return withRowAbilities(db, caller, await listItems(db, caller, req.query, pageOf(req.query)));
+    },
   );
 
   app.get<{ Querystring: LedgerQuery & { format?: 'xlsx' | 'csv' } }>(
@@ -355,7 +350,13 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
       preValidation: guard(itemPolicy, 'read'),
       schema: { tags, summary: '定密事项详情 Item detail with history', params: idParams },
     },
-    async (req) => db.tx((sql) => itemDetail(sql, actorFor(req), itemCallerOf(req), req.params.id)),
+    async (req) => {
+      const caller = itemCallerOf(req);
+      return db.tx(async (sql) => {
+        const detail = await itemDetail(sql, actorFor(req), caller, req.params.id);
+        return { ...detail, abilities: await itemAbilities(sql, caller, detail) };
+      });
+    },
   );
 
   app.get<{ Params: { id: string } }>(

@@ -5,6 +5,8 @@
 // file fetches the facts, writes, and audits in the caller's transaction.
 import {
   addDays,
+  allowed,
+  atDesignatorStep,
   type BusinessRole,
   type Check,
   checkDraft,
@@ -14,16 +16,18 @@ import {
   type DesignationBasis,
   DomainError,
   derivedTerms,
+  designatorStanding,
   ESCALATION_FLOW,
+  enforce,
   escalationTarget,
   fail,
-  forbidden,
   formatMarking,
   invalid,
   type KnowScope,
   LEVEL_LABELS,
   type MatterDraft,
   mayDecide,
+  mayEditItem,
   mustKeepKnowerList,
   NON_CLASSIFIABLE_GROUNDS,
   type NonClassifiableGround,
@@ -32,11 +36,13 @@ import {
   type Period,
   protectionLevel,
   type RuleViolation,
+  refused,
   releaseDate,
   type SourceItem,
   type StateSecretLevel,
   unclearMatterBureauLevel,
   unclearMatterDeadlines,
+  type Verdict,
 } from '@baomi/domain';
 import { type ApprovalRow, getApproval, listDecisions } from '../approvals/queries.ts';
 import {
@@ -49,6 +55,7 @@ import {
 } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import type { Caller } from '../http/policy.ts';
 import { getOrg } from '../orgs/queries.ts';
 import { loadWorkCalendar } from '../workdays/queries.ts';
 import { authorityFor, superiors } from './authority.service.ts';
@@ -69,16 +76,8 @@ import {
 export const ITEM = { zh: '定密事项', en: 'Designation item' };
 const DESIGNATION_ROLES: readonly BusinessRole[] = ['secrecy_officer', 'designator', 'leader'];
 
-/** The business person acting (from the session). */
-export interface ItemCaller {
-  accountId: string;
-  personId: string;
-  orgId: string;
-  departmentId: string | null;
-  position: string;
-  clearance: 'none' | 'confidential' | 'secret' | 'top_secret';
-  roles: readonly BusinessRole[];
-}
+/** The business person acting (from the session: http/policy.ts callerOf). */
+export type ItemCaller = Caller;
 
 export const hasDesignationRole = (c: ItemCaller) => c.roles.some((r) => DESIGNATION_ROLES.includes(r));
 
@@ -117,10 +116,16 @@ export function sourceOf(item: ItemRow): SourceItem {
   };
 }
 
-/** What the approval freezes (its flows' material fields), and what the settle handler applies. */
+/**
+ * What the approval freezes (its flows' material fields, fingerprinted), what the settle handler
+ * applies, and what the approval page shows beside them (flows.ts `fields`: the marking the terms
+ * give, the catalogue clause, the source's title, the handler).
+ */
 export function subjectOf(
   item: Pick<ItemRow, 'title' | 'level' | 'period' | 'knowScope' | 'origin' | 'sourceItemId'> & {
-    basis: { catalogueEntryId: string | null; text: string; grounds: unknown };
+    basis: { catalogueEntryId: string | null; text: string; grounds: unknown; clause?: string | null };
+    handlerName?: string;
+    sourceTitle?: string | null;
   },
 ): Record<string, unknown> {
   return {
@@ -135,7 +140,17 @@ export function subjectOf(
     },
     origin: item.origin,
     sourceItemId: item.sourceItemId,
+    // Shown, not material (issue 6 §4): a change of these alone does not reopen the approval.
+    marking: formatMarking({ level: item.level, period: item.period }),
+    basisClause: item.basis.clause ?? null,
+    sourceTitle: item.sourceTitle ?? null,
+    handlerName: item.handlerName ?? null,
   };
+}
+
+/** The title of an item's source (for the approval's snapshot), if it has one. */
+export async function sourceTitleOf(sql: Sql, item: Pick<ItemRow, 'sourceItemId'>): Promise<string | null> {
+  return item.sourceItemId ? ((await getItem(sql, item.sourceItemId))?.title ?? null) : null;
 }
 
 const v = (code: string, zh: string, en: string, field?: string, rule?: string): RuleViolation => ({
@@ -293,26 +308,6 @@ export async function createItem(
   return (await getItem(sql, id))!;
 }
 
-function requireHandler(caller: ItemCaller, item: ItemRow): void {
-  if (item.handlerPersonId !== caller.personId)
-    throw forbidden({
-      code: 'not_handler',
-      rule: 'R-DES-06',
-      zh: '只有承办人可以修改或提交该定密事项',
-      en: 'Only the handler may edit or submit this item',
-    });
-}
-
-function requireEditable(item: ItemRow): void {
-  if (item.status !== 'draft' && item.status !== 'returned')
-    throw conflict({
-      code: 'item_not_editable',
-      rule: 'R-DES-06',
-      zh: '只有拟办中或被退回的定密事项可以修改、提交',
-      en: 'Only a draft or a returned item can be edited or submitted',
-    });
-}
-
 export async function updateItem(
   sql: Sql,
   actor: Actor,
@@ -321,8 +316,8 @@ export async function updateItem(
   input: ItemInput,
 ): Promise<ItemRow> {
   const item = await ownItem(sql, caller, id, true);
-  requireHandler(caller, item);
-  requireEditable(item);
+  // items.policy.ts itemRules.edit / .submit: the handler of this draft (R-DES-06).
+  enforce(mayEditItem(caller, item));
   const w = await draftFrom(sql, caller, input, id);
   await updateDraft(sql, id, w);
   await appendAudit(sql, actor, {
@@ -381,13 +376,13 @@ export async function submitItem(
   input: SubmitInput,
 ): Promise<ItemRow> {
   const item = await ownItem(sql, caller, id, true);
-  requireHandler(caller, item);
-  requireEditable(item);
+  // items.policy.ts itemRules.edit / .submit: the handler of this draft (R-DES-06).
+  enforce(mayEditItem(caller, item));
   const draft = await storedDraft(sql, item);
   refuseCheck(checkDraft(draft, { catalogue: await catalogueFor(sql, item.orgId) }));
   const org = (await getOrg(sql, item.orgId))!;
   const today = todayInChina();
-  const subject = subjectOf(item);
+  const subject = subjectOf({ ...item, sourceTitle: await sourceTitleOf(sql, item) });
 
   let route: {
     flow: 'designation' | 'escalation';
@@ -525,15 +520,12 @@ export async function correctItem(
   const item = await getItem(sql, id, true);
   const approval = item?.approvalId ? await getApproval(sql, item.approvalId) : null;
   const step = approval?.status === 'pending' ? approval.steps[approval.stepIndex] : undefined;
-  if (!item || !approval || (item.orgId !== caller.orgId && step?.orgId !== caller.orgId))
-    throw notFound(ITEM);
-  if (step?.role !== 'designator' || step.orgId !== caller.orgId)
-    throw conflict({
-      code: 'not_at_designator',
-      rule: 'R-DES-06',
-      zh: '该定密事项当前不在定密责任人审批环节',
-      en: "The item is not waiting for a designator's decision",
-    });
+  // Not found outside the item's organisation and the one deciding it; inside, an item with nothing at a
+  // designator's step is refused by the same rule its `correct` ability reports (409, not 404).
+  if (!item || (item.orgId !== caller.orgId && step?.orgId !== caller.orgId)) throw notFound(ITEM);
+  // items.policy.ts itemRules.correct (then decideApproval runs the decider rule and the designator guard).
+  enforce(atDesignatorStep(caller, step));
+  if (!approval) throw notFound(ITEM); // unreachable: a step means a pending approval
   const draft = await storedDraft(sql, item, {
     level: input.level,
     period: input.period,
@@ -552,6 +544,7 @@ export async function correctItem(
   }
   const corrected = subjectOf({
     ...item,
+    sourceTitle: await sourceTitleOf(sql, item),
     level: input.level,
     period: input.period,
     knowScope: input.knowScope,
@@ -693,27 +686,35 @@ export const itemSettled: SettleHandler = async (sql, approval, actor) => {
 // ---------------------------------------------------------------------------------------------
 // R-DES-04, R-DES-05: a designator's standing on the day of the decision
 
+/**
+ * R-DES-04, R-DES-05: a designator acting as A, or as B while A is absent, and (approving in the
+ * organisation's own chain) its authority on the day. The verdict refuses the decision in
+ * decideApproval and is the decision's ability on the approval's and the item's page.
+ */
 export async function designatorGuard(
   sql: Sql,
   approval: ApprovalRow,
   who: Decider,
   input: { decision: string },
-) {
+): Promise<{ verdict: Verdict; actingAs: 'A' | 'B' | null }> {
   const step = approval.steps[approval.stepIndex];
-  if (step?.role !== 'designator') return { actingAs: null };
+  if (step?.role !== 'designator') return { verdict: allowed, actingAs: null };
   const today = todayInChina();
   const rec = await getDesignator(sql, who.personId);
   if (!rec || rec.orgId !== step.orgId)
-    throw forbidden({
-      code: 'not_a_designator',
-      rule: 'R-DES-04',
-      zh: '本人未登记为该单位的定密责任人（法定或指定），不能定密',
-      en: 'You are not recorded as a designator (statutory or appointed) of this organisation and cannot decide',
-    });
+    return {
+      actingAs: null,
+      verdict: refused('forbidden', {
+        code: 'not_a_designator',
+        rule: 'R-DES-04',
+        zh: '本人未登记为该单位的定密责任人（法定或指定），不能定密',
+        en: 'You are not recorded as a designator (statutory or appointed) of this organisation and cannot decide',
+      }),
+    };
   const people = rec.partnerPersonId ? [rec.personId, rec.partnerPersonId] : [rec.personId];
   const absences = (await openAbsences(sql, people, today)).map(toDomainAbsence);
   const r = mayDecide(toDomainDesignator(rec), absences, today);
-  if (!r.allowed) throw new DomainError('forbidden', r.reasons[0]!, r.reasons);
+  if (!r.allowed) return { verdict: designatorStanding(r), actingAs: r.actingRole };
   // R-DES-02/07: approving in the organisation's own chain needs its authority on the day.
   if (
     input.decision === 'approve' &&
@@ -723,9 +724,13 @@ export async function designatorGuard(
     const snap = approval.subjectSnapshot as { level: StateSecretLevel; origin: 'original' | 'derived' };
     const org = (await getOrg(sql, step.orgId))!;
     const decision = await authorityFor(sql, org, snap.level, snap.origin, today);
-    if (!decision.allowed) throw new DomainError('conflict', decision.reasons.at(-1)!, decision.reasons);
+    if (!decision.allowed)
+      return {
+        verdict: refused('conflict', decision.reasons.at(-1)!, decision.reasons),
+        actingAs: r.actingRole,
+      };
   }
-  return { actingAs: r.actingRole };
+  return { verdict: allowed, actingAs: r.actingRole };
 }
 
 export const itemLink: SubjectLink = async (_sql, id) => `/designation/items/${id}`;

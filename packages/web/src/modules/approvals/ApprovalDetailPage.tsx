@@ -22,6 +22,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { can, WithReason } from '../../app/abilities.tsx';
 import { ErrorAlert, RefreshButton } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
 import { useBusy, useLoad } from '../../app/hooks.ts';
@@ -34,7 +35,10 @@ import { designationApi } from '../designation/api.ts';
 import { CorrectModal } from '../designation/modals.tsx';
 import { useDirectory } from '../designation/shared.tsx';
 import { type ApprovalDecision, type ApprovalView, approvalsApi } from './api.ts';
+import { MaterialCard } from './MaterialCard.tsx';
 import { ApprovalStatusTag } from './status.tsx';
+
+const RESUBMIT = { zh: '修改后重新提交', en: 'Revise and resubmit' };
 
 export function ApprovalDetailPage() {
   const { id = '' } = useParams();
@@ -99,7 +103,7 @@ function Detail({ a, reload }: { a: ApprovalView; reload: () => Promise<void> })
         }
         extra={
           <Space>
-            {mine && (a.status === 'pending' || a.status === 'returned') && (
+            {can(a.abilities, 'withdraw') && (
               <Popconfirm
                 title={t('approvals.withdrawConfirm')}
                 okText={t('common.ok')}
@@ -110,6 +114,12 @@ function Detail({ a, reload }: { a: ApprovalView; reload: () => Promise<void> })
                   {t('approvals.withdraw')}
                 </Button>
               </Popconfirm>
+            )}
+            {/* A returned request is revised and resubmitted on its subject's page. */}
+            {can(a.abilities, 'resubmit') && link && (
+              <Link to={link} data-testid="approval-resubmit">
+                <Button type="primary">{l(RESUBMIT)}</Button>
+              </Link>
             )}
             <RefreshButton onRefresh={refresh} />
           </Space>
@@ -182,6 +192,7 @@ function Detail({ a, reload }: { a: ApprovalView; reload: () => Promise<void> })
           })}
         />
       </Card>
+      <MaterialCard a={a} />
       {a.mayDecideNow && <DecideCard a={a} onDone={refresh} />}
       {a.decisions.some((d) => d.superseded) && (
         <Card title={t('approvals.history')}>
@@ -272,10 +283,17 @@ function DecideCard({ a, onDone }: { a: ApprovalView; onDone: () => Promise<void
           rules={[rules.chosen(t('approvals.decision'))]}
         >
           <Radio.Group data-testid="decision-choice">
+            {/* Issue 6 §4: each decision from the server's abilities; a refused one is disabled, with why. */}
             {a.allowedDecisions.map((d) => (
-              <Radio.Button key={d.decision} value={d.decision}>
-                {l(d.label)}
-              </Radio.Button>
+              <WithReason key={d.decision} ability={a.abilities[d.decision]}>
+                <Radio.Button
+                  value={d.decision}
+                  disabled={!can(a.abilities, d.decision)}
+                  data-testid={`decision-${d.decision}`}
+                >
+                  {l(d.label)}
+                </Radio.Button>
+              </WithReason>
             ))}
           </Radio.Group>
         </Form.Item>
@@ -293,7 +311,13 @@ function DecideCard({ a, onDone }: { a: ApprovalView; onDone: () => Promise<void
             <Input.TextArea rows={3} maxLength={2000} data-testid="decision-comment" />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" loading={busy || item.loading} data-testid="decision-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={busy || item.loading}
+          disabled={!can(a.abilities, 'decide')}
+          data-testid="decision-submit"
+        >
           {decision === 'correct' ? t('approvals.openCorrect') : t('approvals.submit')}
         </Button>
       </Form>

@@ -1,5 +1,6 @@
 // The approvals' endpoints (server: packages/server/src/approvals).
 import type { BusinessRole, DecisionKind } from '@baomi/domain';
+import type { Abilities } from '../../app/abilities.tsx';
 import { type Bilingual, http, type Page } from '../../app/api.ts';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'returned' | 'rejected' | 'withdrawn';
@@ -22,7 +23,9 @@ export interface ApprovalSummary {
   status: ApprovalStatus;
   stepIndex: number;
   steps: ResolvedStep[];
+  /** The frozen material (and shown) fields of the subject, and their SM3 fingerprint. */
   subjectSnapshot: Record<string, unknown>;
+  fingerprint: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -49,6 +52,8 @@ export interface ApprovalView extends Omit<ApprovalSummary, 'steps'> {
   subjectLink: string | null;
   mayDecideNow: boolean;
   allowedDecisions: { decision: DecisionKind; label: Bilingual }[];
+  /** What the signed-in person may do: decide, each decision of the step, withdraw, resubmit — with why not. */
+  abilities: Abilities;
 }
 
 export const approvalsApi = {

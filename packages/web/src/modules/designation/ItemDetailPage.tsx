@@ -28,19 +28,17 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { AbilityButton, can } from '../../app/abilities.tsx';
 import { ApiError } from '../../app/api.ts';
 import { ErrorAlert, RefreshButton } from '../../app/components.tsx';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useMe } from '../../app/session.tsx';
 import { formatTime } from '../../app/time.ts';
-import { approvalsApi } from '../approvals/api.ts';
 import { type Change, designationApi, type ItemDetail } from './api.ts';
 import { CHANGE_KIND_LABELS, CHANGE_STATUS_LABELS, ESCALATION_KIND_LABELS, ORIGIN_LABELS } from './labels.ts';
 import { ChangeModal, CorrectModal } from './modals.tsx';
 import { LevelTag, markingOf, ReasonList, ScopeText, StatusTag, useDirectory } from './shared.tsx';
-
-const PROPOSERS = ['secrecy_officer', 'designator'];
 
 export function ItemDetailPage() {
   const { id = '' } = useParams();
@@ -113,19 +111,9 @@ function Detail({ item, reload }: { item: ItemDetail; reload: () => Promise<void
   const directory = useDirectory();
   const catalogue = useLoad(() => designationApi.catalogue(true), []);
   const [modal, setModal] = useState<'correct' | 'change' | null>(null);
-  const pending = ['in_review', 'escalated', 'unclear'].includes(item.status) && item.approvalId;
-  const approval = useLoad(
-    async () => (pending ? approvalsApi.get(item.approvalId!).catch(() => null) : null),
-    [item.approvalId, item.status, item.updatedAt],
-  );
-  const roles = me.person?.roles ?? [];
-  const isHandler = me.person?.id === item.handlerPersonId;
   const mine = me.person?.orgId === item.orgId;
-  const mayEdit = isHandler && (item.status === 'draft' || item.status === 'returned');
-  const mayCorrect =
-    !!approval.data?.mayDecideNow && approval.data.allowedDecisions.some((d) => d.decision === 'correct');
-  const mayPropose =
-    mine && item.status === 'approved' && (isHandler || PROPOSERS.some((r) => roles.includes(r as never)));
+  // Issue 6 §4: the actions come from the server's abilities (items.policy.ts), never re-derived here.
+  const ab = item.abilities;
   const entry = catalogue.data?.items.find((e) => e.id === item.basis.catalogueEntryId);
   const indefiniteAllowed = entry?.indefiniteAllowed ?? item.period.kind === 'indefinite';
   const keepKnowers = item.level === 'secret' || item.level === 'top_secret';
@@ -211,7 +199,7 @@ function Detail({ item, reload }: { item: ItemDetail; reload: () => Promise<void
         title={t('des.detail.title')}
         extra={
           <Space wrap>
-            {mayEdit && (
+            {can(ab, 'edit') && (
               <Button
                 type="primary"
                 icon={<EditOutlined />}
@@ -221,10 +209,18 @@ function Detail({ item, reload }: { item: ItemDetail; reload: () => Promise<void
                 {item.status === 'returned' ? t('des.detail.revise') : t('des.detail.edit')}
               </Button>
             )}
-            {mayCorrect && (
-              <Button type="primary" onClick={() => setModal('correct')} data-testid="item-correct">
+            {/* Shown when allowed; when the decision itself is refused for the same reason (a B designator
+                while A is present …), shown disabled with that reason. */}
+            {(can(ab, 'correct') ||
+              (ab.correct?.reason && ab.correct.reason.zh === ab.decide?.reason?.zh)) && (
+              <AbilityButton
+                ability={ab.correct}
+                type="primary"
+                onClick={() => setModal('correct')}
+                data-testid="item-correct"
+              >
                 {t('des.correct.title')}
-              </Button>
+              </AbilityButton>
             )}
             {item.approvalId && (
               <Button
@@ -235,19 +231,21 @@ function Detail({ item, reload }: { item: ItemDetail; reload: () => Promise<void
                 {t('des.detail.approval')}
               </Button>
             )}
-            {mayPropose && (
+            {can(ab, 'propose') && (
               <Button icon={<SwapOutlined />} onClick={() => setModal('change')} data-testid="item-propose">
                 {t('des.change.title')}
               </Button>
             )}
-            <Button
-              icon={<FilePdfOutlined />}
-              href={designationApi.formPdfUrl(item.id)}
-              target="_blank"
-              data-testid="item-pdf"
-            >
-              {t('des.detail.pdf')}
-            </Button>
+            {can(ab, 'print') && (
+              <Button
+                icon={<FilePdfOutlined />}
+                href={designationApi.formPdfUrl(item.id)}
+                target="_blank"
+                data-testid="item-pdf"
+              >
+                {t('des.detail.pdf')}
+              </Button>
+            )}
             <RefreshButton onRefresh={reload} />
           </Space>
         }

@@ -5,23 +5,22 @@ import { LEVEL_LABELS, STATE_SECRET_LEVELS, type StateSecretLevel } from '@baomi
 import { Button, InputNumber, Select, Space, type TableProps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { can } from '../../app/abilities.tsx';
 import { PageCard, RefreshButton, SearchBox } from '../../app/components.tsx';
 import { useLoad, usePager } from '../../app/hooks.ts';
 import { labelOptions, useI18n } from '../../app/i18n.tsx';
-import { LEDGER_ROLES } from '../../app/nav.ts';
 import { PagedTable, type SorterOf } from '../../app/PagedTable.tsx';
-import { useMe } from '../../app/session.tsx';
 import { formatTime } from '../../app/time.ts';
 import { designationApi, type Item, type ItemStatus } from './api.ts';
 import { ITEM_STATUS_LABELS, ITEM_STATUSES, ORIGIN_LABELS, ORIGINS } from './labels.ts';
 import { LevelTag, MarkingTag, StatusTag, useDirectory } from './shared.tsx';
 
 type SortKey = 'createdAt' | 'approvedAt' | 'itemNumber' | 'level' | 'releaseDate' | 'title';
+const VIEW = { zh: '查看', en: 'View' };
 const SORTABLE: SortKey[] = ['approvedAt', 'itemNumber', 'level', 'releaseDate', 'title'];
 
 export function LedgerPage() {
   const { t, l } = useI18n();
-  const me = useMe();
   const navigate = useNavigate();
   const directory = useDirectory();
   const [qInput, setQInput] = useState('');
@@ -42,7 +41,8 @@ export function LedgerPage() {
     [filter, sort, page, pageSize],
   );
   const filtered = Object.values(filter).some((v) => v !== undefined);
-  const mayExport = LEDGER_ROLES.some((r) => me.person?.roles.includes(r));
+  // Issue 6 §4: the ledger's and each row's actions come from the server's abilities.
+  const mayExport = can(items.data?.abilities, 'export');
   const at =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -115,6 +115,21 @@ export function LedgerPage() {
       sorter: true,
       sortOrder: sortOrder('releaseDate'),
       render: (v: string | null, it) => v ?? it.releaseCondition ?? '—',
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_: unknown, it) => (
+        <Space size={4} data-testid="row-actions">
+          <Link to={`/designation/items/${it.id}`}>{l(VIEW)}</Link>
+          {can(it.abilities, 'edit') && (
+            <Link to={`/designation/items/${it.id}/edit`} data-testid="row-edit">
+              {it.status === 'returned' ? t('des.detail.revise') : t('des.detail.edit')}
+            </Link>
+          )}
+        </Space>
+      ),
     },
   ];
 

@@ -9,6 +9,7 @@ import type {
   Period,
   StateSecretLevel,
 } from '@baomi/domain';
+import type { Abilities } from '../../app/abilities.tsx';
 import { type Bilingual, http, type Page, type Query, queryString } from '../../app/api.ts';
 import type { ApprovalDecision } from '../approvals/api.ts';
 
@@ -56,6 +57,8 @@ export interface Item {
   lastReviewedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Ledger rows: what the signed-in person may do with the row (edit, submit, propose, review, print). */
+  abilities?: Abilities;
 }
 
 export type ChangeKind = 'change' | 'extend' | 'release';
@@ -101,6 +104,8 @@ export interface Knower {
 }
 
 export interface ItemDetail extends Item {
+  /** What the signed-in person may do (edit, submit, correct, decide, withdraw, propose, review, print). */
+  abilities: Abilities;
   source: {
     id: string;
     title: string;
@@ -237,7 +242,7 @@ export interface Directory {
 const item = (id: string, rest = '') => `/designation/items/${encodeURIComponent(id)}${rest}`;
 
 export const designationApi = {
-  items: (q: Query) => http.get<Page<Item>>('/designation/items', q),
+  items: (q: Query) => http.get<Page<Item> & { abilities: Abilities }>('/designation/items', q),
   exportUrl: (format: 'xlsx' | 'csv', q: Query) =>
     `/api/designation/items/export${queryString({ format, ...q })}`,
   item: (id: string) => http.get<ItemDetail>(item(id)),
