@@ -43,20 +43,20 @@ export function isFresh(entry = DIST_ENTRY, sources = SOURCES) {
  * its sources with it (migrations, the web app's dist, package.json, fonts through createRequire).
  * Give each module back its own URL, relative to the bundle so the tree can still be moved.
  */
-const ownImportMetaUrl = {
+const ownImportMetaUrl = (outDir) => ({
   name: 'own-import-meta-url',
   setup(b) {
     b.onLoad({ filter: /\.ts$/ }, (args) => {
       const text = readFileSync(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
-      const rel = relative(join(here, 'dist'), args.path).split(sep).join('/');
+      const rel = relative(outDir, args.path).split(sep).join('/');
       return {
         contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`),
         loader: 'ts',
       };
     });
   },
-};
+});
 
 /** node_modules packages stay external (native modules, data files, PGlite's wasm); workspace TS is bundled. */
 const externalPackages = {
@@ -68,11 +68,12 @@ const externalPackages = {
   },
 };
 
-export async function build() {
+/** Bundles src/cli.ts into `outfile` (and its .map); esbuild is a devDependency, loaded only here. */
+export async function build(outfile = DIST_ENTRY) {
   const esbuild = await import('esbuild');
   const r = await esbuild.build({
     entryPoints: [join(here, 'src', 'cli.ts')],
-    outfile: DIST_ENTRY,
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -80,10 +81,10 @@ export async function build() {
     sourcemap: 'linked',
     write: false,
     logLevel: 'warning',
-    plugins: [externalPackages, ownImportMetaUrl],
+    plugins: [externalPackages, ownImportMetaUrl(dirname(outfile))],
     banner: { js: '// Built by packages/server/build.mjs from src/ — do not edit.' },
   });
-  await mkdir(dirname(DIST_ENTRY), { recursive: true });
+  await mkdir(dirname(outfile), { recursive: true });
   // Write then rename: a `baomi` started meanwhile sees the old file or the new one, never half of one.
   for (const f of r.outputFiles) {
     const tmp = `${f.path}.${process.pid}.tmp`;
