@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 // Time from launching `baomi serve` to the first HTTP 200 of GET /api/system/info, on a fresh data
 // directory (first start) and then again on the same directory (warm starts). Nothing is built here:
-// run `npm run build` first to measure the built server, or touch a source file to measure tsx.
-//   node scripts/measure-start.mjs [--runs 3] [--port 18080]
+// run `npm run build` first to measure the built server, or set BAOMI_FROM_SOURCE=1 to measure tsx.
+// With --npm, starts through `npm start` (as a user does: checks both builds, then serves).
+//   node scripts/measure-start.mjs [--runs 3] [--port 18080] [--npm]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { runs: { type: 'string' }, port: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string' }, port: { type: 'string' }, npm: { type: 'boolean' } },
+});
 const runs = Number(values.runs ?? 3);
 const port = Number(values.port ?? 18080);
+const root = new URL('..', import.meta.url).pathname;
 const bin = new URL('../packages/server/bin/baomi.mjs', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'baomi-start-'));
 
@@ -29,7 +33,19 @@ async function once() {
   const env = { ...process.env, BAOMI_DATA_DIR: dir };
   delete env.DATABASE_URL;
   const t0 = performance.now();
-  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], { env, stdio: 'ignore' });
+  // Own process group: `npm start` runs the server as a grandchild, stopped with the group.
+  const child = values.npm
+    ? spawn('npm', ['start', '--', '--port', String(port)], {
+        cwd: root,
+        env,
+        stdio: 'ignore',
+        detached: true,
+      })
+    : spawn(process.execPath, [bin, 'serve', '--port', String(port)], {
+        env,
+        stdio: 'ignore',
+        detached: true,
+      });
   const exited = new Promise((res) => child.once('exit', res));
   let ms = Number.NaN;
   let cpu = Number.NaN;
@@ -39,7 +55,7 @@ async function once() {
       const r = await fetch(`http://127.0.0.1:${port}/api/system/info`);
       if (r.status === 200) {
         ms = performance.now() - t0;
-        cpu = cpuSeconds(child.pid);
+        cpu = values.npm ? Number.NaN : cpuSeconds(child.pid);
         break;
       }
     } catch {
@@ -47,12 +63,13 @@ async function once() {
     }
     await new Promise((res) => setTimeout(res, 20));
   }
-  child.kill('SIGTERM');
+  process.kill(-child.pid, 'SIGTERM');
   await exited;
   return { ms, cpu };
 }
 
-const show = (r) => `${(r.ms / 1000).toFixed(2)} s (CPU ${r.cpu.toFixed(2)} s)`;
+const show = (r) =>
+  `${(r.ms / 1000).toFixed(2)} s${Number.isNaN(r.cpu) ? '' : ` (CPU ${r.cpu.toFixed(2)} s)`}`;
 try {
   console.log(`first start: ${show(await once())}`);
   const warm = [];
