@@ -65,6 +65,15 @@ async function once() {
   }
   process.kill(-child.pid, 'SIGTERM');
   await exited;
+  // `npm start` may exit before the server it started has closed its port: wait for that too.
+  for (;;) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/api/system/info`);
+      await new Promise((res) => setTimeout(res, 50));
+    } catch {
+      break;
+    }
+  }
   return { ms, cpu };
 }
 
