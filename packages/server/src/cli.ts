@@ -7,20 +7,24 @@ import { pruneAudit } from './audit/prune.ts';
 import { hashPassword, oneTimePassword } from './auth/passwords.ts';
 import { revokeSessions } from './auth/sessions.ts';
 import { createBackup, PG_DUMP_GUIDANCE } from './backups/service.ts';
+import { parseTrustProxy } from './http/proxy.ts';
 import { type Bootstrap, openAndMigrate, resolveDataDir, start, VERSION } from './main.ts';
 
 const HELP = `baomi ${VERSION} — 保密管理系统 Baomi
 
 Usage:
   baomi serve [--port 8080] [--host 127.0.0.1] [--demo]   serve the web app and API
-  baomi migrate                                            apply pending database migrations
+  baomi migrate [--owner-url URL]                          apply pending database migrations (PostgreSQL:
+                                                           as the owner role, then grant DATABASE_URL's role)
   baomi audit verify [--checkpoint SEQ:HASH]               verify the SM3 audit chain
   baomi audit checkpoint                                   print the current checkpoint (keep it safe)
   baomi audit prune                                        remove events older than the retention period
   baomi backup [--out DIR]                                 consistent copy of the embedded database
   baomi admin reset-password [--user sysadmin]             new one-time password for an administrator
 
-Environment: DATABASE_URL (PostgreSQL server; default: embedded in BAOMI_DATA_DIR, ./data), PORT, HOST.`;
+Environment: DATABASE_URL (PostgreSQL server, the runtime role; default: embedded in BAOMI_DATA_DIR,
+./data), BAOMI_MIGRATE_URL (PostgreSQL owner role for migrations and audit prune), PORT, HOST,
+BAOMI_TRUST_PROXY (trusted proxy addresses or CIDR blocks).`;
 
 export function printBootstrap(b: Bootstrap[]): void {
   const line = '='.repeat(72);
@@ -51,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
       checkpoint: { type: 'string' },
       out: { type: 'string' },
       user: { type: 'string' },
+      'owner-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: false,
@@ -62,13 +67,15 @@ async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'serve': {
       const demo = Boolean(values.demo);
+      const proxy = parseTrustProxy(process.env.BAOMI_TRUST_PROXY);
+      if (proxy.warning) console.warn(proxy.warning);
       const started = await start({
         port: Number(values.port ?? process.env.PORT ?? 8080),
         host: values.host ?? process.env.HOST ?? '127.0.0.1',
         demo,
         dataDir: process.env.BAOMI_DATA_DIR ?? (demo ? 'data-demo' : 'data'),
         log: process.env.BAOMI_LOG === '1',
-        trustProxy: process.env.BAOMI_TRUST_PROXY === '1',
+        trustProxy: proxy.value,
       });
       if (started.bootstrap && !demo) printBootstrap(started.bootstrap);
       if (started.demoAccounts) {
@@ -85,13 +92,15 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keep running
     }
     case 'migrate': {
-      const db = await openAndMigrate({});
+      const db = await openAndMigrate({ migrateUrl: values['owner-url'] });
       console.log('Migrations applied.');
       await db.close();
       return 0;
     }
     case 'audit': {
-      const db = await openAndMigrate({});
+      // Pruning deletes events: on PostgreSQL only the owner role may (db/roles.ts).
+      const ownerUrl = process.env.BAOMI_MIGRATE_URL;
+      const db = await openAndMigrate(sub === 'prune' && ownerUrl ? { databaseUrl: ownerUrl } : {});
       try {
         if (sub === 'verify') {
           let checkpoint: { seq: number; hash: string } | undefined;

@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AdminRole } from '@baomi/domain';
 import { bootstrapAdministrators } from './accounts/service.ts';
-import { type Db, openDb } from './db/db.ts';
+import { type Db, openDb, type Sql } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
+import { checkRuntimeRole, grantRuntimeRole, roleProblem } from './db/roles.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { startScheduler } from './jobs/runner.ts';
-import { getFlag } from './settings/service.ts';
+import { jobsOf } from './kit/install.ts';
+import { MODULES } from './modules.ts';
+import { getFlag, setFlag } from './settings/service.ts';
 
 export const VERSION = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -20,9 +23,13 @@ export interface StartOptions {
   /** Embedded database directory (default ./data); ignored when databaseUrl is set. */
   dataDir?: string;
   databaseUrl?: string;
+  /** PostgreSQL: the owner role's URL for migrations (BAOMI_MIGRATE_URL); see db/roles.ts. */
+  migrateUrl?: string;
+  /** PostgreSQL: start even when the server's role is a superuser or owns the audit tables (development only). */
+  allowOwnerRole?: boolean;
   demo?: boolean;
   log?: boolean;
-  trustProxy?: boolean;
+  trustProxy?: false | string[];
   loginRate?: { max: number; windowSeconds: number };
   /** Run background jobs (default true). */
   jobs?: boolean;
@@ -43,25 +50,88 @@ export interface Started {
   demoAccounts: { username: string; password: string; role: string }[] | null;
 }
 
+/**
+ * Demo mode seeds sample records and gives the three administrators the published demo password,
+ * so it runs only on a database created as a demo database (by a first start with --demo); pointed at
+ * any other database it refuses, and a real installation can never acquire the published password.
+ * Databases seeded as demos before the origin was recorded carry the `demo` flag and are accepted.
+ */
+export async function requireDemoDatabase(sql: Sql): Promise<void> {
+  const origin = await getFlag(sql, 'database_origin');
+  if (origin === 'demo' || (origin === null && (await getFlag(sql, 'demo')) === true)) return;
+  throw new Error(
+    '演示模式只能用于以演示模式创建的数据库：该数据库不是演示数据库，已拒绝启动（不会写入演示数据或重置管理员密码）。' +
+      '请使用单独的数据目录（默认 ./data-demo，或 BAOMI_DATA_DIR）或单独的数据库。\n' +
+      'Demo mode runs only on a database created as a demo database: this one is not, so Baomi refused to ' +
+      'start (no demo data was written and no administrator password was reset). Use a separate data ' +
+      'directory (./data-demo by default, or BAOMI_DATA_DIR) or a separate database.',
+  );
+}
+
 export function resolveDataDir(dataDir?: string): string {
   return resolve(dataDir ?? process.env.BAOMI_DATA_DIR ?? 'data');
 }
 
-export async function openAndMigrate(opts: { dataDir?: string; databaseUrl?: string }): Promise<Db> {
+/**
+ * Opens the database and applies pending migrations. On PostgreSQL with an owner URL
+ * (BAOMI_MIGRATE_URL or `migrateUrl`), the migrations run as the owner, which then grants the runtime
+ * role (the user of DATABASE_URL) its least privileges (db/roles.ts); the returned database is the
+ * runtime connection.
+ */
+export async function openAndMigrate(opts: {
+  dataDir?: string;
+  databaseUrl?: string;
+  migrateUrl?: string;
+}): Promise<Db> {
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
+  const migrateUrl = opts.migrateUrl ?? process.env.BAOMI_MIGRATE_URL;
   const db = await openDb(
     databaseUrl ? { databaseUrl } : { dataDir: join(resolveDataDir(opts.dataDir), 'pg') },
   );
-  await migrate(db);
+  try {
+    if (databaseUrl && migrateUrl && migrateUrl !== databaseUrl) {
+      const { role } = await checkRuntimeRole(db);
+      const owner = await openDb({ databaseUrl: migrateUrl, poolSize: 2 });
+      try {
+        await migrate(owner);
+        await grantRuntimeRole(owner, role);
+      } finally {
+        await owner.close();
+      }
+    } else await migrate(db);
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
   return db;
 }
 
 export async function start(opts: StartOptions = {}): Promise<Started> {
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   const dataDir = resolveDataDir(opts.dataDir);
-  const db = await openAndMigrate({ dataDir, databaseUrl });
-  const bootstrap = await db.tx((sql) => bootstrapAdministrators(sql));
-  const demoAccounts = opts.demo ? await seedDemo(db) : null;
+  const db = await openAndMigrate({ dataDir, databaseUrl, migrateUrl: opts.migrateUrl });
+  if (db.kind === 'postgres') {
+    const problem = roleProblem(await checkRuntimeRole(db));
+    if (problem && !(opts.allowOwnerRole ?? process.env.BAOMI_ALLOW_OWNER_ROLE === '1')) {
+      await db.close();
+      throw new Error(problem);
+    }
+    if (problem) console.warn(`WARNING / 警告\n${problem}`);
+  }
+  let bootstrap: Bootstrap[] | null;
+  try {
+    bootstrap = await db.tx(async (sql) => {
+      const created = await bootstrapAdministrators(sql);
+      // A database remembers what it was created as, in the transaction that creates its administrators.
+      if (created) await setFlag(sql, 'database_origin', opts.demo ? 'demo' : 'production');
+      if (opts.demo) await requireDemoDatabase(sql);
+      return created;
+    });
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const demoAccounts = opts.demo ? await seedDemo(db, MODULES) : null;
   const app = await buildApp({
     db,
     demo: Boolean(opts.demo) || (await getFlag(db, 'demo')) === true,
@@ -73,7 +143,7 @@ export async function start(opts: StartOptions = {}): Promise<Started> {
     webDist: opts.webDist,
   });
   const address = await app.listen({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
-  const stopJobs = opts.jobs === false ? () => {} : startScheduler(db);
+  const stopJobs = opts.jobs === false ? () => {} : startScheduler(db, jobsOf(MODULES));
   return {
     url: address.replace('[::1]', 'localhost'),
     db,

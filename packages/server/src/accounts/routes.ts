@@ -25,7 +25,7 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
   const db = app.deps.db;
 
   app.get<{ Querystring: { q?: string; page?: number; pageSize?: number } }>(
-    '/api/accounts',
+    '',
     {
       preValidation: guard(accountPolicy, 'read'),
       schema: {
@@ -40,7 +40,7 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
   );
 
   app.post<{ Body: { username: string; displayName: string; personId?: string | null } }>(
-    '/api/accounts',
+    '',
     {
       preValidation: guard(accountPolicy, 'write'),
       schema: {
@@ -65,7 +65,7 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
   );
 
   app.post<{ Params: { id: string } }>(
-    '/api/accounts/:id/reset-password',
+    '/:id/reset-password',
     {
       preValidation: guard(accountPolicy, 'write'),
       schema: { tags, summary: '重置密码 Reset password', params: idParams },
@@ -88,7 +88,7 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
   };
   for (const [path, [summary, change]] of Object.entries(toggles)) {
     app.post<{ Params: { id: string } }>(
-      `/api/accounts/:id/${path}`,
+      `/:id/${path}`,
       { preValidation: guard(accountPolicy, 'write'), schema: { tags, summary, params: idParams } },
       async (req) => {
         return db.tx((sql) => change(sql, actorFor(req), req.params.id));

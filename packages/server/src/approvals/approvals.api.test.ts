@@ -4,7 +4,7 @@ import { type Actor, SYSTEM_ACTOR } from '../audit/chain.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type TestApp } from '../testing/harness.ts';
 import type { ApprovalRow } from './queries.ts';
-import { onApprovalSettled, openApproval, subjectChanged } from './service.ts';
+import { installApprovalFlow, openApproval, subjectChanged } from './service.ts';
 
 type Err = { error: { code: string; zh: string; en: string; field?: string } };
 type View = ApprovalRow & {
@@ -52,8 +52,11 @@ describe('the one approval mechanism (R-DES-06 as the first flow)', () => {
     officer = await t.member(org, dept, ['secrecy_officer']);
     designator = await t.member(org, dept, ['designator', 'leader']);
     outsider = await t.businessUser({ roles: ['secrecy_officer', 'designator'] });
-    onApprovalSettled('test_matter', async (_sql, a) => {
-      settled.push(`${a.subjectId}:${a.status}`);
+    installApprovalFlow({
+      subjectType: 'test_matter',
+      onSettled: async (_sql, a) => {
+        settled.push(`${a.subjectId}:${a.status}`);
+      },
     });
   });
   after(() => t.close());

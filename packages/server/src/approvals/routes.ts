@@ -73,7 +73,7 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
   const db = app.deps.db;
 
   app.get<{ Querystring: { scope?: 'waiting' | 'mine'; page?: number; pageSize?: number } }>(
-    '/api/approvals',
+    '',
     {
       preValidation: guard(approvalPolicy, 'read'),
       schema: {
@@ -103,7 +103,7 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
   );
 
   app.get<{ Params: { id: string } }>(
-    '/api/approvals/:id',
+    '/:id',
     {
       preValidation: guard(approvalPolicy, 'read'),
       schema: { tags, summary: '审批详情 Approval', params: idParams },
@@ -120,7 +120,7 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
     Params: { id: string };
     Body: { decision: DecisionKind; comment?: string; role?: BusinessRole };
   }>(
-    '/api/approvals/:id/decide',
+    '/:id/decide',
     {
       preValidation: guard(approvalPolicy, 'decide'),
       schema: {
@@ -156,7 +156,7 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
   );
 
   app.post<{ Params: { id: string } }>(
-    '/api/approvals/:id/withdraw',
+    '/:id/withdraw',
     {
       preValidation: guard(approvalPolicy, 'decide'),
       schema: { tags, summary: '撤回申请 Withdraw', params: idParams },

@@ -208,25 +208,24 @@ export type DecideGuard = (
 ) => Promise<{ actingAs: 'A' | 'B' | null }>;
 const decideGuards = new Map<string, DecideGuard>();
 
-export function guardDecisions(subjectType: string, guard: DecideGuard): void {
-  decideGuards.set(subjectType, guard);
-}
-
 /** What the subject's module is told when its approval settles (approved, returned, rejected). */
 export type SettleHandler = (sql: Sql, approval: ApprovalRow, actor: Actor) => Promise<void>;
 const settleHandlers = new Map<string, SettleHandler>();
-
-/** A module registers once per subject type; called in the deciding transaction. */
-export function onApprovalSettled(subjectType: string, handler: SettleHandler): void {
-  settleHandlers.set(subjectType, handler);
-}
 
 /** Where the web app shows an approval's subject (a page path), registered by the subject's module. */
 export type SubjectLink = (sql: Sql, subjectId: string) => Promise<string | null>;
 const subjectLinks = new Map<string, SubjectLink>();
 
-export function subjectLinkFor(subjectType: string, link: SubjectLink): void {
-  subjectLinks.set(subjectType, link);
+/** A module's hooks for one subject type (module manifest `approvalFlows`, installed at start). */
+export function installApprovalFlow(f: {
+  subjectType: string;
+  guard?: DecideGuard;
+  onSettled?: SettleHandler;
+  link?: SubjectLink;
+}): void {
+  if (f.guard) decideGuards.set(f.subjectType, f.guard);
+  if (f.onSettled) settleHandlers.set(f.subjectType, f.onSettled);
+  if (f.link) subjectLinks.set(f.subjectType, f.link);
 }
 
 export async function subjectLinkOf(sql: Sql, row: Pick<ApprovalRow, 'subjectType' | 'subjectId'>) {

@@ -1,10 +1,10 @@
 // Approvals contribute to the one todo list: every approval whose current step this person may
 // decide, and every request of his that was returned to him.
 import { flowOf } from '@baomi/domain';
-import { registerTodoProvider, type Todo } from '../todos/service.ts';
+import type { Todo, TodoProvider } from '../todos/service.ts';
 import { approvalsWaitingOn } from './queries.ts';
 
-registerTodoProvider(async (sql, me): Promise<Todo[]> => {
+export const approvalTodos: TodoProvider = async (sql, me): Promise<Todo[]> => {
   const p = me.person;
   if (!p) return [];
   const waiting = await approvalsWaitingOn(sql, p);
@@ -45,4 +45,4 @@ registerTodoProvider(async (sql, me): Promise<Todo[]> => {
       createdAt: a.updatedAt,
     })),
   ];
-});
+};

@@ -22,7 +22,7 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db;
 
   app.get<{ Querystring: AuditFilter & { page?: number; pageSize?: number } }>(
-    '/api/audit',
+    '',
     {
       preValidation: guard(auditPolicy, 'read'),
       schema: {
@@ -37,7 +37,7 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Querystring: AuditFilter & { format?: 'csv' | 'xlsx' } }>(
-    '/api/audit/export',
+    '/export',
     {
       preValidation: guard(auditPolicy, 'export'),
       schema: {
@@ -77,7 +77,7 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get(
-    '/api/audit/checkpoint',
+    '/checkpoint',
     {
       preValidation: guard(auditPolicy, 'verify'),
       schema: { tags, summary: '当前检查点 Current checkpoint' },
@@ -91,7 +91,7 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{ Body: { checkpoint?: Checkpoint } }>(
-    '/api/audit/verify',
+    '/verify',
     {
       preValidation: guard(auditPolicy, 'verify'),
       schema: {

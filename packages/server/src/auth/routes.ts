@@ -24,7 +24,7 @@ const meta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['use
 
 export default async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { username: string; password: string } }>(
-    '/api/auth/login',
+    '/login',
     {
       schema: {
         tags: ['auth'],
@@ -39,28 +39,20 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post(
-    '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: '退出 Sign out' } },
-    async (req, reply) => {
-      const ctx = ctxOf(req);
-      await logout(app.deps.db, ctx.sessionId, actorFor(req));
-      clearSessionCookies(reply);
-      return { ok: true };
-    },
-  );
+  app.post('/logout', { schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (req, reply) => {
+    const ctx = ctxOf(req);
+    await logout(app.deps.db, ctx.sessionId, actorFor(req));
+    clearSessionCookies(reply);
+    return { ok: true };
+  });
 
-  app.get(
-    '/api/auth/me',
-    { schema: { tags: ['auth'], summary: '当前用户 Current account' } },
-    async (req) => ({
-      me: ctxOf(req).me,
-      csrfToken: ctxOf(req).csrf,
-    }),
-  );
+  app.get('/me', { schema: { tags: ['auth'], summary: '当前用户 Current account' } }, async (req) => ({
+    me: ctxOf(req).me,
+    csrfToken: ctxOf(req).csrf,
+  }));
 
   app.post<{ Body: { oldPassword: string; newPassword: string } }>(
-    '/api/auth/change-password',
+    '/change-password',
     {
       schema: {
         tags: ['auth'],

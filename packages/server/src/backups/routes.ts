@@ -22,7 +22,7 @@ export default async function backupRoutes(app: FastifyInstance): Promise<void> 
   };
 
   app.get(
-    '/api/backups',
+    '',
     { preValidation: guard(backupPolicy, 'manage'), schema: { tags, summary: '备份列表 List backups' } },
     async (_req) => {
       return {
@@ -34,7 +34,7 @@ export default async function backupRoutes(app: FastifyInstance): Promise<void> 
   );
 
   app.post(
-    '/api/backups',
+    '',
     { preValidation: guard(backupPolicy, 'manage'), schema: { tags, summary: '创建备份 Create a backup' } },
     async (req, reply) => {
       const file = await createBackup(db, dir());
@@ -51,7 +51,7 @@ export default async function backupRoutes(app: FastifyInstance): Promise<void> 
   );
 
   app.get<{ Params: { name: string } }>(
-    '/api/backups/:name',
+    '/:name',
     {
       preValidation: guard(backupPolicy, 'manage'),
       schema: { tags, summary: '下载备份 Download a backup', params: object({ name: str(80) }, ['name']) },

@@ -1,5 +1,5 @@
 // One database dialect: PostgreSQL. Embedded PGlite by default, a real server when DATABASE_URL is set.
-import { mkdirSync } from 'node:fs';
+import { fsyncSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
@@ -50,10 +50,66 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
   return openPglite(opts.dataDir);
 }
 
+/**
+ * Durable PGlite. PGlite starts PostgreSQL with `-F` (fsync off) and its Node file system has no
+ * fsync: a commit reached the operating system but not the disk, so a power loss could lose
+ * acknowledged writes, audit events included. On a data directory Baomi starts it without `-F`, with
+ * `wal_sync_method=fsync` (PGlite's fdatasync is a no-op) and gives the Node file system an fsync, so
+ * every COMMIT is on disk before it is acknowledged, like PostgreSQL's defaults. BAOMI_PGLITE_FSYNC=off
+ * restores the old behaviour (tests on throw-away directories; never for real data).
+ */
+const DURABLE_PARAMS = [
+  ...PGlite.defaultStartParams.filter((p) => p !== '-F'),
+  '-c',
+  'fsync=on',
+  '-c',
+  'wal_sync_method=fsync',
+];
+
+interface NodeFsStream {
+  nfd?: number;
+}
+interface MountedFs {
+  FS: { lookupPath(path: string): { node: { mount: { type: { stream_ops: Record<string, unknown> } } } } };
+  ENV: Record<string, string>;
+}
+
+/** Gives PGlite's Node file system (Emscripten NODEFS) a real fsync; returns the count of syncs. */
+function installFsync(lite: PGlite): () => number {
+  const mod = (lite as unknown as { mod?: MountedFs }).mod;
+  if (!mod) throw new Error('PGlite internals changed: cannot make the embedded database durable');
+  const ops = mod.FS.lookupPath(mod.ENV.PGDATA ?? '/pglite/data').node.mount.type.stream_ops;
+  let syncs = 0;
+  ops.fsync = (stream: NodeFsStream) => {
+    if (stream.nfd !== undefined) fsyncSync(stream.nfd);
+    syncs += 1;
+    return 0;
+  };
+  return () => syncs;
+}
+
+export const pgliteDurable = () => process.env.BAOMI_PGLITE_FSYNC !== 'off';
+
 async function openPglite(dataDir: string | undefined): Promise<Db> {
   const dir = dataDir && dataDir !== 'memory://' ? dataDir : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  const lite = await PGlite.create(dir ?? 'memory://', { parsers: { [INT8]: Number } });
+  const durable = Boolean(dir) && pgliteDurable();
+  const lite = await PGlite.create(dir ?? 'memory://', {
+    parsers: { [INT8]: Number },
+    ...(durable ? { startParams: DURABLE_PARAMS } : {}),
+  });
+  if (durable) {
+    const syncs = installFsync(lite);
+    // A commit that writes WAL must reach fsync; if PGlite ever changes its file system, say so.
+    await lite.exec(
+      'BEGIN; CREATE TEMP TABLE baomi_fsync_probe (x int); DROP TABLE baomi_fsync_probe; COMMIT;',
+    );
+    if (syncs() === 0) {
+      console.warn(
+        'Baomi: the embedded database could not confirm durable commits (fsync) / 无法确认嵌入式数据库落盘',
+      );
+    }
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<T>(text: string, params?: readonly unknown[]) {
       const r = await q.query<T>(text, params as unknown[] | undefined);

@@ -34,6 +34,11 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<number[]> {
   await db.tx(async (sql) => {
     await sql.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // The server's runtime role may not create tables (db/roles.ts): only ask for it when needed.
+    const { rows } = await sql.query<{ t: string | null }>(
+      "SELECT to_regclass('schema_migration')::text AS t",
+    );
+    if (rows[0]?.t) return;
     await sql.exec(`CREATE TABLE IF NOT EXISTS schema_migration (
       version integer PRIMARY KEY,
       name text NOT NULL,
@@ -57,7 +62,18 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<nu
         }
         return;
       }
-      await sql.exec(m.sql);
+      try {
+        await sql.exec(m.sql);
+      } catch (e) {
+        if ((e as { code?: string }).code === '42501') {
+          throw new Error(
+            `迁移 ${m.version}_${m.name} 需要数据库所有者角色：请设置 BAOMI_MIGRATE_URL 或运行 baomi migrate --owner-url。 / ` +
+              `Migration ${m.version}_${m.name} needs the database owner role: set BAOMI_MIGRATE_URL or run ` +
+              '`baomi migrate --owner-url URL` (the server connects as a role that may not change the schema).',
+          );
+        }
+        throw e;
+      }
       await sql.query('INSERT INTO schema_migration (version, name, checksum) VALUES ($1, $2, $3)', [
         m.version,
         m.name,

@@ -5,7 +5,7 @@ import type { BusinessRole, Clearance, Rank } from '@baomi/domain';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Sql } from '../db/db.ts';
-import { DEMO_DESIGNATION_ACCOUNT, seedDemoDesignation } from './designation.ts';
+import type { ServerModule } from '../kit/module.ts';
 
 export const DEMO_PASSWORD = 'Baomi@Demo2026';
 
@@ -205,7 +205,10 @@ async function insertPeople(sql: Sql, orgId: string, depts: string[], people: P[
 }
 
 /** Seeds once; returns the demo accounts (all with DEMO_PASSWORD). */
-export async function seedDemo(db: Db): Promise<{ username: string; password: string; role: string }[]> {
+export async function seedDemo(
+  db: Db,
+  modules: readonly ServerModule[],
+): Promise<{ username: string; password: string; role: string }[]> {
   const accounts = [
     { username: 'sysadmin', password: DEMO_PASSWORD, role: '系统管理员' },
     { username: 'secadmin', password: DEMO_PASSWORD, role: '安全保密管理员' },
@@ -216,7 +219,6 @@ export async function seedDemo(db: Db): Promise<{ username: string; password: st
       role: `${p.name}（${p.position}）`,
     })),
     { username: 'bureau', password: DEMO_PASSWORD, role: '刘保华（市保密局 科长）' },
-    { ...DEMO_DESIGNATION_ACCOUNT, password: DEMO_PASSWORD },
   ];
   const hash = await hashPassword(DEMO_PASSWORD);
   await db.tx(async (sql) => {
@@ -262,7 +264,12 @@ export async function seedDemo(db: Db): Promise<{ username: string; password: st
       summary: { organisations: 3 },
     });
   });
-  // A year of designation records (定密), once per database, also on a demo seeded before they existed.
-  await seedDemoDesignation(db);
+  // Each module's sample records (e.g. a year of 定密), once per database, also on a demo seeded before
+  // the module existed.
+  for (const m of modules) {
+    for (const a of (await m.demoSeed?.(db, { password: DEMO_PASSWORD })) ?? []) {
+      accounts.push({ ...a, password: DEMO_PASSWORD });
+    }
+  }
   return accounts;
 }

@@ -13,7 +13,7 @@ export default async function authorityRoutes(app: FastifyInstance): Promise<voi
   const db = app.deps.db;
 
   app.get<{ Querystring: { orgId: string; level: StateSecretLevel; kind: DesignationKind; date?: string } }>(
-    '/api/designation/authority',
+    '/authority',
     {
       preValidation: guard(designationPolicy, 'readAuthority'),
       schema: {

@@ -25,7 +25,7 @@ export default async function catalogueRoutes(app: FastifyInstance): Promise<voi
   const db = app.deps.db;
 
   app.get<{ Querystring: { includeInactive?: boolean } }>(
-    '/api/designation/catalogue',
+    '/catalogue',
     {
       preValidation: guard(designationPolicy, 'readCatalogue'),
       schema: {
@@ -40,7 +40,7 @@ export default async function catalogueRoutes(app: FastifyInstance): Promise<voi
   );
 
   app.post<{ Body: CatalogueInput }>(
-    '/api/designation/catalogue',
+    '/catalogue',
     {
       preValidation: guard(designationPolicy, 'writeCatalogue'),
       schema: {
@@ -56,7 +56,7 @@ export default async function catalogueRoutes(app: FastifyInstance): Promise<voi
   );
 
   app.patch<{ Params: { id: string }; Body: CataloguePatch }>(
-    '/api/designation/catalogue/:id',
+    '/catalogue/:id',
     {
       preValidation: guard(designationPolicy, 'writeCatalogue'),
       schema: {

@@ -21,7 +21,7 @@ export default async function designatorRoutes(app: FastifyInstance): Promise<vo
   const db = app.deps.db;
 
   app.get(
-    '/api/designation/designators',
+    '/designators',
     {
       preValidation: guard(designationPolicy, 'readDesignators'),
       schema: { tags, summary: '本单位定密责任人 Designators of my organisation' },
@@ -32,7 +32,7 @@ export default async function designatorRoutes(app: FastifyInstance): Promise<vo
   );
 
   app.post<{ Body: AppointInput }>(
-    '/api/designation/designators',
+    '/designators',
     {
       preValidation: guard(designationPolicy, 'appoint'),
       schema: {
@@ -60,7 +60,7 @@ export default async function designatorRoutes(app: FastifyInstance): Promise<vo
   );
 
   app.get<{ Params: { personId: string }; Querystring: { date?: string } }>(
-    '/api/designation/designators/:personId/may-decide',
+    '/designators/:personId/may-decide',
     {
       preValidation: guard(designationPolicy, 'readDesignators'),
       schema: {
@@ -76,7 +76,7 @@ export default async function designatorRoutes(app: FastifyInstance): Promise<vo
   );
 
   app.post<{ Params: { personId: string }; Body: AbsenceInput }>(
-    '/api/designation/designators/:personId/absences',
+    '/designators/:personId/absences',
     {
       preValidation: guard(designationPolicy, 'recordAbsence'),
       schema: {
@@ -96,7 +96,7 @@ export default async function designatorRoutes(app: FastifyInstance): Promise<vo
   );
 
   app.post<{ Params: { id: string } }>(
-    '/api/designation/absences/:id/cancel',
+    '/absences/:id/cancel',
     {
       preValidation: guard(designationPolicy, 'recordAbsence'),
       schema: { tags, summary: '撤销缺位登记 Cancel an absence record', params: idParams },

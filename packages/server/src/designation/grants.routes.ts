@@ -14,7 +14,7 @@ export default async function grantRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db;
 
   app.get<{ Querystring: { view?: View; date?: string } }>(
-    '/api/designation/grants',
+    '/grants',
     {
       preValidation: guard(designationPolicy, 'readGrants'),
       schema: {
@@ -29,7 +29,7 @@ export default async function grantRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{ Body: GrantInput }>(
-    '/api/designation/grants',
+    '/grants',
     {
       preValidation: guard(designationPolicy, 'grant'),
       schema: {
@@ -57,7 +57,7 @@ export default async function grantRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.patch<{ Params: { id: string }; Body: { filedWithBureauAt: string } }>(
-    '/api/designation/grants/:id/filing',
+    '/grants/:id/filing',
     {
       preValidation: guard(designationPolicy, 'fileGrant'),
       schema: {
@@ -76,7 +76,7 @@ export default async function grantRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{ Params: { id: string }; Body: { reason: string } }>(
-    '/api/designation/grants/:id/revoke',
+    '/grants/:id/revoke',
     {
       preValidation: guard(designationPolicy, 'revokeGrant'),
       schema: {

@@ -23,7 +23,7 @@ import {
   type StateSecretLevel,
   sameKnowScope,
 } from '@baomi/domain';
-import { onApprovalSettled, openApproval, subjectLinkFor } from '../approvals/service.ts';
+import { openApproval, type SettleHandler, type SubjectLink } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { getOrg } from '../orgs/queries.ts';
@@ -218,14 +218,14 @@ export async function proposeChange(
   return (await getChange(sql, changeId))!;
 }
 
-// The approval of a change links to the item's page.
-subjectLinkFor('designation_change', async (sql, changeId) => {
+/** The approval of a change links to the item's page. */
+export const changeLink: SubjectLink = async (sql, changeId) => {
   const change = await getChange(sql, changeId);
   return change ? `/designation/items/${change.itemId}` : null;
-});
+};
 
 /** R-DES-08: what an approved change does to its item (in the deciding transaction). */
-onApprovalSettled('designation_change', async (sql, approval, actor) => {
+export const changeSettled: SettleHandler = async (sql, approval, actor) => {
   const change = await getChange(sql, approval.subjectId, true);
   if (change?.status !== 'pending') return;
   const item = (await getItem(sql, change.itemId, true)) as ItemRow;
@@ -330,4 +330,4 @@ onApprovalSettled('designation_change', async (sql, approval, actor) => {
     objectId: item.id,
     summary: { changeId: change.id, kind: change.kind, from: change.before, to: after, knowers, notified },
   });
-});
+};

@@ -150,7 +150,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db;
 
   app.get<{ Querystring: LedgerQuery }>(
-    '/api/designation/items',
+    '/items',
     {
       preValidation: guard(itemPolicy, 'read'),
       schema: {
@@ -163,7 +163,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Querystring: LedgerQuery & { format?: 'xlsx' | 'csv' } }>(
-    '/api/designation/items/export',
+    '/items/export',
     {
       preValidation: guard(itemPolicy, 'ledger'),
       schema: {
@@ -213,7 +213,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Querystring: { horizon?: number } }>(
-    '/api/designation/items/review',
+    '/items/review',
     {
       preValidation: guard(itemPolicy, 'ledger'),
       schema: {
@@ -226,7 +226,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{ Params: { id: string }; Body: { note: string } }>(
-    '/api/designation/items/:id/review',
+    '/items/:id/review',
     {
       preValidation: guard(itemPolicy, 'ledger'),
       schema: {
@@ -241,7 +241,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{ Body: ItemBody }>(
-    '/api/designation/items',
+    '/items',
     {
       preValidation: guard(itemPolicy, 'draft'),
       schema: { tags, summary: '拟办定密事项 Draft a designation item', body: itemBody },
@@ -254,7 +254,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.put<{ Params: { id: string }; Body: ItemBody }>(
-    '/api/designation/items/:id',
+    '/items/:id',
     {
       preValidation: guard(itemPolicy, 'draft'),
       schema: { tags, summary: '修改拟办事项 Update a draft', params: idParams, body: itemBody },
@@ -267,7 +267,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{ Params: { id: string }; Body: { unclear?: boolean } }>(
-    '/api/designation/items/:id/submit',
+    '/items/:id/submit',
     {
       preValidation: guard(itemPolicy, 'draft'),
       schema: {
@@ -285,7 +285,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
     Params: { id: string };
     Body: { level: StateSecretLevel; period: PeriodBody; knowScope: KnowScope; note: string };
   }>(
-    '/api/designation/items/:id/correct',
+    '/items/:id/correct',
     {
       preValidation: guard(itemPolicy, 'correct'),
       schema: {
@@ -318,7 +318,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
     Params: { id: string };
     Body: Omit<ChangeInput, 'period'> & { period?: PeriodBody };
   }>(
-    '/api/designation/items/:id/changes',
+    '/items/:id/changes',
     {
       preValidation: guard(itemPolicy, 'propose'),
       schema: {
@@ -350,7 +350,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Params: { id: string } }>(
-    '/api/designation/items/:id',
+    '/items/:id',
     {
       preValidation: guard(itemPolicy, 'read'),
       schema: { tags, summary: '定密事项详情 Item detail with history', params: idParams },
@@ -359,7 +359,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Params: { id: string } }>(
-    '/api/designation/items/:id/knowers',
+    '/items/:id/knowers',
     {
       preValidation: guard(itemPolicy, 'read'),
       schema: { tags, summary: '知悉人员名单 People who know the item', params: idParams },
@@ -368,7 +368,7 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Params: { id: string } }>(
-    '/api/designation/items/:id/form.pdf',
+    '/items/:id/form.pdf',
     {
       preValidation: guard(itemPolicy, 'read'),
       schema: {

@@ -41,11 +41,10 @@ import {
 import { type ApprovalRow, getApproval, listDecisions } from '../approvals/queries.ts';
 import {
   decideApproval,
-  guardDecisions,
-  onApprovalSettled,
   openApproval,
   resubmitApproval,
-  subjectLinkFor,
+  type SettleHandler,
+  type SubjectLink,
   withdrawApproval,
 } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
@@ -616,7 +615,7 @@ const chinaYear = (d: Date) => Number(todayInChina(d).slice(0, 4));
  * the item number (per organisation and year), the marking, the release date, the knowers, notices to
  * the scope. Returned or rejected: back to the handler. Withdrawn: withdrawn.
  */
-onApprovalSettled('designation_item', async (sql, approval, actor) => {
+export const itemSettled: SettleHandler = async (sql, approval, actor) => {
   const item = await getItem(sql, approval.subjectId, true);
   if (!item || item.approvalId !== approval.id) return;
   const escStatus = approval.status;
@@ -689,12 +688,17 @@ onApprovalSettled('designation_item', async (sql, approval, actor) => {
       approvalId: approval.id,
     },
   });
-});
+};
 
 // ---------------------------------------------------------------------------------------------
 // R-DES-04, R-DES-05: a designator's standing on the day of the decision
 
-async function designatorGuard(sql: Sql, approval: ApprovalRow, who: Decider, input: { decision: string }) {
+export async function designatorGuard(
+  sql: Sql,
+  approval: ApprovalRow,
+  who: Decider,
+  input: { decision: string },
+) {
   const step = approval.steps[approval.stepIndex];
   if (step?.role !== 'designator') return { actingAs: null };
   const today = todayInChina();
@@ -724,6 +728,4 @@ async function designatorGuard(sql: Sql, approval: ApprovalRow, who: Decider, in
   return { actingAs: r.actingRole };
 }
 
-guardDecisions('designation_item', designatorGuard);
-subjectLinkFor('designation_item', async (_sql, id) => `/designation/items/${id}`);
-guardDecisions('designation_change', designatorGuard);
+export const itemLink: SubjectLink = async (_sql, id) => `/designation/items/${id}`;

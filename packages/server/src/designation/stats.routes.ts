@@ -38,7 +38,7 @@ export default async function statsRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db;
 
   app.get<{ Params: { table: StatsTable }; Querystring: { year?: number; orgId?: string } }>(
-    '/api/designation/stats/:table',
+    '/stats/:table',
     {
       preValidation: guard(statsPolicy, 'read'),
       schema: {
@@ -56,7 +56,7 @@ export default async function statsRoutes(app: FastifyInstance): Promise<void> {
     Params: { table: StatsTable };
     Querystring: { year?: number; orgId?: string; format?: 'xlsx' | 'csv' };
   }>(
-    '/api/designation/stats/:table/export',
+    '/stats/:table/export',
     {
       preValidation: guard(statsPolicy, 'export'),
       schema: {

@@ -14,7 +14,7 @@ export const directoryPolicy = definePolicy({
 export default async function directoryRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db;
   app.get(
-    '/api/directory',
+    '',
     {
       preValidation: guard(directoryPolicy, 'read'),
       schema: { tags: ['directory'], summary: '本单位通讯录 People, departments and organisations below' },

@@ -1,29 +1,20 @@
 // The Fastify application: hooks (session, CSRF, forced password change), modules, OpenAPI, the SPA.
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import accountRoutes from '../accounts/routes.ts';
-import approvalRoutes from '../approvals/routes.ts';
-import '../approvals/todos.ts';
-import auditRoutes from '../audit/routes.ts';
-import authRoutes, { clearSessionCookies } from '../auth/routes.ts';
+import { clearSessionCookies } from '../auth/routes.ts';
 import { SessionCache } from '../auth/session-cache.ts';
 import { lookupSession, SESSION_COOKIE } from '../auth/sessions.ts';
-import backupRoutes from '../backups/routes.ts';
-import itemRoutes from '../designation/items.routes.ts';
-import designationRoutes from '../designation/routes.ts';
-import directoryRoutes from '../directory/routes.ts';
-import orgRoutes from '../orgs/routes.ts';
-import peopleRoutes from '../people/routes.ts';
-import settingsRoutes from '../settings/routes.ts';
-import systemRoutes from '../system/routes.ts';
-import todoRoutes from '../todos/routes.ts';
-import workdayRoutes from '../workdays/routes.ts';
+import { installModules } from '../kit/install.ts';
+import type { ServerModule } from '../kit/module.ts';
+import { MODULES } from '../modules.ts';
 import { HttpError, installErrorHandler } from './errors.ts';
+import { badText, badTextError, installJsonParser } from './json.ts';
 import { unauthenticated } from './policy.ts';
 import { serveWebApp } from './static.ts';
 import type { AppDeps } from './types.ts';
-import { installValidators, nulField } from './validation.ts';
+import { installValidators } from './validation.ts';
 
 export const WEB_DIST = new URL('../../../web/dist/', import.meta.url).pathname;
 
@@ -49,8 +40,11 @@ function needsSession(req: FastifyRequest): boolean {
 
 export interface BuildOptions extends AppDeps {
   logger?: boolean;
-  trustProxy?: boolean;
+  /** Trusted reverse proxies (addresses or CIDR blocks), see http/proxy.ts; false trusts none. */
+  trustProxy?: false | string[];
   webDist?: string | null;
+  /** The modules to serve (default: the list in modules.ts; a test may add a throw-away one). */
+  modules?: readonly ServerModule[];
 }
 
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
@@ -77,6 +71,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await unlisten();
   });
   installValidators(app);
+  installJsonParser(app);
   installErrorHandler(app);
 
   await app.register(fastifyCookie);
@@ -134,15 +129,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   app.addHook('preValidation', async (req) => {
     // The query string and path too: a NUL there reached PostgreSQL and came back as a 500.
-    const nul = nulField(req.body) ?? nulField(req.query) ?? nulField(req.params);
-    if (nul !== null) {
-      throw new HttpError(400, {
-        code: 'nul_character',
-        field: nul,
-        zh: '输入中含有不允许的空字符（\\u0000）',
-        en: 'The input contains a NUL character (\\u0000), which is not allowed',
-      });
-    }
+    const bad = badText(req.body) ?? badText(req.query) ?? badText(req.params);
+    if (bad) throw badTextError(bad);
   });
 
   // A write served here may have changed who someone is (logout, password, roles): drop this node's
@@ -151,10 +139,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (!SAFE_METHODS.has(req.method) && reply.statusCode < 400) sessions.clear();
   });
 
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'no-referrer');
+    // Behind a trusted TLS proxy: browsers must never come back over plain HTTP.
+    if (req.protocol === 'https') reply.header('Strict-Transport-Security', 'max-age=31536000');
     // R-SYS-04: nothing is loaded from anywhere but this server.
     reply.header(
       'Content-Security-Policy',
@@ -162,23 +152,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     );
   });
 
-  for (const routes of [
-    authRoutes,
-    systemRoutes,
-    orgRoutes,
-    peopleRoutes,
-    accountRoutes,
-    settingsRoutes,
-    auditRoutes,
-    todoRoutes,
-    approvalRoutes,
-    backupRoutes,
-    designationRoutes,
-    itemRoutes,
-    workdayRoutes,
-    directoryRoutes,
-  ]) {
-    await app.register(routes);
+  // Each module's routes: an encapsulated plugin under its URL prefix, typed from its contract.
+  const modules = opts.modules ?? MODULES;
+  installModules(modules);
+  for (const m of modules) {
+    await app.withTypeProvider<TypeBoxTypeProvider>().register(m.routes, { prefix: m.prefix });
   }
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,5 +1,7 @@
 // One error shape for every endpoint: {error: {code, zh, en, field?, rule?, details?}}.
 // Input problems are 400/403/404/409/423/429 with a bilingual message; never a stack trace.
+
+import { NOT_BLANK } from '@baomi/api/common.ts';
 import { DomainError, type ErrorKind, type RuleViolation } from '@baomi/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 
@@ -68,7 +70,7 @@ export function violationFromAjv(e: AjvErrorLike, part: string): RuleViolation {
         ? v(`字段 ${f} 不是有效的编号`, `Field ${f} is not a valid id`)
         : v(`字段 ${f} 格式错误（${p.format}）`, `Field ${f} is not a valid ${p.format}`);
     case 'pattern':
-      if (p.pattern === '\\S') return v(`字段 ${f} 不能为空`, `Field ${f} cannot be blank`);
+      if (p.pattern === NOT_BLANK) return v(`字段 ${f} 不能为空`, `Field ${f} cannot be blank`);
       return v(`字段 ${f} 格式错误`, `Field ${f} has the wrong format`);
     case 'minimum':
     case 'maximum':
@@ -93,16 +95,15 @@ interface PgErrorLike {
   message?: string;
 }
 
-/** The input field a unique index guards, so a duplicate names the field and not the index. */
-const CONSTRAINT_FIELDS: Record<string, string> = {
-  org_unique_name: 'name',
-  department_unique_name: 'name',
-  account_username: 'username',
-  person_account_id_key: 'personId',
-  designation_grant_letter: 'letterNumber',
-  designator_active_person: 'personId',
-  secret_catalogue_entry_clause: 'clause',
-};
+/**
+ * The input field a unique index guards, so a duplicate names the field and not the index.
+ * Each module declares its own (module manifest `constraintFields`).
+ */
+const CONSTRAINT_FIELDS: Record<string, string> = {};
+
+export function installConstraintFields(fields: Readonly<Record<string, string>>): void {
+  Object.assign(CONSTRAINT_FIELDS, fields);
+}
 
 function fromPg(e: PgErrorLike): HttpError | null {
   switch (e.code) {

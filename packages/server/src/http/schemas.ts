@@ -1,4 +1,7 @@
 // Small JSON-schema builders shared by every module's routes (also feed the OpenAPI description).
+import { NOT_BLANK } from '@baomi/api/common.ts';
+
+export { NOT_BLANK };
 /** A string of min..max characters; with min ≥ 1 it must hold more than white space. */
 export const str = (max: number, min = 1, extra: Record<string, unknown> = {}) => ({
   type: 'string',
@@ -7,7 +10,6 @@ export const str = (max: number, min = 1, extra: Record<string, unknown> = {}) =
   ...(min >= 1 ? { pattern: NOT_BLANK } : {}),
   ...extra,
 });
-export const NOT_BLANK = '\\S';
 export const uuid = { type: 'string', format: 'uuid' } as const;
 export const nullableUuid = { anyOf: [{ type: 'string', format: 'uuid' }, { type: 'null' }] } as const;
 export const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] });

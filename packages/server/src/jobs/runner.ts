@@ -3,7 +3,6 @@
 import { hostname } from 'node:os';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
-import { designationReleaseJob } from '../designation/items.release.ts';
 
 export interface Job {
   name: string;
@@ -61,9 +60,7 @@ export const cleanupJob: Job = {
   },
 };
 
-export const JOBS: Job[] = [cleanupJob, designationReleaseJob];
-
-export function startScheduler(db: Db, jobs = JOBS, everyMs = 60_000): () => void {
+export function startScheduler(db: Db, jobs: readonly Job[], everyMs = 60_000): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -27,7 +27,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db;
 
   app.get(
-    '/api/orgs',
+    '/orgs',
     { preValidation: guard(orgPolicy, 'read'), schema: { tags, summary: '组织机构列表 List organisations' } },
     async (_req) => {
       return { items: await listOrgs(db) };
@@ -35,7 +35,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{ Body: OrgInput }>(
-    '/api/orgs',
+    '/orgs',
     {
       preValidation: guard(orgPolicy, 'write'),
       schema: {
@@ -50,7 +50,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.patch<{ Params: { id: string }; Body: Partial<OrgInput> }>(
-    '/api/orgs/:id',
+    '/orgs/:id',
     {
       preValidation: guard(orgPolicy, 'write'),
       schema: { tags, summary: '修改单位 Update organisation', params: idParams, body: object(orgFields) },
@@ -61,7 +61,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.delete<{ Params: { id: string } }>(
-    '/api/orgs/:id',
+    '/orgs/:id',
     {
       preValidation: guard(orgPolicy, 'write'),
       schema: { tags, summary: '删除单位 Delete organisation', params: idParams },
@@ -73,7 +73,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Params: { id: string } }>(
-    '/api/orgs/:id/departments',
+    '/orgs/:id/departments',
     {
       preValidation: guard(orgPolicy, 'read'),
       schema: { tags, summary: '部门列表 List departments', params: idParams },
@@ -85,7 +85,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{ Params: { id: string }; Body: { name: string; parentId?: string | null } }>(
-    '/api/orgs/:id/departments',
+    '/orgs/:id/departments',
     {
       preValidation: guard(orgPolicy, 'write'),
       schema: {
@@ -103,7 +103,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.patch<{ Params: { id: string }; Body: { name: string } }>(
-    '/api/departments/:id',
+    '/departments/:id',
     {
       preValidation: guard(orgPolicy, 'write'),
       schema: {
@@ -119,7 +119,7 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.delete<{ Params: { id: string } }>(
-    '/api/departments/:id',
+    '/departments/:id',
     {
       preValidation: guard(orgPolicy, 'write'),
       schema: { tags, summary: '删除部门 Delete department', params: idParams },

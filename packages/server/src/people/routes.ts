@@ -38,7 +38,7 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
   const db = app.deps.db;
 
   app.get<{ Querystring: PeopleFilter & { page?: number; pageSize?: number } }>(
-    '/api/people',
+    '',
     {
       preValidation: guard(peoplePolicy, 'read'),
       schema: { tags, summary: '人员列表 List people', querystring: object({ ...filterProps, ...paging }) },
@@ -49,7 +49,7 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
   );
 
   app.get<{ Querystring: PeopleFilter & { format?: 'xlsx' | 'csv' } }>(
-    '/api/people/export',
+    '/export',
     {
       preValidation: guard(peoplePolicy, 'read'),
       schema: {
@@ -90,7 +90,7 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
   );
 
   app.post<{ Body: Partial<PersonInput> & Pick<PersonInput, 'orgId' | 'name' | 'rank'> }>(
-    '/api/people',
+    '',
     {
       preValidation: guard(peoplePolicy, 'write'),
       schema: {
@@ -106,7 +106,7 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
   );
 
   app.patch<{ Params: { id: string }; Body: Partial<PersonInput> }>(
-    '/api/people/:id',
+    '/:id',
     {
       preValidation: guard(peoplePolicy, 'write'),
       schema: { tags, summary: '修改人员 Update person', params: idParams, body: object(fields) },
@@ -117,7 +117,7 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
   );
 
   app.put<{ Params: { id: string }; Body: { roles: BusinessRole[] } }>(
-    '/api/people/:id/roles',
+    '/:id/roles',
     {
       preValidation: guard(peoplePolicy, 'grant'),
       schema: {
@@ -136,7 +136,7 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
   );
 
   app.put<{ Params: { id: string }; Body: { clearance: Clearance } }>(
-    '/api/people/:id/clearance',
+    '/:id/clearance',
     {
       preValidation: guard(peoplePolicy, 'grant'),
       schema: {

@@ -31,7 +31,7 @@ const policySchema = object(
 export default async function settingsRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db;
   app.get(
-    '/api/settings/security',
+    '/security',
     {
       preValidation: guard(settingsPolicy, (req) =>
         req.auth?.me.adminRole ? 'readSecurity' : 'readPasswordRules',
@@ -43,7 +43,7 @@ export default async function settingsRoutes(app: FastifyInstance): Promise<void
     },
   );
   app.put<{ Body: SecurityPolicy }>(
-    '/api/settings/security',
+    '/security',
     {
       preValidation: guard(settingsPolicy, 'writeSecurity'),
       schema: { tags: ['settings'], summary: '设置安全策略 Set security policy', body: policySchema },

@@ -43,3 +43,12 @@ export async function getFlag(sql: Sql, key: string): Promise<unknown> {
   const { rows } = await sql.query<{ value: unknown }>('SELECT value FROM setting WHERE key = $1', [key]);
   return rows[0]?.value ?? null;
 }
+
+/** Sets a system flag (not a user-facing setting: no audit event of its own). */
+export async function setFlag(sql: Sql, key: string, value: unknown): Promise<void> {
+  await sql.query(
+    `INSERT INTO setting (key, value) VALUES ($1, $2::jsonb)
+     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    [key, JSON.stringify(value)],
+  );
+}

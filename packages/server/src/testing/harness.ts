@@ -7,6 +7,7 @@ import { bootstrapAdministrators } from '../accounts/service.ts';
 import { type Db, openDb } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
+import type { ServerModule } from '../kit/module.ts';
 import type { Bootstrap } from '../main.ts';
 
 export const TEST_DB = (process.env.BAOMI_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
@@ -143,7 +144,14 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { loginRate?: { max: number; windowSeconds: number }; database?: TestDatabase } = {},
+  opts: {
+    loginRate?: { max: number; windowSeconds: number };
+    database?: TestDatabase;
+    /** The modules to serve (default: all of modules.ts). */
+    modules?: readonly ServerModule[];
+    /** Trusted reverse proxies (http/proxy.ts). */
+    trustProxy?: false | string[];
+  } = {},
 ): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
   const db = database.db;
@@ -156,6 +164,8 @@ export async function createTestApp(
     loginRate: opts.loginRate ?? { max: 10_000, windowSeconds: 60 },
     backupDir: null,
     webDist: null,
+    modules: opts.modules,
+    trustProxy: opts.trustProxy,
   });
   const passwords = new Map(bootstrap.map((b) => [b.username, b.password]));
   const signedIn = new Map<string, Client>();

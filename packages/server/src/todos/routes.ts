@@ -14,7 +14,7 @@ export const todoPolicy = definePolicy({
 export default async function todoRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db;
   app.get(
-    '/api/todos',
+    '',
     { preValidation: guard(todoPolicy, 'read'), schema: { tags: ['todos'], summary: '我的待办 My todos' } },
     async (req) => listOpenTodos(db, ctxOf(req).me),
   );
@@ -22,7 +22,7 @@ export default async function todoRoutes(app: FastifyInstance): Promise<void> {
   // A stored notice ("the level of an item you know was changed") stays until its reader
   // acknowledges it; computed todos (approvals, returns, deadlines) end when their cause does.
   app.post<{ Params: { id: string } }>(
-    '/api/todos/:id/done',
+    '/:id/done',
     {
       preValidation: guard(todoPolicy, 'acknowledge'),
       schema: { tags: ['todos'], summary: '确认通知 Acknowledge a notice', params: idParams },

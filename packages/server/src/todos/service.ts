@@ -19,11 +19,11 @@ export interface Todo {
 }
 
 export type TodoProvider = (sql: Sql, me: Me) => Promise<Todo[]>;
-const providers: TodoProvider[] = [];
+let providers: readonly TodoProvider[] = [];
 
-/** A module adds its due items to everybody's list (called once, at module load). */
-export function registerTodoProvider(p: TodoProvider): void {
-  providers.push(p);
+/** The modules' providers (module manifest `todoProviders`), installed at start. */
+export function installTodoProviders(list: readonly TodoProvider[]): void {
+  providers = [...list];
 }
 
 /** Stored notices (e.g. "the level of an item you know was changed"), until acknowledged. */

@@ -1,10 +1,8 @@
 // The working-day calendar in SQL. Dates travel as 'YYYY-MM-DD' text (to_char), never as JS Date:
 // a date has no time zone, and the drivers would give it one.
+import type { DayKind } from '@baomi/api/workdays.ts';
 import { type PlainDate, type WorkCalendar, workCalendar } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
-
-export const DAY_KINDS = ['holiday', 'working_weekend'] as const;
-export type DayKind = (typeof DAY_KINDS)[number];
 
 export interface CalendarDay {
   date: PlainDate;

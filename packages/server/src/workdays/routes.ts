@@ -1,19 +1,17 @@
+import { FileBody, NoContent } from '@baomi/api/common.ts';
+import * as C from '@baomi/api/workdays.ts';
 import { isoWeekday } from '@baomi/domain';
-import type { FastifyInstance } from 'fastify';
 import { sendPdf } from '../exports/pdf.ts';
 import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
-import { enumOf, int, object, str } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
+import { wire } from '../kit/wire.ts';
 import { readAction, workdayPolicy } from './policy.ts';
-import { DAY_KINDS, listDays } from './queries.ts';
-import { clearDay, type DayInput, setDay, workingDeadline } from './service.ts';
+import { listDays } from './queries.ts';
+import { clearDay, setDay, workingDeadline } from './service.ts';
 
 const tags = ['workdays'];
-const yearQuery = object({ year: int(1900, 2200) });
-/** Any text: the service checks it with the domain and answers with its bilingual message. */
-const dateParams = object({ date: { type: 'string', minLength: 1, maxLength: 40 } }, ['date']);
 const WEEKDAY = ['', '一', '二', '三', '四', '五', '六', '日'];
-const KIND_ZH = { holiday: '节假日（放假）', working_weekend: '调休上班日' } as const;
 
 /** The current year in Beijing. */
 function thisYear(): number {
@@ -22,40 +20,51 @@ function thisYear(): number {
   );
 }
 
-export default async function workdayRoutes(app: FastifyInstance): Promise<void> {
+export const workdayRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
 
-  app.get<{ Querystring: { year?: number } }>(
-    '/api/workdays',
+  app.get(
+    '',
     {
       preValidation: guard(workdayPolicy, readAction),
-      schema: { tags, summary: '工作日历 Work calendar of a year', querystring: yearQuery },
+      schema: {
+        tags,
+        summary: '工作日历 Work calendar of a year',
+        querystring: C.YearQuery,
+        response: { 200: C.CalendarYear },
+      },
     },
     async (req) => {
       const year = req.query.year ?? thisYear();
       const items = await listDays(db, `${year}-01-01`, `${year}-12-31`);
-      return { year, items };
+      return wire({ year, items });
     },
   );
 
-  app.get<{ Querystring: { from: string; n: number } }>(
-    '/api/workdays/add',
+  app.get(
+    '/add',
     {
       preValidation: guard(workdayPolicy, readAction),
       schema: {
         tags,
         summary: '计算工作日期限 The n-th working day after a date',
-        querystring: object({ from: str(40), n: int(0, 1000) }, ['from', 'n']),
+        querystring: C.DeadlineQuery,
+        response: { 200: C.Deadline },
       },
     },
     async (req) => workingDeadline(db, req.query.from, req.query.n),
   );
 
-  app.get<{ Querystring: { year?: number } }>(
-    '/api/workdays/print',
+  app.get(
+    '/print',
     {
       preValidation: guard(workdayPolicy, readAction),
-      schema: { tags, summary: '打印工作日历 Print the work calendar (PDF)', querystring: yearQuery },
+      schema: {
+        tags,
+        summary: '打印工作日历 Print the work calendar (PDF)',
+        querystring: C.YearQuery,
+        response: { 200: FileBody },
+      },
     },
     async (req, reply) => {
       const year = req.query.year ?? thisYear();
@@ -90,7 +99,7 @@ export default async function workdayRoutes(app: FastifyInstance): Promise<void>
               rows: items.map((d) => [
                 d.date,
                 `星期${WEEKDAY[isoWeekday(d.date)]}`,
-                KIND_ZH[d.kind],
+                C.DAY_KIND_LABELS[d.kind].zh,
                 d.name,
                 d.updatedByName,
               ]),
@@ -103,29 +112,35 @@ export default async function workdayRoutes(app: FastifyInstance): Promise<void>
     },
   );
 
-  app.put<{ Params: { date: string }; Body: DayInput }>(
-    '/api/workdays/:date',
+  app.put(
+    '/:date',
     {
       preValidation: guard(workdayPolicy, 'write'),
       schema: {
         tags,
         summary: '设置节假日或调休上班日 Set a holiday or a working weekend day',
-        params: dateParams,
-        body: object({ kind: enumOf(DAY_KINDS), name: str(50) }, ['kind', 'name']),
+        params: C.DateParams,
+        body: C.DayInput,
+        response: { 200: C.CalendarDay },
       },
     },
-    async (req) => db.tx((sql) => setDay(sql, actorFor(req), req.params.date, req.body)),
+    async (req) => wire(await db.tx((sql) => setDay(sql, actorFor(req), req.params.date, req.body))),
   );
 
-  app.delete<{ Params: { date: string } }>(
-    '/api/workdays/:date',
+  app.delete(
+    '/:date',
     {
       preValidation: guard(workdayPolicy, 'write'),
-      schema: { tags, summary: '清除日期设置 Clear a day', params: dateParams },
+      schema: {
+        tags,
+        summary: '清除日期设置 Clear a day',
+        params: C.DateParams,
+        response: { 204: NoContent },
+      },
     },
     async (req, reply) => {
       await db.tx((sql) => clearDay(sql, actorFor(req), req.params.date));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
-}
+};

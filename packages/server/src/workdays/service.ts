@@ -1,5 +1,7 @@
 // The working-day calendar's use cases: the secrecy officer sets and clears days (checked by the
 // domain's checkWorkCalendar, audited in the same transaction), and deadlines are counted on it.
+
+import type { DayInput, DayKind } from '@baomi/api/workdays.ts';
 import {
   addDays,
   addWorkingDays,
@@ -13,15 +15,10 @@ import {
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import { type CalendarDay, type DayKind, enteredYears, getDay, loadWorkCalendar } from './queries.ts';
+import { type CalendarDay, enteredYears, getDay, loadWorkCalendar } from './queries.ts';
 
 const DAY = { zh: '工作日历中的该日期', en: 'Calendar day' };
 const RULE = 'R-DES-07';
-
-export interface DayInput {
-  kind: DayKind;
-  name: string;
-}
 
 /** A real 'YYYY-MM-DD' date, or a bilingual 400 naming `field`. */
 export function requireDate(date: string, field: string): PlainDate {

@@ -1,6 +1,7 @@
 // 工作日历: the year's holidays and 调休 working weekends on twelve month panels. The secrecy officer
 // clicks a day to set or clear it; everyone else sees the same calendar read-only (R-DES-07).
 import { CalendarOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
+import { LIMITS } from '@baomi/api/workdays.ts';
 import { daysInMonth, isoWeekday } from '@baomi/domain';
 import {
   Alert,
@@ -254,8 +255,8 @@ function DayEditor({
           </Radio>
         </Radio.Group>
       </Form.Item>
-      <Form.Item name="name" label={t('workdays.name')} rules={rules.text(t('workdays.name'), 50)}>
-        <Input placeholder={t('workdays.namePlaceholder')} maxLength={50} data-testid="day-name" />
+      <Form.Item name="name" label={t('workdays.name')} rules={rules.text(t('workdays.name'), LIMITS.name)}>
+        <Input placeholder={t('workdays.namePlaceholder')} maxLength={LIMITS.name} data-testid="day-name" />
       </Form.Item>
       {entry && (
         <Popconfirm

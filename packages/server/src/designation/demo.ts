@@ -7,13 +7,13 @@ import { addDays, type Decider, type KnowScope, type Period, type StateSecretLev
 import { decideApproval } from '../approvals/service.ts';
 import { type Actor, appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
-import { createEntry } from '../designation/catalogue.service.ts';
-import type { Caller } from '../designation/common.ts';
-import { todayInChina } from '../designation/common.ts';
-import { appoint, recordAbsence } from '../designation/designators.service.ts';
-import { proposeChange } from '../designation/items.changes.ts';
-import { releaseDueItems } from '../designation/items.release.ts';
-import { correctItem, createItem, type ItemCaller, submitItem } from '../designation/items.service.ts';
+import { createEntry } from './catalogue.service.ts';
+import type { Caller } from './common.ts';
+import { todayInChina } from './common.ts';
+import { appoint, recordAbsence } from './designators.service.ts';
+import { proposeChange } from './items.changes.ts';
+import { releaseDueItems } from './items.release.ts';
+import { correctItem, createItem, type ItemCaller, submitItem } from './items.service.ts';
 
 interface Who {
   actor: Actor;
@@ -516,3 +516,9 @@ export const DEMO_DESIGNATION_ACCOUNT = {
   username: 'provbureau',
   role: '何振华（省保密局 局长，定密责任人）',
 };
+
+/** The module's demo seed (module manifest `demoSeed`): the records above and the province account. */
+export async function designationDemoSeed(db: Db) {
+  await seedDemoDesignation(db);
+  return [DEMO_DESIGNATION_ACCOUNT];
+}

@@ -1,0 +1,60 @@
+// The module manifest: everything a module plugs into the platform, declared in one place.
+// A module exports `defineModule({...})` from `<module>/module.ts`; `modules.ts` lists them; the
+// application, the job runner, the approval and todo registries, the error mapper and the demo seeder
+// read that list. No module registers anything as a side effect of being imported, and the platform
+// never imports a module (only modules.ts does).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { DecideGuard, SettleHandler, SubjectLink } from '../approvals/service.ts';
+import type { Db } from '../db/db.ts';
+import type { Policy } from '../http/policy.ts';
+import type { Job } from '../jobs/runner.ts';
+import type { TodoProvider } from '../todos/service.ts';
+
+/** A module's routes: an encapsulated Fastify plugin, typed from its TypeBox contract. */
+export type ModuleRoutes = FastifyPluginAsyncTypebox;
+
+/** How a module takes part in the one approval engine, per subject type it opens approvals for. */
+export interface ApprovalFlowHooks {
+  subjectType: string;
+  /** Extra conditions on a decision (e.g. R-DES-05: a designator acting as A, or B while A is absent). */
+  guard?: DecideGuard;
+  /** Called in the deciding transaction when the approval settles (approved, returned, withdrawn …). */
+  onSettled?: SettleHandler;
+  /** Where the web app shows the subject (a page path). */
+  link?: SubjectLink;
+}
+
+/** A unique or check constraint of the module's tables and the request field it guards. */
+export type ConstraintFields = Readonly<Record<string, string>>;
+
+export interface DemoSeedContext {
+  /** The password every demo account gets. */
+  password: string;
+}
+
+/** Demo accounts a seeder created, for the console listing. */
+export interface DemoAccount {
+  username: string;
+  role: string;
+}
+
+export interface ServerModule {
+  /** Short name, also the OpenAPI tag group and the audit action prefix. */
+  name: string;
+  /** URL prefix of the routes, e.g. `/api/workdays`; the routes' own paths are relative to it. */
+  prefix: string;
+  routes: ModuleRoutes;
+  /** The module's policies (action → who may), for the policy matrix test and the docs. */
+  policies?: readonly Policy<string>[];
+  jobs?: readonly Job[];
+  approvalFlows?: readonly ApprovalFlowHooks[];
+  todoProviders?: readonly TodoProvider[];
+  constraintFields?: ConstraintFields;
+  /** Sample records for `npm run demo`; runs after the platform's demo organisations exist. Idempotent. */
+  demoSeed?: (db: Db, ctx: DemoSeedContext) => Promise<DemoAccount[]>;
+}
+
+/** Declares a module (identity at run time; the type checks the declaration). */
+export function defineModule(m: ServerModule): ServerModule {
+  return Object.freeze(m);
+}

@@ -1,0 +1,7 @@
+import { defineModule } from '../kit/module.ts';
+import systemRoutes from './routes.ts';
+export default defineModule({
+  name: 'system',
+  prefix: '/api/system',
+  routes: systemRoutes,
+});
