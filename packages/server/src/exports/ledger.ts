@@ -1,6 +1,5 @@
 // The one export mechanism: any ledger (a query's rows + column definitions) to Excel or CSV.
 // R-LVL-05: a ledger that holds classified items carries its marking on every sheet.
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Db } from '../db/db.ts';
@@ -42,6 +41,8 @@ function safeText(v: string): string {
 }
 
 export async function toXlsx<T>(spec: LedgerSpec<T>): Promise<Buffer> {
+  // Loaded on first use: exceljs is the largest share of the server's start-up otherwise.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Baomi';
   const ws = wb.addWorksheet(spec.title.zh.slice(0, 31));

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { documentHeaderLines, type MarkedItem } from '@baomi/domain';
 import type { FastifyReply } from 'fastify';
-import PDFDocument from 'pdfkit';
 import { appendAudit } from '../audit/chain.ts';
 import type { ExportAudit } from './ledger.ts';
 
@@ -167,7 +166,10 @@ class FormWriter {
   /** The last thing drawn was a row of boxes: boxes stack flush (one form), text keeps a gap. */
   private boxed = false;
 
-  constructor(private readonly spec: PdfSpec) {
+  constructor(
+    private readonly spec: PdfSpec,
+    PDFDocument: typeof import('pdfkit'),
+  ) {
     this.doc = new PDFDocument({
       size: 'A4',
       margin: 0, // all placement is explicit: pdfkit never breaks a page on its own
@@ -506,7 +508,9 @@ class FormWriter {
 
 /** Renders a form and reports its page count and the text drawn on each page. */
 export async function renderPdfDetailed(spec: PdfSpec): Promise<RenderedPdf> {
-  const w = new FormWriter(spec);
+  // Loaded on first use: pdfkit takes a noticeable share of the server's start-up otherwise.
+  const { default: PDFDocument } = await import('pdfkit');
+  const w = new FormWriter(spec, PDFDocument);
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
     w.doc.on('data', (c: Buffer) => chunks.push(c));

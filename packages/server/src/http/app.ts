@@ -1,7 +1,5 @@
 // The Fastify application: hooks (session, CSRF, forced password change), modules, OpenAPI, the SPA.
-import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -14,6 +12,7 @@ import { MODULES } from '../modules.ts';
 import { HttpError, installErrorHandler } from './errors.ts';
 import { badText, badTextError, installJsonParser } from './json.ts';
 import { unauthenticated } from './policy.ts';
+import { serveWebApp } from './static.ts';
 import type { AppDeps } from './types.ts';
 import { installValidators } from './validation.ts';
 
@@ -162,19 +161,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  const dist = opts.webDist === undefined ? WEB_DIST : opts.webDist;
-  const spa = Boolean(dist && existsSync(`${dist}/index.html`));
-  if (spa) await app.register(fastifyStatic, { root: dist!, wildcard: false, index: ['index.html'] });
-  // Client routes of the single-page app get index.html; unknown API paths a JSON 404.
-  app.setNotFoundHandler((req, reply) => {
-    if (spa && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.status(404).send({
-      error: {
-        code: 'no_route',
-        zh: `接口不存在：${req.method} ${req.url.split('?')[0]}`,
-        en: `No such endpoint: ${req.method} ${req.url.split('?')[0]}`,
-      },
-    });
-  });
+  await serveWebApp(app, opts.webDist === undefined ? WEB_DIST : opts.webDist);
   return app;
 }

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// Builds the server ahead of time: src/cli.ts with the workspace packages it imports as TypeScript
+// (@baomi/domain, @baomi/api) bundled into dist/cli.js; everything in node_modules stays external.
+// `bin/baomi.mjs` runs dist/cli.js when `isFresh()`, else the sources through tsx. Tests run the sources.
+//   node packages/server/build.mjs            build (always)
+//   node packages/server/build.mjs --if-stale build only when dist is missing or older than the sources
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packages = join(here, '..');
+export const DIST_ENTRY = join(here, 'dist', 'cli.js');
+/** What dist/cli.js is built from: a change in any of these makes it stale. */
+export const SOURCES = [
+  join(here, 'src'),
+  join(packages, 'domain', 'src'),
+  join(packages, 'api', 'src'),
+  fileURLToPath(import.meta.url),
+];
+
+function newest(path) {
+  const s = statSync(path, { throwIfNoEntry: false });
+  if (!s) return 0;
+  if (!s.isDirectory()) return s.mtimeMs;
+  let t = s.mtimeMs; // a deleted file changes its directory's mtime
+  for (const name of readdirSync(path)) {
+    if (name.endsWith('.test.ts')) continue;
+    t = Math.max(t, newest(join(path, name)));
+  }
+  return t;
+}
+
+/** dist/cli.js exists and is not older than any source it is built from. */
+export function isFresh(entry = DIST_ENTRY, sources = SOURCES) {
+  const built = statSync(entry, { throwIfNoEntry: false });
+  return Boolean(built) && sources.every((s) => newest(s) <= built.mtimeMs);
+}
+
+/**
+ * In a bundle every module shares the bundle's `import.meta.url`; the server resolves files next to
+ * its sources with it (migrations, the web app's dist, package.json, fonts through createRequire).
+ * Give each module back its own URL, relative to the bundle so the tree can still be moved.
+ */
+const ownImportMetaUrl = (outDir) => ({
+  name: 'own-import-meta-url',
+  setup(b) {
+    b.onLoad({ filter: /\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const rel = relative(outDir, args.path).split(sep).join('/');
+      return {
+        contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`),
+        loader: 'ts',
+      };
+    });
+  },
+});
+
+/** node_modules packages stay external (native modules, data files, PGlite's wasm); workspace TS is bundled. */
+const externalPackages = {
+  name: 'external-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@baomi/') ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+/** Bundles src/cli.ts into `outfile` (and its .map); esbuild is a devDependency, loaded only here. */
+export async function build(outfile = DIST_ENTRY) {
+  const esbuild = await import('esbuild');
+  const r = await esbuild.build({
+    entryPoints: [join(here, 'src', 'cli.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    sourcemap: 'linked',
+    write: false,
+    logLevel: 'warning',
+    plugins: [externalPackages, ownImportMetaUrl(dirname(outfile))],
+    banner: { js: '// Built by packages/server/build.mjs from src/ — do not edit.' },
+  });
+  await mkdir(dirname(outfile), { recursive: true });
+  // Write then rename: a `baomi` started meanwhile sees the old file or the new one, never half of one.
+  for (const f of r.outputFiles) {
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, f.contents);
+    renameSync(tmp, f.path);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--if-stale') && isFresh()) process.exit(0);
+  const t = performance.now();
+  await build();
+  console.log(`Built ${relative(process.cwd(), DIST_ENTRY)} in ${Math.round(performance.now() - t)} ms`);
+}
