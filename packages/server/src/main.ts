@@ -9,7 +9,7 @@ import { checkRuntimeRole, grantRuntimeRole, roleProblem } from './db/roles.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { startScheduler } from './jobs/runner.ts';
-import { jobsOf } from './kit/install.ts';
+import { installModules, jobsOf } from './kit/install.ts';
 import { MODULES } from './modules.ts';
 import { getFlag, setFlag } from './settings/service.ts';
 
@@ -131,6 +131,9 @@ export async function start(opts: StartOptions = {}): Promise<Started> {
     await db.close();
     throw e;
   }
+  // The modules' hooks (approval outcomes, todo providers …) are in place before anything runs,
+  // the demo seeder included: it takes records through the real approvals.
+  installModules(MODULES);
   const demoAccounts = opts.demo ? await seedDemo(db, MODULES) : null;
   const app = await buildApp({
     db,

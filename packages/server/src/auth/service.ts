@@ -1,17 +1,11 @@
 // Login, logout and password change (R-SYS-02), every attempt audited (R-SYS-03).
-import {
-  afterFailedLogin,
-  checkPassword,
-  invalid,
-  isLocked,
-  type LockState,
-  type SecurityPolicy,
-} from '@baomi/domain';
+import { afterFailedLogin, checkPassword, invalid, isLocked, type SecurityPolicy } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
 import { HttpError } from '../http/errors.ts';
 import { getSecurityPolicy } from '../settings/service.ts';
 import type { Me } from './context.ts';
+import { alertSecadmin, clearFailures, failingSources, recordFailure, sourceLock } from './lockout.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { createSession, loadMe, revokeSessions } from './sessions.ts';
 
@@ -27,25 +21,24 @@ interface AccountRow {
   password_hash: string;
   admin_role: Me['adminRole'];
   disabled: boolean;
-  failed_count: number;
-  locked_until: Date | null;
   person_name: string | null;
   org_id: string | null;
   roles: string[];
 }
 
+/**
+ * Every failed sign-in gets this same answer — unknown user, wrong password, locked, disabled — in the
+ * same time (a dummy argon2 verification for an unknown user), so nobody can learn which accounts
+ * exist, which are locked or disabled. The lock and the disabled state are never told on the login
+ * page, not even after the right password (that would let a locked-out guesser go on guessing and see
+ * when he is right); the page says that repeated failures lock the account and whom to ask. The audit
+ * trail records the real reason (docs/decisions.md).
+ */
 const BAD_CREDENTIALS = () =>
   new HttpError(401, { code: 'bad_credentials', zh: '用户名或密码错误', en: 'Wrong user name or password' });
 
-function lockedError(until: Date): HttpError {
-  const local = until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-  return new HttpError(423, {
-    code: 'account_locked',
-    rule: 'R-SYS-02',
-    zh: `登录失败次数过多，账号已锁定至 ${local}`,
-    en: `Too many failed logins: the account is locked until ${until.toISOString()}`,
-  });
-}
+/** Failures of one account from this many addresses within the lock period alert the secadmin. */
+export const ALERT_SOURCES = 3;
 
 /** Fixed-window counter in the database, so every node counts the same attempts. */
 export async function hitRateLimit(
@@ -93,8 +86,8 @@ export async function login(
   }
   const findAccount = (sql: Sql, lock: boolean) =>
     sql.query<AccountRow>(
-      `SELECT a.id, a.username, a.display_name, a.password_hash, a.admin_role, a.disabled, a.failed_count,
-              a.locked_until, p.name AS person_name, p.org_id,
+      `SELECT a.id, a.username, a.display_name, a.password_hash, a.admin_role, a.disabled,
+              p.name AS person_name, p.org_id,
               coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM person_role r WHERE r.person_id = p.id), '[]'::json) AS roles
          FROM account a LEFT JOIN person p ON p.account_id = a.id
         WHERE lower(a.username) = lower($1) ${lock ? 'FOR UPDATE OF a' : ''}`,
@@ -106,6 +99,7 @@ export async function login(
   if (found) passwordOk = await verifyPassword(found.password_hash, password);
   else await verifyPassword(await dummyHash(), password);
 
+  const source = (meta.ip ?? 'unknown').slice(0, 64);
   const outcome = await db.tx(async (sql) => {
     const policy = await getSecurityPolicy(sql);
     const a = (await findAccount(sql, true)).rows[0];
@@ -118,40 +112,25 @@ export async function login(
         objectId: a?.id ?? null,
         summary: { username: username.slice(0, 64), reason, ...extra },
       });
-    };
-    if (!a) {
-      await fail('unknown_user');
       return { error: BAD_CREDENTIALS() };
-    }
-    const state: LockState = { failedCount: a.failed_count, lockedUntil: a.locked_until };
-    if (isLocked(state, now)) {
-      await fail('locked');
-      return { error: lockedError(a.locked_until!) };
-    }
-    if (a.disabled) {
-      await fail('disabled');
-      return {
-        error: new HttpError(403, {
-          code: 'account_disabled',
-          zh: '账号已停用',
-          en: 'The account is disabled',
-        }),
-      };
-    }
+    };
+    if (!a) return fail('unknown_user');
+    // R-SYS-02: the lock of this account from this address.
+    const state = await sourceLock(sql, a.id, source);
+    if (isLocked(state, now)) return fail('locked', { lockedUntil: state.lockedUntil });
+    if (a.disabled) return fail('disabled');
     if (!passwordOk || a.id !== found?.id) {
       const next = afterFailedLogin(state, now, policy);
-      await sql.query('UPDATE account SET failed_count = $2, locked_until = $3 WHERE id = $1', [
-        a.id,
-        next.failedCount,
-        next.lockedUntil,
-      ]);
-      await fail('bad_password', { failedCount: next.failedCount, locked: next.lockedUntil !== null });
-      return { error: next.lockedUntil ? lockedError(next.lockedUntil) : BAD_CREDENTIALS() };
+      await recordFailure(sql, a.id, source, next, now);
+      const sources = await failingSources(sql, a.id, now, policy.lockMinutes);
+      if (sources >= ALERT_SOURCES) await alertSecadmin(sql, a, sources, policy.lockMinutes, now);
+      return fail('bad_password', {
+        failedCount: next.failedCount,
+        locked: next.lockedUntil !== null,
+        sources,
+      });
     }
-    await sql.query(
-      'UPDATE account SET failed_count = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1',
-      [a.id, now],
-    );
+    await clearFailures(sql, a.id, source, now);
     const s = await createSession(sql, a.id, meta);
     await appendAudit(sql, actor, { action: 'auth.login.success', objectType: 'account', objectId: a.id });
     const me = await loadMe(sql, a.id);
