@@ -77,6 +77,10 @@ export const ErrorBody = Type.Object({
   }),
 });
 
+/** The answer of an action that has nothing else to say (logout, acknowledge). */
+export const Ok = Type.Object({ ok: Type.Boolean() });
+export type Ok = Static<typeof Ok>;
+
 /** What an endpoint that answers 204 (or a file) declares. */
 export const NoContent = Type.Null({ description: 'No content' });
 

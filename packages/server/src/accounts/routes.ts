@@ -1,11 +1,14 @@
+import * as C from '@baomi/api/accounts.ts';
+import { IdParams } from '@baomi/api/common.ts';
 import { notFound } from '@baomi/domain';
-import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Sql } from '../db/db.ts';
 import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
-import { idParams, nullableUuid, object, pageOf, paging, str } from '../http/schemas.ts';
+import { pageOf } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
+import { wire } from '../kit/wire.ts';
 import { accountPolicy } from './policy.ts';
 import {
   type Account,
@@ -21,54 +24,54 @@ import {
 
 const tags = ['accounts'];
 
-export default async function accountRoutes(app: FastifyInstance): Promise<void> {
+const accountRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
 
-  app.get<{ Querystring: { q?: string; page?: number; pageSize?: number } }>(
+  app.get(
     '',
     {
       preValidation: guard(accountPolicy, 'read'),
       schema: {
         tags,
         summary: '账号列表 List accounts',
-        querystring: object({ q: { type: 'string', maxLength: 100 }, ...paging }),
+        querystring: C.AccountsQuery,
+        response: { 200: C.AccountPage },
       },
     },
     async (req) => {
-      return listAccounts(db, req.query.q, pageOf(req.query));
+      return wire(await listAccounts(db, req.query.q, pageOf(req.query)));
     },
   );
 
-  app.post<{ Body: { username: string; displayName: string; personId?: string | null } }>(
+  app.post(
     '',
     {
       preValidation: guard(accountPolicy, 'write'),
       schema: {
         tags,
         summary: '新建业务账号 Create a business account',
-        body: object(
-          {
-            username: str(64, 2, { pattern: '^[A-Za-z0-9_.-]{2,64}$' }),
-            displayName: str(100),
-            personId: nullableUuid,
-          },
-          ['username', 'displayName'],
-        ),
+        body: C.AccountCreate,
+        response: { 201: C.AccountCreated },
       },
     },
     async (req, reply) => {
       const password = await policyPassword(db, req.body.username);
       const hash = await hashPassword(password);
       const account = await db.tx((sql) => createAccount(sql, actorFor(req), req.body, hash));
-      return reply.status(201).send({ account, oneTimePassword: password });
+      return reply.status(201).send(wire({ account, oneTimePassword: password }));
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/:id/reset-password',
     {
       preValidation: guard(accountPolicy, 'write'),
-      schema: { tags, summary: '重置密码 Reset password', params: idParams },
+      schema: {
+        tags,
+        summary: '重置密码 Reset password',
+        params: IdParams,
+        response: { 200: C.OneTimePassword },
+      },
     },
     async (req) => {
       const target = await getAccount(db, req.params.id);
@@ -87,12 +90,17 @@ export default async function accountRoutes(app: FastifyInstance): Promise<void>
     unlock: ['解除锁定 Unlock account', unlock],
   };
   for (const [path, [summary, change]] of Object.entries(toggles)) {
-    app.post<{ Params: { id: string } }>(
+    app.post(
       `/:id/${path}`,
-      { preValidation: guard(accountPolicy, 'write'), schema: { tags, summary, params: idParams } },
+      {
+        preValidation: guard(accountPolicy, 'write'),
+        schema: { tags, summary, params: IdParams, response: { 200: C.Account } },
+      },
       async (req) => {
-        return db.tx((sql) => change(sql, actorFor(req), req.params.id));
+        return wire(await db.tx((sql) => change(sql, actorFor(req), req.params.id)));
       },
     );
   }
-}
+};
+
+export default accountRoutes;

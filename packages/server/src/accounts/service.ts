@@ -1,3 +1,4 @@
+import type { AccountCreate } from '@baomi/api/accounts.ts';
 import {
   type AdminRole,
   checkPassword,
@@ -69,7 +70,7 @@ async function requireAccount(sql: Sql, id: string): Promise<Account> {
 export async function createAccount(
   sql: Sql,
   actor: Actor,
-  input: { username: string; displayName: string; personId?: string | null },
+  input: AccountCreate,
   passwordHash: string,
 ): Promise<Account> {
   if (input.personId) {

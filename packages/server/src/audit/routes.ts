@@ -1,49 +1,46 @@
-import type { FastifyInstance } from 'fastify';
+import * as C from '@baomi/api/audit.ts';
+import { FileBody } from '@baomi/api/common.ts';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
 import { guard } from '../http/policy.ts';
 import { actorFor, ctxOf } from '../http/request.ts';
-import { enumOf, int, object, pageOf, paging, str } from '../http/schemas.ts';
+import { pageOf } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
+import { wire } from '../kit/wire.ts';
 import { appendAudit, type Checkpoint, verifyChain } from './chain.ts';
 import { auditPolicy } from './policy.ts';
-import { type AuditEventView, type AuditFilter, searchAudit } from './queries.ts';
+import { type AuditEventView, searchAudit } from './queries.ts';
 
 const tags = ['audit'];
-const filterProps = {
-  actor: { type: 'string', maxLength: 100 },
-  action: { type: 'string', maxLength: 100 },
-  objectType: { type: 'string', maxLength: 50 },
-  objectId: { type: 'string', maxLength: 100 },
-  from: { type: 'string', format: 'date-time' },
-  to: { type: 'string', format: 'date-time' },
-};
 const EXPORT_LIMIT = 100_000;
 
-export default async function auditRoutes(app: FastifyInstance): Promise<void> {
+const auditRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
 
-  app.get<{ Querystring: AuditFilter & { page?: number; pageSize?: number } }>(
+  app.get(
     '',
     {
       preValidation: guard(auditPolicy, 'read'),
       schema: {
         tags,
         summary: '审计日志查询 Search the audit trail',
-        querystring: object({ ...filterProps, ...paging }),
+        querystring: C.AuditQuery,
+        response: { 200: C.AuditPage },
       },
     },
     async (req) => {
-      return searchAudit(db, ctxOf(req).me, req.query, pageOf(req.query));
+      return wire(await searchAudit(db, ctxOf(req).me, req.query, pageOf(req.query)));
     },
   );
 
-  app.get<{ Querystring: AuditFilter & { format?: 'csv' | 'xlsx' } }>(
+  app.get(
     '/export',
     {
       preValidation: guard(auditPolicy, 'export'),
       schema: {
         tags,
         summary: '导出审计日志 Export the audit trail',
-        querystring: object({ ...filterProps, format: enumOf(['csv', 'xlsx']) }),
+        querystring: C.AuditExportQuery,
+        response: { 200: FileBody },
       },
     },
     async (req, reply) => {
@@ -80,34 +77,25 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
     '/checkpoint',
     {
       preValidation: guard(auditPolicy, 'verify'),
-      schema: { tags, summary: '当前检查点 Current checkpoint' },
+      schema: { tags, summary: '当前检查点 Current checkpoint', response: { 200: C.Checkpoint } },
     },
     async (_req) => {
       const { rows } = await db.query<Checkpoint & { at: Date | null }>(
         'SELECT h.seq, h.hash, e.at FROM audit_head h LEFT JOIN audit_event e ON e.seq = h.seq WHERE h.id = 1',
       );
-      return rows[0];
+      return wire(rows[0]!);
     },
   );
 
-  app.post<{ Body: { checkpoint?: Checkpoint } }>(
+  app.post(
     '/verify',
     {
       preValidation: guard(auditPolicy, 'verify'),
       schema: {
         tags,
         summary: '校验审计链 Verify the chain',
-        body: {
-          anyOf: [
-            { type: 'null' },
-            object({
-              checkpoint: object(
-                { seq: int(0, Number.MAX_SAFE_INTEGER), hash: str(64, 64, { pattern: '^[0-9a-f]{64}$' }) },
-                ['seq', 'hash'],
-              ),
-            }),
-          ],
-        },
+        body: C.VerifyBody,
+        response: { 200: C.VerifyResult },
       },
     },
     async (req) => {
@@ -127,4 +115,6 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
       return result;
     },
   );
-}
+};
+
+export default auditRoutes;

@@ -1,6 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as C from '@baomi/api/auth.ts';
+import { Ok } from '@baomi/api/common.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor, ctxOf } from '../http/request.ts';
-import { object, str } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
 import { changePassword, login, logout } from './service.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './sessions.ts';
 
@@ -22,15 +24,13 @@ export function clearSessionCookies(reply: FastifyReply): void {
 
 const meta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
 
-export default async function authRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Body: { username: string; password: string } }>(
+const tags = ['auth'];
+
+const authRoutes: ModuleRoutes = async (app) => {
+  app.post(
     '/login',
     {
-      schema: {
-        tags: ['auth'],
-        summary: '登录 Sign in',
-        body: object({ username: str(64), password: str(256) }, ['username', 'password']),
-      },
+      schema: { tags, summary: '登录 Sign in', body: C.LoginBody, response: { 200: C.SignedIn } },
     },
     async (req, reply) => {
       const r = await login(app.deps.db, req.body.username, req.body.password, meta(req), app.deps.loginRate);
@@ -39,25 +39,31 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post('/logout', { schema: { tags: ['auth'], summary: '退出 Sign out' } }, async (req, reply) => {
-    const ctx = ctxOf(req);
-    await logout(app.deps.db, ctx.sessionId, actorFor(req));
-    clearSessionCookies(reply);
-    return { ok: true };
-  });
+  app.post(
+    '/logout',
+    { schema: { tags, summary: '退出 Sign out', response: { 200: Ok } } },
+    async (req, reply) => {
+      const ctx = ctxOf(req);
+      await logout(app.deps.db, ctx.sessionId, actorFor(req));
+      clearSessionCookies(reply);
+      return { ok: true };
+    },
+  );
 
-  app.get('/me', { schema: { tags: ['auth'], summary: '当前用户 Current account' } }, async (req) => ({
-    me: ctxOf(req).me,
-    csrfToken: ctxOf(req).csrf,
-  }));
+  app.get(
+    '/me',
+    { schema: { tags, summary: '当前用户 Current account', response: { 200: C.Session } } },
+    async (req) => ({ me: ctxOf(req).me, csrfToken: ctxOf(req).csrf }),
+  );
 
-  app.post<{ Body: { oldPassword: string; newPassword: string } }>(
+  app.post(
     '/change-password',
     {
       schema: {
-        tags: ['auth'],
+        tags,
         summary: '修改密码 Change password',
-        body: object({ oldPassword: str(256), newPassword: str(256) }, ['oldPassword', 'newPassword']),
+        body: C.ChangePasswordBody,
+        response: { 200: C.SignedIn },
       },
     },
     async (req, reply) => {
@@ -74,4 +80,6 @@ export default async function authRoutes(app: FastifyInstance): Promise<void> {
       return { me: r.me };
     },
   );
-}
+};
+
+export default authRoutes;

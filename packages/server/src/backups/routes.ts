@@ -1,11 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import * as C from '@baomi/api/backups.ts';
+import { FileBody } from '@baomi/api/common.ts';
 import { conflict, notFound } from '@baomi/domain';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { appendAudit } from '../audit/chain.ts';
 import { definePolicy, guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
-import { object, str } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
+import { wire } from '../kit/wire.ts';
 import { BACKUP_NAME, createBackup, listBackups, PG_DUMP_GUIDANCE } from './service.ts';
 
 // R-SYS-01: backups are the system administrator's.
@@ -14,7 +17,7 @@ export const backupPolicy = definePolicy({
 });
 const tags = ['backups'];
 
-export default async function backupRoutes(app: FastifyInstance): Promise<void> {
+const backupRoutes: ModuleRoutes = async (app) => {
   const { db, backupDir } = app.deps;
   const dir = () => {
     if (!backupDir || !db.dump) throw conflict({ code: 'use_pg_dump', ...PG_DUMP_GUIDANCE });
@@ -23,19 +26,25 @@ export default async function backupRoutes(app: FastifyInstance): Promise<void> 
 
   app.get(
     '',
-    { preValidation: guard(backupPolicy, 'manage'), schema: { tags, summary: '备份列表 List backups' } },
+    {
+      preValidation: guard(backupPolicy, 'manage'),
+      schema: { tags, summary: '备份列表 List backups', response: { 200: C.BackupList } },
+    },
     async (_req) => {
-      return {
+      return wire({
         items: backupDir ? listBackups(backupDir) : [],
         embedded: Boolean(db.dump),
         guidance: db.dump ? null : PG_DUMP_GUIDANCE,
-      };
+      });
     },
   );
 
   app.post(
     '',
-    { preValidation: guard(backupPolicy, 'manage'), schema: { tags, summary: '创建备份 Create a backup' } },
+    {
+      preValidation: guard(backupPolicy, 'manage'),
+      schema: { tags, summary: '创建备份 Create a backup', response: { 201: C.Backup } },
+    },
     async (req, reply) => {
       const file = await createBackup(db, dir());
       await db.tx((sql) =>
@@ -46,15 +55,20 @@ export default async function backupRoutes(app: FastifyInstance): Promise<void> 
           summary: { size: file.size },
         }),
       );
-      return reply.status(201).send(file);
+      return reply.status(201).send(wire(file));
     },
   );
 
-  app.get<{ Params: { name: string } }>(
+  app.get(
     '/:name',
     {
       preValidation: guard(backupPolicy, 'manage'),
-      schema: { tags, summary: '下载备份 Download a backup', params: object({ name: str(80) }, ['name']) },
+      schema: {
+        tags,
+        summary: '下载备份 Download a backup',
+        params: C.BackupParams,
+        response: { 200: FileBody },
+      },
     },
     async (req, reply) => {
       const name = req.params.name;
@@ -66,7 +80,10 @@ export default async function backupRoutes(app: FastifyInstance): Promise<void> 
       );
       reply.header('Content-Disposition', `attachment; filename="${name}"`);
       reply.type('application/gzip');
-      return reply.send(createReadStream(join(dir(), name)));
+      // A stream, not the string the FileBody schema types: sent as it is, past the serialiser.
+      return (reply as FastifyReply).send(createReadStream(join(dir(), name)));
     },
   );
-}
+};
+
+export default backupRoutes;

@@ -2,22 +2,28 @@
 // of his own organisation (to name a knowledge scope, R-DES-08a, or a designator, R-DES-04) and the
 // organisations below it (grantees of a grant, R-DES-03). Names, departments and positions only:
 // clearances, roles and accounts stay with the administrators (R-SYS-01). Administrators get 403.
-import type { FastifyInstance } from 'fastify';
+import { Directory } from '@baomi/api/directory.ts';
+import type { AdminLevel, OrgKind } from '@baomi/domain';
 import { definePolicy, guard } from '../http/policy.ts';
 import { ctxOf } from '../http/request.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
 import { getOrg, listDepartments, subtreeIds } from '../orgs/queries.ts';
 
 export const directoryPolicy = definePolicy({
   read: { allow: ['user'], zh: '查看本单位通讯录', en: 'view the directory of the organisation' },
 });
 
-export default async function directoryRoutes(app: FastifyInstance): Promise<void> {
+const directoryRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
   app.get(
     '',
     {
       preValidation: guard(directoryPolicy, 'read'),
-      schema: { tags: ['directory'], summary: '本单位通讯录 People, departments and organisations below' },
+      schema: {
+        tags: ['directory'],
+        summary: '本单位通讯录 People, departments and organisations below',
+        response: { 200: Directory },
+      },
     },
     async (req, reply) => {
       const p = ctxOf(req).me.person;
@@ -37,7 +43,13 @@ export default async function directoryRoutes(app: FastifyInstance): Promise<voi
         [p.orgId],
       );
       const below = (await subtreeIds(db, p.orgId)).filter((id) => id !== p.orgId);
-      const { rows: orgsBelow } = await db.query<{ id: string; name: string; level: string; kind: string }>(
+      const { rows: orgsBelow } = await db.query<{
+        id: string;
+        name: string;
+        level: AdminLevel;
+        kind: OrgKind;
+        parentId: string | null;
+      }>(
         'SELECT id, name, level, kind, parent_id AS "parentId" FROM org WHERE id = ANY($1::uuid[]) ORDER BY name',
         [below],
       );
@@ -49,4 +61,6 @@ export default async function directoryRoutes(app: FastifyInstance): Promise<voi
       };
     },
   );
-}
+};
+
+export default directoryRoutes;

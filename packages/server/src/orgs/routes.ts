@@ -1,8 +1,10 @@
-import { ADMIN_LEVELS, notFound, ORG_KINDS } from '@baomi/domain';
-import type { FastifyInstance } from 'fastify';
+import { IdParams, NoContent } from '@baomi/api/common.ts';
+import * as C from '@baomi/api/orgs.ts';
+import { notFound } from '@baomi/domain';
 import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
-import { enumOf, idParams, nullableUuid, object, str } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
+import { wire } from '../kit/wire.ts';
 import { orgPolicy } from './policy.ts';
 import { getOrg, listDepartments, listOrgs } from './queries.ts';
 import {
@@ -10,73 +12,82 @@ import {
   createOrg,
   deleteDepartment,
   deleteOrg,
-  type OrgInput,
   renameDepartment,
   updateOrg,
 } from './service.ts';
 
-const orgFields = {
-  name: str(200),
-  parentId: nullableUuid,
-  level: enumOf(ADMIN_LEVELS),
-  kind: enumOf(ORG_KINDS),
-};
 const tags = ['orgs'];
 
-export default async function orgRoutes(app: FastifyInstance): Promise<void> {
+// Registered under /api: it serves /api/orgs… and /api/departments/… (a department's own path).
+const orgRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
 
   app.get(
     '/orgs',
-    { preValidation: guard(orgPolicy, 'read'), schema: { tags, summary: '组织机构列表 List organisations' } },
+    {
+      preValidation: guard(orgPolicy, 'read'),
+      schema: { tags, summary: '组织机构列表 List organisations', response: { 200: C.OrgList } },
+    },
     async (_req) => {
-      return { items: await listOrgs(db) };
+      return wire({ items: await listOrgs(db) });
     },
   );
 
-  app.post<{ Body: OrgInput }>(
+  app.post(
     '/orgs',
+    {
+      preValidation: guard(orgPolicy, 'write'),
+      schema: { tags, summary: '新建单位 Create organisation', body: C.OrgInput, response: { 201: C.Org } },
+    },
+    async (req, reply) => {
+      return reply.status(201).send(wire(await db.tx((sql) => createOrg(sql, actorFor(req), req.body))));
+    },
+  );
+
+  app.patch(
+    '/orgs/:id',
     {
       preValidation: guard(orgPolicy, 'write'),
       schema: {
         tags,
-        summary: '新建单位 Create organisation',
-        body: object(orgFields, ['name', 'parentId', 'level', 'kind']),
+        summary: '修改单位 Update organisation',
+        params: IdParams,
+        body: C.OrgPatch,
+        response: { 200: C.Org },
+      },
+    },
+    async (req) => {
+      return wire(await db.tx((sql) => updateOrg(sql, actorFor(req), req.params.id, req.body)));
+    },
+  );
+
+  app.delete(
+    '/orgs/:id',
+    {
+      preValidation: guard(orgPolicy, 'write'),
+      schema: {
+        tags,
+        summary: '删除单位 Delete organisation',
+        params: IdParams,
+        response: { 204: NoContent },
       },
     },
     async (req, reply) => {
-      return reply.status(201).send(await db.tx((sql) => createOrg(sql, actorFor(req), req.body)));
-    },
-  );
-
-  app.patch<{ Params: { id: string }; Body: Partial<OrgInput> }>(
-    '/orgs/:id',
-    {
-      preValidation: guard(orgPolicy, 'write'),
-      schema: { tags, summary: '修改单位 Update organisation', params: idParams, body: object(orgFields) },
-    },
-    async (req) => {
-      return db.tx((sql) => updateOrg(sql, actorFor(req), req.params.id, req.body));
-    },
-  );
-
-  app.delete<{ Params: { id: string } }>(
-    '/orgs/:id',
-    {
-      preValidation: guard(orgPolicy, 'write'),
-      schema: { tags, summary: '删除单位 Delete organisation', params: idParams },
-    },
-    async (req, reply) => {
       await db.tx((sql) => deleteOrg(sql, actorFor(req), req.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/orgs/:id/departments',
     {
       preValidation: guard(orgPolicy, 'read'),
-      schema: { tags, summary: '部门列表 List departments', params: idParams },
+      schema: {
+        tags,
+        summary: '部门列表 List departments',
+        params: IdParams,
+        response: { 200: C.DepartmentList },
+      },
     },
     async (req) => {
       if (!(await getOrg(db, req.params.id))) throw notFound({ zh: '组织机构', en: 'Organisation' });
@@ -84,15 +95,16 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { name: string; parentId?: string | null } }>(
+  app.post(
     '/orgs/:id/departments',
     {
       preValidation: guard(orgPolicy, 'write'),
       schema: {
         tags,
         summary: '新建部门 Create department',
-        params: idParams,
-        body: object({ name: str(200), parentId: nullableUuid }, ['name']),
+        params: IdParams,
+        body: C.DepartmentInput,
+        response: { 201: C.Department },
       },
     },
     async (req, reply) => {
@@ -102,15 +114,16 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: { name: string } }>(
+  app.patch(
     '/departments/:id',
     {
       preValidation: guard(orgPolicy, 'write'),
       schema: {
         tags,
         summary: '修改部门 Rename department',
-        params: idParams,
-        body: object({ name: str(200) }, ['name']),
+        params: IdParams,
+        body: C.DepartmentRename,
+        response: { 200: C.Department },
       },
     },
     async (req) => {
@@ -118,15 +131,17 @@ export default async function orgRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.delete<{ Params: { id: string } }>(
+  app.delete(
     '/departments/:id',
     {
       preValidation: guard(orgPolicy, 'write'),
-      schema: { tags, summary: '删除部门 Delete department', params: idParams },
+      schema: { tags, summary: '删除部门 Delete department', params: IdParams, response: { 204: NoContent } },
     },
     async (req, reply) => {
       await db.tx((sql) => deleteDepartment(sql, actorFor(req), req.params.id));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
-}
+};
+
+export default orgRoutes;

@@ -1,4 +1,5 @@
-import { type AdminLevel, conflict, notFound, type OrgKind } from '@baomi/domain';
+import type { DepartmentInput, OrgInput, OrgPatch } from '@baomi/api/orgs.ts';
+import { conflict, notFound } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { ancestorIds, countDependents, getDepartment, getOrg, type Org } from './queries.ts';
@@ -6,13 +7,6 @@ import { ancestorIds, countDependents, getDepartment, getOrg, type Org } from '.
 const ORG = { zh: '组织机构', en: 'Organisation' };
 const DEPT = { zh: '部门', en: 'Department' };
 const ORG_TREE_LOCK = 7_202_612; // arbitrary constant shared by every node
-
-export interface OrgInput {
-  name: string;
-  parentId: string | null;
-  level: AdminLevel;
-  kind: OrgKind;
-}
 
 async function requireOrg(sql: Sql, id: string, field?: string): Promise<Org> {
   const org = await getOrg(sql, id);
@@ -36,7 +30,7 @@ export async function createOrg(sql: Sql, actor: Actor, input: OrgInput): Promis
   return (await getOrg(sql, id))!;
 }
 
-export async function updateOrg(sql: Sql, actor: Actor, id: string, patch: Partial<OrgInput>): Promise<Org> {
+export async function updateOrg(sql: Sql, actor: Actor, id: string, patch: OrgPatch): Promise<Org> {
   const before = await requireOrg(sql, id);
   if (patch.parentId) {
     // Moves are serialised (on every node): two simultaneous moves must not both pass the check below.
@@ -84,12 +78,7 @@ export async function deleteOrg(sql: Sql, actor: Actor, id: string): Promise<voi
   });
 }
 
-export async function createDepartment(
-  sql: Sql,
-  actor: Actor,
-  orgId: string,
-  input: { name: string; parentId?: string | null },
-) {
+export async function createDepartment(sql: Sql, actor: Actor, orgId: string, input: DepartmentInput) {
   await requireOrg(sql, orgId);
   if (input.parentId) {
     const parent = await getDepartment(sql, input.parentId);

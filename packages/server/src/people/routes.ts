@@ -1,61 +1,46 @@
-import type { BusinessRole, Clearance } from '@baomi/domain';
-import {
-  BUSINESS_ROLE_LABELS,
-  BUSINESS_ROLES,
-  CLEARANCE_LABELS,
-  CLEARANCES,
-  RANK_LABELS,
-  RANKS,
-} from '@baomi/domain';
-import type { FastifyInstance } from 'fastify';
+import { FileBody, IdParams } from '@baomi/api/common.ts';
+import * as C from '@baomi/api/people.ts';
+import { BUSINESS_ROLE_LABELS, CLEARANCE_LABELS, RANK_LABELS } from '@baomi/domain';
 import { sendLedger } from '../exports/ledger.ts';
 import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
-import { enumOf, idParams, nullableUuid, object, pageOf, paging, str, uuid } from '../http/schemas.ts';
+import { pageOf } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
+import { wire } from '../kit/wire.ts';
 import { peoplePolicy } from './policy.ts';
-import { listPeople, type PeopleFilter, type Person } from './queries.ts';
-import { createPerson, type PersonInput, setClearance, setRoles, updatePerson } from './service.ts';
+import { listPeople, type Person } from './queries.ts';
+import { createPerson, setClearance, setRoles, updatePerson } from './service.ts';
 
 const tags = ['people'];
-const fields = {
-  orgId: uuid,
-  departmentId: nullableUuid,
-  name: str(100),
-  position: str(100, 0),
-  rank: enumOf(RANKS),
-  nationality: str(60),
-};
-const filterProps = {
-  orgId: uuid,
-  departmentId: uuid,
-  q: { type: 'string', maxLength: 100 },
-  role: enumOf(BUSINESS_ROLES),
-  clearance: enumOf(CLEARANCES),
-  sort: enumOf(['name', '-name', 'createdAt', '-createdAt', 'department', '-department']),
-};
 
-export default async function peopleRoutes(app: FastifyInstance): Promise<void> {
+const peopleRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
 
-  app.get<{ Querystring: PeopleFilter & { page?: number; pageSize?: number } }>(
+  app.get(
     '',
     {
       preValidation: guard(peoplePolicy, 'read'),
-      schema: { tags, summary: '人员列表 List people', querystring: object({ ...filterProps, ...paging }) },
+      schema: {
+        tags,
+        summary: '人员列表 List people',
+        querystring: C.PeopleQuery,
+        response: { 200: C.PersonPage },
+      },
     },
     async (req) => {
-      return listPeople(db, req.query, pageOf(req.query));
+      return wire(await listPeople(db, req.query, pageOf(req.query)));
     },
   );
 
-  app.get<{ Querystring: PeopleFilter & { format?: 'xlsx' | 'csv' } }>(
+  app.get(
     '/export',
     {
       preValidation: guard(peoplePolicy, 'read'),
       schema: {
         tags,
         summary: '导出人员名册 Export the roster',
-        querystring: object({ ...filterProps, format: enumOf(['xlsx', 'csv']) }),
+        querystring: C.PeopleExportQuery,
+        response: { 200: FileBody },
       },
     },
     async (req, reply) => {
@@ -89,65 +74,68 @@ export default async function peopleRoutes(app: FastifyInstance): Promise<void> 
     },
   );
 
-  app.post<{ Body: Partial<PersonInput> & Pick<PersonInput, 'orgId' | 'name' | 'rank'> }>(
+  app.post(
     '',
+    {
+      preValidation: guard(peoplePolicy, 'write'),
+      schema: { tags, summary: '新建人员 Create person', body: C.PersonCreate, response: { 201: C.Person } },
+    },
+    async (req, reply) => {
+      const body = { departmentId: null, position: '', nationality: C.DEFAULT_NATIONALITY, ...req.body };
+      return reply.status(201).send(wire(await db.tx((sql) => createPerson(sql, actorFor(req), body))));
+    },
+  );
+
+  app.patch(
+    '/:id',
     {
       preValidation: guard(peoplePolicy, 'write'),
       schema: {
         tags,
-        summary: '新建人员 Create person',
-        body: object(fields, ['orgId', 'name', 'rank']),
+        summary: '修改人员 Update person',
+        params: IdParams,
+        body: C.PersonPatch,
+        response: { 200: C.Person },
       },
     },
-    async (req, reply) => {
-      const body = { departmentId: null, position: '', nationality: '中国', ...req.body };
-      return reply.status(201).send(await db.tx((sql) => createPerson(sql, actorFor(req), body)));
-    },
-  );
-
-  app.patch<{ Params: { id: string }; Body: Partial<PersonInput> }>(
-    '/:id',
-    {
-      preValidation: guard(peoplePolicy, 'write'),
-      schema: { tags, summary: '修改人员 Update person', params: idParams, body: object(fields) },
-    },
     async (req) => {
-      return db.tx((sql) => updatePerson(sql, actorFor(req), req.params.id, req.body));
+      return wire(await db.tx((sql) => updatePerson(sql, actorFor(req), req.params.id, req.body)));
     },
   );
 
-  app.put<{ Params: { id: string }; Body: { roles: BusinessRole[] } }>(
+  app.put(
     '/:id/roles',
     {
       preValidation: guard(peoplePolicy, 'grant'),
       schema: {
         tags,
         summary: '设置业务角色 Set business roles',
-        params: idParams,
-        body: object(
-          { roles: { type: 'array', items: enumOf(BUSINESS_ROLES), maxItems: 6, uniqueItems: true } },
-          ['roles'],
-        ),
+        params: IdParams,
+        body: C.RolesBody,
+        response: { 200: C.Person },
       },
     },
     async (req) => {
-      return db.tx((sql) => setRoles(sql, actorFor(req), req.params.id, req.body.roles));
+      return wire(await db.tx((sql) => setRoles(sql, actorFor(req), req.params.id, req.body.roles)));
     },
   );
 
-  app.put<{ Params: { id: string }; Body: { clearance: Clearance } }>(
+  app.put(
     '/:id/clearance',
     {
       preValidation: guard(peoplePolicy, 'grant'),
       schema: {
         tags,
         summary: '设置涉密等级 Set clearance',
-        params: idParams,
-        body: object({ clearance: enumOf(CLEARANCES) }, ['clearance']),
+        params: IdParams,
+        body: C.ClearanceBody,
+        response: { 200: C.Person },
       },
     },
     async (req) => {
-      return db.tx((sql) => setClearance(sql, actorFor(req), req.params.id, req.body.clearance));
+      return wire(await db.tx((sql) => setClearance(sql, actorFor(req), req.params.id, req.body.clearance)));
     },
   );
-}
+};
+
+export default peopleRoutes;

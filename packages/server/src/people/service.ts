@@ -1,26 +1,11 @@
-import {
-  type BusinessRole,
-  type Clearance,
-  checkRoleSeparation,
-  invalid,
-  notFound,
-  type Rank,
-} from '@baomi/domain';
+import type { PersonInput, PersonPatch } from '@baomi/api/people.ts';
+import { type BusinessRole, type Clearance, checkRoleSeparation, invalid, notFound } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { getDepartment, getOrg } from '../orgs/queries.ts';
 import { getPerson, type Person } from './queries.ts';
 
 const PERSON = { zh: '人员', en: 'Person' };
-
-export interface PersonInput {
-  orgId: string;
-  departmentId: string | null;
-  name: string;
-  position: string;
-  rank: Rank;
-  nationality: string;
-}
 
 async function requirePerson(sql: Sql, id: string): Promise<Person> {
   const p = await getPerson(sql, id);
@@ -68,12 +53,7 @@ export async function createPerson(sql: Sql, actor: Actor, input: PersonInput): 
   return (await getPerson(sql, id))!;
 }
 
-export async function updatePerson(
-  sql: Sql,
-  actor: Actor,
-  id: string,
-  patch: Partial<PersonInput>,
-): Promise<Person> {
+export async function updatePerson(sql: Sql, actor: Actor, id: string, patch: PersonPatch): Promise<Person> {
   const before = await requirePerson(sql, id);
   const next: PersonInput = {
     orgId: patch.orgId ?? before.orgId,

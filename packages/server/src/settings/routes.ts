@@ -1,34 +1,13 @@
-import type { SecurityPolicy } from '@baomi/domain';
-import type { FastifyInstance } from 'fastify';
+import * as C from '@baomi/api/settings.ts';
 import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
-import { bool, object } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
 import { settingsPolicy } from './policy.ts';
 import { getSecurityPolicy, setSecurityPolicy } from './service.ts';
 
-const integer = { type: 'integer' };
-const policySchema = object(
-  {
-    minLength: integer,
-    minClasses: integer,
-    forbidUsername: bool,
-    maxFailures: integer,
-    lockMinutes: integer,
-    idleMinutes: integer,
-    auditRetentionMonths: integer,
-  },
-  [
-    'minLength',
-    'minClasses',
-    'forbidUsername',
-    'maxFailures',
-    'lockMinutes',
-    'idleMinutes',
-    'auditRetentionMonths',
-  ],
-);
+const tags = ['settings'];
 
-export default async function settingsRoutes(app: FastifyInstance): Promise<void> {
+const settingsRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
   app.get(
     '/security',
@@ -36,20 +15,27 @@ export default async function settingsRoutes(app: FastifyInstance): Promise<void
       preValidation: guard(settingsPolicy, (req) =>
         req.auth?.me.adminRole ? 'readSecurity' : 'readPasswordRules',
       ),
-      schema: { tags: ['settings'], summary: '安全策略 Security policy' },
+      schema: { tags, summary: '安全策略 Security policy', response: { 200: C.SecurityPolicy } },
     },
     async (_req) => {
       return getSecurityPolicy(db);
     },
   );
-  app.put<{ Body: SecurityPolicy }>(
+  app.put(
     '/security',
     {
       preValidation: guard(settingsPolicy, 'writeSecurity'),
-      schema: { tags: ['settings'], summary: '设置安全策略 Set security policy', body: policySchema },
+      schema: {
+        tags,
+        summary: '设置安全策略 Set security policy',
+        body: C.SecurityPolicyBody,
+        response: { 200: C.SecurityPolicy },
+      },
     },
     async (req) => {
       return db.tx((sql) => setSecurityPolicy(sql, actorFor(req), req.body));
     },
   );
-}
+};
+
+export default settingsRoutes;

@@ -1,10 +1,17 @@
-import type { FastifyInstance } from 'fastify';
+import { SystemInfo } from '@baomi/api/system.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
 
-export default async function systemRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/info', { schema: { tags: ['system'], summary: '系统信息 System information' } }, async () => ({
-    name: 'Baomi 保密管理系统',
-    version: app.deps.version,
-    demo: app.deps.demo,
-    db: app.deps.db.kind,
-  }));
-}
+const systemRoutes: ModuleRoutes = async (app) => {
+  app.get(
+    '/info',
+    { schema: { tags: ['system'], summary: '系统信息 System information', response: { 200: SystemInfo } } },
+    async () => ({
+      name: 'Baomi 保密管理系统',
+      version: app.deps.version,
+      demo: app.deps.demo,
+      db: app.deps.db.kind,
+    }),
+  );
+};
+
+export default systemRoutes;

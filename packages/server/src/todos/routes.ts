@@ -1,9 +1,11 @@
+import { Ok } from '@baomi/api/common.ts';
+import * as C from '@baomi/api/todos.ts';
 import { notFound } from '@baomi/domain';
-import type { FastifyInstance } from 'fastify';
 import { appendAudit } from '../audit/chain.ts';
 import { definePolicy, guard } from '../http/policy.ts';
 import { actorFor, ctxOf } from '../http/request.ts';
-import { idParams } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
+import { wire } from '../kit/wire.ts';
 import { listOpenTodos } from './service.ts';
 
 export const todoPolicy = definePolicy({
@@ -11,21 +13,31 @@ export const todoPolicy = definePolicy({
   acknowledge: { allow: ['user'], zh: '确认通知', en: 'acknowledge notices' },
 });
 
-export default async function todoRoutes(app: FastifyInstance): Promise<void> {
+const tags = ['todos'];
+
+const todoRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
   app.get(
     '',
-    { preValidation: guard(todoPolicy, 'read'), schema: { tags: ['todos'], summary: '我的待办 My todos' } },
-    async (req) => listOpenTodos(db, ctxOf(req).me),
+    {
+      preValidation: guard(todoPolicy, 'read'),
+      schema: { tags, summary: '我的待办 My todos', response: { 200: C.TodoList } },
+    },
+    async (req) => wire(await listOpenTodos(db, ctxOf(req).me)),
   );
 
   // A stored notice ("the level of an item you know was changed") stays until its reader
   // acknowledges it; computed todos (approvals, returns, deadlines) end when their cause does.
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/:id/done',
     {
       preValidation: guard(todoPolicy, 'acknowledge'),
-      schema: { tags: ['todos'], summary: '确认通知 Acknowledge a notice', params: idParams },
+      schema: {
+        tags,
+        summary: '确认通知 Acknowledge a notice',
+        params: C.TodoParams,
+        response: { 200: Ok },
+      },
     },
     async (req) =>
       db.tx(async (sql) => {
@@ -43,4 +55,6 @@ export default async function todoRoutes(app: FastifyInstance): Promise<void> {
         return { ok: true };
       }),
   );
-}
+};
+
+export default todoRoutes;

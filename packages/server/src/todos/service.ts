@@ -1,10 +1,11 @@
 // The one todo list: what waits on a person. Modules contribute through a provider (computed from
 // their own state: approvals waiting, returned requests, deadlines) or by storing a notice; none
 // keeps a list of its own.
+import type { TodoKind } from '@baomi/api/todos.ts';
 import type { Me } from '../auth/context.ts';
 import type { Sql } from '../db/db.ts';
 
-export type TodoKind = 'approval' | 'return' | 'deadline' | 'notice';
+export type { TodoKind } from '@baomi/api/todos.ts';
 
 export interface Todo {
   id: string;

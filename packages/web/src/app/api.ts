@@ -1,11 +1,39 @@
 // The HTTP client of the Baomi web app. All calls are same-origin JSON under /api.
 // Every non-GET request carries the CSRF token read from the `baomi_csrf` cookie.
-import type { AdminRole, BusinessRole, Clearance, SecurityPolicy } from '@baomi/domain';
+import type {
+  Account,
+  AccountCreate,
+  AccountCreated,
+  AccountPage,
+  OneTimePassword,
+} from '@baomi/api/accounts.ts';
+import type { AuditPage, Checkpoint, CheckpointInput, VerifyBody, VerifyResult } from '@baomi/api/audit.ts';
+import type { ChangePasswordBody, LoginBody, Session, SignedIn } from '@baomi/api/auth.ts';
+import type { Backup, BackupList } from '@baomi/api/backups.ts';
+import type { Bilingual, Ok } from '@baomi/api/common.ts';
+import type {
+  Department,
+  DepartmentInput,
+  DepartmentList,
+  DepartmentRename,
+  Org,
+  OrgInput,
+  OrgList,
+  OrgPatch,
+} from '@baomi/api/orgs.ts';
+import type {
+  ClearanceBody,
+  Person,
+  PersonCreate,
+  PersonPage,
+  PersonPatch,
+  RolesBody,
+} from '@baomi/api/people.ts';
+import type { SecurityPolicy } from '@baomi/api/settings.ts';
+import type { SystemInfo } from '@baomi/api/system.ts';
+import type { TodoList } from '@baomi/api/todos.ts';
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+export type { Bilingual } from '@baomi/api/common.ts';
 
 export interface ErrorDetail extends Bilingual {
   code: string;
@@ -137,151 +165,20 @@ export const http = {
 };
 
 // ---- Types of the API contract ----
+// Written once in @baomi/api (the server validates and serialises with the same schemas); the names
+// pages import are re-exported here.
 
-export interface SystemInfo {
-  name: string;
-  version: string;
-  demo: boolean;
-  db: 'pglite' | 'postgres';
-  idleMinutes?: number;
-}
+export type { Account } from '@baomi/api/accounts.ts';
+export type { AuditEvent, Checkpoint, VerifyResult } from '@baomi/api/audit.ts';
+export type { Me, MePerson } from '@baomi/api/auth.ts';
+export type { Backup, BackupList } from '@baomi/api/backups.ts';
+export type { Department, Org } from '@baomi/api/orgs.ts';
+export type { Person, PersonInput } from '@baomi/api/people.ts';
+export type { SecurityPolicy } from '@baomi/api/settings.ts';
+export type { SystemInfo } from '@baomi/api/system.ts';
+export type { Todo, TodoKind, TodoList } from '@baomi/api/todos.ts';
 
-export interface MePerson {
-  id: string;
-  name: string;
-  orgId: string;
-  orgName: string;
-  /** e.g. 'secrecy_bureau': its people see the roll-ups of the units it supervises. */
-  orgKind: string;
-  departmentId: string | null;
-  departmentName: string | null;
-  position: string;
-  rank: string;
-  clearance: Clearance;
-  roles: BusinessRole[];
-}
-
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  adminRole: AdminRole | null;
-  mustChangePassword: boolean;
-  person: MePerson | null;
-  idleMinutes?: number;
-}
-
-export interface Org {
-  id: string;
-  name: string;
-  parentId: string | null;
-  level: string;
-  kind: string;
-  createdAt: string;
-}
-
-export interface Department {
-  id: string;
-  orgId: string;
-  name: string;
-  parentId: string | null;
-}
-
-export interface Person {
-  id: string;
-  orgId: string;
-  orgName: string;
-  departmentId: string | null;
-  departmentName: string | null;
-  name: string;
-  position: string;
-  rank: string;
-  nationality: string;
-  clearance: Clearance;
-  roles: BusinessRole[];
-  accountId: string | null;
-  username: string | null;
-}
-
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  adminRole: AdminRole | null;
-  personId: string | null;
-  personName: string | null;
-  disabled: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  lastLoginAt: string | null;
-  createdAt: string;
-}
-
-export type { SecurityPolicy };
-
-export interface AuditEvent {
-  seq: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  /** sysadmin | secadmin | auditor | user | system */
-  actorClass?: string;
-  /** The administrator role, or the business roles joined by commas. */
-  actorRole: string | null;
-  orgId: string | null;
-  action: string;
-  objectType: string | null;
-  objectId: string | null;
-  summary: unknown;
-  ip?: string | null;
-  hash: string;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBroken: number | null;
-  reason: Bilingual | null;
-  head: { seq: number; hash: string } | null;
-}
-
-export interface Checkpoint {
-  seq: number;
-  hash: string;
-  at: string;
-}
-
-export interface Backup {
-  name: string;
-  size: number;
-  createdAt: string;
-}
-
-export interface BackupList {
-  items: Backup[];
-  /** false on an external PostgreSQL server: back up with pg_dump instead. */
-  embedded?: boolean;
-  guidance?: Bilingual | null;
-}
-
-export type TodoKind = 'approval' | 'return' | 'deadline' | 'notice';
-
-export interface Todo {
-  id: string;
-  kind: TodoKind;
-  module: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  title: string;
-  link: string | null;
-  dueAt: string | null;
-  createdAt: string;
-}
-
-export interface TodoList extends Page<Todo> {
-  counts: Record<TodoKind, number>;
-}
-
+/** A page of a list (the contract's `Page(item)`). */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -292,70 +189,55 @@ export interface Page<T> {
 export const api = {
   systemInfo: () => http.get<SystemInfo>('/system/info'),
 
-  login: (username: string, password: string) => http.post<{ me: Me }>('/auth/login', { username, password }),
-  logout: () => http.post<unknown>('/auth/logout'),
-  me: () => http.get<{ me: Me; csrfToken?: string }>('/auth/me'),
+  login: (username: string, password: string) =>
+    http.post<SignedIn>('/auth/login', { username, password } satisfies LoginBody),
+  logout: () => http.post<Ok>('/auth/logout'),
+  me: () => http.get<Session>('/auth/me'),
   changePassword: (oldPassword: string, newPassword: string) =>
-    http.post<{ me: Me }>('/auth/change-password', { oldPassword, newPassword }),
+    http.post<SignedIn>('/auth/change-password', { oldPassword, newPassword } satisfies ChangePasswordBody),
 
-  orgs: () => http.get<{ items: Org[] }>('/orgs'),
-  createOrg: (b: { name: string; parentId: string | null; level: string; kind: string }) =>
-    http.post<Org | { org: Org }>('/orgs', b),
-  updateOrg: (
-    id: string,
-    b: Partial<{ name: string; parentId: string | null; level: string; kind: string }>,
-  ) => http.patch<unknown>(`/orgs/${encodeURIComponent(id)}`, b),
+  orgs: () => http.get<OrgList>('/orgs'),
+  createOrg: (b: OrgInput) => http.post<Org>('/orgs', b),
+  updateOrg: (id: string, b: OrgPatch) => http.patch<Org>(`/orgs/${encodeURIComponent(id)}`, b),
   deleteOrg: (id: string) => http.del<unknown>(`/orgs/${encodeURIComponent(id)}`),
 
-  departments: (orgId: string) =>
-    http.get<{ items: Department[] }>(`/orgs/${encodeURIComponent(orgId)}/departments`),
-  createDepartment: (orgId: string, b: { name: string; parentId?: string | null }) =>
-    http.post<unknown>(`/orgs/${encodeURIComponent(orgId)}/departments`, b),
-  updateDepartment: (id: string, b: { name: string }) =>
-    http.patch<unknown>(`/departments/${encodeURIComponent(id)}`, b),
+  departments: (orgId: string) => http.get<DepartmentList>(`/orgs/${encodeURIComponent(orgId)}/departments`),
+  createDepartment: (orgId: string, b: DepartmentInput) =>
+    http.post<Department>(`/orgs/${encodeURIComponent(orgId)}/departments`, b),
+  updateDepartment: (id: string, b: DepartmentRename) =>
+    http.patch<Department>(`/departments/${encodeURIComponent(id)}`, b),
   deleteDepartment: (id: string) => http.del<unknown>(`/departments/${encodeURIComponent(id)}`),
 
-  people: (q: Query) => http.get<Page<Person>>('/people', q),
-  createPerson: (b: PersonInput) => http.post<unknown>('/people', b),
-  updatePerson: (id: string, b: Partial<PersonInput>) =>
-    http.patch<unknown>(`/people/${encodeURIComponent(id)}`, b),
-  setRoles: (id: string, roles: BusinessRole[]) =>
-    http.put<unknown>(`/people/${encodeURIComponent(id)}/roles`, { roles }),
-  setClearance: (id: string, clearance: Clearance) =>
-    http.put<unknown>(`/people/${encodeURIComponent(id)}/clearance`, { clearance }),
+  people: (q: Query) => http.get<PersonPage>('/people', q),
+  createPerson: (b: PersonCreate) => http.post<Person>('/people', b),
+  updatePerson: (id: string, b: PersonPatch) => http.patch<Person>(`/people/${encodeURIComponent(id)}`, b),
+  setRoles: (id: string, roles: RolesBody['roles']) =>
+    http.put<Person>(`/people/${encodeURIComponent(id)}/roles`, { roles } satisfies RolesBody),
+  setClearance: (id: string, clearance: ClearanceBody['clearance']) =>
+    http.put<Person>(`/people/${encodeURIComponent(id)}/clearance`, { clearance } satisfies ClearanceBody),
 
-  accounts: (q: Query) => http.get<Page<Account>>('/accounts', q),
-  createAccount: (b: { username: string; displayName: string; personId?: string }) =>
-    http.post<{ account: Account; oneTimePassword: string }>('/accounts', b),
+  accounts: (q: Query) => http.get<AccountPage>('/accounts', q),
+  createAccount: (b: AccountCreate) => http.post<AccountCreated>('/accounts', b),
   resetPassword: (id: string) =>
-    http.post<{ oneTimePassword: string }>(`/accounts/${encodeURIComponent(id)}/reset-password`),
-  disableAccount: (id: string) => http.post<unknown>(`/accounts/${encodeURIComponent(id)}/disable`),
-  enableAccount: (id: string) => http.post<unknown>(`/accounts/${encodeURIComponent(id)}/enable`),
-  unlockAccount: (id: string) => http.post<unknown>(`/accounts/${encodeURIComponent(id)}/unlock`),
+    http.post<OneTimePassword>(`/accounts/${encodeURIComponent(id)}/reset-password`),
+  disableAccount: (id: string) => http.post<Account>(`/accounts/${encodeURIComponent(id)}/disable`),
+  enableAccount: (id: string) => http.post<Account>(`/accounts/${encodeURIComponent(id)}/enable`),
+  unlockAccount: (id: string) => http.post<Account>(`/accounts/${encodeURIComponent(id)}/unlock`),
 
   securityPolicy: () => http.get<SecurityPolicy>('/settings/security'),
-  saveSecurityPolicy: (p: SecurityPolicy) => http.put<unknown>('/settings/security', p),
+  saveSecurityPolicy: (p: SecurityPolicy) => http.put<SecurityPolicy>('/settings/security', p),
 
-  audit: (q: Query) => http.get<Page<AuditEvent>>('/audit', q),
-  verifyAudit: (checkpoint?: { seq: number; hash: string }) =>
-    http.post<VerifyResult>('/audit/verify', checkpoint ? { checkpoint } : {}),
+  audit: (q: Query) => http.get<AuditPage>('/audit', q),
+  verifyAudit: (checkpoint?: CheckpointInput) =>
+    http.post<VerifyResult>('/audit/verify', (checkpoint ? { checkpoint } : {}) satisfies VerifyBody),
   checkpoint: () => http.get<Checkpoint>('/audit/checkpoint'),
   auditExportUrl: (format: 'csv' | 'xlsx', q: Query) => `/api/audit/export${queryString({ format, ...q })}`,
 
   todos: () => http.get<TodoList>('/todos'),
   /** A stored notice leaves the list once its reader acknowledges it. */
-  todoDone: (id: string) => http.post<{ ok: boolean }>(`/todos/${id}/done`),
+  todoDone: (id: string) => http.post<Ok>(`/todos/${id}/done`),
 
   backups: () => http.get<BackupList>('/backups'),
   createBackup: () => http.post<Backup>('/backups'),
   backupUrl: (name: string) => `/api/backups/${encodeURIComponent(name)}`,
 };
-
-export interface PersonInput {
-  orgId: string;
-  departmentId: string | null;
-  name: string;
-  position: string;
-  rank: string;
-  nationality: string;
-}

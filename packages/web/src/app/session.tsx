@@ -133,7 +133,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [canReadPolicy, meId]);
 
   // Idle timeout: any activity in any tab of this browser keeps the session alive.
-  const idleMinutes = policy?.idleMinutes ?? me?.idleMinutes ?? info?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
+  const idleMinutes = policy?.idleMinutes ?? DEFAULT_IDLE_MINUTES;
   const signedIn = !!me;
   useEffect(() => {
     if (!signedIn) return;

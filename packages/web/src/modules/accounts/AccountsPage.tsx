@@ -6,6 +6,7 @@ import {
   UnlockOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
+import { LIMITS, USERNAME_PATTERN } from '@baomi/api/accounts.ts';
 import { ADMIN_ROLE_LABELS } from '@baomi/domain';
 import {
   Alert,
@@ -41,7 +42,7 @@ interface CreateForm {
   personId?: string;
 }
 
-const USERNAME_RE = /^[A-Za-z0-9_.-]{2,64}$/;
+const USERNAME_RE = new RegExp(USERNAME_PATTERN);
 
 export function isLocked(a: Pick<Account, 'lockedUntil'>): boolean {
   return !!a.lockedUntil && new Date(a.lockedUntil).getTime() > Date.now();
@@ -392,7 +393,7 @@ export function AccountsPage() {
               { pattern: USERNAME_RE, message: t('accounts.usernameRule') },
             ]}
           >
-            <Input autoFocus maxLength={64} autoComplete="off" data-testid="account-username" />
+            <Input autoFocus maxLength={LIMITS.username} autoComplete="off" data-testid="account-username" />
           </Form.Item>
           <Form.Item name="personId" label={t('accounts.person')}>
             <PersonPicker />
@@ -400,9 +401,9 @@ export function AccountsPage() {
           <Form.Item
             name="displayName"
             label={t('accounts.displayName')}
-            rules={rules.text(t('accounts.displayName'), 64)}
+            rules={rules.text(t('accounts.displayName'), LIMITS.displayName)}
           >
-            <Input maxLength={64} data-testid="account-display-name" />
+            <Input maxLength={LIMITS.displayName} data-testid="account-display-name" />
           </Form.Item>
         </FormModal>
       )}

@@ -1,4 +1,5 @@
 // Names of the audit trail's actions and object types, as the server writes them.
+import { ACTOR_CLASS_LABELS as CONTRACT_ACTOR_CLASS_LABELS } from '@baomi/api/audit.ts';
 import type { Bilingual } from '../../app/api.ts';
 
 export const ACTION_LABELS: Record<string, Bilingual> = {
@@ -42,13 +43,8 @@ export const OBJECT_TYPE_LABELS: Record<string, Bilingual> = {
   job: { zh: '定时任务', en: 'Scheduled job' },
 };
 
-export const ACTOR_CLASS_LABELS: Record<string, Bilingual> = {
-  sysadmin: { zh: '系统管理员', en: 'System administrator' },
-  secadmin: { zh: '安全保密管理员', en: 'Security-secrecy administrator' },
-  auditor: { zh: '安全审计员', en: 'Security auditor' },
-  user: { zh: '业务用户', en: 'Business user' },
-  system: { zh: '系统', en: 'System' },
-};
+/** Who acted (the contract's list and labels). */
+export const ACTOR_CLASS_LABELS: Record<string, Bilingual> = CONTRACT_ACTOR_CLASS_LABELS;
 
 export function actionLabel(action: string, lang: 'zh' | 'en'): string | null {
   const exact = ACTION_LABELS[action];

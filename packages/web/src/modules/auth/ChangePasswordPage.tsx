@@ -1,4 +1,5 @@
 import { KeyOutlined } from '@ant-design/icons';
+import { LIMITS } from '@baomi/api/auth.ts';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -68,7 +69,7 @@ export function ChangePasswordPage() {
               <Input.Password
                 autoComplete="current-password"
                 autoFocus
-                maxLength={256}
+                maxLength={LIMITS.password}
                 data-testid="cp-old"
               />
             </Form.Item>
@@ -86,7 +87,7 @@ export function ChangePasswordPage() {
                 }),
               ]}
             >
-              <Input.Password autoComplete="new-password" maxLength={256} data-testid="cp-new" />
+              <Input.Password autoComplete="new-password" maxLength={LIMITS.password} data-testid="cp-new" />
             </Form.Item>
             <Form.Item
               name="confirm"
@@ -102,7 +103,11 @@ export function ChangePasswordPage() {
                 }),
               ]}
             >
-              <Input.Password autoComplete="new-password" maxLength={256} data-testid="cp-confirm" />
+              <Input.Password
+                autoComplete="new-password"
+                maxLength={LIMITS.password}
+                data-testid="cp-confirm"
+              />
             </Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" loading={busy} data-testid="cp-submit">

@@ -1,4 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LIMITS } from '@baomi/api/auth.ts';
 import { Alert, Button, Card, Form, Input, Layout, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
@@ -105,7 +106,7 @@ export function LoginPage() {
                   autoComplete="username"
                   autoFocus
                   size="large"
-                  maxLength={64}
+                  maxLength={LIMITS.username}
                   data-testid="login-username"
                 />
               </Form.Item>
@@ -118,7 +119,7 @@ export function LoginPage() {
                   prefix={<LockOutlined />}
                   autoComplete="current-password"
                   size="large"
-                  maxLength={256}
+                  maxLength={LIMITS.password}
                   data-testid="login-password"
                 />
               </Form.Item>

@@ -1,4 +1,5 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { LIMITS } from '@baomi/api/orgs.ts';
 import { App, Button, Empty, Form, Input, Popconfirm, Space, Table, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, type Department } from '../../app/api.ts';
@@ -134,8 +135,8 @@ export function DepartmentsPanel({ orgId, onChanged }: { orgId: string; onChange
             onChanged();
           }}
         >
-          <Form.Item name="name" label={t('dept.name')} rules={rules.text(t('dept.name'), 100)}>
-            <Input autoFocus maxLength={100} data-testid="dept-name" />
+          <Form.Item name="name" label={t('dept.name')} rules={rules.text(t('dept.name'), LIMITS.name)}>
+            <Input autoFocus maxLength={LIMITS.name} data-testid="dept-name" />
           </Form.Item>
           {editing.mode === 'create' && (
             <Form.Item name="parentId" label={t('dept.parent')}>

@@ -1,4 +1,5 @@
 import { ApartmentOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { LIMITS } from '@baomi/api/orgs.ts';
 import {
   ADMIN_LEVEL_LABELS,
   ADMIN_LEVELS,
@@ -323,17 +324,16 @@ export function OrgsPage() {
               setEditing(null);
               await orgs.reload();
             } else {
-              const r = await api.createOrg(body);
+              const created = await api.createOrg(body);
               message.success(t('common.created'));
               setEditing(null);
               await orgs.reload();
-              const created = 'org' in r ? r.org : r;
-              if (created?.id) select(created.id);
+              select(created.id);
             }
           }}
         >
-          <Form.Item name="name" label={t('orgs.name')} rules={rules.text(t('orgs.name'), 100)}>
-            <Input autoFocus maxLength={100} data-testid="org-name" />
+          <Form.Item name="name" label={t('orgs.name')} rules={rules.text(t('orgs.name'), LIMITS.name)}>
+            <Input autoFocus maxLength={LIMITS.name} data-testid="org-name" />
           </Form.Item>
           <Form.Item name="parentId" label={t('orgs.parent')}>
             <TreeSelect

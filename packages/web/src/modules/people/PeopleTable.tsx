@@ -1,3 +1,4 @@
+import type { PeopleSort } from '@baomi/api/people.ts';
 import {
   BUSINESS_ROLE_LABELS,
   BUSINESS_ROLES,
@@ -17,7 +18,7 @@ import { nationalityLabel } from './nationality.ts';
 import { ClearanceTag, RoleTags, rankLabel } from './tags.tsx';
 import { buildTree } from './tree.ts';
 
-type Sort = 'name' | '-name' | 'createdAt' | '-createdAt' | 'department' | '-department' | undefined;
+type Sort = PeopleSort | undefined;
 
 export function PeopleTable({
   orgId,

@@ -1,3 +1,4 @@
+import { DEFAULT_NATIONALITY, LIMITS } from '@baomi/api/people.ts';
 import { RANK_LABELS, RANKS } from '@baomi/domain';
 import { Alert, AutoComplete, Form, Input, Select, TreeSelect } from 'antd';
 import { useEffect, useMemo } from 'react';
@@ -6,7 +7,7 @@ import { FormModal } from '../../app/FormModal.tsx';
 import { useLoad } from '../../app/hooks.ts';
 import { labelOptions, useI18n } from '../../app/i18n.tsx';
 import { useRules } from '../../app/rules.ts';
-import { DEFAULT_NATIONALITY, NATIONALITIES } from './nationality.ts';
+import { NATIONALITIES } from './nationality.ts';
 import { buildTree } from './tree.ts';
 
 const FIELDS = ['orgId', 'departmentId', 'name', 'position', 'rank', 'nationality'];
@@ -95,8 +96,8 @@ export function PersonFormModal({
         onSaved();
       }}
     >
-      <Form.Item name="name" label={t('people.name')} rules={rules.text(t('people.name'), 100)}>
-        <Input autoFocus maxLength={100} data-testid="person-name" />
+      <Form.Item name="name" label={t('people.name')} rules={rules.text(t('people.name'), LIMITS.name)}>
+        <Input autoFocus maxLength={LIMITS.name} data-testid="person-name" />
       </Form.Item>
       <Form.Item name="orgId" label={t('people.org')} rules={[rules.chosen(t('people.org'))]}>
         <TreeSelect treeData={orgTree} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} />
@@ -105,9 +106,9 @@ export function PersonFormModal({
       <Form.Item
         name="position"
         label={t('people.position')}
-        rules={[rules.maxLength(t('people.position'), 100)]}
+        rules={[rules.maxLength(t('people.position'), LIMITS.position)]}
       >
-        <Input maxLength={100} data-testid="person-position" />
+        <Input maxLength={LIMITS.position} data-testid="person-position" />
       </Form.Item>
       <Form.Item name="rank" label={t('people.rank')} rules={[rules.chosen(t('people.rank'))]}>
         <Select options={labelOptions(RANKS, RANK_LABELS, l)} data-testid="person-rank" />
@@ -116,7 +117,7 @@ export function PersonFormModal({
         name="nationality"
         label={t('people.nationality')}
         extra={t('people.nationalityHint')}
-        rules={rules.text(t('people.nationality'), 60)}
+        rules={rules.text(t('people.nationality'), LIMITS.nationality)}
       >
         <AutoComplete
           options={NATIONALITIES.map((n) => ({
@@ -128,7 +129,7 @@ export function PersonFormModal({
               !!option &&
               `${option.value} ${String(option.label)}`.toLowerCase().includes(input.toLowerCase()),
           }}
-          maxLength={60}
+          maxLength={LIMITS.nationality}
           data-testid="person-nationality"
         />
       </Form.Item>

@@ -13,7 +13,7 @@ export const NATIONALITIES: { zh: string; en: string }[] = [
   { zh: '新加坡', en: 'Singapore' },
 ];
 
-export const DEFAULT_NATIONALITY = '中国';
+export { DEFAULT_NATIONALITY } from '@baomi/api/people.ts';
 
 export function nationalityLabel(value: string, lang: 'zh' | 'en'): string {
   if (lang === 'zh') return value;

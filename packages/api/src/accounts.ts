@@ -1,0 +1,54 @@
+// Accounts (账号): the contract of /api/accounts. Administrator roles are a domain concept
+// (ADMIN_ROLES and their labels in @baomi/domain).
+import { ADMIN_ROLES } from '@baomi/domain';
+import {
+  Enum,
+  Nullable,
+  NullableUuid,
+  Page,
+  Paging,
+  Req,
+  type Static,
+  Str,
+  Timestamp,
+  Type,
+  Uuid,
+} from './common.ts';
+
+/** Limits shared by the schema, the form and the database (account.*). */
+export const LIMITS = { username: 64, displayName: 100, q: 100 } as const;
+/** Letters, digits, `_`, `.` and `-`, 2 to 64 of them. */
+export const USERNAME_PATTERN = '^[A-Za-z0-9_.-]{2,64}$';
+
+export const AccountsQuery = Req({ q: Type.Optional(Type.String({ maxLength: LIMITS.q })), ...Paging });
+export type AccountsQuery = Static<typeof AccountsQuery>;
+
+export const AccountCreate = Req({
+  username: Str(LIMITS.username, 2, { pattern: USERNAME_PATTERN }),
+  displayName: Str(LIMITS.displayName),
+  personId: Type.Optional(NullableUuid),
+});
+export type AccountCreate = Static<typeof AccountCreate>;
+
+export const Account = Type.Object({
+  id: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  adminRole: Nullable(Enum(ADMIN_ROLES)),
+  personId: Nullable(Uuid),
+  personName: Nullable(Type.String()),
+  disabled: Type.Boolean(),
+  lockedUntil: Nullable(Timestamp),
+  mustChangePassword: Type.Boolean(),
+  lastLoginAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+});
+export type Account = Static<typeof Account>;
+export const AccountPage = Page(Account);
+export type AccountPage = Static<typeof AccountPage>;
+
+/** A new account and the one-time password to hand over (shown once, never stored in clear). */
+export const AccountCreated = Type.Object({ account: Account, oneTimePassword: Type.String() });
+export type AccountCreated = Static<typeof AccountCreated>;
+export const OneTimePassword = Type.Object({ oneTimePassword: Type.String() });
+export type OneTimePassword = Static<typeof OneTimePassword>;

@@ -1,0 +1,51 @@
+// Sign-in, sign-out, the current account and its password: the contract of /api/auth.
+import { ADMIN_ROLES, BUSINESS_ROLES, CLEARANCES, ORG_KINDS, RANKS } from '@baomi/domain';
+import { Enum, Nullable, Req, type Static, Str, Type, Uuid } from './common.ts';
+
+/** Limits of the sign-in form (the password rules themselves are the security policy's). */
+export const LIMITS = { username: 64, password: 256 } as const;
+
+export const LoginBody = Req({ username: Str(LIMITS.username), password: Str(LIMITS.password) });
+export type LoginBody = Static<typeof LoginBody>;
+
+export const ChangePasswordBody = Req({
+  oldPassword: Str(LIMITS.password),
+  newPassword: Str(LIMITS.password),
+});
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+/** The person behind a business account, as the session knows him. */
+export const MePerson = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  orgId: Uuid,
+  orgName: Type.String(),
+  /** A secrecy bureau's people see the roll-ups of the units it supervises. */
+  orgKind: Enum(ORG_KINDS),
+  departmentId: Nullable(Uuid),
+  departmentName: Nullable(Type.String()),
+  position: Type.String(),
+  rank: Enum(RANKS),
+  clearance: Enum(CLEARANCES),
+  roles: Type.Array(Enum(BUSINESS_ROLES)),
+});
+export type MePerson = Static<typeof MePerson>;
+
+/** The signed-in account. */
+export const Me = Type.Object({
+  id: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  adminRole: Nullable(Enum(ADMIN_ROLES)),
+  mustChangePassword: Type.Boolean(),
+  person: Nullable(MePerson),
+});
+export type Me = Static<typeof Me>;
+
+/** After sign-in or a password change (the session cookies come with it). */
+export const SignedIn = Type.Object({ me: Me });
+export type SignedIn = Static<typeof SignedIn>;
+
+/** GET /auth/me: the account and the anti-forgery token (for when the cookie cannot be read). */
+export const Session = Type.Object({ me: Me, csrfToken: Type.String() });
+export type Session = Static<typeof Session>;
