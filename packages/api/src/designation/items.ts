@@ -1,0 +1,308 @@
+// Designation items (定密事项): the ledger, drafts, submission, correction, changes, the yearly
+// review, knowers.
+
+import { ApprovalDecision } from '../approvals.ts';
+import {
+  Abilities,
+  type Bilingual,
+  Enum,
+  Int,
+  Nullable,
+  Page,
+  Paging,
+  PlainDate,
+  Req,
+  type Static,
+  Str,
+  Timestamp,
+  Type,
+  Uuid,
+} from '../common.ts';
+import {
+  Grounds,
+  GroundsBody,
+  INPUT_LIMITS,
+  KnowScope,
+  KnowScopeBody,
+  Level,
+  LIMITS,
+  Origin,
+  Period,
+  PeriodBody,
+  Reason,
+} from './common.ts';
+
+export const ITEM_STATUSES = [
+  'draft',
+  'in_review',
+  'approved',
+  'returned',
+  'escalated',
+  'unclear',
+  'released',
+  'withdrawn',
+] as const;
+export const ItemStatus = Enum(ITEM_STATUSES);
+export type ItemStatus = Static<typeof ItemStatus>;
+export const ITEM_STATUS_LABELS: Record<ItemStatus, Bilingual> = {
+  draft: { zh: '拟办', en: 'Draft' },
+  in_review: { zh: '审批中', en: 'In review' },
+  approved: { zh: '已定密', en: 'Designated' },
+  returned: { zh: '已退回', en: 'Returned' },
+  escalated: { zh: '已上报', en: 'Escalated' },
+  unclear: { zh: '不明确事项（已上报）', en: 'Unclear (reported)' },
+  released: { zh: '已解密', en: 'Released' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+};
+
+export const CHANGE_KINDS = ['change', 'extend', 'release'] as const;
+export const ChangeKind = Enum(CHANGE_KINDS);
+export type ChangeKind = Static<typeof ChangeKind>;
+export const CHANGE_KIND_LABELS: Record<ChangeKind, Bilingual> = {
+  change: { zh: '变更密级、期限或知悉范围', en: 'Change level, period or scope' },
+  extend: { zh: '延长保密期限', en: 'Extend the period' },
+  release: { zh: '提前解除', en: 'Early release' },
+};
+
+export const CHANGE_STATUSES = [
+  'pending',
+  'approved',
+  'returned',
+  'rejected',
+  'withdrawn',
+  'too_late',
+] as const;
+export const ChangeStatus = Enum(CHANGE_STATUSES);
+export type ChangeStatus = Static<typeof ChangeStatus>;
+export const CHANGE_STATUS_LABELS: Record<ChangeStatus, Bilingual> = {
+  pending: { zh: '审批中', en: 'Pending' },
+  approved: { zh: '已批准', en: 'Approved' },
+  returned: { zh: '已退回', en: 'Returned' },
+  rejected: { zh: '不予批准', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  too_late: { zh: '期限已届满，未生效', en: 'Too late, not applied' },
+};
+
+export const ESCALATION_KINDS = ['above_authority', 'unclear'] as const;
+export const EscalationKind = Enum(ESCALATION_KINDS);
+export type EscalationKind = Static<typeof EscalationKind>;
+export const ESCALATION_KIND_LABELS: Record<EscalationKind, Bilingual> = {
+  above_authority: { zh: '无权定密事项申报', en: 'Above authority' },
+  unclear: { zh: '不明确事项报告', en: 'Unclear matter' },
+};
+
+// ---- requests
+
+export const LEDGER_SORTS = [
+  'createdAt',
+  'approvedAt',
+  'itemNumber',
+  'level',
+  'releaseDate',
+  'title',
+] as const;
+const ledgerFilter = {
+  q: Type.Optional(Str(INPUT_LIMITS.search, 0)),
+  level: Type.Optional(Level),
+  year: Type.Optional(Int(1, 9999)),
+  departmentId: Type.Optional(Uuid),
+  origin: Type.Optional(Origin),
+  status: Type.Optional(ItemStatus),
+  sort: Type.Optional(Enum(LEDGER_SORTS)),
+  order: Type.Optional(Enum(['asc', 'desc'] as const)),
+};
+export const LedgerQuery = Req({ ...ledgerFilter, ...Paging });
+export type LedgerQuery = Static<typeof LedgerQuery>;
+export const LedgerExportQuery = Req({
+  ...ledgerFilter,
+  format: Type.Optional(Enum(['xlsx', 'csv'] as const)),
+});
+
+export const ReviewQuery = Req({
+  horizon: Type.Optional(Type.Unsafe<0 | 30 | 90>({ type: 'integer', enum: [0, 30, 90], default: 30 })),
+});
+export const ReviewBody = Req({ note: Str(INPUT_LIMITS.reviewNote, 0) });
+
+export const ItemBody = Req({
+  title: Str(LIMITS.item.title),
+  departmentId: Type.Optional(Nullable(Uuid)),
+  basis: Req({
+    catalogueEntryId: Type.Optional(Nullable(Uuid)),
+    text: Type.Optional(Str(LIMITS.item.basisText, 0)),
+    grounds: GroundsBody,
+  }),
+  origin: Origin,
+  sourceItemId: Type.Optional(Nullable(Uuid)),
+  level: Type.Optional(Level),
+  period: Type.Optional(PeriodBody),
+  issueDate: Type.String({ format: 'date' }),
+  knowScope: Type.Optional(KnowScopeBody),
+});
+export type ItemBody = Static<typeof ItemBody>;
+
+export const SubmitBody = Req({ unclear: Type.Optional(Type.Boolean()) });
+export const CorrectBody = Req({
+  level: Level,
+  period: PeriodBody,
+  knowScope: KnowScopeBody,
+  note: Str(INPUT_LIMITS.correctionNote),
+});
+export type CorrectBody = Static<typeof CorrectBody>;
+export const ChangeBody = Req({
+  kind: ChangeKind,
+  level: Type.Optional(Level),
+  period: Type.Optional(PeriodBody),
+  knowScope: Type.Optional(KnowScopeBody),
+  reason: Str(LIMITS.change.reason),
+});
+export type ChangeBody = Static<typeof ChangeBody>;
+
+// ---- responses
+
+export const Item = Type.Object({
+  id: Uuid,
+  orgId: Uuid,
+  departmentId: Nullable(Uuid),
+  departmentName: Nullable(Type.String()),
+  handlerPersonId: Uuid,
+  handlerName: Type.String(),
+  title: Type.String(),
+  basis: Type.Object({
+    catalogueEntryId: Nullable(Uuid),
+    clause: Nullable(Type.String()),
+    text: Type.String(),
+    grounds: Grounds,
+  }),
+  origin: Origin,
+  sourceItemId: Nullable(Uuid),
+  level: Level,
+  period: Period,
+  issueDate: PlainDate,
+  releaseDate: Nullable(PlainDate),
+  releaseCondition: Nullable(Type.String()),
+  knowScope: KnowScope,
+  status: ItemStatus,
+  protectionLevel: Nullable(Level),
+  approvalId: Nullable(Uuid),
+  itemNumber: Nullable(Type.String()),
+  marking: Nullable(Type.String()),
+  approvedAt: Nullable(Timestamp),
+  decidedByOrgId: Nullable(Uuid),
+  releasedAt: Nullable(Timestamp),
+  releaseReason: Nullable(Type.String()),
+  lastReviewedAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Item = Static<typeof Item>;
+
+/** A ledger row: the item and what the caller may do with it. */
+export const ItemListRow = Type.Object({ ...Item.properties, abilities: Type.Optional(Abilities) });
+export type ItemListRow = Static<typeof ItemListRow>;
+export const ItemPage = Page(ItemListRow);
+export type ItemPage = Static<typeof ItemPage>;
+
+/** Any JSON object (the item's terms before and after a change). */
+const Terms = Type.Record(Type.String(), Type.Unknown());
+
+export const Change = Type.Object({
+  id: Uuid,
+  itemId: Uuid,
+  kind: ChangeKind,
+  proposedLevel: Nullable(Level),
+  proposedPeriod: Nullable(Period),
+  proposedScope: Nullable(KnowScope),
+  reason: Type.String(),
+  proposedByPersonId: Uuid,
+  proposedByName: Type.String(),
+  approvalId: Nullable(Uuid),
+  status: ChangeStatus,
+  before: Terms,
+  after: Nullable(Terms),
+  decidedAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+});
+export type Change = Static<typeof Change>;
+
+export const Escalation = Type.Object({
+  id: Uuid,
+  itemId: Uuid,
+  kind: EscalationKind,
+  fromOrgId: Uuid,
+  toOrgId: Uuid,
+  toOrgName: Type.String(),
+  approvalId: Nullable(Uuid),
+  reportedOn: PlainDate,
+  reportedByDeadline: Nullable(PlainDate),
+  decideByDeadline: Nullable(PlainDate),
+  protectionLevel: Level,
+  status: Enum(['pending', 'approved', 'returned', 'rejected', 'withdrawn'] as const),
+  reasons: Type.Array(Reason),
+  decidedAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+});
+export type Escalation = Static<typeof Escalation>;
+
+export const Knower = Type.Object({
+  personId: Uuid,
+  name: Type.String(),
+  departmentName: Nullable(Type.String()),
+  position: Type.String(),
+  addedAt: Timestamp,
+  addedBy: Nullable(Uuid),
+});
+export type Knower = Static<typeof Knower>;
+export const Knowers = Type.Object({
+  itemId: Uuid,
+  level: Level,
+  marking: Nullable(Type.String()),
+  items: Type.Array(Knower),
+});
+export type Knowers = Static<typeof Knowers>;
+
+export const ItemApproval = Type.Object({
+  id: Uuid,
+  flowType: Type.String(),
+  subjectType: Type.String(),
+  subjectId: Type.String(),
+  status: Type.String(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  decisions: Type.Array(ApprovalDecision),
+});
+
+export const ItemDetail = Type.Object({
+  ...Item.properties,
+  source: Nullable(
+    Type.Object({
+      id: Uuid,
+      title: Type.String(),
+      itemNumber: Nullable(Type.String()),
+      marking: Nullable(Type.String()),
+      level: Level,
+    }),
+  ),
+  approvals: Type.Array(ItemApproval),
+  changes: Type.Array(Change),
+  escalations: Type.Array(Escalation),
+  knowers: Type.Array(Knower),
+  /** What the caller may do with the item (edit, submit, correct, propose, export …). */
+  abilities: Type.Optional(Abilities),
+});
+export type ItemDetail = Static<typeof ItemDetail>;
+
+export const REVIEW_BUCKETS = ['due', 'within_30', 'within_90', 'later'] as const;
+export const ReviewEntry = Type.Object({
+  dueOn: PlainDate,
+  daysUntil: Type.Integer(),
+  bucket: Enum(REVIEW_BUCKETS),
+  item: Item,
+});
+export type ReviewEntry = Static<typeof ReviewEntry>;
+export const ReviewList = Type.Object({
+  today: PlainDate,
+  horizon: Type.Integer(),
+  items: Type.Array(ReviewEntry),
+});
+export type ReviewList = Static<typeof ReviewList>;
+export const ReviewRecorded = Type.Object({ id: Uuid, lastReviewedAt: Timestamp });
