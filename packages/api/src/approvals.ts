@@ -1,10 +1,7 @@
 // The one approval mechanism (审批): the contract of /api/approvals. Every module's approvals share
 // it; a module's own data about the subject stays in that module's contract.
-import {
-  BUSINESS_ROLES,
-  type ApprovalStatus as DomainApprovalStatus,
-  type DecisionKind as DomainDecisionKind,
-} from '@baomi/domain';
+import { BUSINESS_ROLES } from '@baomi/domain';
+import { APPROVAL_STATUSES, DECISION_KINDS } from './approvals/labels.ts';
 import {
   Abilities,
   Bilingual,
@@ -21,33 +18,11 @@ import {
   Uuid,
 } from './common.ts';
 
+export * from './approvals/labels.ts';
 export { IdParams };
 
-export const APPROVAL_STATUSES = [
-  'pending',
-  'approved',
-  'returned',
-  'rejected',
-  'withdrawn',
-] as const satisfies readonly DomainApprovalStatus[];
 export const ApprovalStatus = Enum(APPROVAL_STATUSES);
 export type ApprovalStatus = Static<typeof ApprovalStatus>;
-export const APPROVAL_STATUS_LABELS: Record<ApprovalStatus, Bilingual> = {
-  pending: { zh: '审批中', en: 'Pending' },
-  approved: { zh: '已批准', en: 'Approved' },
-  returned: { zh: '已退回', en: 'Returned' },
-  rejected: { zh: '不予批准', en: 'Rejected' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
-
-export const DECISION_KINDS = [
-  'approve',
-  'correct',
-  'opinion',
-  'attest',
-  'return',
-  'reject',
-] as const satisfies readonly DomainDecisionKind[];
 export const DecisionKind = Enum(DECISION_KINDS);
 export type DecisionKind = Static<typeof DecisionKind>;
 

@@ -1,7 +1,6 @@
 // What every part of the designation contract shares: the enums (from the domain, where they are
 // domain concepts), the field limits of the designation tables, periods, knowledge scopes, reasons.
 import {
-  type DesignationKind,
   type DesignatorKind,
   type DesignatorRole,
   type Period as DomainPeriod,
@@ -11,42 +10,16 @@ import {
   STATE_SECRET_LEVELS,
 } from '@baomi/domain';
 import type { TBoolean, TOptional } from '@sinclair/typebox';
-import { type Bilingual, Enum, Int, Nullable, Req, type Static, Str, Type, Uuid } from '../common.ts';
+import { Enum, Int, Req, type Static, Str, Type, Uuid } from '../common.ts';
+import { INPUT_LIMITS, ORIGINS } from './labels.ts';
 
 export const tags = ['designation'];
-
-/**
- * Text limits of the designation tables, declared once: the request schemas, the web forms' rules and
- * the migrations' CHECK constraints (a unit test reads packages/server/migrations/*.sql) agree.
- */
-export const LIMITS = {
-  grant: { scope: 2000, reasons: 2000, letterNumber: 100, revokeReason: 500 },
-  designator: { letterRef: 100, certificateNumber: 100 },
-  absence: { reason: 500 },
-  catalogue: { clause: 500, title: 200 },
-  item: { title: 300, basisText: 2000 },
-  change: { reason: 2000 },
-} as const;
-
-/** Request-only limits (not stored as such). */
-export const INPUT_LIMITS = {
-  periodText: 500,
-  position: 100,
-  correctionNote: 2000,
-  reviewNote: 1000,
-  search: 100,
-} as const;
 
 /** A calendar day in a request: a wrong one is refused by the schema (format 'date'). */
 export const Day = Type.String({ format: 'date' });
 
 export const Level = Enum(STATE_SECRET_LEVELS);
-export const Origin = Enum(['original', 'derived'] as const satisfies readonly DesignationKind[]);
-export const ORIGINS = ['original', 'derived'] as const satisfies readonly DesignationKind[];
-export const ORIGIN_LABELS: Record<DesignationKind, Bilingual> = {
-  original: { zh: '原始定密', en: 'Original' },
-  derived: { zh: '派生定密', en: 'Derived' },
-};
+export const Origin = Enum(ORIGINS);
 export const DesignatorRoleSchema = Enum(['A', 'B'] as const satisfies readonly DesignatorRole[]);
 export const DesignatorKindSchema = Enum([
   'statutory',
@@ -110,6 +83,3 @@ export const GroundsBody = Req(groundFields);
 export const Grounds = Type.Unsafe<Record<NonClassifiableGround, boolean>>(
   Type.Object(Object.fromEntries(NON_CLASSIFIABLE_GROUNDS.map((g) => [g, Type.Optional(Type.Boolean())]))),
 );
-
-export const OrgRef = Type.Object({ id: Uuid, name: Type.String() });
-export { Nullable };

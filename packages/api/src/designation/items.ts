@@ -4,7 +4,6 @@
 import { ApprovalDecision } from '../approvals.ts';
 import {
   Abilities,
-  type Bilingual,
   Enum,
   Int,
   Nullable,
@@ -21,75 +20,31 @@ import {
 import {
   Grounds,
   GroundsBody,
-  INPUT_LIMITS,
   KnowScope,
   KnowScopeBody,
   Level,
-  LIMITS,
   Origin,
   Period,
   PeriodBody,
   Reason,
 } from './common.ts';
+import {
+  CHANGE_KINDS,
+  CHANGE_STATUSES,
+  ESCALATION_KINDS,
+  INPUT_LIMITS,
+  ITEM_STATUSES,
+  LIMITS,
+} from './labels.ts';
 
-export const ITEM_STATUSES = [
-  'draft',
-  'in_review',
-  'approved',
-  'returned',
-  'escalated',
-  'unclear',
-  'released',
-  'withdrawn',
-] as const;
 export const ItemStatus = Enum(ITEM_STATUSES);
 export type ItemStatus = Static<typeof ItemStatus>;
-export const ITEM_STATUS_LABELS: Record<ItemStatus, Bilingual> = {
-  draft: { zh: '拟办', en: 'Draft' },
-  in_review: { zh: '审批中', en: 'In review' },
-  approved: { zh: '已定密', en: 'Designated' },
-  returned: { zh: '已退回', en: 'Returned' },
-  escalated: { zh: '已上报', en: 'Escalated' },
-  unclear: { zh: '不明确事项（已上报）', en: 'Unclear (reported)' },
-  released: { zh: '已解密', en: 'Released' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
-
-export const CHANGE_KINDS = ['change', 'extend', 'release'] as const;
 export const ChangeKind = Enum(CHANGE_KINDS);
 export type ChangeKind = Static<typeof ChangeKind>;
-export const CHANGE_KIND_LABELS: Record<ChangeKind, Bilingual> = {
-  change: { zh: '变更密级、期限或知悉范围', en: 'Change level, period or scope' },
-  extend: { zh: '延长保密期限', en: 'Extend the period' },
-  release: { zh: '提前解除', en: 'Early release' },
-};
-
-export const CHANGE_STATUSES = [
-  'pending',
-  'approved',
-  'returned',
-  'rejected',
-  'withdrawn',
-  'too_late',
-] as const;
 export const ChangeStatus = Enum(CHANGE_STATUSES);
 export type ChangeStatus = Static<typeof ChangeStatus>;
-export const CHANGE_STATUS_LABELS: Record<ChangeStatus, Bilingual> = {
-  pending: { zh: '审批中', en: 'Pending' },
-  approved: { zh: '已批准', en: 'Approved' },
-  returned: { zh: '已退回', en: 'Returned' },
-  rejected: { zh: '不予批准', en: 'Rejected' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-  too_late: { zh: '期限已届满，未生效', en: 'Too late, not applied' },
-};
-
-export const ESCALATION_KINDS = ['above_authority', 'unclear'] as const;
 export const EscalationKind = Enum(ESCALATION_KINDS);
 export type EscalationKind = Static<typeof EscalationKind>;
-export const ESCALATION_KIND_LABELS: Record<EscalationKind, Bilingual> = {
-  above_authority: { zh: '无权定密事项申报', en: 'Above authority' },
-  unclear: { zh: '不明确事项报告', en: 'Unclear matter' },
-};
 
 // ---- requests
 

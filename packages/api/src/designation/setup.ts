@@ -1,7 +1,6 @@
 // Designation set-up (定密准备): authority, grants, designators and absences, the catalogue.
-import { ADMIN_LEVELS, type GrantStatus as DomainGrantStatus, ORG_KINDS } from '@baomi/domain';
+import { ADMIN_LEVELS, ORG_KINDS } from '@baomi/domain';
 import {
-  type Bilingual,
   Enum,
   IdParams,
   Nullable,
@@ -18,11 +17,11 @@ import {
   DesignatorKindSchema,
   DesignatorRoleSchema,
   Level,
-  LIMITS,
   Origin,
   Reason,
   Violation,
 } from './common.ts';
+import { GRANT_STATUSES, LIMITS } from './labels.ts';
 
 export { IdParams };
 
@@ -76,24 +75,8 @@ export type GrantInput = Static<typeof GrantInput>;
 export const GrantFiling = Req({ filedWithBureauAt: Day });
 export const GrantRevoke = Req({ reason: Str(LIMITS.grant.revokeReason) });
 
-export const GRANT_STATUSES = [
-  'in_force',
-  'pending',
-  'unfiled',
-  'expired',
-  'void',
-  'revoked',
-] as const satisfies readonly (DomainGrantStatus | 'revoked')[];
 export const GrantStatus = Enum(GRANT_STATUSES);
 export type GrantStatus = Static<typeof GrantStatus>;
-export const GRANT_STATUS_LABELS: Record<GrantStatus, Bilingual> = {
-  in_force: { zh: '有效', en: 'In force' },
-  pending: { zh: '尚未生效', en: 'Not yet in force' },
-  unfiled: { zh: '未备案', en: 'Not filed' },
-  expired: { zh: '已过期', en: 'Expired' },
-  void: { zh: '无效', en: 'Void' },
-  revoked: { zh: '已撤销', en: 'Revoked' },
-};
 
 export const Grant = Type.Object({
   id: Uuid,

@@ -1,8 +1,8 @@
 // R-DES-09: the three yearly designation tables.
 import { ORG_KINDS, type STATE_SECRET_LEVELS } from '@baomi/domain';
 import { Bilingual, Enum, Int, Nullable, Req, type Static, Type, Uuid } from '../common.ts';
+import { STATS_TABLES } from './labels.ts';
 
-export const STATS_TABLES = ['produced', 'involved', 'changes'] as const;
 export const StatsTable = Enum(STATS_TABLES);
 export type StatsTable = Static<typeof StatsTable>;
 
