@@ -3,6 +3,7 @@
 import {
   type DesignatorKind,
   type DesignatorRole,
+  type KnowScope as DomainKnowScope,
   type Period as DomainPeriod,
   NON_CLASSIFIABLE_GROUNDS,
   type NonClassifiableGround,
@@ -63,11 +64,14 @@ export const Period = Type.Unsafe<DomainPeriod>(
   }),
 );
 
-export const KnowScopeBody = Req({
-  personIds: Type.Array(Uuid, { maxItems: 500, uniqueItems: true }),
-  departmentIds: Type.Array(Uuid, { maxItems: 200, uniqueItems: true }),
-  positions: Type.Array(Str(INPUT_LIMITS.position), { maxItems: 100, uniqueItems: true }),
-});
+/** A knowledge scope in a request (typed as the domain's KnowScope). */
+export const KnowScopeBody = Type.Unsafe<DomainKnowScope>(
+  Req({
+    personIds: Type.Array(Uuid, { maxItems: 500, uniqueItems: true }),
+    departmentIds: Type.Array(Uuid, { maxItems: 200, uniqueItems: true }),
+    positions: Type.Array(Str(INPUT_LIMITS.position), { maxItems: 100, uniqueItems: true }),
+  }),
+);
 export const KnowScope = Type.Object({
   personIds: Type.Array(Type.String()),
   departmentIds: Type.Array(Type.String()),

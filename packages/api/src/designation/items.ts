@@ -220,6 +220,7 @@ export const ItemApproval = Type.Object({
   flowType: Type.String(),
   subjectType: Type.String(),
   subjectId: Type.String(),
+  /** The approval's status (an ApprovalStatus). */
   status: Type.String(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

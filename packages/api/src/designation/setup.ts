@@ -101,6 +101,7 @@ export const Grant = Type.Object({
 });
 export type Grant = Static<typeof Grant>;
 export const GrantList = Type.Object({ items: Type.Array(Grant) });
+export type GrantList = Static<typeof GrantList>;
 
 // ---- designators and absences
 
@@ -149,6 +150,7 @@ export const Designator = Type.Object({
 });
 export type Designator = Static<typeof Designator>;
 export const DesignatorList = Type.Object({ items: Type.Array(Designator) });
+export type DesignatorList = Static<typeof DesignatorList>;
 
 export const MayDecide = Type.Object({
   personId: Uuid,
@@ -195,3 +197,4 @@ export const CatalogueEntry = Type.Object({
 });
 export type CatalogueEntry = Static<typeof CatalogueEntry>;
 export const CatalogueList = Type.Object({ items: Type.Array(CatalogueEntry) });
+export type CatalogueList = Static<typeof CatalogueList>;
