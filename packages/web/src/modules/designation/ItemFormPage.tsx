@@ -244,7 +244,11 @@ function ItemForm({ item }: { item: Item | null }) {
     >
       <Row gutter={24}>
         <Col xs={24} xl={16}>
-          <Form.Item name="title" label={t('des.title')} rules={rules.text(t('des.title'), 300)}>
+          <Form.Item
+            name="title"
+            label={t('des.title')}
+            rules={rules.text(t('des.title'), LIMITS.item.title)}
+          >
             <Input data-testid="f-title" maxLength={LIMITS.item.title} />
           </Form.Item>
           <Row gutter={16}>
@@ -339,7 +343,7 @@ function ItemForm({ item }: { item: Item | null }) {
             <Form.Item
               name={['basis', 'text']}
               label={t('des.basisText')}
-              rules={[rules.maxLength(t('des.basisText'), 2000)]}
+              rules={[rules.maxLength(t('des.basisText'), LIMITS.item.basisText)]}
             >
               <Input.TextArea rows={2} maxLength={LIMITS.item.basisText} data-testid="f-basis-text" />
             </Form.Item>

@@ -64,7 +64,11 @@ export function CorrectModal({
       <Form.Item name="knowScope" label={t('des.knowScope')}>
         <ScopeEditor directory={directory} />
       </Form.Item>
-      <Form.Item name="note" label={t('des.correct.note')} rules={rules.text(t('des.correct.note'), 2000)}>
+      <Form.Item
+        name="note"
+        label={t('des.correct.note')}
+        rules={rules.text(t('des.correct.note'), INPUT_LIMITS.correctionNote)}
+      >
         <Input.TextArea rows={2} maxLength={INPUT_LIMITS.correctionNote} data-testid="correct-note" />
       </Form.Item>
     </FormModal>
@@ -163,7 +167,7 @@ export function ChangeModal({
       <Form.Item
         name="reason"
         label={t('des.change.reason')}
-        rules={rules.text(t('des.change.reason'), 2000)}
+        rules={rules.text(t('des.change.reason'), LIMITS.change.reason)}
       >
         <Input.TextArea rows={2} maxLength={LIMITS.change.reason} data-testid="change-reason" />
       </Form.Item>
