@@ -1,19 +1,12 @@
-import type { BusinessRole } from '@baomi/domain';
-import {
-  abilityOf,
-  BUSINESS_ROLES,
-  DECISION_LABELS,
-  type Decider,
-  type DecisionKind,
-  flowOf,
-  notFound,
-} from '@baomi/domain';
-import type { FastifyInstance } from 'fastify';
+import * as C from '@baomi/api/approvals.ts';
+import { abilityOf, DECISION_LABELS, type Decider, type DecisionKind, flowOf, notFound } from '@baomi/domain';
 import type { PersonSummary } from '../auth/context.ts';
 import type { Sql } from '../db/db.ts';
 import { guard } from '../http/policy.ts';
 import { actorFor, ctxOf } from '../http/request.ts';
-import { enumOf, idParams, object, pageOf, paging, str } from '../http/schemas.ts';
+import { pageOf } from '../http/schemas.ts';
+import type { ModuleRoutes } from '../kit/module.ts';
+import { wire } from '../kit/wire.ts';
 import { approvalPolicy } from './policy.ts';
 import { type ApprovalRow, approvalsWaitingOn, getApproval, listDecisions } from './queries.ts';
 import { approvalVerdicts, decideApproval, subjectLinkOf, withdrawApproval } from './service.ts';
@@ -79,17 +72,25 @@ async function view(sql: Sql, row: ApprovalRow, person: PersonSummary, withAbili
   };
 }
 
-export default async function approvalRoutes(app: FastifyInstance): Promise<void> {
+/** The view after a decision or withdrawal (the caller has taken part, so he still sees it). */
+async function settledView(sql: Sql, row: ApprovalRow, person: PersonSummary) {
+  const v = await view(sql, row, person);
+  if (!v) throw notFound(APPROVAL);
+  return wire(v);
+}
+
+const approvalRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
 
-  app.get<{ Querystring: { scope?: 'waiting' | 'mine'; page?: number; pageSize?: number } }>(
+  app.get(
     '',
     {
       preValidation: guard(approvalPolicy, 'read'),
       schema: {
         tags,
         summary: '我的审批 Approvals waiting on me or asked by me',
-        querystring: object({ scope: enumOf(['waiting', 'mine']), ...paging }),
+        querystring: C.ListQuery,
+        response: { 200: C.ApprovalPage },
       },
     },
     async (req) => {
@@ -97,7 +98,7 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
       const page = pageOf(req.query);
       if ((req.query.scope ?? 'waiting') === 'waiting') {
         const all = await approvalsWaitingOn(db, person);
-        return { items: all.slice(page.offset, page.offset + page.limit), total: all.length };
+        return wire({ items: all.slice(page.offset, page.offset + page.limit), total: all.length });
       }
       const { rows } = await db.query<ApprovalRow & { total: number }>(
         `SELECT a.id, a.flow_type AS "flowType", a.subject_type AS "subjectType", a.subject_id AS "subjectId",
@@ -108,44 +109,39 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
           ORDER BY a.updated_at DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
         [person.id],
       );
-      return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
+      return wire({ items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 });
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/:id',
     {
       preValidation: guard(approvalPolicy, 'read'),
-      schema: { tags, summary: '审批详情 Approval', params: idParams },
+      schema: {
+        tags,
+        summary: '审批详情 Approval',
+        params: C.IdParams,
+        response: { 200: C.ApprovalView },
+      },
     },
     async (req) => {
       const row = await getApproval(db, req.params.id);
       const v = row ? await view(db, row, personOf(req)) : null;
       if (!v) throw notFound(APPROVAL);
-      return v;
+      return wire(v);
     },
   );
 
-  app.post<{
-    Params: { id: string };
-    Body: { decision: DecisionKind; comment?: string; role?: BusinessRole };
-  }>(
+  app.post(
     '/:id/decide',
     {
       preValidation: guard(approvalPolicy, 'decide'),
       schema: {
         tags,
         summary: '作出审批决定 Decide',
-        params: idParams,
-        body: object(
-          {
-            // Corrections change the subject, so they go through the subject's own module.
-            decision: enumOf(['approve', 'opinion', 'attest', 'return', 'reject']),
-            comment: str(2000, 0),
-            role: enumOf(BUSINESS_ROLES),
-          },
-          ['decision'],
-        ),
+        params: C.IdParams,
+        body: C.DecideBody,
+        response: { 200: C.ApprovalView },
       },
     },
     async (req) => {
@@ -160,16 +156,21 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
           row.id,
           req.body,
         );
-        return view(sql, updated, person);
+        return settledView(sql, updated, person);
       });
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/:id/withdraw',
     {
       preValidation: guard(approvalPolicy, 'decide'),
-      schema: { tags, summary: '撤回申请 Withdraw', params: idParams },
+      schema: {
+        tags,
+        summary: '撤回申请 Withdraw',
+        params: C.IdParams,
+        response: { 200: C.ApprovalView },
+      },
     },
     async (req) => {
       const person = personOf(req);
@@ -177,8 +178,10 @@ export default async function approvalRoutes(app: FastifyInstance): Promise<void
         const row = await getApproval(sql, req.params.id);
         if (!row || !(await view(sql, row, person, false))) throw notFound(APPROVAL);
         const updated = await withdrawApproval(sql, actorFor(req), person.id, row.id);
-        return view(sql, updated, person);
+        return settledView(sql, updated, person);
       });
     },
   );
-}
+};
+
+export default approvalRoutes;

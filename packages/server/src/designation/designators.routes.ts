@@ -1,73 +1,60 @@
-import type { FastifyInstance } from 'fastify';
+import * as C from '@baomi/api/designation.ts';
 import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
-import { bool, enumOf, idParams, object, str, uuid } from '../http/schemas.ts';
-import { day, tags } from './authority.routes.ts';
+import { wire } from '../kit/wire.ts';
 import { callerOf, todayInChina } from './common.ts';
-import {
-  type AbsenceInput,
-  type AppointInput,
-  appoint,
-  cancelAbsence,
-  designatorsOf,
-  mayDecideOn,
-  recordAbsence,
-} from './designators.service.ts';
+import { appoint, cancelAbsence, designatorsOf, mayDecideOn, recordAbsence } from './designators.service.ts';
 import { designationPolicy } from './policy.ts';
+import type { RoutesApp } from './routes.ts';
 
-const personParams = object({ personId: uuid }, ['personId']);
+const { tags } = C;
 
-export default async function designatorRoutes(app: FastifyInstance): Promise<void> {
+export default async function designatorRoutes(app: RoutesApp): Promise<void> {
   const db = app.deps.db;
 
   app.get(
     '/designators',
     {
       preValidation: guard(designationPolicy, 'readDesignators'),
-      schema: { tags, summary: '本单位定密责任人 Designators of my organisation' },
+      schema: {
+        tags,
+        summary: '本单位定密责任人 Designators of my organisation',
+        response: { 200: C.DesignatorList },
+      },
     },
     async (req) => {
-      return { items: await designatorsOf(db, callerOf(req), todayInChina()) };
+      return wire({ items: await designatorsOf(db, callerOf(req), todayInChina()) });
     },
   );
 
-  app.post<{ Body: AppointInput }>(
+  app.post(
     '/designators',
     {
       preValidation: guard(designationPolicy, 'appoint'),
       schema: {
         tags,
         summary: '指定定密责任人 Appoint a designator',
-        body: object(
-          {
-            personId: uuid,
-            role: enumOf(['A', 'B']),
-            partnerPersonId: uuid,
-            letterRef: str(100),
-            certificateNumber: str(100),
-            certificateValidUntil: day,
-            vetted: bool,
-          },
-          ['personId', 'role', 'letterRef', 'certificateNumber', 'certificateValidUntil', 'vetted'],
-        ),
+        body: C.AppointInput,
+        response: { 201: C.Designator },
       },
     },
     async (req, reply) => {
       const caller = callerOf(req);
       const view = await db.tx((sql) => appoint(sql, actorFor(req), caller, req.body, todayInChina()));
-      return reply.status(201).send(view);
+      return reply.status(201).send(wire(view));
     },
   );
 
-  app.get<{ Params: { personId: string }; Querystring: { date?: string } }>(
+  app.get(
     '/designators/:personId/may-decide',
     {
       preValidation: guard(designationPolicy, 'readDesignators'),
       schema: {
         tags,
         summary: '定密责任人能否定密 May this designator decide on a day, in which role',
-        params: personParams,
-        querystring: object({ date: day }),
+        params: C.PersonParams,
+        querystring: C.DateQuery,
+        response: { 200: C.MayDecide },
       },
     },
     async (req) => {
@@ -75,15 +62,16 @@ export default async function designatorRoutes(app: FastifyInstance): Promise<vo
     },
   );
 
-  app.post<{ Params: { personId: string }; Body: AbsenceInput }>(
+  app.post(
     '/designators/:personId/absences',
     {
       preValidation: guard(designationPolicy, 'recordAbsence'),
       schema: {
         tags,
         summary: '登记不能履行职责 Record a designator’s absence',
-        params: personParams,
-        body: object({ reason: str(500), from: day, to: day }, ['reason', 'from', 'to']),
+        params: C.PersonParams,
+        body: C.AbsenceInput,
+        response: { 201: C.Absence },
       },
     },
     async (req, reply) => {
@@ -91,19 +79,24 @@ export default async function designatorRoutes(app: FastifyInstance): Promise<vo
       const a = await db.tx((sql) =>
         recordAbsence(sql, actorFor(req), caller, req.params.personId, req.body),
       );
-      return reply.status(201).send(a);
+      return reply.status(201).send(wire(a));
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/absences/:id/cancel',
     {
       preValidation: guard(designationPolicy, 'recordAbsence'),
-      schema: { tags, summary: '撤销缺位登记 Cancel an absence record', params: idParams },
+      schema: {
+        tags,
+        summary: '撤销缺位登记 Cancel an absence record',
+        params: C.IdParams,
+        response: { 200: C.Absence },
+      },
     },
     async (req) => {
       const caller = callerOf(req);
-      return db.tx((sql) => cancelAbsence(sql, actorFor(req), caller, req.params.id));
+      return wire(await db.tx((sql) => cancelAbsence(sql, actorFor(req), caller, req.params.id)));
     },
   );
 }

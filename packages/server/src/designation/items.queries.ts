@@ -1,6 +1,8 @@
 // SQL of designation items (定密事项): the item, its knowers, changes and escalations.
+import type { ItemStatus } from '@baomi/api/designation.ts';
 import type {
   DesignationBasis,
+  DesignationReason,
   KnowScope,
   NonClassifiableGround,
   Period,
@@ -10,27 +12,8 @@ import type {
 import { STATE_SECRET_LEVELS } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
 
-export const ITEM_STATUSES = [
-  'draft',
-  'in_review',
-  'approved',
-  'returned',
-  'escalated',
-  'unclear',
-  'released',
-  'withdrawn',
-] as const;
-export type ItemStatus = (typeof ITEM_STATUSES)[number];
-export const ITEM_STATUS_LABELS: Record<ItemStatus, { zh: string; en: string }> = {
-  draft: { zh: '拟办', en: 'Draft' },
-  in_review: { zh: '审批中', en: 'In review' },
-  approved: { zh: '已定密', en: 'Designated' },
-  returned: { zh: '已退回', en: 'Returned' },
-  escalated: { zh: '已上报', en: 'Escalated' },
-  unclear: { zh: '不明确事项（已上报）', en: 'Unclear (reported)' },
-  released: { zh: '已解密', en: 'Released' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
-};
+// The statuses and their labels are the contract's (declared once, shared with the web app).
+export { ITEM_STATUS_LABELS, ITEM_STATUSES, type ItemStatus } from '@baomi/api/designation.ts';
 
 export interface ItemRow {
   id: string;
@@ -315,7 +298,7 @@ export interface EscalationRow {
   decideByDeadline: string | null;
   protectionLevel: StateSecretLevel;
   status: 'pending' | 'approved' | 'returned' | 'rejected' | 'withdrawn';
-  reasons: unknown[];
+  reasons: DesignationReason[];
   decidedAt: Date | null;
   createdAt: Date;
 }

@@ -1,29 +1,22 @@
 // HTTP for designation items (定密事项), ledger (定密台账), changes and releases. Business users only
 // (R-SYS-01); the organisation boundary and the access decision are the services' (404 outside, 403
 // with reasons inside).
-import {
-  invalid,
-  type KnowScope,
-  LEVEL_LABELS,
-  LEVEL_RANK,
-  NON_CLASSIFIABLE_GROUNDS,
-  PERIOD_KINDS,
-  type Period,
-  STATE_SECRET_LEVELS,
-  type StateSecretLevel,
-} from '@baomi/domain';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { FileBody } from '@baomi/api/common.ts';
+import * as C from '@baomi/api/designation.ts';
+import { invalid, LEVEL_LABELS, LEVEL_RANK, type Period, type StateSecretLevel } from '@baomi/domain';
+import type { FastifyRequest } from 'fastify';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
 import { sendPdf } from '../exports/pdf.ts';
 import { callerOf, guard } from '../http/policy.ts';
 import { actorFor, ctxOf } from '../http/request.ts';
-import { bool, enumOf, idParams, int, object, pageOf, paging, str, uuid } from '../http/schemas.ts';
+import { pageOf } from '../http/schemas.ts';
+import { wire } from '../kit/wire.ts';
 import { itemAbilities, withRowAbilities } from './items.abilities.ts';
 import { type ChangeInput, proposeChange } from './items.changes.ts';
 import { approvalForm } from './items.form.ts';
 import { itemPolicy } from './items.policy.ts';
-import { ITEM_STATUS_LABELS, ITEM_STATUSES, type ItemRow } from './items.queries.ts';
-import { itemDetail, itemKnowers, type LedgerQuery, listItems, reviewList } from './items.read.ts';
+import { ITEM_STATUS_LABELS, type ItemRow } from './items.queries.ts';
+import { itemDetail, itemKnowers, listItems, reviewList } from './items.read.ts';
 import { recordReview } from './items.review.ts';
 import {
   correctItem,
@@ -33,50 +26,11 @@ import {
   submitItem,
   updateItem,
 } from './items.service.ts';
+import type { RoutesApp } from './routes.ts';
 
-const tags = ['designation'];
+const { tags } = C;
 
-const periodSchema = object(
-  {
-    kind: enumOf(PERIOD_KINDS),
-    n: int(1, 1000),
-    date: { type: 'string', format: 'date' },
-    text: str(500),
-  },
-  ['kind'],
-);
-const scopeSchema = object(
-  {
-    personIds: { type: 'array', items: uuid, maxItems: 500, uniqueItems: true },
-    departmentIds: { type: 'array', items: uuid, maxItems: 200, uniqueItems: true },
-    positions: { type: 'array', items: str(100), maxItems: 100, uniqueItems: true },
-  },
-  ['personIds', 'departmentIds', 'positions'],
-);
-const groundsSchema = object(Object.fromEntries(NON_CLASSIFIABLE_GROUNDS.map((g) => [g, bool])));
-const itemBody = object(
-  {
-    title: str(300),
-    departmentId: { anyOf: [uuid, { type: 'null' }] },
-    basis: object(
-      {
-        catalogueEntryId: { anyOf: [uuid, { type: 'null' }] },
-        text: str(2000, 0),
-        grounds: groundsSchema,
-      },
-      ['grounds'],
-    ),
-    origin: enumOf(['original', 'derived']),
-    sourceItemId: { anyOf: [uuid, { type: 'null' }] },
-    level: enumOf(STATE_SECRET_LEVELS),
-    period: periodSchema,
-    issueDate: { type: 'string', format: 'date' },
-    knowScope: scopeSchema,
-  },
-  ['title', 'basis', 'origin', 'issueDate'],
-);
-
-type PeriodBody = { kind: Period['kind']; n?: number; date?: string; text?: string };
+type PeriodBody = C.PeriodBody;
 
 /** The domain's Period from the body's flat form; a missing part is a bilingual 400 naming the field. */
 function periodOf(p: PeriodBody | undefined, field = 'period'): Period | undefined {
@@ -108,8 +62,7 @@ function periodOf(p: PeriodBody | undefined, field = 'period'): Period | undefin
   }
 }
 
-type ItemBody = Omit<ItemInput, 'period'> & { period?: PeriodBody };
-const inputOf = (b: ItemBody): ItemInput => {
+const inputOf = (b: C.ItemBody): ItemInput => {
   const { period, ...rest } = b;
   const p = periodOf(period);
   return { ...rest, ...(p ? { period: p } : {}) };
@@ -127,44 +80,37 @@ export function itemCallerOf(req: FastifyRequest): ItemCaller {
   return caller;
 }
 
-const ledgerFilter = {
-  q: str(100, 0),
-  level: enumOf(STATE_SECRET_LEVELS),
-  year: int(1, 9999),
-  departmentId: uuid,
-  origin: enumOf(['original', 'derived']),
-  status: enumOf(ITEM_STATUSES),
-  sort: enumOf(['createdAt', 'approvedAt', 'itemNumber', 'level', 'releaseDate', 'title']),
-  order: enumOf(['asc', 'desc']),
-};
-
-export default async function itemRoutes(app: FastifyInstance): Promise<void> {
+export default async function itemRoutes(app: RoutesApp): Promise<void> {
   const db = app.deps.db;
 
-  app.get<{ Querystring: LedgerQuery }>(
+  app.get(
     '/items',
     {
       preValidation: guard(itemPolicy, 'read'),
       schema: {
         tags,
         summary: '定密台账 Designation ledger',
-        querystring: object({ ...ledgerFilter, ...paging }),
+        querystring: C.LedgerQuery,
+        response: { 200: C.ItemPage },
       },
     },
     async (req) => {
       const caller = itemCallerOf(req);
-      return withRowAbilities(db, caller, await listItems(db, caller, req.query, pageOf(req.query)));
+      return wire(
+        await withRowAbilities(db, caller, await listItems(db, caller, req.query, pageOf(req.query))),
+      );
     },
   );
 
-  app.get<{ Querystring: LedgerQuery & { format?: 'xlsx' | 'csv' } }>(
+  app.get(
     '/items/export',
     {
       preValidation: guard(itemPolicy, 'ledger'),
       schema: {
         tags,
         summary: '导出定密台账 Export the designation ledger',
-        querystring: object({ ...ledgerFilter, format: enumOf(['xlsx', 'csv']) }),
+        querystring: C.LedgerExportQuery,
+        response: { 200: FileBody },
       },
     },
     async (req, reply) => {
@@ -207,175 +153,193 @@ export default async function itemRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Querystring: { horizon?: number } }>(
+  app.get(
     '/items/review',
     {
       preValidation: guard(itemPolicy, 'ledger'),
       schema: {
         tags,
         summary: '年度审核清单 Items due for the yearly review',
-        querystring: object({ horizon: { type: 'integer', enum: [0, 30, 90], default: 30 } }),
+        querystring: C.ReviewQuery,
+        response: { 200: C.ReviewList },
       },
     },
-    async (req) => reviewList(db, itemCallerOf(req), req.query.horizon ?? 30),
+    async (req) => wire(await reviewList(db, itemCallerOf(req), req.query.horizon ?? 30)),
   );
 
-  app.post<{ Params: { id: string }; Body: { note: string } }>(
+  app.post(
     '/items/:id/review',
     {
       preValidation: guard(itemPolicy, 'ledger'),
       schema: {
         tags,
         summary: '记录年度审核 Record the yearly review (R-DES-08)',
-        params: idParams,
-        body: object({ note: str(1000, 0) }, ['note']),
+        params: C.IdParams,
+        body: C.ReviewBody,
+        response: { 200: C.ReviewRecorded },
       },
     },
     async (req) =>
-      db.tx((sql) => recordReview(sql, actorFor(req), itemCallerOf(req), req.params.id, req.body.note)),
+      wire(
+        await db.tx((sql) =>
+          recordReview(sql, actorFor(req), itemCallerOf(req), req.params.id, req.body.note),
+        ),
+      ),
   );
 
-  app.post<{ Body: ItemBody }>(
+  app.post(
     '/items',
     {
       preValidation: guard(itemPolicy, 'draft'),
-      schema: { tags, summary: '拟办定密事项 Draft a designation item', body: itemBody },
+      schema: {
+        tags,
+        summary: '拟办定密事项 Draft a designation item',
+        body: C.ItemBody,
+        response: { 201: C.Item },
+      },
     },
     async (req, reply) => {
       const caller = itemCallerOf(req);
       const input = inputOf(req.body);
-      return reply.status(201).send(await db.tx((sql) => createItem(sql, actorFor(req), caller, input)));
+      return reply
+        .status(201)
+        .send(wire(await db.tx((sql) => createItem(sql, actorFor(req), caller, input))));
     },
   );
 
-  app.put<{ Params: { id: string }; Body: ItemBody }>(
+  app.put(
     '/items/:id',
     {
       preValidation: guard(itemPolicy, 'draft'),
-      schema: { tags, summary: '修改拟办事项 Update a draft', params: idParams, body: itemBody },
+      schema: {
+        tags,
+        summary: '修改拟办事项 Update a draft',
+        params: C.IdParams,
+        body: C.ItemBody,
+        response: { 200: C.Item },
+      },
     },
     async (req) => {
       const caller = itemCallerOf(req);
       const input = inputOf(req.body);
-      return db.tx((sql) => updateItem(sql, actorFor(req), caller, req.params.id, input));
+      return wire(await db.tx((sql) => updateItem(sql, actorFor(req), caller, req.params.id, input)));
     },
   );
 
-  app.post<{ Params: { id: string }; Body: { unclear?: boolean } }>(
+  app.post(
     '/items/:id/submit',
     {
       preValidation: guard(itemPolicy, 'draft'),
       schema: {
         tags,
         summary: '提交审批（或上报） Submit for approval, or escalate',
-        params: idParams,
-        body: object({ unclear: bool }),
+        params: C.IdParams,
+        body: C.SubmitBody,
+        response: { 200: C.Item },
       },
     },
     async (req) =>
-      db.tx((sql) => submitItem(sql, actorFor(req), itemCallerOf(req), req.params.id, req.body ?? {})),
+      wire(
+        await db.tx((sql) =>
+          submitItem(sql, actorFor(req), itemCallerOf(req), req.params.id, req.body ?? {}),
+        ),
+      ),
   );
 
-  app.post<{
-    Params: { id: string };
-    Body: { level: StateSecretLevel; period: PeriodBody; knowScope: KnowScope; note: string };
-  }>(
+  app.post(
     '/items/:id/correct',
     {
       preValidation: guard(itemPolicy, 'correct'),
       schema: {
         tags,
         summary: '修改后批准 Approve with corrections',
-        params: idParams,
-        body: object(
-          {
-            level: enumOf(STATE_SECRET_LEVELS),
-            period: periodSchema,
-            knowScope: scopeSchema,
-            note: str(2000),
-          },
-          ['level', 'period', 'knowScope', 'note'],
-        ),
+        params: C.IdParams,
+        body: C.CorrectBody,
+        response: { 200: C.Item },
       },
     },
     async (req) => {
       const period = periodOf(req.body.period)!;
-      return db.tx((sql) =>
-        correctItem(sql, actorFor(req, 'designator'), itemCallerOf(req), req.params.id, {
-          ...req.body,
-          period,
-        }),
+      return wire(
+        await db.tx((sql) =>
+          correctItem(sql, actorFor(req, 'designator'), itemCallerOf(req), req.params.id, {
+            ...req.body,
+            period,
+          }),
+        ),
       );
     },
   );
 
-  app.post<{
-    Params: { id: string };
-    Body: Omit<ChangeInput, 'period'> & { period?: PeriodBody };
-  }>(
+  app.post(
     '/items/:id/changes',
     {
       preValidation: guard(itemPolicy, 'propose'),
       schema: {
         tags,
         summary: '申请变更、延长或提前解除 Propose a change, extension or early release',
-        params: idParams,
-        body: object(
-          {
-            kind: enumOf(['change', 'extend', 'release']),
-            level: enumOf(STATE_SECRET_LEVELS),
-            period: periodSchema,
-            knowScope: scopeSchema,
-            reason: str(2000),
-          },
-          ['kind', 'reason'],
-        ),
+        params: C.IdParams,
+        body: C.ChangeBody,
+        response: { 201: C.Change },
       },
     },
     async (req, reply) => {
       const { period, ...rest } = req.body;
       const p = periodOf(period);
       const input: ChangeInput = { ...rest, ...(p ? { period: p } : {}) };
-      return reply
-        .status(201)
-        .send(
-          await db.tx((sql) => proposeChange(sql, actorFor(req), itemCallerOf(req), req.params.id, input)),
-        );
+      const change = await db.tx((sql) =>
+        proposeChange(sql, actorFor(req), itemCallerOf(req), req.params.id, input),
+      );
+      return reply.status(201).send(wire(change));
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/items/:id',
     {
       preValidation: guard(itemPolicy, 'read'),
-      schema: { tags, summary: '定密事项详情 Item detail with history', params: idParams },
+      schema: {
+        tags,
+        summary: '定密事项详情 Item detail with history',
+        params: C.IdParams,
+        response: { 200: C.ItemDetail },
+      },
     },
     async (req) => {
       const caller = itemCallerOf(req);
-      return db.tx(async (sql) => {
-        const detail = await itemDetail(sql, actorFor(req), caller, req.params.id);
-        return { ...detail, abilities: await itemAbilities(sql, caller, detail) };
-      });
+      return wire(
+        await db.tx(async (sql) => {
+          const detail = await itemDetail(sql, actorFor(req), caller, req.params.id);
+          return { ...detail, abilities: await itemAbilities(sql, caller, detail) };
+        }),
+      );
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/items/:id/knowers',
     {
       preValidation: guard(itemPolicy, 'read'),
-      schema: { tags, summary: '知悉人员名单 People who know the item', params: idParams },
+      schema: {
+        tags,
+        summary: '知悉人员名单 People who know the item',
+        params: C.IdParams,
+        response: { 200: C.Knowers },
+      },
     },
-    async (req) => db.tx((sql) => itemKnowers(sql, actorFor(req), itemCallerOf(req), req.params.id)),
+    async (req) =>
+      wire(await db.tx((sql) => itemKnowers(sql, actorFor(req), itemCallerOf(req), req.params.id))),
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/items/:id/form.pdf',
     {
       preValidation: guard(itemPolicy, 'read'),
       schema: {
         tags,
         summary: '国家秘密事项定密审核审批表 (PDF) Printable approval form',
-        params: idParams,
+        params: C.IdParams,
+        response: { 200: FileBody },
       },
     },
     async (req, reply) => {

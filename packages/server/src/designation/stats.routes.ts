@@ -1,19 +1,19 @@
 // HTTP for the yearly designation statistics (R-DES-09): the three tables as JSON, and each as an
 // Excel/CSV file through the one export mechanism (sendLedger: audited before the file leaves).
+import { FileBody } from '@baomi/api/common.ts';
+import * as C from '@baomi/api/designation.ts';
 import { LEVEL_LABELS, type StateSecretLevel } from '@baomi/domain';
-import type { FastifyInstance } from 'fastify';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
 import { guard } from '../http/policy.ts';
 import { actorFor } from '../http/request.ts';
-import { enumOf, int, object, uuid } from '../http/schemas.ts';
+import { wire } from '../kit/wire.ts';
 import { callerOf } from './common.ts';
+import type { RoutesApp } from './routes.ts';
 import { statsPolicy } from './stats.policy.ts';
-import { STATS_TABLES, type StatsTable } from './stats.queries.ts';
+import type { StatsTable } from './stats.queries.ts';
 import { defaultStatsYear, type StatsRow, statsReport } from './stats.service.ts';
 
-const tags = ['designation'];
-const params = object({ table: enumOf(STATS_TABLES) }, ['table']);
-const filter = { year: int(1, 9998), orgId: uuid };
+const { tags } = C;
 
 interface Line {
   name: string;
@@ -34,36 +34,43 @@ function linesOf(table: StatsTable, rows: StatsRow[]): Line[] {
   ]);
 }
 
-export default async function statsRoutes(app: FastifyInstance): Promise<void> {
+export default async function statsRoutes(app: RoutesApp): Promise<void> {
   const db = app.deps.db;
 
-  app.get<{ Params: { table: StatsTable }; Querystring: { year?: number; orgId?: string } }>(
+  app.get(
     '/stats/:table',
     {
       preValidation: guard(statsPolicy, 'read'),
       schema: {
         tags,
         summary: '定密工作年度统计表 Yearly designation statistics (produced | involved | changes)',
-        params,
-        querystring: object(filter),
+        params: C.StatsParams,
+        querystring: C.StatsQuery,
+        response: { 200: C.StatsReport },
       },
     },
     async (req) =>
-      statsReport(db, callerOf(req), req.params.table, req.query.year ?? defaultStatsYear(), req.query.orgId),
+      wire(
+        await statsReport(
+          db,
+          callerOf(req),
+          req.params.table,
+          req.query.year ?? defaultStatsYear(),
+          req.query.orgId,
+        ),
+      ),
   );
 
-  app.get<{
-    Params: { table: StatsTable };
-    Querystring: { year?: number; orgId?: string; format?: 'xlsx' | 'csv' };
-  }>(
+  app.get(
     '/stats/:table/export',
     {
       preValidation: guard(statsPolicy, 'export'),
       schema: {
         tags,
         summary: '导出定密工作年度统计表 Export a yearly designation table',
-        params,
-        querystring: object({ ...filter, format: enumOf(['xlsx', 'csv']) }),
+        params: C.StatsParams,
+        querystring: C.StatsExportQuery,
+        response: { 200: FileBody },
       },
     },
     async (req, reply) => {

@@ -11,6 +11,7 @@ type Operation = {
   requestBody?: {
     content: Record<string, { schema: { required?: string[]; properties?: Record<string, unknown> } }>;
   };
+  responses?: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
 };
 type Spec = {
   openapi: string;
@@ -81,6 +82,27 @@ describe('OpenAPI description, 404s and security headers (R-SYS-04)', () => {
     const list = body.paths['/api/people']!.get!.parameters!.map((p) => `${p.in}:${p.name}`);
     for (const q of ['query:orgId', 'query:q', 'query:page', 'query:pageSize', 'query:sort'])
       assert.ok(list.includes(q), q);
+  });
+
+  test('every operation of the designation and approvals modules describes its success response', async () => {
+    const { body } = await t.client().get<Spec>('/api/openapi.json');
+    let seen = 0;
+    for (const [path, methods] of Object.entries(body.paths)) {
+      for (const [m, op] of Object.entries(methods)) {
+        if (!op.tags?.some((tag) => tag === 'designation' || tag === 'approvals')) continue;
+        seen++;
+        const success = Object.entries(op.responses ?? {}).filter(([code]) => /^2\d\d$/.test(code));
+        assert.ok(success.length > 0, `${m.toUpperCase()} ${path} declares a 2xx response`);
+        for (const [code, r] of success) {
+          const schemas = Object.values(r.content ?? {}).map((c) => c.schema);
+          assert.ok(
+            code === '204' || (schemas.length > 0 && schemas.every((x) => x && Object.keys(x).length > 0)),
+            `${m.toUpperCase()} ${path} ${code} has a response schema`,
+          );
+        }
+      }
+    }
+    assert.ok(seen >= 25, `the modules' operations are described (${seen})`);
   });
 
   test('an unknown /api route is a JSON 404 with zh and en, signed in or not', async () => {

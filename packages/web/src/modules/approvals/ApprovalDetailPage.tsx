@@ -285,7 +285,7 @@ function DecideCard({ a, onDone }: { a: ApprovalView; onDone: () => Promise<void
           <Radio.Group data-testid="decision-choice">
             {/* Issue 6 §4: each decision from the server's abilities; a refused one is disabled, with why. */}
             {a.allowedDecisions.map((d) => (
-              <WithReason key={d.decision} ability={a.abilities[d.decision]}>
+              <WithReason key={d.decision} ability={a.abilities?.[d.decision]}>
                 <Radio.Button
                   value={d.decision}
                   disabled={!can(a.abilities, d.decision)}

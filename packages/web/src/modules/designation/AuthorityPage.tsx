@@ -35,7 +35,7 @@ import { labelOptions, useI18n } from '../../app/i18n.tsx';
 import { useRules } from '../../app/rules.ts';
 import { useMe } from '../../app/session.tsx';
 import { type CatalogueEntry, type Designator, designationApi, type Grant, type MayDecide } from './api.ts';
-import { GRANT_STATUS_COLORS, GRANT_STATUS_LABELS } from './labels.ts';
+import { GRANT_STATUS_COLORS, GRANT_STATUS_LABELS, LIMITS } from './labels.ts';
 import { LevelTag, ReasonList, useDirectory } from './shared.tsx';
 
 const TABS = ['authority', 'grants', 'designators', 'catalogue'] as const;
@@ -252,7 +252,7 @@ function GrantsTab() {
           <Form.Item
             name="letterNumber"
             label={t('des.grant.letter')}
-            rules={rules.text(t('des.grant.letter'), 100)}
+            rules={rules.text(t('des.grant.letter'), LIMITS.grant.letterNumber)}
           >
             <Input />
           </Form.Item>
@@ -268,7 +268,11 @@ function GrantsTab() {
           <Form.Item name="level" label={t('des.level')} rules={[rules.chosen(t('des.level'))]}>
             <Radio.Group optionType="button" options={labelOptions(STATE_SECRET_LEVELS, LEVEL_LABELS, l)} />
           </Form.Item>
-          <Form.Item name="scope" label={t('des.grant.scope')} rules={rules.text(t('des.grant.scope'), 2000)}>
+          <Form.Item
+            name="scope"
+            label={t('des.grant.scope')}
+            rules={rules.text(t('des.grant.scope'), LIMITS.grant.scope)}
+          >
             <Input.TextArea rows={2} />
           </Form.Item>
           <Form.Item name="valid" label={t('des.grant.valid')} rules={[rules.required(t('des.grant.valid'))]}>
@@ -277,7 +281,7 @@ function GrantsTab() {
           <Form.Item
             name="reasons"
             label={t('des.grant.reasons')}
-            rules={rules.text(t('des.grant.reasons'), 2000)}
+            rules={rules.text(t('des.grant.reasons'), LIMITS.grant.reasons)}
           >
             <Input.TextArea rows={2} />
           </Form.Item>
@@ -319,7 +323,7 @@ function GrantsTab() {
           <Form.Item
             name="reason"
             label={t('des.grant.revokeReason')}
-            rules={rules.text(t('des.grant.revokeReason'), 500)}
+            rules={rules.text(t('des.grant.revokeReason'), LIMITS.grant.revokeReason)}
           >
             <Input.TextArea rows={2} />
           </Form.Item>
@@ -534,14 +538,14 @@ function DesignatorsTab() {
           <Form.Item
             name="letterRef"
             label={t('des.dsg.letter')}
-            rules={rules.text(t('des.dsg.letter'), 100)}
+            rules={rules.text(t('des.dsg.letter'), LIMITS.designator.letterRef)}
           >
             <Input />
           </Form.Item>
           <Form.Item
             name="certificateNumber"
             label={t('des.dsg.certificate')}
-            rules={rules.text(t('des.dsg.certificate'), 100)}
+            rules={rules.text(t('des.dsg.certificate'), LIMITS.designator.certificateNumber)}
           >
             <Input />
           </Form.Item>
@@ -575,7 +579,7 @@ function DesignatorsTab() {
           <Form.Item
             name="reason"
             label={t('des.dsg.absenceReason')}
-            rules={rules.text(t('des.dsg.absenceReason'), 500)}
+            rules={rules.text(t('des.dsg.absenceReason'), LIMITS.absence.reason)}
           >
             <Input />
           </Form.Item>
@@ -717,10 +721,18 @@ function CatalogueTab() {
             await list.reload();
           }}
         >
-          <Form.Item name="clause" label={t('des.cat.clause')} rules={rules.text(t('des.cat.clause'), 500)}>
+          <Form.Item
+            name="clause"
+            label={t('des.cat.clause')}
+            rules={rules.text(t('des.cat.clause'), LIMITS.catalogue.clause)}
+          >
             <Input placeholder={t('des.cat.clauseHint')} />
           </Form.Item>
-          <Form.Item name="title" label={t('des.cat.title')} rules={rules.text(t('des.cat.title'), 200)}>
+          <Form.Item
+            name="title"
+            label={t('des.cat.title')}
+            rules={rules.text(t('des.cat.title'), LIMITS.catalogue.title)}
+          >
             <Input />
           </Form.Item>
           <Form.Item

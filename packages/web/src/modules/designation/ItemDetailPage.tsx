@@ -113,7 +113,7 @@ function Detail({ item, reload }: { item: ItemDetail; reload: () => Promise<void
   const [modal, setModal] = useState<'correct' | 'change' | null>(null);
   const mine = me.person?.orgId === item.orgId;
   // Issue 6 §4: the actions come from the server's abilities (items.policy.ts), never re-derived here.
-  const ab = item.abilities;
+  const ab = item.abilities ?? {};
   const entry = catalogue.data?.items.find((e) => e.id === item.basis.catalogueEntryId);
   const indefiniteAllowed = entry?.indefiniteAllowed ?? item.period.kind === 'indefinite';
   const keepKnowers = item.level === 'secret' || item.level === 'top_secret';

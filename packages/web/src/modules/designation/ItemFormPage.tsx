@@ -46,7 +46,8 @@ import { useMe } from '../../app/session.tsx';
 import { TZ } from '../../app/time.ts';
 import { designationApi, type Item, type ItemInput } from './api.ts';
 import { EMPTY_SCOPE, PeriodEditor, ScopeEditor } from './editors.tsx';
-import { ORIGIN_LABELS, ORIGINS } from './labels.ts';
+import { LIMITS, ORIGIN_LABELS, ORIGINS } from './labels.ts';
+
 import { MarkingTag, ReasonList, ScopeText, useDirectory } from './shared.tsx';
 
 interface Values {
@@ -243,8 +244,12 @@ function ItemForm({ item }: { item: Item | null }) {
     >
       <Row gutter={24}>
         <Col xs={24} xl={16}>
-          <Form.Item name="title" label={t('des.title')} rules={rules.text(t('des.title'), 300)}>
-            <Input data-testid="f-title" maxLength={300} />
+          <Form.Item
+            name="title"
+            label={t('des.title')}
+            rules={rules.text(t('des.title'), LIMITS.item.title)}
+          >
+            <Input data-testid="f-title" maxLength={LIMITS.item.title} />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12}>
@@ -338,9 +343,9 @@ function ItemForm({ item }: { item: Item | null }) {
             <Form.Item
               name={['basis', 'text']}
               label={t('des.basisText')}
-              rules={[rules.maxLength(t('des.basisText'), 2000)]}
+              rules={[rules.maxLength(t('des.basisText'), LIMITS.item.basisText)]}
             >
-              <Input.TextArea rows={2} maxLength={2000} data-testid="f-basis-text" />
+              <Input.TextArea rows={2} maxLength={LIMITS.item.basisText} data-testid="f-basis-text" />
             </Form.Item>
             <Typography.Paragraph strong style={{ marginBottom: 8 }}>
               {t('des.grounds.title')}

@@ -11,7 +11,7 @@ import { useLoad, usePager } from '../../app/hooks.ts';
 import { labelOptions, useI18n } from '../../app/i18n.tsx';
 import { PagedTable, type SorterOf } from '../../app/PagedTable.tsx';
 import { formatTime } from '../../app/time.ts';
-import { designationApi, type Item, type ItemStatus } from './api.ts';
+import { designationApi, type ItemListRow as Item, type ItemStatus } from './api.ts';
 import { ITEM_STATUS_LABELS, ITEM_STATUSES, ORIGIN_LABELS, ORIGINS } from './labels.ts';
 import { LevelTag, MarkingTag, StatusTag, useDirectory } from './shared.tsx';
 

@@ -7,6 +7,7 @@ import { errorText } from '../../app/errors.ts';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { designationApi, type ReviewEntry } from './api.ts';
+import { INPUT_LIMITS } from './labels.ts';
 import { LevelTag, MarkingTag } from './shared.tsx';
 
 const HORIZONS = ['0', '30', '90'] as const;
@@ -68,7 +69,7 @@ export function ReviewPage() {
                   description={
                     <Input.TextArea
                       rows={2}
-                      maxLength={1000}
+                      maxLength={INPUT_LIMITS.reviewNote}
                       placeholder={t('des.review.notePlaceholder')}
                       value={note}
                       onChange={(ev) => setNote(ev.target.value)}

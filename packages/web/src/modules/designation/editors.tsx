@@ -13,6 +13,7 @@ import { DatePicker, Input, InputNumber, Select, Space, Typography } from 'antd'
 import dayjs from 'dayjs';
 import { useI18n } from '../../app/i18n.tsx';
 import type { Directory } from './api.ts';
+import { INPUT_LIMITS } from './labels.ts';
 import { markingOf } from './shared.tsx';
 
 const KINDS: PeriodKind[] = ['years', 'months', 'days', 'date', 'condition', 'indefinite', 'default'];
@@ -95,7 +96,7 @@ export function PeriodEditor({
           <Input
             disabled={disabled}
             value={value.text}
-            maxLength={500}
+            maxLength={INPUT_LIMITS.periodText}
             placeholder={t('des.period.conditionHint')}
             onChange={(e) => onChange?.({ kind: 'condition', text: e.target.value })}
             style={{ width: 320 }}

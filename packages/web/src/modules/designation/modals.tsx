@@ -13,7 +13,7 @@ import { labelOptions, useI18n } from '../../app/i18n.tsx';
 import { useRules } from '../../app/rules.ts';
 import { type ChangeKind, type Directory, designationApi, type Item } from './api.ts';
 import { PeriodEditor, ScopeEditor } from './editors.tsx';
-import { CHANGE_KIND_LABELS, CHANGE_KINDS } from './labels.ts';
+import { CHANGE_KIND_LABELS, CHANGE_KINDS, INPUT_LIMITS, LIMITS } from './labels.ts';
 
 interface Terms {
   level: StateSecretLevel;
@@ -64,8 +64,12 @@ export function CorrectModal({
       <Form.Item name="knowScope" label={t('des.knowScope')}>
         <ScopeEditor directory={directory} />
       </Form.Item>
-      <Form.Item name="note" label={t('des.correct.note')} rules={rules.text(t('des.correct.note'), 2000)}>
-        <Input.TextArea rows={2} maxLength={2000} data-testid="correct-note" />
+      <Form.Item
+        name="note"
+        label={t('des.correct.note')}
+        rules={rules.text(t('des.correct.note'), INPUT_LIMITS.correctionNote)}
+      >
+        <Input.TextArea rows={2} maxLength={INPUT_LIMITS.correctionNote} data-testid="correct-note" />
       </Form.Item>
     </FormModal>
   );
@@ -163,9 +167,9 @@ export function ChangeModal({
       <Form.Item
         name="reason"
         label={t('des.change.reason')}
-        rules={rules.text(t('des.change.reason'), 2000)}
+        rules={rules.text(t('des.change.reason'), LIMITS.change.reason)}
       >
-        <Input.TextArea rows={2} maxLength={2000} data-testid="change-reason" />
+        <Input.TextArea rows={2} maxLength={LIMITS.change.reason} data-testid="change-reason" />
       </Form.Item>
     </FormModal>
   );
