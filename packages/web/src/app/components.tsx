@@ -145,16 +145,20 @@ export function PageCard({
   extra,
   children,
   description,
+  breadcrumb,
 }: {
   title: ReactNode;
   extra?: ReactNode;
   children: ReactNode;
   description?: ReactNode;
+  /** Shown above the title (the ledger pages: app/ledger/Breadcrumbs.tsx). */
+  breadcrumb?: ReactNode;
 }) {
   return (
     <Card
       title={
         <Space orientation="vertical" size={0} style={{ padding: '12px 0' }}>
+          {breadcrumb}
           <Typography.Title level={4} style={{ margin: 0 }}>
             {title}
           </Typography.Title>

@@ -63,6 +63,12 @@ export const platformMessages = {
   'common.createdAt': { zh: '创建时间', en: 'Created' },
   'common.keyword': { zh: '关键字', en: 'Keyword' },
 
+  // ledger page kit
+  'ledger.columns': { zh: '列设置', en: 'Columns' },
+  'ledger.columnsReset': { zh: '恢复默认', en: 'Restore the default' },
+  'ledger.exportXlsx': { zh: '导出 Excel', en: 'Export Excel' },
+  'ledger.exportCsv': { zh: '导出 CSV', en: 'Export CSV' },
+
   // errors
   'error.403.title': { zh: '403 无权访问', en: '403 Forbidden' },
   'error.403.text': {

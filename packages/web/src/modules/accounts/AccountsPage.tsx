@@ -18,19 +18,20 @@ import {
   Popconfirm,
   Select,
   Space,
-  type TableProps,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { type Account, api, type Person } from '../../app/api.ts';
-import { CopyButton, PageCard, RefreshButton, SearchBox } from '../../app/components.tsx';
+import { CopyButton, PageCard, SearchBox } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
 import { FormModal } from '../../app/FormModal.tsx';
-import { useDebounced, useLoad, usePager } from '../../app/hooks.ts';
+import { useDebounced, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { PagedTable } from '../../app/PagedTable.tsx';
+import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
+import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
+import { useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.ts';
 import { useRules } from '../../app/rules.ts';
 import { useMe } from '../../app/session.tsx';
 import { formatTime } from '../../app/time.ts';
@@ -145,9 +146,10 @@ export function AccountsPage() {
   const me = useMe();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [qInput, setQInput] = useState('');
-  const [q, setQ] = useState('');
-  const { page, pageSize, setPage, onPage } = usePager();
+  const query = useLedgerQuery(['q']);
+  const { page, pageSize } = query;
+  const q = query.filters.q ?? '';
+  const [qInput, setQInput] = useSearchInput(query.filters.q);
   const [creating, setCreating] = useState(false);
   const [otp, setOtp] = useState<{ name: string; password: string } | null>(null);
   const accounts = useLoad(
@@ -175,7 +177,7 @@ export function AccountsPage() {
     }
   };
 
-  const columns: TableProps<Account>['columns'] = [
+  const columns: LedgerColumn<Account>[] = [
     {
       title: t('accounts.username'),
       dataIndex: 'username',
@@ -237,88 +239,85 @@ export function AccountsPage() {
       key: 'createdAt',
       render: (v: string) => formatTime(v),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_: unknown, a) => {
-        const self = a.id === me.id;
-        // R-SYS-01: administrator accounts are neither reset nor disabled from the console
-        // (`baomi admin reset-password` on the server does it, audited).
-        const locked = self || a.adminRole !== null;
-        const why = a.adminRole !== null ? t('accounts.adminOnlyCli') : undefined;
-        return (
-          <Space size={0} wrap>
-            <Popconfirm
-              title={t('accounts.reset')}
-              description={
-                <div style={{ maxWidth: 320 }}>{t('accounts.resetConfirm', { name: a.username })}</div>
-              }
-              okText={t('common.ok')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => reset(a)}
-              disabled={locked}
-            >
-              <Button
-                type="link"
-                size="small"
-                icon={<KeyOutlined />}
-                disabled={locked}
-                title={why}
-                data-testid={`reset-${a.username}`}
-              >
-                {t('accounts.reset')}
-              </Button>
-            </Popconfirm>
-            {isLocked(a) && (
-              <Popconfirm
-                title={t('accounts.unlockConfirm', { name: a.username })}
-                okText={t('common.ok')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => act(() => api.unlockAccount(a.id), t('accounts.unlocked'))}
-              >
-                <Button type="link" size="small" icon={<UnlockOutlined />}>
-                  {t('accounts.unlock')}
-                </Button>
-              </Popconfirm>
-            )}
-            {a.disabled ? (
-              <Popconfirm
-                title={t('accounts.enableConfirm', { name: a.username })}
-                okText={t('common.ok')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => act(() => api.enableAccount(a.id), t('accounts.enabled'))}
-              >
-                <Button type="link" size="small">
-                  {t('accounts.enable')}
-                </Button>
-              </Popconfirm>
-            ) : (
-              <Popconfirm
-                title={t('accounts.disable')}
-                description={
-                  <div style={{ maxWidth: 320 }}>{t('accounts.disableConfirm', { name: a.username })}</div>
-                }
-                okText={t('accounts.disable')}
-                okButtonProps={{ danger: true }}
-                cancelText={t('common.cancel')}
-                onConfirm={() => act(() => api.disableAccount(a.id), t('accounts.disabled'))}
-                disabled={locked}
-              >
-                <Button type="link" size="small" danger disabled={locked} title={why}>
-                  {t('accounts.disable')}
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        );
-      },
-    },
   ];
+
+  const actions = (a: Account) => {
+    const self = a.id === me.id;
+    // R-SYS-01: administrator accounts are neither reset nor disabled from the console
+    // (`baomi admin reset-password` on the server does it, audited).
+    const locked = self || a.adminRole !== null;
+    const why = a.adminRole !== null ? t('accounts.adminOnlyCli') : undefined;
+    return (
+      <Space size={0} wrap>
+        <Popconfirm
+          title={t('accounts.reset')}
+          description={
+            <div style={{ maxWidth: 320 }}>{t('accounts.resetConfirm', { name: a.username })}</div>
+          }
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => reset(a)}
+          disabled={locked}
+        >
+          <Button
+            type="link"
+            size="small"
+            icon={<KeyOutlined />}
+            disabled={locked}
+            title={why}
+            data-testid={`reset-${a.username}`}
+          >
+            {t('accounts.reset')}
+          </Button>
+        </Popconfirm>
+        {isLocked(a) && (
+          <Popconfirm
+            title={t('accounts.unlockConfirm', { name: a.username })}
+            okText={t('common.ok')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => act(() => api.unlockAccount(a.id), t('accounts.unlocked'))}
+          >
+            <Button type="link" size="small" icon={<UnlockOutlined />}>
+              {t('accounts.unlock')}
+            </Button>
+          </Popconfirm>
+        )}
+        {a.disabled ? (
+          <Popconfirm
+            title={t('accounts.enableConfirm', { name: a.username })}
+            okText={t('common.ok')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => act(() => api.enableAccount(a.id), t('accounts.enabled'))}
+          >
+            <Button type="link" size="small">
+              {t('accounts.enable')}
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Popconfirm
+            title={t('accounts.disable')}
+            description={
+              <div style={{ maxWidth: 320 }}>{t('accounts.disableConfirm', { name: a.username })}</div>
+            }
+            okText={t('accounts.disable')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('common.cancel')}
+            onConfirm={() => act(() => api.disableAccount(a.id), t('accounts.disabled'))}
+            disabled={locked}
+          >
+            <Button type="link" size="small" danger disabled={locked} title={why}>
+              {t('accounts.disable')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+    );
+  };
 
   return (
     <PageCard
       title={t('accounts.title')}
+      breadcrumb={<Breadcrumbs />}
       extra={
         <Button
           type="primary"
@@ -330,33 +329,26 @@ export function AccountsPage() {
         </Button>
       }
     >
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Space wrap>
+      <LedgerTable<Account>
+        id="accounts"
+        query={query}
+        result={accounts}
+        rowKey="id"
+        columns={columns}
+        actions={actions}
+        filters={
           <SearchBox
             placeholder={t('accounts.searchPlaceholder')}
             value={qInput}
             onChange={setQInput}
-            onSearch={(v) => {
-              setQ(v);
-              setPage(1);
-            }}
+            onSearch={(v) => query.setFilter('q', v.trim())}
             width={320}
             data-testid="account-search"
           />
-          <RefreshButton onRefresh={accounts.reload} />
-        </Space>
-        <PagedTable<Account>
-          result={accounts}
-          rowKey="id"
-          columns={columns}
-          page={page}
-          pageSize={pageSize}
-          onPage={onPage}
-          filtered={!!q}
-          emptyText={t('common.empty')}
-          data-testid="accounts-table"
-        />
-      </Space>
+        }
+        emptyText={t('common.empty')}
+        data-testid="accounts-table"
+      />
       {creating && (
         <FormModal<CreateForm>
           title={
@@ -377,9 +369,7 @@ export function AccountsPage() {
             });
             setCreating(false);
             setOtp({ name: r.account?.username ?? v.username, password: r.oneTimePassword });
-            setQ('');
-            setQInput('');
-            setPage(1);
+            query.reset();
             await accounts.reload();
           }}
         >
