@@ -20,7 +20,6 @@ import { buildTree } from './tree.ts';
 
 // orgId is the organisation filter where the table is not fixed to one (the roles page)
 const FILTERS = ['q', 'orgId', 'departmentId', 'role', 'clearance'] as const;
-type Filter = (typeof FILTERS)[number];
 
 export function PeopleTable({
   orgId,
@@ -59,6 +58,8 @@ export function PeopleTable({
   }, [orgId]);
 
   const effectiveOrg = orgId ?? orgFilter;
+  // where the organisation is fixed (the organisations page), its filter is not the user's
+  const filtered = !!(q || departmentId || role || clearance || (!orgId && orgFilter));
   const depts = useLoad(
     async () => (effectiveOrg ? (await api.departments(effectiveOrg)).items : []),
     [effectiveOrg, reloadKey],
@@ -142,12 +143,7 @@ export function PeopleTable({
   return (
     <LedgerTable<Person>
       id="people"
-      query={{
-        ...query,
-        filtered:
-          query.filtered &&
-          !(orgId && Object.keys(filters).every((k) => k === 'orgId' || !filters[k as Filter])),
-      }}
+      query={{ ...query, filtered }}
       result={people}
       rowKey="id"
       columns={columns}
