@@ -149,10 +149,10 @@ function LedgerToolbar<T>({
         <ColumnSettings columns={columns} settings={settings} id={id} />
         {exportUrl && (
           <>
-            <Button icon={<FileExcelOutlined />} href={exportUrl('xlsx')} data-testid="export-xlsx">
+            <Button icon={<FileExcelOutlined />} href={exportUrl('xlsx')} download data-testid="export-xlsx">
               {t('ledger.exportXlsx')}
             </Button>
-            <Button icon={<FileTextOutlined />} href={exportUrl('csv')} data-testid="export-csv">
+            <Button icon={<FileTextOutlined />} href={exportUrl('csv')} download data-testid="export-csv">
               {t('ledger.exportCsv')}
             </Button>
           </>

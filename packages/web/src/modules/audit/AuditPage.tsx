@@ -1,8 +1,6 @@
 import {
   CheckCircleOutlined,
   CloseCircleOutlined,
-  FileExcelOutlined,
-  FileTextOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
 } from '@ant-design/icons';
@@ -21,25 +19,26 @@ import {
   Row,
   Select,
   Space,
-  type TableProps,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { type AuditEvent, api, type Query, type VerifyResult } from '../../app/api.ts';
+import { useEffect, useState } from 'react';
+import { type AuditEvent, api, type VerifyResult } from '../../app/api.ts';
 import { CopyButton, ErrorAlert, PageCard, RefreshButton } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
 import { useBusy, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { PagedTable } from '../../app/PagedTable.tsx';
+import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
+import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
+import { useLedgerQuery } from '../../app/ledger/useLedgerQuery.ts';
 import { roleOf, useMe } from '../../app/session.tsx';
 import { formatTime, isoToWallClock, wallClockToIso } from '../../app/time.ts';
 import { ACTION_LABELS, ACTOR_CLASS_LABELS, actionLabel, OBJECT_TYPE_LABELS, summaryText } from './labels.ts';
 
 const FILTERS = ['actor', 'action', 'objectType', 'objectId', 'from', 'to'] as const;
+type Filters = Record<(typeof FILTERS)[number], string | undefined>;
 
 interface FilterForm {
   actor?: string;
@@ -47,6 +46,18 @@ interface FilterForm {
   objectType?: string;
   objectId?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+/** The filter form's values from the filters in the address. */
+function formOf(f: Filters): FilterForm {
+  return {
+    actor: f.actor,
+    action: f.action,
+    objectType: f.objectType,
+    objectId: f.objectId,
+    range:
+      f.from || f.to ? [f.from ? isoToWallClock(f.from) : null, f.to ? isoToWallClock(f.to) : null] : null,
+  };
 }
 
 function shortHash(h: string): string {
@@ -225,61 +236,32 @@ export function AuditPage() {
   const me = useMe();
   const role = roleOf(me);
   const { t, l, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const query = useLedgerQuery(FILTERS, { pageSize: 20 });
+  const { filters, page, pageSize } = query;
   const [form] = Form.useForm<FilterForm>();
   const [verifyForm] = Form.useForm<VerifyForm>();
   const isAuditor = role === 'auditor';
   const [cpVersion, setCpVersion] = useState(0);
 
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
-  const pageSize = Math.min(200, Math.max(10, Number(params.get('pageSize') ?? 20) || 20));
-  const filters = useMemo(() => {
-    const f: Query = {};
-    for (const k of FILTERS) {
-      const v = params.get(k);
-      if (v) f[k] = v;
-    }
-    return f;
-  }, [params]);
   const filterKey = JSON.stringify(filters);
   const events = useLoad(() => api.audit({ ...filters, page, pageSize }), [filterKey, page, pageSize]);
 
-  const initial: FilterForm = {
-    actor: params.get('actor') ?? undefined,
-    action: params.get('action') ?? undefined,
-    objectType: params.get('objectType') ?? undefined,
-    objectId: params.get('objectId') ?? undefined,
-    range:
-      params.get('from') || params.get('to')
-        ? [
-            params.get('from') ? isoToWallClock(params.get('from')!) : null,
-            params.get('to') ? isoToWallClock(params.get('to')!) : null,
-          ]
-        : null,
-  };
+  // the form follows the address (back/forward, the kit's reset)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for filters
+  useEffect(() => {
+    form.setFieldsValue(formOf(filters));
+  }, [filterKey, form]);
 
   const search = (v: FilterForm) => {
-    const next = new URLSearchParams();
-    for (const k of ['actor', 'action', 'objectType', 'objectId'] as const) {
-      const s = v[k]?.trim();
-      if (s) next.set(k, s);
-    }
     const [from, to] = v.range ?? [];
-    if (from) next.set('from', wallClockToIso(from));
-    if (to) next.set('to', wallClockToIso(to));
-    if (pageSize !== 20) next.set('pageSize', String(pageSize));
-    setParams(next);
-  };
-
-  const resetFilters = () => {
-    form.setFieldsValue({
-      actor: undefined,
-      action: undefined,
-      objectType: undefined,
-      objectId: undefined,
-      range: null,
+    query.setFilters({
+      actor: v.actor?.trim(),
+      action: v.action?.trim(),
+      objectType: v.objectType?.trim(),
+      objectId: v.objectId?.trim(),
+      from: from ? wallClockToIso(from) : undefined,
+      to: to ? wallClockToIso(to) : undefined,
     });
-    setParams(new URLSearchParams());
   };
 
   const classOf = (e: AuditEvent): string | null =>
@@ -292,7 +274,7 @@ export function AuditPage() {
       .join('、');
   };
 
-  const columns: TableProps<AuditEvent>['columns'] = [
+  const columns: LedgerColumn<AuditEvent>[] = [
     { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
     {
       title: t('audit.at'),
@@ -397,7 +379,6 @@ export function AuditPage() {
       : role === 'secadmin'
         ? t('audit.secHint')
         : t('audit.auditorHint');
-  const hasFilters = Object.keys(filters).length > 0;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -416,37 +397,12 @@ export function AuditPage() {
           </Col>
         </Row>
       )}
-      <PageCard
-        title={title}
-        description={hint}
-        extra={
-          role === 'auditor' || role === 'secadmin' ? (
-            <Space wrap>
-              <Button
-                icon={<FileTextOutlined />}
-                href={api.auditExportUrl('csv', filters)}
-                download
-                data-testid="export-csv"
-              >
-                {t('audit.exportCsv')}
-              </Button>
-              <Button
-                icon={<FileExcelOutlined />}
-                href={api.auditExportUrl('xlsx', filters)}
-                download
-                data-testid="export-xlsx"
-              >
-                {t('audit.exportXlsx')}
-              </Button>
-            </Space>
-          ) : undefined
-        }
-      >
+      <PageCard title={title} description={hint} breadcrumb={<Breadcrumbs />}>
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Form<FilterForm>
             form={form}
             layout="inline"
-            initialValues={initial}
+            initialValues={formOf(filters)}
             onFinish={search}
             style={{ rowGap: 12 }}
             data-testid="audit-filters"
@@ -505,27 +461,21 @@ export function AuditPage() {
                 <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
                   {t('common.search')}
                 </Button>
-                <Button onClick={resetFilters}>{t('common.reset')}</Button>
-                <RefreshButton onRefresh={events.reload} />
               </Space>
             </Form.Item>
           </Form>
-          <PagedTable<AuditEvent>
+          <LedgerTable<AuditEvent>
+            id="audit"
+            query={query}
             result={events}
             rowKey="seq"
             size="small"
             columns={columns}
-            page={page}
-            pageSize={pageSize}
-            pageSizeOptions={[20, 50, 100, 200]}
-            onPage={(p, size) => {
-              const next = new URLSearchParams(params);
-              next.set('page', String(size !== pageSize ? 1 : p));
-              if (size !== 20) next.set('pageSize', String(size));
-              else next.delete('pageSize');
-              setParams(next);
-            }}
-            filtered={hasFilters}
+            exportUrl={
+              role === 'auditor' || role === 'secadmin'
+                ? (format) => api.auditExportUrl(format, filters)
+                : undefined
+            }
             emptyText={t('audit.empty')}
             data-testid="audit-table"
           />
