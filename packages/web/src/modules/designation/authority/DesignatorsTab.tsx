@@ -34,10 +34,7 @@ export function DesignatorsTab() {
   const { t } = useI18n();
   const has = useRoles();
   const me = useMe();
-  const rules = useRules();
-  const { message } = App.useApp();
   const showError = useShowError();
-  const directory = useDirectory();
   const list = useLoad(() => designationApi.designators(), []);
   const [appointing, setAppointing] = useState(false);
   const [absenceFor, setAbsenceFor] = useState<Designator | null>(null);
@@ -175,120 +172,157 @@ export function DesignatorsTab() {
         </Modal>
       )}
       {appointing && (
-        <FormModal<{
-          personId: string;
-          role: 'A' | 'B';
-          partnerPersonId?: string;
-          letterRef: string;
-          certificateNumber: string;
-          certificateValidUntil: Dayjs;
-          vetted: boolean;
-        }>
-          title={t('des.dsg.appoint')}
-          initialValues={{ role: 'A', vetted: false }}
-          fields={[
-            'personId',
-            'role',
-            'partnerPersonId',
-            'letterRef',
-            'certificateNumber',
-            'certificateValidUntil',
-            'vetted',
-          ]}
+        <AppointModal
+          designators={list.data?.items ?? []}
           onClose={() => setAppointing(false)}
-          onSubmit={async (v) => {
-            await designationApi.appoint({ ...v, certificateValidUntil: day(v.certificateValidUntil) });
+          onDone={async () => {
             setAppointing(false);
-            message.success(t('common.created'));
             await list.reload();
           }}
-        >
-          <Alert type="info" showIcon title={t('des.dsg.appointHint')} style={{ marginBottom: 16 }} />
-          <Form.Item
-            name="personId"
-            label={t('des.knower.name')}
-            rules={[rules.chosen(t('des.knower.name'))]}
-          >
-            <Select
-              showSearch
-              optionFilterProp="label"
-              options={(directory.data?.people ?? []).map((p) => ({
-                value: p.id,
-                label: p.departmentName ? `${p.name}（${p.departmentName}）` : p.name,
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="role" label={t('des.dsg.role')}>
-            <Radio.Group
-              options={[
-                { value: 'A', label: t('des.dsg.roleAB', { role: 'A' }) },
-                { value: 'B', label: t('des.dsg.roleAB', { role: 'B' }) },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item name="partnerPersonId" label={t('des.dsg.partner')} extra={t('des.dsg.partnerHint')}>
-            <Select
-              allowClear
-              options={(list.data?.items ?? []).map((d) => ({ value: d.personId, label: d.name }))}
-            />
-          </Form.Item>
-          <Form.Item
-            name="letterRef"
-            label={t('des.dsg.letter')}
-            rules={rules.text(t('des.dsg.letter'), 100)}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="certificateNumber"
-            label={t('des.dsg.certificate')}
-            rules={rules.text(t('des.dsg.certificate'), 100)}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="certificateValidUntil"
-            label={t('des.dsg.certificateUntil')}
-            rules={[rules.required(t('des.dsg.certificateUntil'))]}
-          >
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="vetted" valuePropName="checked">
-            <Checkbox>{t('des.dsg.vettedAsk')}</Checkbox>
-          </Form.Item>
-        </FormModal>
+        />
       )}
       {absenceFor && (
-        <FormModal<{ reason: string; range: [Dayjs, Dayjs] }>
-          title={`${t('des.dsg.recordAbsence')} — ${absenceFor.name}`}
-          fields={['reason', 'from', 'to']}
+        <AbsenceModal
+          designator={absenceFor}
           onClose={() => setAbsenceFor(null)}
-          onSubmit={async (v) => {
-            await designationApi.recordAbsence(absenceFor.personId, {
-              reason: v.reason,
-              from: day(v.range[0]),
-              to: day(v.range[1]),
-            });
+          onDone={async () => {
             setAbsenceFor(null);
             await list.reload();
           }}
-        >
-          <Form.Item
-            name="reason"
-            label={t('des.dsg.absenceReason')}
-            rules={rules.text(t('des.dsg.absenceReason'), 500)}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="range"
-            label={t('des.dsg.absenceRange')}
-            rules={[rules.required(t('des.dsg.absenceRange'))]}
-          >
-            <DatePicker.RangePicker />
-          </Form.Item>
-        </FormModal>
+        />
       )}
     </Space>
+  );
+}
+
+/** 任命定密责任人: a designator is appointed with his letter and certificate (R-DES-04). */
+function AppointModal({
+  designators,
+  onClose,
+  onDone,
+}: {
+  designators: Designator[];
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const rules = useRules();
+  const { message } = App.useApp();
+  const directory = useDirectory();
+  return (
+    <FormModal<{
+      personId: string;
+      role: 'A' | 'B';
+      partnerPersonId?: string;
+      letterRef: string;
+      certificateNumber: string;
+      certificateValidUntil: Dayjs;
+      vetted: boolean;
+    }>
+      title={t('des.dsg.appoint')}
+      initialValues={{ role: 'A', vetted: false }}
+      fields={[
+        'personId',
+        'role',
+        'partnerPersonId',
+        'letterRef',
+        'certificateNumber',
+        'certificateValidUntil',
+        'vetted',
+      ]}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await designationApi.appoint({ ...v, certificateValidUntil: day(v.certificateValidUntil) });
+        message.success(t('common.created'));
+        await onDone();
+      }}
+    >
+      <Alert type="info" showIcon title={t('des.dsg.appointHint')} style={{ marginBottom: 16 }} />
+      <Form.Item name="personId" label={t('des.knower.name')} rules={[rules.chosen(t('des.knower.name'))]}>
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={(directory.data?.people ?? []).map((p) => ({
+            value: p.id,
+            label: p.departmentName ? `${p.name}（${p.departmentName}）` : p.name,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="role" label={t('des.dsg.role')}>
+        <Radio.Group
+          options={[
+            { value: 'A', label: t('des.dsg.roleAB', { role: 'A' }) },
+            { value: 'B', label: t('des.dsg.roleAB', { role: 'B' }) },
+          ]}
+        />
+      </Form.Item>
+      <Form.Item name="partnerPersonId" label={t('des.dsg.partner')} extra={t('des.dsg.partnerHint')}>
+        <Select allowClear options={designators.map((d) => ({ value: d.personId, label: d.name }))} />
+      </Form.Item>
+      <Form.Item name="letterRef" label={t('des.dsg.letter')} rules={rules.text(t('des.dsg.letter'), 100)}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="certificateNumber"
+        label={t('des.dsg.certificate')}
+        rules={rules.text(t('des.dsg.certificate'), 100)}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="certificateValidUntil"
+        label={t('des.dsg.certificateUntil')}
+        rules={[rules.required(t('des.dsg.certificateUntil'))]}
+      >
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="vetted" valuePropName="checked">
+        <Checkbox>{t('des.dsg.vettedAsk')}</Checkbox>
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 记录外出: while a designator is away his partner decides (R-DES-04). */
+function AbsenceModal({
+  designator,
+  onClose,
+  onDone,
+}: {
+  designator: Designator;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const rules = useRules();
+  return (
+    <FormModal<{ reason: string; range: [Dayjs, Dayjs] }>
+      title={`${t('des.dsg.recordAbsence')} — ${designator.name}`}
+      fields={['reason', 'from', 'to']}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await designationApi.recordAbsence(designator.personId, {
+          reason: v.reason,
+          from: day(v.range[0]),
+          to: day(v.range[1]),
+        });
+        await onDone();
+      }}
+    >
+      <Form.Item
+        name="reason"
+        label={t('des.dsg.absenceReason')}
+        rules={rules.text(t('des.dsg.absenceReason'), 500)}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="range"
+        label={t('des.dsg.absenceRange')}
+        rules={[rules.required(t('des.dsg.absenceRange'))]}
+      >
+        <DatePicker.RangePicker />
+      </Form.Item>
+    </FormModal>
   );
 }

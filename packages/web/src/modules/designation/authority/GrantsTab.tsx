@@ -32,7 +32,6 @@ export function GrantsTab() {
   const { t, l } = useI18n();
   const has = useRoles();
   const rules = useRules();
-  const { message } = App.useApp();
   const directory = useDirectory();
   const grants = useLoad(() => designationApi.grants(), []);
   const [creating, setCreating] = useState(false);
@@ -117,58 +116,13 @@ export function GrantsTab() {
         ]}
       />
       {creating && (
-        <FormModal<{
-          granteeOrgId: string;
-          level: StateSecretLevel;
-          scope: string;
-          valid: [Dayjs, Dayjs];
-          reasons: string;
-          letterNumber: string;
-        }>
-          title={t('des.grant.new')}
-          fields={['granteeOrgId', 'level', 'scope', 'reasons', 'letterNumber']}
+        <GrantModal
           onClose={() => setCreating(false)}
-          onSubmit={async (v) => {
-            const { valid, ...rest } = v;
-            await designationApi.createGrant({ ...rest, validFrom: day(valid[0]), validTo: day(valid[1]) });
+          onDone={async () => {
             setCreating(false);
-            message.success(t('common.created'));
             await grants.reload();
           }}
-        >
-          <Form.Item
-            name="letterNumber"
-            label={t('des.grant.letter')}
-            rules={rules.text(t('des.grant.letter'), 100)}
-          >
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="granteeOrgId"
-            label={t('des.grant.grantee')}
-            rules={[rules.chosen(t('des.grant.grantee'))]}
-          >
-            <Select
-              options={(directory.data?.orgsBelow ?? []).map((o) => ({ value: o.id, label: o.name }))}
-            />
-          </Form.Item>
-          <Form.Item name="level" label={t('des.level')} rules={[rules.chosen(t('des.level'))]}>
-            <Radio.Group optionType="button" options={labelOptions(STATE_SECRET_LEVELS, LEVEL_LABELS, l)} />
-          </Form.Item>
-          <Form.Item name="scope" label={t('des.grant.scope')} rules={rules.text(t('des.grant.scope'), 2000)}>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="valid" label={t('des.grant.valid')} rules={[rules.required(t('des.grant.valid'))]}>
-            <DatePicker.RangePicker />
-          </Form.Item>
-          <Form.Item
-            name="reasons"
-            label={t('des.grant.reasons')}
-            rules={rules.text(t('des.grant.reasons'), 2000)}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        </FormModal>
+        />
       )}
       {filing && (
         <FormModal<{ at: Dayjs }>
@@ -213,5 +167,64 @@ export function GrantsTab() {
         </FormModal>
       )}
     </Space>
+  );
+}
+
+/** 新建授权: a grant of designation authority to an organisation below (R-DES-03). */
+function GrantModal({ onClose, onDone }: { onClose: () => void; onDone: () => Promise<void> }) {
+  const { t, l } = useI18n();
+  const rules = useRules();
+  const { message } = App.useApp();
+  const directory = useDirectory();
+  return (
+    <FormModal<{
+      granteeOrgId: string;
+      level: StateSecretLevel;
+      scope: string;
+      valid: [Dayjs, Dayjs];
+      reasons: string;
+      letterNumber: string;
+    }>
+      title={t('des.grant.new')}
+      fields={['granteeOrgId', 'level', 'scope', 'reasons', 'letterNumber']}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        const { valid, ...rest } = v;
+        await designationApi.createGrant({ ...rest, validFrom: day(valid[0]), validTo: day(valid[1]) });
+        message.success(t('common.created'));
+        await onDone();
+      }}
+    >
+      <Form.Item
+        name="letterNumber"
+        label={t('des.grant.letter')}
+        rules={rules.text(t('des.grant.letter'), 100)}
+      >
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="granteeOrgId"
+        label={t('des.grant.grantee')}
+        rules={[rules.chosen(t('des.grant.grantee'))]}
+      >
+        <Select options={(directory.data?.orgsBelow ?? []).map((o) => ({ value: o.id, label: o.name }))} />
+      </Form.Item>
+      <Form.Item name="level" label={t('des.level')} rules={[rules.chosen(t('des.level'))]}>
+        <Radio.Group optionType="button" options={labelOptions(STATE_SECRET_LEVELS, LEVEL_LABELS, l)} />
+      </Form.Item>
+      <Form.Item name="scope" label={t('des.grant.scope')} rules={rules.text(t('des.grant.scope'), 2000)}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="valid" label={t('des.grant.valid')} rules={[rules.required(t('des.grant.valid'))]}>
+        <DatePicker.RangePicker />
+      </Form.Item>
+      <Form.Item
+        name="reasons"
+        label={t('des.grant.reasons')}
+        rules={rules.text(t('des.grant.reasons'), 2000)}
+      >
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }
