@@ -143,7 +143,7 @@ function PersonPicker({ value, onChange }: { value?: string; onChange?: (v: stri
 export function AccountsPage() {
   const { t, l } = useI18n();
   const rules = useRules();
-  const me = useMe();
+  const _me = useMe();
   const { message } = App.useApp();
   const showError = useShowError();
   const query = useLedgerQuery(['q']);
@@ -177,143 +177,6 @@ export function AccountsPage() {
     }
   };
 
-  const columns: LedgerColumn<Account>[] = [
-    {
-      title: t('accounts.username'),
-      dataIndex: 'username',
-      key: 'username',
-      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
-    },
-    { title: t('accounts.displayName'), dataIndex: 'displayName', key: 'displayName' },
-    {
-      title: t('accounts.role'),
-      dataIndex: 'adminRole',
-      key: 'adminRole',
-      render: (v: Account['adminRole']) =>
-        v ? (
-          <Tag color="volcano">{l(ADMIN_ROLE_LABELS[v])}</Tag>
-        ) : (
-          <Tag color="blue">{t('auth.role.business')}</Tag>
-        ),
-    },
-    {
-      title: t('accounts.person'),
-      dataIndex: 'personName',
-      key: 'personName',
-      render: (v: string | null) => v || '—',
-    },
-    {
-      title: t('common.status'),
-      key: 'status',
-      render: (_: unknown, a) => (
-        <Space size={[4, 4]} wrap>
-          {a.disabled && (
-            <Tag color="default" icon={<StopOutlined />}>
-              {t('accounts.status.disabled')}
-            </Tag>
-          )}
-          {isLocked(a) && (
-            <Tooltip title={t('accounts.lockedUntil', { time: formatTime(a.lockedUntil) })}>
-              <Tag color="red" icon={<LockOutlined />}>
-                {t('accounts.status.locked')}
-              </Tag>
-            </Tooltip>
-          )}
-          {a.mustChangePassword && <Tag color="gold">{t('accounts.status.mustChange')}</Tag>}
-          {!a.disabled && !isLocked(a) && !a.mustChangePassword && (
-            <Tag color="green">{t('accounts.status.active')}</Tag>
-          )}
-        </Space>
-      ),
-    },
-    {
-      title: t('accounts.lastLogin'),
-      dataIndex: 'lastLoginAt',
-      key: 'lastLoginAt',
-      render: (v: string | null) =>
-        v ? formatTime(v) : <Typography.Text type="secondary">{t('accounts.never')}</Typography.Text>,
-    },
-    {
-      title: t('common.createdAt'),
-      dataIndex: 'createdAt',
-      key: 'createdAt',
-      render: (v: string) => formatTime(v),
-    },
-  ];
-
-  const actions = (a: Account) => {
-    const self = a.id === me.id;
-    // R-SYS-01: administrator accounts are neither reset nor disabled from the console
-    // (`baomi admin reset-password` on the server does it, audited).
-    const locked = self || a.adminRole !== null;
-    const why = a.adminRole !== null ? t('accounts.adminOnlyCli') : undefined;
-    return (
-      <Space size={0} wrap>
-        <Popconfirm
-          title={t('accounts.reset')}
-          description={
-            <div style={{ maxWidth: 320 }}>{t('accounts.resetConfirm', { name: a.username })}</div>
-          }
-          okText={t('common.ok')}
-          cancelText={t('common.cancel')}
-          onConfirm={() => reset(a)}
-          disabled={locked}
-        >
-          <Button
-            type="link"
-            size="small"
-            icon={<KeyOutlined />}
-            disabled={locked}
-            title={why}
-            data-testid={`reset-${a.username}`}
-          >
-            {t('accounts.reset')}
-          </Button>
-        </Popconfirm>
-        {isLocked(a) && (
-          <Popconfirm
-            title={t('accounts.unlockConfirm', { name: a.username })}
-            okText={t('common.ok')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => act(() => api.unlockAccount(a.id), t('accounts.unlocked'))}
-          >
-            <Button type="link" size="small" icon={<UnlockOutlined />}>
-              {t('accounts.unlock')}
-            </Button>
-          </Popconfirm>
-        )}
-        {a.disabled ? (
-          <Popconfirm
-            title={t('accounts.enableConfirm', { name: a.username })}
-            okText={t('common.ok')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => act(() => api.enableAccount(a.id), t('accounts.enabled'))}
-          >
-            <Button type="link" size="small">
-              {t('accounts.enable')}
-            </Button>
-          </Popconfirm>
-        ) : (
-          <Popconfirm
-            title={t('accounts.disable')}
-            description={
-              <div style={{ maxWidth: 320 }}>{t('accounts.disableConfirm', { name: a.username })}</div>
-            }
-            okText={t('accounts.disable')}
-            okButtonProps={{ danger: true }}
-            cancelText={t('common.cancel')}
-            onConfirm={() => act(() => api.disableAccount(a.id), t('accounts.disabled'))}
-            disabled={locked}
-          >
-            <Button type="link" size="small" danger disabled={locked} title={why}>
-              {t('accounts.disable')}
-            </Button>
-          </Popconfirm>
-        )}
-      </Space>
-    );
-  };
-
   return (
     <PageCard
       title={t('accounts.title')}
@@ -334,8 +197,8 @@ export function AccountsPage() {
         query={query}
         result={accounts}
         rowKey="id"
-        columns={columns}
-        actions={actions}
+        columns={useAccountColumns()}
+        actions={(a) => <AccountActions account={a} act={act} onReset={reset} />}
         filters={
           <SearchBox
             placeholder={t('accounts.searchPlaceholder')}
@@ -398,5 +261,155 @@ export function AccountsPage() {
       )}
       {otp && <OneTimePasswordModal name={otp.name} password={otp.password} onClose={() => setOtp(null)} />}
     </PageCard>
+  );
+}
+
+function useAccountColumns(): LedgerColumn<Account>[] {
+  const { t, l } = useI18n();
+  return [
+    {
+      title: t('accounts.username'),
+      dataIndex: 'username',
+      key: 'username',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
+    { title: t('accounts.displayName'), dataIndex: 'displayName', key: 'displayName' },
+    {
+      title: t('accounts.role'),
+      dataIndex: 'adminRole',
+      key: 'adminRole',
+      render: (v: Account['adminRole']) =>
+        v ? (
+          <Tag color="volcano">{l(ADMIN_ROLE_LABELS[v])}</Tag>
+        ) : (
+          <Tag color="blue">{t('auth.role.business')}</Tag>
+        ),
+    },
+    {
+      title: t('accounts.person'),
+      dataIndex: 'personName',
+      key: 'personName',
+      render: (v: string | null) => v || '—',
+    },
+    {
+      title: t('common.status'),
+      key: 'status',
+      render: (_: unknown, a) => (
+        <Space size={[4, 4]} wrap>
+          {a.disabled && (
+            <Tag color="default" icon={<StopOutlined />}>
+              {t('accounts.status.disabled')}
+            </Tag>
+          )}
+          {isLocked(a) && (
+            <Tooltip title={t('accounts.lockedUntil', { time: formatTime(a.lockedUntil) })}>
+              <Tag color="red" icon={<LockOutlined />}>
+                {t('accounts.status.locked')}
+              </Tag>
+            </Tooltip>
+          )}
+          {a.mustChangePassword && <Tag color="gold">{t('accounts.status.mustChange')}</Tag>}
+          {!a.disabled && !isLocked(a) && !a.mustChangePassword && (
+            <Tag color="green">{t('accounts.status.active')}</Tag>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('accounts.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      key: 'lastLoginAt',
+      render: (v: string | null) =>
+        v ? formatTime(v) : <Typography.Text type="secondary">{t('accounts.never')}</Typography.Text>,
+    },
+    {
+      title: t('common.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (v: string) => formatTime(v),
+    },
+  ];
+}
+
+/** Reset password, unlock, enable or disable: never one's own account nor an administrator's. */
+function AccountActions({
+  account: a,
+  act,
+  onReset,
+}: {
+  account: Account;
+  /** Runs a change, says `done` and reloads the list. */
+  act: (fn: () => Promise<unknown>, done: string) => Promise<void>;
+  onReset: (a: Account) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const me = useMe();
+  const self = a.id === me.id;
+  // R-SYS-01: administrator accounts are neither reset nor disabled from the console
+  // (`baomi admin reset-password` on the server does it, audited).
+  const locked = self || a.adminRole !== null;
+  const why = a.adminRole !== null ? t('accounts.adminOnlyCli') : undefined;
+  return (
+    <Space size={0} wrap>
+      <Popconfirm
+        title={t('accounts.reset')}
+        description={<div style={{ maxWidth: 320 }}>{t('accounts.resetConfirm', { name: a.username })}</div>}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        onConfirm={() => onReset(a)}
+        disabled={locked}
+      >
+        <Button
+          type="link"
+          size="small"
+          icon={<KeyOutlined />}
+          disabled={locked}
+          title={why}
+          data-testid={`reset-${a.username}`}
+        >
+          {t('accounts.reset')}
+        </Button>
+      </Popconfirm>
+      {isLocked(a) && (
+        <Popconfirm
+          title={t('accounts.unlockConfirm', { name: a.username })}
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => act(() => api.unlockAccount(a.id), t('accounts.unlocked'))}
+        >
+          <Button type="link" size="small" icon={<UnlockOutlined />}>
+            {t('accounts.unlock')}
+          </Button>
+        </Popconfirm>
+      )}
+      {a.disabled ? (
+        <Popconfirm
+          title={t('accounts.enableConfirm', { name: a.username })}
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => act(() => api.enableAccount(a.id), t('accounts.enabled'))}
+        >
+          <Button type="link" size="small">
+            {t('accounts.enable')}
+          </Button>
+        </Popconfirm>
+      ) : (
+        <Popconfirm
+          title={t('accounts.disable')}
+          description={
+            <div style={{ maxWidth: 320 }}>{t('accounts.disableConfirm', { name: a.username })}</div>
+          }
+          okText={t('accounts.disable')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common.cancel')}
+          onConfirm={() => act(() => api.disableAccount(a.id), t('accounts.disabled'))}
+          disabled={locked}
+        >
+          <Button type="link" size="small" danger disabled={locked} title={why}>
+            {t('accounts.disable')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
   );
 }
