@@ -141,7 +141,7 @@ function PersonPicker({ value, onChange }: { value?: string; onChange?: (v: stri
 }
 
 export function AccountsPage() {
-  const { t, l } = useI18n();
+  const { t } = useI18n();
   const rules = useRules();
   const _me = useMe();
   const { message } = App.useApp();

@@ -236,7 +236,7 @@ function VerifyCard({
 export function AuditPage() {
   const me = useMe();
   const role = roleOf(me);
-  const { t, l, lang } = useI18n();
+  const { t } = useI18n();
   const query = useLedgerQuery(FILTERS, { pageSize: 20 });
   const { filters, page, pageSize } = query;
   const [form] = Form.useForm<FilterForm>();
