@@ -143,7 +143,6 @@ function PersonPicker({ value, onChange }: { value?: string; onChange?: (v: stri
 export function AccountsPage() {
   const { t } = useI18n();
   const rules = useRules();
-  const _me = useMe();
   const { message } = App.useApp();
   const showError = useShowError();
   const query = useLedgerQuery(['q']);

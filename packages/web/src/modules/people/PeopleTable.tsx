@@ -13,7 +13,7 @@ import { SearchBox } from '../../app/components.tsx';
 import { useLoad } from '../../app/hooks.ts';
 import { labelOptions, useI18n } from '../../app/i18n.tsx';
 import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
-import { useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.ts';
+import { type LedgerQuery, useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.ts';
 import { nationalityLabel } from './nationality.ts';
 import { ClearanceTag, RoleTags, rankLabel } from './tags.tsx';
 import { buildTree } from './tree.ts';
@@ -37,14 +37,13 @@ export function PeopleTable({
   toolbar?: ReactNode;
   reloadKey?: number;
 }) {
-  const { t, l, lang } = useI18n();
+  const { t } = useI18n();
   const query = useLedgerQuery(FILTERS);
   const { filters, setFilter, page, pageSize } = query;
   const { q, departmentId } = filters;
   const orgFilter = filters.orgId;
   const role = filters.role as BusinessRole | undefined;
   const clearance = filters.clearance as Clearance | undefined;
-  const [qInput, setQInput] = useSearchInput(q);
   // the list API takes name, department or createdAt, '-' first for descending (people/routes.ts)
   const sort = query.sort ? `${query.sort.order === 'desc' ? '-' : ''}${query.sort.field}` : undefined;
 
@@ -82,7 +81,34 @@ export function PeopleTable({
     [effectiveOrg, departmentId, q, role, clearance, page, pageSize, sort, reloadKey],
   );
 
-  const columns: LedgerColumn<Person>[] = [
+  return (
+    <LedgerTable<Person>
+      id="people"
+      query={{ ...query, filtered }}
+      result={people}
+      rowKey="id"
+      columns={usePeopleColumns(!orgId, !showRoleFilters)}
+      actions={actions}
+      extra={toolbar}
+      emptyText={t('people.empty')}
+      data-testid="people-table"
+      filters={
+        <PeopleFilters
+          query={query}
+          orgId={orgId}
+          orgTree={orgTree}
+          deptTree={effectiveOrg ? deptTree : undefined}
+          showRoleFilters={showRoleFilters}
+        />
+      }
+    />
+  );
+}
+
+/** Name, organisation (where not fixed), department, post, roles, clearance and account. */
+function usePeopleColumns(withOrg: boolean, withNationality: boolean): LedgerColumn<Person>[] {
+  const { t, l, lang } = useI18n();
+  return [
     {
       title: t('people.name'),
       dataIndex: 'name',
@@ -90,7 +116,7 @@ export function PeopleTable({
       sortField: 'name',
       render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
     },
-    ...(orgId ? [] : [{ title: t('people.org'), dataIndex: 'orgName', key: 'orgName' }]),
+    ...(!withOrg ? [] : [{ title: t('people.org'), dataIndex: 'orgName', key: 'orgName' }]),
     {
       title: t('people.department'),
       dataIndex: 'departmentName',
@@ -105,7 +131,7 @@ export function PeopleTable({
       key: 'rank',
       render: (v: string) => (v ? rankLabel(v, l) : '—'),
     },
-    ...(showRoleFilters
+    ...(!withNationality
       ? []
       : [
           {
@@ -139,80 +165,91 @@ export function PeopleTable({
         ),
     },
   ];
+}
 
+type Tree = ReturnType<typeof buildTree>;
+
+/** Search, organisation (where not fixed), department (once an organisation is known), role, clearance. */
+function PeopleFilters({
+  query,
+  orgId,
+  orgTree,
+  deptTree,
+  showRoleFilters,
+}: {
+  query: LedgerQuery<(typeof FILTERS)[number]>;
+  orgId?: string;
+  orgTree: Tree;
+  deptTree?: Tree;
+  showRoleFilters?: boolean;
+}) {
+  const { t, l } = useI18n();
+  const { filters, setFilter } = query;
+  const [qInput, setQInput] = useSearchInput(filters.q);
+  const orgFilter = filters.orgId;
+  const role = filters.role as BusinessRole | undefined;
+  const clearance = filters.clearance as Clearance | undefined;
+  const departmentId = filters.departmentId;
   return (
-    <LedgerTable<Person>
-      id="people"
-      query={{ ...query, filtered }}
-      result={people}
-      rowKey="id"
-      columns={columns}
-      actions={actions}
-      extra={toolbar}
-      emptyText={t('people.empty')}
-      data-testid="people-table"
-      filters={
+    <>
+      <SearchBox
+        placeholder={t('people.searchPlaceholder')}
+        value={qInput}
+        onChange={setQInput}
+        onSearch={(v) => setFilter('q', v.trim())}
+        width={280}
+        data-testid="people-search"
+      />
+      {!orgId && (
+        <TreeSelect
+          allowClear
+          treeData={orgTree}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          placeholder={t('people.allOrgs')}
+          value={orgFilter}
+          onChange={(v: string | undefined) =>
+            query.setFilters({ ...filters, orgId: v, departmentId: undefined })
+          }
+          style={{ width: 220 }}
+          aria-label={t('people.org')}
+        />
+      )}
+      {deptTree && (
+        <TreeSelect
+          allowClear
+          treeData={deptTree}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          placeholder={t('people.allDepartments')}
+          value={departmentId}
+          onChange={(v: string | undefined) => setFilter('departmentId', v)}
+          style={{ width: 200 }}
+          aria-label={t('people.department')}
+        />
+      )}
+      {showRoleFilters && (
         <>
-          <SearchBox
-            placeholder={t('people.searchPlaceholder')}
-            value={qInput}
-            onChange={setQInput}
-            onSearch={(v) => setFilter('q', v.trim())}
-            width={280}
-            data-testid="people-search"
+          <Select
+            allowClear
+            placeholder={t('roles.filterRole')}
+            value={role}
+            onChange={(v: BusinessRole | undefined) => setFilter('role', v)}
+            options={labelOptions(BUSINESS_ROLES, BUSINESS_ROLE_LABELS, l)}
+            style={{ width: 180 }}
+            aria-label={t('roles.filterRole')}
           />
-          {!orgId && (
-            <TreeSelect
-              allowClear
-              treeData={orgTree}
-              treeDefaultExpandAll
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              placeholder={t('people.allOrgs')}
-              value={orgFilter}
-              onChange={(v: string | undefined) =>
-                query.setFilters({ ...filters, orgId: v, departmentId: undefined })
-              }
-              style={{ width: 220 }}
-              aria-label={t('people.org')}
-            />
-          )}
-          {effectiveOrg && (
-            <TreeSelect
-              allowClear
-              treeData={deptTree}
-              treeDefaultExpandAll
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              placeholder={t('people.allDepartments')}
-              value={departmentId}
-              onChange={(v: string | undefined) => setFilter('departmentId', v)}
-              style={{ width: 200 }}
-              aria-label={t('people.department')}
-            />
-          )}
-          {showRoleFilters && (
-            <>
-              <Select
-                allowClear
-                placeholder={t('roles.filterRole')}
-                value={role}
-                onChange={(v: BusinessRole | undefined) => setFilter('role', v)}
-                options={labelOptions(BUSINESS_ROLES, BUSINESS_ROLE_LABELS, l)}
-                style={{ width: 180 }}
-                aria-label={t('roles.filterRole')}
-              />
-              <Select
-                allowClear
-                placeholder={t('roles.filterClearance')}
-                value={clearance}
-                onChange={(v: Clearance | undefined) => setFilter('clearance', v)}
-                options={labelOptions(CLEARANCES, CLEARANCE_LABELS, l)}
-                style={{ width: 140 }}
-                aria-label={t('roles.filterClearance')}
-              />
-            </>
-          )}
+          <Select
+            allowClear
+            placeholder={t('roles.filterClearance')}
+            value={clearance}
+            onChange={(v: Clearance | undefined) => setFilter('clearance', v)}
+            options={labelOptions(CLEARANCES, CLEARANCE_LABELS, l)}
+            style={{ width: 140 }}
+            aria-label={t('roles.filterClearance')}
+          />
         </>
-      }
-    />
+      )}
+    </>
   );
 }
