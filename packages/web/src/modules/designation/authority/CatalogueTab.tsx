@@ -15,9 +15,8 @@ import { LevelTag, useDirectory } from '../shared.tsx';
 import { useRoles } from './common.ts';
 
 export function CatalogueTab() {
-  const { t, l } = useI18n();
+  const { t } = useI18n();
   const has = useRoles();
-  const rules = useRules();
   const showError = useShowError();
   const directory = useDirectory();
   const officer = has('secrecy_officer');
@@ -109,59 +108,81 @@ export function CatalogueTab() {
         ]}
       />
       {editing && (
-        <FormModal<{
-          clause: string;
-          title: string;
-          maxLevel: StateSecretLevel;
-          indefiniteAllowed: boolean;
-          shared: boolean;
-        }>
-          title={editing === 'new' ? t('des.cat.new') : t('common.edit')}
-          initialValues={
-            editing === 'new'
-              ? { indefiniteAllowed: false, shared: false }
-              : {
-                  clause: editing.clause,
-                  title: editing.title,
-                  maxLevel: editing.maxLevel,
-                  indefiniteAllowed: editing.indefiniteAllowed,
-                }
-          }
-          fields={['clause', 'title', 'maxLevel', 'indefiniteAllowed', 'shared']}
+        <EntryModal
+          editing={editing}
+          bureau={bureau}
           onClose={() => setEditing(null)}
-          onSubmit={async (v) => {
-            if (editing === 'new') await designationApi.createEntry(v);
-            else {
-              const { shared: _s, ...patch } = v;
-              await designationApi.updateEntry(editing.id, patch);
-            }
+          onDone={async () => {
             setEditing(null);
             await list.reload();
           }}
-        >
-          <Form.Item name="clause" label={t('des.cat.clause')} rules={rules.text(t('des.cat.clause'), 500)}>
-            <Input placeholder={t('des.cat.clauseHint')} />
-          </Form.Item>
-          <Form.Item name="title" label={t('des.cat.title')} rules={rules.text(t('des.cat.title'), 200)}>
-            <Input />
-          </Form.Item>
-          <Form.Item
-            name="maxLevel"
-            label={t('des.cat.maxLevel')}
-            rules={[rules.chosen(t('des.cat.maxLevel'))]}
-          >
-            <Radio.Group optionType="button" options={labelOptions(STATE_SECRET_LEVELS, LEVEL_LABELS, l)} />
-          </Form.Item>
-          <Form.Item name="indefiniteAllowed" label={t('des.cat.indefinite')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-          {editing === 'new' && bureau && (
-            <Form.Item name="shared" label={t('des.cat.shared')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          )}
-        </FormModal>
+        />
       )}
     </Space>
+  );
+}
+
+/** A new entry of the catalogue, or an edit of one (a shared entry is the bureau's to edit). */
+function EntryModal({
+  editing,
+  bureau,
+  onClose,
+  onDone,
+}: {
+  editing: CatalogueEntry | 'new';
+  bureau: boolean;
+  onClose: () => void;
+  onDone: () => Promise<void>;
+}) {
+  const { t, l } = useI18n();
+  const rules = useRules();
+  return (
+    <FormModal<{
+      clause: string;
+      title: string;
+      maxLevel: StateSecretLevel;
+      indefiniteAllowed: boolean;
+      shared: boolean;
+    }>
+      title={editing === 'new' ? t('des.cat.new') : t('common.edit')}
+      initialValues={
+        editing === 'new'
+          ? { indefiniteAllowed: false, shared: false }
+          : {
+              clause: editing.clause,
+              title: editing.title,
+              maxLevel: editing.maxLevel,
+              indefiniteAllowed: editing.indefiniteAllowed,
+            }
+      }
+      fields={['clause', 'title', 'maxLevel', 'indefiniteAllowed', 'shared']}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        if (editing === 'new') await designationApi.createEntry(v);
+        else {
+          const { shared: _s, ...patch } = v;
+          await designationApi.updateEntry(editing.id, patch);
+        }
+        await onDone();
+      }}
+    >
+      <Form.Item name="clause" label={t('des.cat.clause')} rules={rules.text(t('des.cat.clause'), 500)}>
+        <Input placeholder={t('des.cat.clauseHint')} />
+      </Form.Item>
+      <Form.Item name="title" label={t('des.cat.title')} rules={rules.text(t('des.cat.title'), 200)}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="maxLevel" label={t('des.cat.maxLevel')} rules={[rules.chosen(t('des.cat.maxLevel'))]}>
+        <Radio.Group optionType="button" options={labelOptions(STATE_SECRET_LEVELS, LEVEL_LABELS, l)} />
+      </Form.Item>
+      <Form.Item name="indefiniteAllowed" label={t('des.cat.indefinite')} valuePropName="checked">
+        <Switch />
+      </Form.Item>
+      {editing === 'new' && bureau && (
+        <Form.Item name="shared" label={t('des.cat.shared')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }
