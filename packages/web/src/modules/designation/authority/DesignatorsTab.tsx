@@ -31,7 +31,6 @@ import { ReasonList, useDirectory } from '../shared.tsx';
 
 import { day, useRoles } from './common.ts';
 
-// Longer than 80 lines: the table's columns are declared inline, one entry each.
 export function DesignatorsTab() {
   const { t } = useI18n();
   const has = useRoles();
