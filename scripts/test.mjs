@@ -97,6 +97,7 @@ step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 const isTest = (p) => p.endsWith('.test.ts') || p.endsWith('.test.tsx');
 const isApi = (p) => p.endsWith('.api.test.ts');
 nodeTests('domain', walk(join(root, 'packages/domain/src'), isTest));
+nodeTests('web-unit', walk(join(root, 'packages/web/src'), isTest));
 nodeTests(
   'server-unit',
   walk(join(root, 'packages/server/src'), (p) => isTest(p) && !isApi(p)),

@@ -1,11 +1,8 @@
 import { CopyOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Result, Space, Tooltip, Typography } from 'antd';
-import { Component, type CSSProperties, type ErrorInfo, type ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Alert, App, Button, Card, Input, Space, Tooltip, Typography } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
 import { errorText } from './errors.ts';
 import { useI18n } from './i18n.tsx';
-import { allowed, homePath } from './nav.ts';
-import { roleOf, useMe } from './session.tsx';
 
 /** Copies text; works on plain-http intranet hosts where navigator.clipboard is absent. */
 export async function copyText(text: string): Promise<boolean> {
@@ -148,16 +145,20 @@ export function PageCard({
   extra,
   children,
   description,
+  breadcrumb,
 }: {
   title: ReactNode;
   extra?: ReactNode;
   children: ReactNode;
   description?: ReactNode;
+  /** Shown above the title (the ledger pages: app/ledger/Breadcrumbs.tsx). */
+  breadcrumb?: ReactNode;
 }) {
   return (
     <Card
       title={
         <Space orientation="vertical" size={0} style={{ padding: '12px 0' }}>
+          {breadcrumb}
           <Typography.Title level={4} style={{ margin: 0 }}>
             {title}
           </Typography.Title>
@@ -176,96 +177,4 @@ export function PageCard({
       {children}
     </Card>
   );
-}
-
-export function Forbidden() {
-  const { t } = useI18n();
-  const me = useMe();
-  const navigate = useNavigate();
-  return (
-    <Card>
-      <Result
-        status="403"
-        title={<span data-testid="forbidden">{t('error.403.title')}</span>}
-        subTitle={t('error.403.text')}
-        extra={
-          <Button type="primary" onClick={() => navigate(homePath(roleOf(me)))}>
-            {t('common.backHome')}
-          </Button>
-        }
-      />
-    </Card>
-  );
-}
-
-export function NotFound() {
-  const { t } = useI18n();
-  const navigate = useNavigate();
-  return (
-    <Card>
-      <Result
-        status="404"
-        title={t('error.404.title')}
-        subTitle={t('error.404.text')}
-        extra={
-          <Button type="primary" onClick={() => navigate('/')}>
-            {t('common.backHome')}
-          </Button>
-        }
-      />
-    </Card>
-  );
-}
-
-/**
- * Renders the page only for the roles its console belongs to; otherwise 403. `business`: a page
- * of the business console that is not a menu entry (a detail, a form).
- */
-export function Allow({ children, business }: { children: ReactNode; business?: boolean }) {
-  const me = useMe();
-  const location = useLocation();
-  if (business && roleOf(me) !== 'business') return <Forbidden />;
-  if (!allowed(location.pathname, roleOf(me), me.person?.roles, me.person?.orgKind)) return <Forbidden />;
-  return <>{children}</>;
-}
-
-/** Keeps a crash in one page from blanking the whole console. */
-export class PageErrorBoundary extends Component<
-  { children: ReactNode; resetKey: string; title: string; retry: string },
-  { error: Error | null; key: string }
-> {
-  override state: { error: Error | null; key: string } = { error: null, key: this.props.resetKey };
-
-  static getDerivedStateFromError(error: Error) {
-    return { error };
-  }
-
-  static getDerivedStateFromProps(
-    props: { resetKey: string },
-    state: { error: Error | null; key: string },
-  ): { error: Error | null; key: string } | null {
-    return props.resetKey !== state.key ? { error: null, key: props.resetKey } : null;
-  }
-
-  override componentDidCatch(error: Error, info: ErrorInfo) {
-    console.error(error, info.componentStack);
-  }
-
-  override render() {
-    if (!this.state.error) return this.props.children;
-    return (
-      <Card>
-        <Result
-          status="error"
-          title={this.props.title}
-          subTitle={this.state.error.message}
-          extra={
-            <Button type="primary" onClick={() => this.setState({ error: null })}>
-              {this.props.retry}
-            </Button>
-          }
-        />
-      </Card>
-    );
-  }
 }

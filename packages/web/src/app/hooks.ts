@@ -67,14 +67,3 @@ export function useBusy(): [
   }, []);
   return [busy, run];
 }
-
-/** Page and page size of a list the server pages, kept in state, in the shape PagedTable takes. */
-export function usePager(initialPageSize = 20) {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(initialPageSize);
-  const onPage = useCallback((p: number, size: number) => {
-    setPage(p);
-    setPageSize(size);
-  }, []);
-  return { page, pageSize, setPage, onPage };
-}

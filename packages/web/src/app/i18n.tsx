@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import 'dayjs/locale/en';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { type Bilingual, dict, type MessageKey } from './messages.ts';
+import type { Bilingual } from './messages.ts';
+import { dict, type MessageKey } from './registry.ts';
 
 export type Lang = 'zh' | 'en';
 

@@ -1,63 +1,15 @@
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  BookOutlined,
-  CalendarOutlined,
-  CarryOutOutlined,
-  CloudDownloadOutlined,
-  DownOutlined,
-  FileProtectOutlined,
-  HomeOutlined,
-  KeyOutlined,
-  LogoutOutlined,
-  NodeIndexOutlined,
-  SafetyCertificateOutlined,
-  SafetyOutlined,
-  TeamOutlined,
-  TranslationOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { ADMIN_ROLE_LABELS } from '@baomi/domain';
-import {
-  Alert,
-  Badge,
-  Button,
-  Dropdown,
-  Layout,
-  Menu,
-  type MenuProps,
-  Space,
-  Spin,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { Badge, Button, Dropdown, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { PageErrorBoundary } from './components.tsx';
+import { Brand, DemoBanner, LangSwitch } from './chrome.tsx';
+import { PageErrorBoundary } from './guards.tsx';
 import { useI18n } from './i18n.tsx';
-import { labelOf, type NavIcon, type NavItem, navFor } from './nav.ts';
+import { labelOf, type NavItem, navFor } from './nav.ts';
+import type { MessageKey } from './registry.ts';
 import { type Role, roleOf, useSession } from './session.tsx';
 import { TodoProvider, useTodos } from './todos.tsx';
-
-const ICONS: Record<NavIcon, ReactNode> = {
-  home: <HomeOutlined />,
-  orgs: <ApartmentOutlined />,
-  accounts: <TeamOutlined />,
-  backups: <CloudDownloadOutlined />,
-  audit: <AuditOutlined />,
-  roles: <SafetyCertificateOutlined />,
-  security: <SafetyOutlined />,
-  calendar: <CalendarOutlined />,
-  approvals: <NodeIndexOutlined />,
-  items: <FileProtectOutlined />,
-  review: <CarryOutOutlined />,
-  authority: <BookOutlined />,
-  stats: <BarChartOutlined />,
-};
-
-const GROUP_LABELS = { designation: 'nav.designation' } as const;
 
 /** A menu entry's label, with the count of open todos it stands for. */
 function NavLabel({ item, role }: { item: NavItem; role: Role }) {
@@ -80,80 +32,26 @@ function NavLabel({ item, role }: { item: NavItem; role: Role }) {
   );
 }
 
-function menuItems(items: NavItem[], role: Role, t: (k: 'nav.designation') => string): MenuProps['items'] {
+/** The menu: entries in order, those of a group together under the group's label. */
+function menuItems(items: NavItem[], role: Role, t: (k: MessageKey) => string): MenuProps['items'] {
+  type Group = { key: string; type: 'group'; label: string; children: NonNullable<MenuProps['items']> };
   const out: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<string, Group>();
   for (const i of items) {
-    const entry = { key: i.path, icon: ICONS[i.icon], label: <NavLabel item={i} role={role} /> };
+    const entry = { key: i.path, icon: i.icon, label: <NavLabel item={i} role={role} /> };
     if (!i.group) {
       out.push(entry);
       continue;
     }
-    const key = `group:${i.group}`;
-    let group = out.find((g) => g?.key === key) as { children: unknown[] } | undefined;
+    let group = groups.get(i.group);
     if (!group) {
-      group = { key, type: 'group', label: t(GROUP_LABELS[i.group]), children: [] } as never;
-      out.push(group as never);
+      group = { key: `group:${i.group}`, type: 'group', label: t(i.group), children: [] };
+      groups.set(i.group, group);
+      out.push(group);
     }
-    group!.children.push(entry);
+    group.children.push(entry);
   }
   return out;
-}
-
-export function DemoBanner() {
-  const { info } = useSession();
-  const { t } = useI18n();
-  if (!info?.demo) return null;
-  return (
-    <Alert
-      banner
-      type="warning"
-      showIcon
-      data-testid="demo-banner"
-      title={<strong>{t('app.demo')}</strong>}
-      description={t('app.demoHint')}
-      style={{ padding: '6px 16px' }}
-    />
-  );
-}
-
-export function LangSwitch({ light }: { light?: boolean }) {
-  const { lang, setLang, t } = useI18n();
-  return (
-    <Tooltip title={t('app.langLabel')}>
-      <Button
-        type={light ? 'default' : 'text'}
-        icon={<TranslationOutlined />}
-        onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-        data-testid="lang-switch"
-        lang={lang === 'zh' ? 'en' : 'zh-CN'}
-      >
-        {t('app.langSwitch')}
-      </Button>
-    </Tooltip>
-  );
-}
-
-export function Brand({ collapsed }: { collapsed?: boolean }) {
-  const { t } = useI18n();
-  return (
-    <div
-      style={{
-        height: 56,
-        display: 'flex',
-        alignItems: 'center',
-        gap: 10,
-        padding: collapsed ? '0 24px' : '0 20px',
-        color: '#fff',
-        fontWeight: 600,
-        fontSize: 16,
-        whiteSpace: 'nowrap',
-        overflow: 'hidden',
-      }}
-    >
-      <img src="/favicon.svg" alt="" width={28} height={28} />
-      {!collapsed && <span>{t('app.brand')}</span>}
-    </div>
-  );
 }
 
 /** Waits for the session, sends the signed-out to /login and the must-change to /change-password. */

@@ -1,12 +1,13 @@
-// The UI dictionary: every string the web app shows, in Chinese and English.
-import { designationMessages } from './messages.designation.ts';
+// The platform's UI strings (shell, common words, errors, sign-in), in Chinese and English.
+// Each module keeps its own strings in modules/<module>/messages.ts; app/i18n.tsx merges them
+// with these into the one dictionary (modules.ts names the modules).
 
 export interface Bilingual {
   zh: string;
   en: string;
 }
 
-export const dict = {
+export const platformMessages = {
   // app
   'app.name': { zh: '保密管理平台', en: 'Baomi Secrecy Management' },
   'app.short': { zh: '保密', en: 'Baomi' },
@@ -20,17 +21,6 @@ export const dict = {
   'app.langSwitch': { zh: 'English', en: '中文' },
   'app.langLabel': { zh: '语言', en: 'Language' },
   'app.offline': { zh: '本系统不连接互联网', en: 'This system works without the internet' },
-
-  // navigation
-  'nav.home': { zh: '首页', en: 'Home' },
-  'nav.orgs': { zh: '组织机构', en: 'Organisations' },
-  'nav.accounts': { zh: '账号管理', en: 'Accounts' },
-  'nav.backups': { zh: '备份', en: 'Backups' },
-  'nav.myAudit': { zh: '我的审计记录', en: 'My audit records' },
-  'nav.roles': { zh: '角色与涉密等级', en: 'Roles and clearances' },
-  'nav.security': { zh: '安全策略', en: 'Security policy' },
-  'nav.audit': { zh: '审计日志', en: 'Audit trail' },
-  'nav.workdays': { zh: '工作日历', en: 'Work calendar' },
   'nav.changePassword': { zh: '修改密码', en: 'Change password' },
   'nav.logout': { zh: '退出登录', en: 'Sign out' },
 
@@ -72,6 +62,12 @@ export const dict = {
   'common.name': { zh: '名称', en: 'Name' },
   'common.createdAt': { zh: '创建时间', en: 'Created' },
   'common.keyword': { zh: '关键字', en: 'Keyword' },
+
+  // ledger page kit
+  'ledger.columns': { zh: '列设置', en: 'Columns' },
+  'ledger.columnsReset': { zh: '恢复默认', en: 'Restore the default' },
+  'ledger.exportXlsx': { zh: '导出 Excel', en: 'Export Excel' },
+  'ledger.exportCsv': { zh: '导出 CSV', en: 'Export CSV' },
 
   // errors
   'error.403.title': { zh: '403 无权访问', en: '403 Forbidden' },
@@ -120,316 +116,4 @@ export const dict = {
   'auth.cp.noUsername': { zh: '密码不能包含用户名。', en: ' It must not contain the username.' },
   'auth.cp.submit': { zh: '确认修改', en: 'Change password' },
   'auth.role.business': { zh: '业务用户', en: 'Business user' },
-
-  // home
-  'home.welcome': { zh: '您好，{name}', en: 'Hello, {name}' },
-  'home.todo': { zh: '待办', en: 'To do' },
-  'home.todoEmpty': { zh: '暂无待办', en: 'Nothing to do' },
-  'home.profile': { zh: '我的信息', en: 'My information' },
-  'home.org': { zh: '所在机构', en: 'Organisation' },
-  'home.department': { zh: '部门', en: 'Department' },
-  'home.position': { zh: '职务', en: 'Position' },
-  'home.rank': { zh: '职级', en: 'Rank' },
-  'home.roles': { zh: '业务角色', en: 'Business roles' },
-  'home.clearance': { zh: '涉密等级', en: 'Clearance' },
-  'home.noPerson': {
-    zh: '此账号尚未关联人员信息，请联系系统管理员。',
-    en: 'This account is not linked to a person; contact the system administrator.',
-  },
-  'home.noRoles': { zh: '未授予业务角色', en: 'No business role granted' },
-
-  // orgs
-  'orgs.title': { zh: '组织机构', en: 'Organisations' },
-  'orgs.tree': { zh: '机构树', en: 'Organisation tree' },
-  'orgs.searchPlaceholder': { zh: '搜索机构名称', en: 'Search organisations' },
-  'orgs.new': { zh: '新建机构', en: 'New organisation' },
-  'orgs.newShort': { zh: '新建', en: 'New' },
-  'orgs.newChild': { zh: '新建下级机构', en: 'New sub-organisation' },
-  'orgs.edit': { zh: '编辑机构', en: 'Edit organisation' },
-  'orgs.name': { zh: '机构名称', en: 'Organisation name' },
-  'orgs.parent': { zh: '上级机构', en: 'Parent organisation' },
-  'orgs.parentNone': { zh: '无（顶级机构）', en: 'None (top level)' },
-  'orgs.level': { zh: '行政级别', en: 'Administrative level' },
-  'orgs.kind': { zh: '机构类型', en: 'Kind' },
-  'orgs.empty': { zh: '尚未建立组织机构', en: 'No organisation yet' },
-  'orgs.emptyHint': {
-    zh: '点击“新建机构”建立第一个机构',
-    en: 'Click “New organisation” to create the first one',
-  },
-  'orgs.pick': { zh: '请在左侧选择一个机构', en: 'Choose an organisation on the left' },
-  'orgs.deleteHint': {
-    zh: '机构下仍有部门、人员或下级机构时不能删除。',
-    en: 'An organisation that still has departments, people or sub-organisations cannot be deleted.',
-  },
-  'orgs.departments': { zh: '部门', en: 'Departments' },
-  'orgs.people': { zh: '人员', en: 'People' },
-  'orgs.info': { zh: '机构信息', en: 'Organisation' },
-  'dept.new': { zh: '新建部门', en: 'New department' },
-  'dept.newChild': { zh: '新建下级部门', en: 'New sub-department' },
-  'dept.edit': { zh: '编辑部门', en: 'Edit department' },
-  'dept.name': { zh: '部门名称', en: 'Department name' },
-  'dept.parent': { zh: '上级部门', en: 'Parent department' },
-  'dept.empty': { zh: '该机构尚无部门', en: 'This organisation has no department yet' },
-  'dept.deleteHint': {
-    zh: '部门下仍有人员或下级部门时不能删除。',
-    en: 'A department that still has people or sub-departments cannot be deleted.',
-  },
-
-  // people
-  'people.new': { zh: '新建人员', en: 'New person' },
-  'people.edit': { zh: '编辑人员', en: 'Edit person' },
-  'people.name': { zh: '姓名', en: 'Name' },
-  'people.org': { zh: '机构', en: 'Organisation' },
-  'people.department': { zh: '部门', en: 'Department' },
-  'people.position': { zh: '职务', en: 'Position' },
-  'people.rank': { zh: '职级', en: 'Rank' },
-  'people.nationality': { zh: '国籍', en: 'Nationality' },
-  'people.roles': { zh: '业务角色', en: 'Business roles' },
-  'people.clearance': { zh: '涉密等级', en: 'Clearance' },
-  'people.account': { zh: '账号', en: 'Account' },
-  'people.noAccount': { zh: '未开通', en: 'None' },
-  'people.searchPlaceholder': { zh: '姓名 / 职务', en: 'Name / position' },
-  'people.empty': { zh: '暂无人员', en: 'No people yet' },
-  'people.allDepartments': { zh: '全部部门', en: 'All departments' },
-  'people.allOrgs': { zh: '全部机构', en: 'All organisations' },
-  'people.nationalityHint': {
-    zh: '人员国籍与配偶国籍情况影响涉密岗位资格（R-PER-02）。',
-    en: 'Nationality matters for classified posts (R-PER-02).',
-  },
-
-  // accounts
-  'accounts.title': { zh: '账号管理', en: 'Accounts' },
-  'accounts.new': { zh: '新建账号', en: 'New account' },
-  'accounts.username': { zh: '用户名', en: 'Username' },
-  'accounts.displayName': { zh: '显示名称', en: 'Display name' },
-  'accounts.person': { zh: '关联人员', en: 'Linked person' },
-  'accounts.personHint': {
-    zh: '业务用户须关联人员；输入姓名搜索。不关联则为未关联人员的账号。',
-    en: 'A business user is linked to a person; type a name to search.',
-  },
-  'accounts.role': { zh: '角色', en: 'Role' },
-  'accounts.lastLogin': { zh: '最近登录', en: 'Last sign-in' },
-  'accounts.never': { zh: '从未登录', en: 'Never' },
-  'accounts.searchPlaceholder': { zh: '用户名 / 显示名称 / 人员', en: 'Username / name / person' },
-  'accounts.status.active': { zh: '正常', en: 'Active' },
-  'accounts.status.disabled': { zh: '已停用', en: 'Disabled' },
-  'accounts.status.locked': { zh: '已锁定', en: 'Locked' },
-  'accounts.status.mustChange': { zh: '待改密', en: 'Must change password' },
-  'accounts.lockedUntil': { zh: '锁定至 {time}', en: 'Locked until {time}' },
-  'accounts.reset': { zh: '重置密码', en: 'Reset password' },
-  'accounts.resetConfirm': {
-    zh: '确定重置“{name}”的密码吗？系统将生成一次性密码，用户下次登录时必须修改。',
-    en: 'Reset the password of “{name}”? A one-time password is generated; the user must change it at the next sign-in.',
-  },
-  'accounts.adminOnlyCli': {
-    zh: '三员账号不能在控制台重置或停用；请在服务器上执行 baomi admin reset-password',
-    en: 'Administrator accounts are not reset or disabled from the console; run baomi admin reset-password on the server',
-  },
-  'accounts.disable': { zh: '停用', en: 'Disable' },
-  'accounts.disableConfirm': {
-    zh: '确定停用账号“{name}”吗？停用后该账号无法登录。',
-    en: 'Disable the account “{name}”? It can no longer sign in.',
-  },
-  'accounts.enable': { zh: '启用', en: 'Enable' },
-  'accounts.enableConfirm': { zh: '确定启用账号“{name}”吗？', en: 'Enable the account “{name}”?' },
-  'accounts.unlock': { zh: '解锁', en: 'Unlock' },
-  'accounts.unlockConfirm': { zh: '确定解除账号“{name}”的锁定吗？', en: 'Unlock the account “{name}”?' },
-  'accounts.disabled': { zh: '账号已停用', en: 'Account disabled' },
-  'accounts.enabled': { zh: '账号已启用', en: 'Account enabled' },
-  'accounts.unlocked': { zh: '账号已解锁', en: 'Account unlocked' },
-  'accounts.otpTitle': { zh: '一次性密码', en: 'One-time password' },
-  'accounts.otpText': {
-    zh: '账号“{name}”的一次性密码如下。此密码只显示这一次，请通过安全渠道交给本人；首次登录时必须修改。',
-    en: 'The one-time password of “{name}” is below. It is shown only this once: hand it over securely. It must be changed at the first sign-in.',
-  },
-  'accounts.otpCopy': { zh: '复制密码', en: 'Copy password' },
-  'accounts.otpDone': { zh: '我已妥善记录', en: 'I have recorded it' },
-  'accounts.usernameRule': {
-    zh: '用户名为 2–64 位字母、数字、点、下划线或连字符',
-    en: 'Username: 2–64 letters, digits, dots, underscores or hyphens',
-  },
-
-  // roles (secadmin)
-  'roles.title': { zh: '角色与涉密等级', en: 'Roles and clearances' },
-  'roles.edit': { zh: '授权', en: 'Grant' },
-  'roles.editTitle': { zh: '授权：{name}', en: 'Grant: {name}' },
-  'roles.saved': { zh: '授权已保存', en: 'Grants saved' },
-  'roles.hint': {
-    zh: '业务角色与涉密等级的授予和撤销均记入审计日志。涉密等级决定人员可知悉的最高密级。',
-    en: 'Every grant and revocation of roles and clearance is written to the audit trail. Clearance is the highest level a person may know.',
-  },
-  'roles.filterRole': { zh: '业务角色', en: 'Business role' },
-  'roles.filterClearance': { zh: '涉密等级', en: 'Clearance' },
-
-  // settings
-  'settings.title': { zh: '安全策略', en: 'Security policy' },
-  'settings.password': { zh: '密码策略', en: 'Passwords' },
-  'settings.login': { zh: '登录与会话', en: 'Sign-in and sessions' },
-  'settings.audit': { zh: '审计', en: 'Audit' },
-  'settings.minLength': { zh: '密码最小长度', en: 'Minimum password length' },
-  'settings.minClasses': { zh: '至少包含字符种类', en: 'Minimum kinds of characters' },
-  'settings.minClassesHint': {
-    zh: '大写字母、小写字母、数字、符号四类中至少包含的种类数',
-    en: 'How many of upper case, lower case, digits and symbols must appear',
-  },
-  'settings.forbidUsername': { zh: '禁止密码包含用户名', en: 'Forbid the username in the password' },
-  'settings.maxFailures': { zh: '连续登录失败次数上限', en: 'Sign-in failures before lockout' },
-  'settings.lockMinutes': { zh: '锁定时长（分钟）', en: 'Lockout (minutes)' },
-  'settings.idleMinutes': { zh: '空闲超时（分钟）', en: 'Idle timeout (minutes)' },
-  'settings.auditRetentionMonths': { zh: '审计日志保存期（月）', en: 'Audit retention (months)' },
-  'settings.retentionHint': {
-    zh: '依《网络安全法》第二十一条，网络日志至少保存六个月。',
-    en: 'The Cybersecurity Law (Art. 21) requires logs to be kept at least six months.',
-  },
-  'settings.defaults': {
-    zh: '默认：密码至少 10 位且含 3 类字符；连续失败 5 次锁定 30 分钟；空闲 30 分钟退出。',
-    en: 'Defaults: passwords of at least 10 characters of 3 kinds; 5 failures lock for 30 minutes; 30 idle minutes sign out.',
-  },
-  'settings.confirmSave': { zh: '确定保存安全策略吗？', en: 'Save the security policy?' },
-  'settings.confirmSaveText': {
-    zh: '新策略立即对所有账号生效，修改将记入审计日志。',
-    en: 'The new policy applies to every account at once and is written to the audit trail.',
-  },
-  'settings.range': { zh: '{field}须在 {min}–{max} 之间', en: '{field} must be between {min} and {max}' },
-
-  // audit
-  'audit.title': { zh: '审计日志', en: 'Audit trail' },
-  'audit.myTitle': { zh: '我的审计记录', en: 'My audit records' },
-  'audit.myHint': {
-    zh: '这里只显示您本人的操作记录；系统管理员的操作由安全审计员审查。',
-    en: 'Only your own actions are shown here; the security auditor reviews the system administrator.',
-  },
-  'audit.secHint': {
-    zh: '安全保密管理员审查普通用户的操作记录。',
-    en: 'The security-secrecy administrator reviews the actions of ordinary users.',
-  },
-  'audit.auditorHint': {
-    zh: '安全审计员审查系统管理员和安全保密管理员的操作记录，并校验日志链的完整性。',
-    en: 'The security auditor reviews the two other administrators and verifies the integrity of the chain.',
-  },
-  'audit.seq': { zh: '序号', en: 'Seq' },
-  'audit.at': { zh: '时间', en: 'Time' },
-  'audit.actor': { zh: '操作人', en: 'Actor' },
-  'audit.action': { zh: '操作', en: 'Action' },
-  'audit.objectType': { zh: '对象类型', en: 'Object type' },
-  'audit.objectId': { zh: '对象标识', en: 'Object ID' },
-  'audit.summary': { zh: '摘要', en: 'Summary' },
-  'audit.hash': { zh: '哈希', en: 'Hash' },
-  'audit.range': { zh: '时间范围', en: 'Time range' },
-  'audit.export': { zh: '导出', en: 'Export' },
-  'audit.exportCsv': { zh: '导出 CSV', en: 'Export CSV' },
-  'audit.exportXlsx': { zh: '导出 Excel', en: 'Export Excel' },
-  'audit.verify': { zh: '校验', en: 'Verify' },
-  'audit.verifyTitle': { zh: '日志链校验', en: 'Chain verification' },
-  'audit.verifyHint': {
-    zh: '可填写此前导出的检查点（序号和哈希）以确认日志未被改写；不填写则校验整条链。',
-    en: 'Enter a checkpoint exported earlier (seq and hash) to confirm nothing was rewritten; leave empty to check the whole chain.',
-  },
-  'audit.cpSeq': { zh: '检查点序号', en: 'Checkpoint seq' },
-  'audit.cpHash': { zh: '检查点哈希', en: 'Checkpoint hash' },
-  'audit.cpBoth': { zh: '检查点序号和哈希须同时填写', en: 'Give both the checkpoint seq and hash' },
-  'audit.verifyOk': {
-    zh: '校验通过：已校验 {checked} 条记录，日志链完整。',
-    en: 'Verified: {checked} records checked, the chain is intact.',
-  },
-  'audit.verifyBroken': {
-    zh: '校验失败：第 {seq} 条记录起日志链被破坏。',
-    en: 'Verification failed: the chain is broken from record {seq}.',
-  },
-  'audit.verifyFailed': { zh: '校验失败', en: 'Verification failed' },
-  'audit.head': { zh: '链头：序号 {seq}', en: 'Head: seq {seq}' },
-  'audit.checkpoint': { zh: '当前检查点', en: 'Current checkpoint' },
-  'audit.checkpointHint': {
-    zh: '请定期将检查点（序号和哈希）抄录或导出并离线保存，日后可用于证明日志未被篡改。',
-    en: 'Copy the checkpoint (seq and hash) regularly and keep it offline: it later proves the trail was not tampered with.',
-  },
-  'audit.copyCheckpoint': { zh: '复制检查点', en: 'Copy checkpoint' },
-  'audit.useCheckpoint': { zh: '填入校验', en: 'Use for verification' },
-  'audit.empty': { zh: '暂无审计记录', en: 'No audit records' },
-  'audit.actorPlaceholder': { zh: '用户名或姓名', en: 'Username or name' },
-  'audit.actionPlaceholder': { zh: '如 auth.login', en: 'e.g. auth.login' },
-  'audit.system': { zh: '系统', en: 'System' },
-
-  // work calendar (工作日历)
-  'workdays.title': { zh: '工作日历', en: 'Work calendar' },
-  'workdays.description': {
-    zh: '法定节假日和调休上班日由保密员按国务院办公厅当年节假日安排录入；未录入的日期按周一至周五上班、周六周日休息。系统中所有按工作日计算的期限均以此日历为准。',
-    en: 'The secrecy officer enters the public holidays and 调休 working weekends from the State Council notice of the year; other dates follow the week (Monday–Friday work). Every working-day deadline in Baomi is counted on this calendar.',
-  },
-  'workdays.editHint': {
-    zh: '点击日期设置节假日或调休上班日；点击已设置的日期可修改或清除。',
-    en: 'Click a day to make it a holiday or a working weekend day; click a set day to change or clear it.',
-  },
-  'workdays.readOnly': {
-    zh: '工作日历由保密员维护，此处仅供查看。',
-    en: 'The secrecy officer keeps the work calendar; you can view it here.',
-  },
-  'workdays.notEntered': {
-    zh: '{year}年尚未录入节假日和调休上班日：期限暂按仅周六、周日休息计算。',
-    en: 'No holidays or working weekends are entered for {year}: deadlines count weekends alone.',
-  },
-  'workdays.prevYear': { zh: '上一年', en: 'Previous year' },
-  'workdays.nextYear': { zh: '下一年', en: 'Next year' },
-  'workdays.thisYear': { zh: '今年', en: 'This year' },
-  'workdays.yearLabel': { zh: '{year}年', en: '{year}' },
-  'workdays.print': { zh: '打印', en: 'Print' },
-  'workdays.kind': { zh: '类别', en: 'Kind' },
-  'workdays.kind.holiday': { zh: '节假日（放假）', en: 'Holiday (day off)' },
-  'workdays.kind.working_weekend': { zh: '调休上班日', en: 'Working weekend day (调休)' },
-  'workdays.short.holiday': { zh: '休', en: 'Off' },
-  'workdays.short.working_weekend': { zh: '班', en: 'Work' },
-  'workdays.weekend': { zh: '周末', en: 'Weekend' },
-  'workdays.today': { zh: '今天', en: 'Today' },
-  'workdays.date': { zh: '日期', en: 'Date' },
-  'workdays.weekday': { zh: '星期', en: 'Day' },
-  'workdays.name': { zh: '名称', en: 'Name' },
-  'workdays.namePlaceholder': { zh: '如：春节、国庆节调休上班', en: 'e.g. 春节 (Spring Festival)' },
-  'workdays.updatedBy': { zh: '录入人', en: 'Entered by' },
-  'workdays.setTitle': { zh: '设置 {date}（{weekday}）', en: 'Set {date} ({weekday})' },
-  'workdays.weekendOnly': {
-    zh: '调休上班日只能是星期六或星期日',
-    en: 'A working weekend day must be a Saturday or a Sunday',
-  },
-  'workdays.clear': { zh: '清除此日设置', en: 'Clear this day' },
-  'workdays.clearConfirm': {
-    zh: '确定清除 {date} 的设置吗？清除后该日按星期计算。',
-    en: 'Clear {date}? It then follows the week.',
-  },
-  'workdays.cleared': { zh: '已清除', en: 'Cleared' },
-  'workdays.list': { zh: '本年已设置的日期', en: 'Days set this year' },
-  'workdays.empty': { zh: '本年尚未设置', en: 'Nothing set this year' },
-  'workdays.summary': {
-    zh: '节假日 {holidays} 天，调休上班日 {working} 天',
-    en: '{holidays} holidays, {working} working weekend days',
-  },
-  'workdays.calc': { zh: '工作日期限计算', en: 'Working-day deadline' },
-  'workdays.calcHint': {
-    zh: '起算日当天不计；“N个工作日内”指截止日当天（含）之前。',
-    en: 'The start day is not counted; "within N working days" means on or before the deadline day.',
-  },
-  'workdays.from': { zh: '起算日', en: 'From' },
-  'workdays.n': { zh: '工作日数', en: 'Working days' },
-  'workdays.compute': { zh: '计算', en: 'Compute' },
-  'workdays.deadline': { zh: '截止日：{date}（{weekday}）', en: 'Deadline: {date} ({weekday})' },
-
-  // backups
-  'backups.title': { zh: '备份', en: 'Backups' },
-  'backups.create': { zh: '立即备份', en: 'Back up now' },
-  'backups.createConfirm': {
-    zh: '确定立即创建一份完整备份吗？',
-    en: 'Create a full backup now?',
-  },
-  'backups.created': { zh: '备份已创建：{name}', en: 'Backup created: {name}' },
-  'backups.name': { zh: '文件名', en: 'File' },
-  'backups.size': { zh: '大小', en: 'Size' },
-  'backups.download': { zh: '下载', en: 'Download' },
-  'backups.empty': { zh: '尚无备份', en: 'No backup yet' },
-  'backups.hint': {
-    zh: '备份文件包含全部数据，请下载后存放在相应密级的介质中，按涉密载体管理。',
-    en: 'A backup holds all data: store it on media of the right level and manage it as a classified carrier.',
-  },
-
-  ...designationMessages,
 } as const satisfies Record<string, Bilingual>;
-
-export type MessageKey = keyof typeof dict;

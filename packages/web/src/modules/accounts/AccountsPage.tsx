@@ -19,19 +19,20 @@ import {
   Popconfirm,
   Select,
   Space,
-  type TableProps,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
 import { type Account, api, type Person } from '../../app/api.ts';
-import { CopyButton, PageCard, RefreshButton, SearchBox } from '../../app/components.tsx';
+import { CopyButton, PageCard, SearchBox } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
 import { FormModal } from '../../app/FormModal.tsx';
-import { useDebounced, useLoad, usePager } from '../../app/hooks.ts';
+import { useDebounced, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { PagedTable } from '../../app/PagedTable.tsx';
+import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
+import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
+import { useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.ts';
 import { useRules } from '../../app/rules.ts';
 import { useMe } from '../../app/session.tsx';
 import { formatTime } from '../../app/time.ts';
@@ -141,14 +142,14 @@ function PersonPicker({ value, onChange }: { value?: string; onChange?: (v: stri
 }
 
 export function AccountsPage() {
-  const { t, l } = useI18n();
+  const { t } = useI18n();
   const rules = useRules();
-  const me = useMe();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [qInput, setQInput] = useState('');
-  const [q, setQ] = useState('');
-  const { page, pageSize, setPage, onPage } = usePager();
+  const query = useLedgerQuery(['q']);
+  const { page, pageSize } = query;
+  const q = query.filters.q ?? '';
+  const [qInput, setQInput] = useSearchInput(query.filters.q);
   const [creating, setCreating] = useState(false);
   const [otp, setOtp] = useState<{ name: string; password: string } | null>(null);
   const accounts = useLoad(
@@ -176,7 +177,96 @@ export function AccountsPage() {
     }
   };
 
-  const columns: TableProps<Account>['columns'] = [
+  return (
+    <PageCard
+      title={t('accounts.title')}
+      breadcrumb={<Breadcrumbs />}
+      extra={
+        <Button
+          type="primary"
+          icon={<UserAddOutlined />}
+          onClick={() => setCreating(true)}
+          data-testid="account-new"
+        >
+          {t('accounts.new')}
+        </Button>
+      }
+    >
+      <LedgerTable<Account>
+        id="accounts"
+        query={query}
+        result={accounts}
+        rowKey="id"
+        columns={useAccountColumns()}
+        actions={(a) => <AccountActions account={a} act={act} onReset={reset} />}
+        filters={
+          <SearchBox
+            placeholder={t('accounts.searchPlaceholder')}
+            value={qInput}
+            onChange={setQInput}
+            onSearch={(v) => query.setFilter('q', v.trim())}
+            width={320}
+            data-testid="account-search"
+          />
+        }
+        emptyText={t('common.empty')}
+        data-testid="accounts-table"
+      />
+      {creating && (
+        <FormModal<CreateForm>
+          title={
+            <Space>
+              <PlusOutlined />
+              {t('accounts.new')}
+            </Space>
+          }
+          okText={t('common.create')}
+          fields={['username', 'displayName', 'personId']}
+          onClose={() => setCreating(false)}
+          testId="account-modal"
+          onSubmit={async (v) => {
+            const r = await api.createAccount({
+              username: v.username.trim(),
+              displayName: v.displayName.trim(),
+              ...(v.personId ? { personId: v.personId } : {}),
+            });
+            setCreating(false);
+            setOtp({ name: r.account?.username ?? v.username, password: r.oneTimePassword });
+            query.reset();
+            await accounts.reload();
+          }}
+        >
+          <Form.Item
+            name="username"
+            label={t('accounts.username')}
+            extra={t('accounts.usernameRule')}
+            rules={[
+              rules.filled(t('accounts.username')),
+              { pattern: USERNAME_RE, message: t('accounts.usernameRule') },
+            ]}
+          >
+            <Input autoFocus maxLength={LIMITS.username} autoComplete="off" data-testid="account-username" />
+          </Form.Item>
+          <Form.Item name="personId" label={t('accounts.person')}>
+            <PersonPicker />
+          </Form.Item>
+          <Form.Item
+            name="displayName"
+            label={t('accounts.displayName')}
+            rules={rules.text(t('accounts.displayName'), LIMITS.displayName)}
+          >
+            <Input maxLength={LIMITS.displayName} data-testid="account-display-name" />
+          </Form.Item>
+        </FormModal>
+      )}
+      {otp && <OneTimePasswordModal name={otp.name} password={otp.password} onClose={() => setOtp(null)} />}
+    </PageCard>
+  );
+}
+
+function useAccountColumns(): LedgerColumn<Account>[] {
+  const { t, l } = useI18n();
+  return [
     {
       title: t('accounts.username'),
       dataIndex: 'username',
@@ -238,176 +328,88 @@ export function AccountsPage() {
       key: 'createdAt',
       render: (v: string) => formatTime(v),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      fixed: 'right',
-      render: (_: unknown, a) => {
-        const self = a.id === me.id;
-        // R-SYS-01: administrator accounts are neither reset nor disabled from the console
-        // (`baomi admin reset-password` on the server does it, audited).
-        const locked = self || a.adminRole !== null;
-        const why = a.adminRole !== null ? t('accounts.adminOnlyCli') : undefined;
-        return (
-          <Space size={0} wrap>
-            <Popconfirm
-              title={t('accounts.reset')}
-              description={
-                <div style={{ maxWidth: 320 }}>{t('accounts.resetConfirm', { name: a.username })}</div>
-              }
-              okText={t('common.ok')}
-              cancelText={t('common.cancel')}
-              onConfirm={() => reset(a)}
-              disabled={locked}
-            >
-              <Button
-                type="link"
-                size="small"
-                icon={<KeyOutlined />}
-                disabled={locked}
-                title={why}
-                data-testid={`reset-${a.username}`}
-              >
-                {t('accounts.reset')}
-              </Button>
-            </Popconfirm>
-            {isLocked(a) && (
-              <Popconfirm
-                title={t('accounts.unlockConfirm', { name: a.username })}
-                okText={t('common.ok')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => act(() => api.unlockAccount(a.id), t('accounts.unlocked'))}
-              >
-                <Button type="link" size="small" icon={<UnlockOutlined />}>
-                  {t('accounts.unlock')}
-                </Button>
-              </Popconfirm>
-            )}
-            {a.disabled ? (
-              <Popconfirm
-                title={t('accounts.enableConfirm', { name: a.username })}
-                okText={t('common.ok')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => act(() => api.enableAccount(a.id), t('accounts.enabled'))}
-              >
-                <Button type="link" size="small">
-                  {t('accounts.enable')}
-                </Button>
-              </Popconfirm>
-            ) : (
-              <Popconfirm
-                title={t('accounts.disable')}
-                description={
-                  <div style={{ maxWidth: 320 }}>{t('accounts.disableConfirm', { name: a.username })}</div>
-                }
-                okText={t('accounts.disable')}
-                okButtonProps={{ danger: true }}
-                cancelText={t('common.cancel')}
-                onConfirm={() => act(() => api.disableAccount(a.id), t('accounts.disabled'))}
-                disabled={locked}
-              >
-                <Button type="link" size="small" danger disabled={locked} title={why}>
-                  {t('accounts.disable')}
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        );
-      },
-    },
   ];
+}
 
+/** Reset password, unlock, enable or disable: never one's own account nor an administrator's. */
+function AccountActions({
+  account: a,
+  act,
+  onReset,
+}: {
+  account: Account;
+  /** Runs a change, says `done` and reloads the list. */
+  act: (fn: () => Promise<unknown>, done: string) => Promise<void>;
+  onReset: (a: Account) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const me = useMe();
+  const self = a.id === me.id;
+  // R-SYS-01: administrator accounts are neither reset nor disabled from the console
+  // (`baomi admin reset-password` on the server does it, audited).
+  const locked = self || a.adminRole !== null;
+  const why = a.adminRole !== null ? t('accounts.adminOnlyCli') : undefined;
   return (
-    <PageCard
-      title={t('accounts.title')}
-      extra={
+    <Space size={0} wrap>
+      <Popconfirm
+        title={t('accounts.reset')}
+        description={<div style={{ maxWidth: 320 }}>{t('accounts.resetConfirm', { name: a.username })}</div>}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        onConfirm={() => onReset(a)}
+        disabled={locked}
+      >
         <Button
-          type="primary"
-          icon={<UserAddOutlined />}
-          onClick={() => setCreating(true)}
-          data-testid="account-new"
+          type="link"
+          size="small"
+          icon={<KeyOutlined />}
+          disabled={locked}
+          title={why}
+          data-testid={`reset-${a.username}`}
         >
-          {t('accounts.new')}
+          {t('accounts.reset')}
         </Button>
-      }
-    >
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Space wrap>
-          <SearchBox
-            placeholder={t('accounts.searchPlaceholder')}
-            value={qInput}
-            onChange={setQInput}
-            onSearch={(v) => {
-              setQ(v);
-              setPage(1);
-            }}
-            width={320}
-            data-testid="account-search"
-          />
-          <RefreshButton onRefresh={accounts.reload} />
-        </Space>
-        <PagedTable<Account>
-          result={accounts}
-          rowKey="id"
-          columns={columns}
-          page={page}
-          pageSize={pageSize}
-          onPage={onPage}
-          filtered={!!q}
-          emptyText={t('common.empty')}
-          data-testid="accounts-table"
-        />
-      </Space>
-      {creating && (
-        <FormModal<CreateForm>
-          title={
-            <Space>
-              <PlusOutlined />
-              {t('accounts.new')}
-            </Space>
-          }
-          okText={t('common.create')}
-          fields={['username', 'displayName', 'personId']}
-          onClose={() => setCreating(false)}
-          testId="account-modal"
-          onSubmit={async (v) => {
-            const r = await api.createAccount({
-              username: v.username.trim(),
-              displayName: v.displayName.trim(),
-              ...(v.personId ? { personId: v.personId } : {}),
-            });
-            setCreating(false);
-            setOtp({ name: r.account?.username ?? v.username, password: r.oneTimePassword });
-            setQ('');
-            setQInput('');
-            setPage(1);
-            await accounts.reload();
-          }}
+      </Popconfirm>
+      {isLocked(a) && (
+        <Popconfirm
+          title={t('accounts.unlockConfirm', { name: a.username })}
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => act(() => api.unlockAccount(a.id), t('accounts.unlocked'))}
         >
-          <Form.Item
-            name="username"
-            label={t('accounts.username')}
-            extra={t('accounts.usernameRule')}
-            rules={[
-              rules.filled(t('accounts.username')),
-              { pattern: USERNAME_RE, message: t('accounts.usernameRule') },
-            ]}
-          >
-            <Input autoFocus maxLength={LIMITS.username} autoComplete="off" data-testid="account-username" />
-          </Form.Item>
-          <Form.Item name="personId" label={t('accounts.person')}>
-            <PersonPicker />
-          </Form.Item>
-          <Form.Item
-            name="displayName"
-            label={t('accounts.displayName')}
-            rules={rules.text(t('accounts.displayName'), LIMITS.displayName)}
-          >
-            <Input maxLength={LIMITS.displayName} data-testid="account-display-name" />
-          </Form.Item>
-        </FormModal>
+          <Button type="link" size="small" icon={<UnlockOutlined />}>
+            {t('accounts.unlock')}
+          </Button>
+        </Popconfirm>
       )}
-      {otp && <OneTimePasswordModal name={otp.name} password={otp.password} onClose={() => setOtp(null)} />}
-    </PageCard>
+      {a.disabled ? (
+        <Popconfirm
+          title={t('accounts.enableConfirm', { name: a.username })}
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => act(() => api.enableAccount(a.id), t('accounts.enabled'))}
+        >
+          <Button type="link" size="small">
+            {t('accounts.enable')}
+          </Button>
+        </Popconfirm>
+      ) : (
+        <Popconfirm
+          title={t('accounts.disable')}
+          description={
+            <div style={{ maxWidth: 320 }}>{t('accounts.disableConfirm', { name: a.username })}</div>
+          }
+          okText={t('accounts.disable')}
+          okButtonProps={{ danger: true }}
+          cancelText={t('common.cancel')}
+          onConfirm={() => act(() => api.disableAccount(a.id), t('accounts.disabled'))}
+          disabled={locked}
+        >
+          <Button type="link" size="small" danger disabled={locked} title={why}>
+            {t('accounts.disable')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
   );
 }

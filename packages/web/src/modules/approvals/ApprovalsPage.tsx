@@ -1,11 +1,13 @@
 // 审批: what waits on me (待我审批) and what I asked for (我发起的), one page of each at a time.
 import { BUSINESS_ROLE_LABELS, type BusinessRole, flowOf } from '@baomi/domain';
-import { type TableProps, Tabs, Tag } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
-import { PageCard, RefreshButton } from '../../app/components.tsx';
-import { useLoad, usePager } from '../../app/hooks.ts';
+import { Tabs, Tag } from 'antd';
+import { Link } from 'react-router-dom';
+import { PageCard } from '../../app/components.tsx';
+import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { PagedTable } from '../../app/PagedTable.tsx';
+import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
+import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
+import { useLedgerQuery } from '../../app/ledger/useLedgerQuery.ts';
 import { formatTime } from '../../app/time.ts';
 import { type ApprovalSummary, approvalsApi } from './api.ts';
 import { ApprovalStatusTag } from './status.tsx';
@@ -14,11 +16,12 @@ type Scope = 'waiting' | 'mine';
 
 export function ApprovalsPage() {
   const { t, l } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const scope: Scope = params.get('tab') === 'mine' ? 'mine' : 'waiting';
-  const { page, pageSize, setPage, onPage } = usePager();
+  // the tab is a filter of the ledger: kept in the address with the page
+  const query = useLedgerQuery(['tab']);
+  const scope: Scope = query.filters.tab === 'mine' ? 'mine' : 'waiting';
+  const { page, pageSize } = query;
   const list = useLoad(() => approvalsApi.list(scope, page, pageSize), [scope, page, pageSize]);
-  const columns: TableProps<ApprovalSummary>['columns'] = [
+  const columns: LedgerColumn<ApprovalSummary>[] = [
     {
       title: t('approvals.flow'),
       key: 'flow',
@@ -62,27 +65,23 @@ export function ApprovalsPage() {
     },
   ];
   return (
-    <PageCard title={t('approvals.title')} extra={<RefreshButton onRefresh={list.reload} />}>
+    <PageCard title={t('approvals.title')} breadcrumb={<Breadcrumbs />}>
       <Tabs
         activeKey={scope}
-        onChange={(k) => {
-          setParams({ tab: k }, { replace: true });
-          setPage(1);
-        }}
+        onChange={(k) => query.setFilter('tab', k === 'waiting' ? undefined : k)}
         items={[
           { key: 'waiting', label: t('approvals.waiting') },
           { key: 'mine', label: t('approvals.mine') },
         ]}
         data-testid="approval-tabs"
       />
-      <PagedTable<ApprovalSummary>
+      <LedgerTable<ApprovalSummary>
+        id="approvals"
+        // the tab is not a narrowing filter: an empty tab says why it is empty
+        query={{ ...query, filtered: false }}
         result={list}
         rowKey="id"
         columns={columns}
-        page={page}
-        pageSize={pageSize}
-        onPage={onPage}
-        filtered={false}
         emptyText={scope === 'waiting' ? t('approvals.emptyWaiting') : t('approvals.emptyMine')}
         data-testid="approvals-table"
       />

@@ -1,8 +1,6 @@
 import {
   CheckCircleOutlined,
   CloseCircleOutlined,
-  FileExcelOutlined,
-  FileTextOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
 } from '@ant-design/icons';
@@ -16,30 +14,32 @@ import {
   DatePicker,
   Descriptions,
   Form,
+  type FormInstance,
   Input,
   InputNumber,
   Row,
   Select,
   Space,
-  type TableProps,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { type AuditEvent, api, type Query, type VerifyResult } from '../../app/api.ts';
+import { useEffect, useState } from 'react';
+import { type AuditEvent, api, type VerifyResult } from '../../app/api.ts';
 import { CopyButton, ErrorAlert, PageCard, RefreshButton } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
 import { useBusy, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { PagedTable } from '../../app/PagedTable.tsx';
+import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
+import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
+import { useLedgerQuery } from '../../app/ledger/useLedgerQuery.ts';
 import { roleOf, useMe } from '../../app/session.tsx';
 import { formatTime, isoToWallClock, wallClockToIso } from '../../app/time.ts';
 import { ACTION_LABELS, ACTOR_CLASS_LABELS, actionLabel, OBJECT_TYPE_LABELS, summaryText } from './labels.ts';
 
 const FILTERS = ['actor', 'action', 'objectType', 'objectId', 'from', 'to'] as const;
+type Filters = Record<(typeof FILTERS)[number], string | undefined>;
 
 interface FilterForm {
   actor?: string;
@@ -47,6 +47,18 @@ interface FilterForm {
   objectType?: string;
   objectId?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+/** The filter form's values from the filters in the address. */
+function formOf(f: Filters): FilterForm {
+  return {
+    actor: f.actor,
+    action: f.action,
+    objectType: f.objectType,
+    objectId: f.objectId,
+    range:
+      f.from || f.to ? [f.from ? isoToWallClock(f.from) : null, f.to ? isoToWallClock(f.to) : null] : null,
+  };
 }
 
 function shortHash(h: string): string {
@@ -224,64 +236,95 @@ function VerifyCard({
 export function AuditPage() {
   const me = useMe();
   const role = roleOf(me);
-  const { t, l, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const { t } = useI18n();
+  const query = useLedgerQuery(FILTERS, { pageSize: 20 });
+  const { filters, page, pageSize } = query;
   const [form] = Form.useForm<FilterForm>();
   const [verifyForm] = Form.useForm<VerifyForm>();
   const isAuditor = role === 'auditor';
   const [cpVersion, setCpVersion] = useState(0);
 
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
-  const pageSize = Math.min(200, Math.max(10, Number(params.get('pageSize') ?? 20) || 20));
-  const filters = useMemo(() => {
-    const f: Query = {};
-    for (const k of FILTERS) {
-      const v = params.get(k);
-      if (v) f[k] = v;
-    }
-    return f;
-  }, [params]);
   const filterKey = JSON.stringify(filters);
   const events = useLoad(() => api.audit({ ...filters, page, pageSize }), [filterKey, page, pageSize]);
 
-  const initial: FilterForm = {
-    actor: params.get('actor') ?? undefined,
-    action: params.get('action') ?? undefined,
-    objectType: params.get('objectType') ?? undefined,
-    objectId: params.get('objectId') ?? undefined,
-    range:
-      params.get('from') || params.get('to')
-        ? [
-            params.get('from') ? isoToWallClock(params.get('from')!) : null,
-            params.get('to') ? isoToWallClock(params.get('to')!) : null,
-          ]
-        : null,
-  };
+  // the form follows the address (back/forward, the kit's reset)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for filters
+  useEffect(() => {
+    form.setFieldsValue(formOf(filters));
+  }, [filterKey, form]);
 
   const search = (v: FilterForm) => {
-    const next = new URLSearchParams();
-    for (const k of ['actor', 'action', 'objectType', 'objectId'] as const) {
-      const s = v[k]?.trim();
-      if (s) next.set(k, s);
-    }
     const [from, to] = v.range ?? [];
-    if (from) next.set('from', wallClockToIso(from));
-    if (to) next.set('to', wallClockToIso(to));
-    if (pageSize !== 20) next.set('pageSize', String(pageSize));
-    setParams(next);
-  };
-
-  const resetFilters = () => {
-    form.setFieldsValue({
-      actor: undefined,
-      action: undefined,
-      objectType: undefined,
-      objectId: undefined,
-      range: null,
+    query.setFilters({
+      actor: v.actor?.trim(),
+      action: v.action?.trim(),
+      objectType: v.objectType?.trim(),
+      objectId: v.objectId?.trim(),
+      from: from ? wallClockToIso(from) : undefined,
+      to: to ? wallClockToIso(to) : undefined,
     });
-    setParams(new URLSearchParams());
   };
 
+  const title = role === 'sysadmin' ? t('audit.myTitle') : t('audit.title');
+  const hint =
+    role === 'sysadmin'
+      ? t('audit.myHint')
+      : role === 'secadmin'
+        ? t('audit.secHint')
+        : t('audit.auditorHint');
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {isAuditor && (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={10}>
+            <CheckpointCard
+              version={cpVersion}
+              onUse={(seq, hash) => {
+                verifyForm.setFieldsValue({ seq, hash });
+              }}
+            />
+          </Col>
+          <Col xs={24} xl={14}>
+            <VerifyCard form={verifyForm} onVerified={() => setCpVersion((v) => v + 1)} />
+          </Col>
+        </Row>
+      )}
+      <PageCard title={title} description={hint} breadcrumb={<Breadcrumbs />}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <AuditFilterForm
+            form={form}
+            initial={formOf(filters)}
+            onSearch={search}
+            actorFilter={role !== 'sysadmin'}
+          />
+          <LedgerTable<AuditEvent>
+            id="audit"
+            query={query}
+            result={events}
+            rowKey="seq"
+            size="small"
+            columns={useAuditColumns()}
+            exportUrl={
+              role === 'auditor' || role === 'secadmin'
+                ? (format) => api.auditExportUrl(format, filters)
+                : undefined
+            }
+            emptyText={t('audit.empty')}
+            data-testid="audit-table"
+          />
+        </Space>
+      </PageCard>
+    </Space>
+  );
+}
+
+/**
+ * The trail's columns: who (with the class of actor), what, on which object, and the chain hash.
+ * Longer than 80 lines: one declarative entry per column.
+ */
+function useAuditColumns(): LedgerColumn<AuditEvent>[] {
+  const { t, l, lang } = useI18n();
   const classOf = (e: AuditEvent): string | null =>
     e.actorClass ?? (e.actorRole && ADMIN_ROLE_LABELS[e.actorRole as AdminRole] ? e.actorRole : null);
   const roleDetail = (e: AuditEvent): string | null => {
@@ -292,7 +335,7 @@ export function AuditPage() {
       .join('、');
   };
 
-  const columns: TableProps<AuditEvent>['columns'] = [
+  return [
     { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
     {
       title: t('audit.at'),
@@ -389,148 +432,87 @@ export function AuditPage() {
       ),
     },
   ];
+}
 
-  const title = role === 'sysadmin' ? t('audit.myTitle') : t('audit.title');
-  const hint =
-    role === 'sysadmin'
-      ? t('audit.myHint')
-      : role === 'secadmin'
-        ? t('audit.secHint')
-        : t('audit.auditorHint');
-  const hasFilters = Object.keys(filters).length > 0;
-
+/** The filter form: submitting it puts its values in the address (the ledger kit). */
+function AuditFilterForm({
+  form,
+  initial,
+  onSearch,
+  actorFilter,
+}: {
+  form: FormInstance<FilterForm>;
+  initial: FilterForm;
+  onSearch: (v: FilterForm) => void;
+  /** The sysadmin sees only his own records: no actor to choose. */
+  actorFilter: boolean;
+}) {
+  const { t, lang } = useI18n();
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {isAuditor && (
-        <Row gutter={[16, 16]}>
-          <Col xs={24} xl={10}>
-            <CheckpointCard
-              version={cpVersion}
-              onUse={(seq, hash) => {
-                verifyForm.setFieldsValue({ seq, hash });
-              }}
-            />
-          </Col>
-          <Col xs={24} xl={14}>
-            <VerifyCard form={verifyForm} onVerified={() => setCpVersion((v) => v + 1)} />
-          </Col>
-        </Row>
-      )}
-      <PageCard
-        title={title}
-        description={hint}
-        extra={
-          role === 'auditor' || role === 'secadmin' ? (
-            <Space wrap>
-              <Button
-                icon={<FileTextOutlined />}
-                href={api.auditExportUrl('csv', filters)}
-                download
-                data-testid="export-csv"
-              >
-                {t('audit.exportCsv')}
-              </Button>
-              <Button
-                icon={<FileExcelOutlined />}
-                href={api.auditExportUrl('xlsx', filters)}
-                download
-                data-testid="export-xlsx"
-              >
-                {t('audit.exportXlsx')}
-              </Button>
-            </Space>
-          ) : undefined
-        }
-      >
-        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-          <Form<FilterForm>
-            form={form}
-            layout="inline"
-            initialValues={initial}
-            onFinish={search}
-            style={{ rowGap: 12 }}
-            data-testid="audit-filters"
-          >
-            {role !== 'sysadmin' && (
-              <Form.Item name="actor" label={t('audit.actor')}>
-                <Input
-                  allowClear
-                  placeholder={t('audit.actorPlaceholder')}
-                  style={{ width: 160 }}
-                  data-testid="filter-actor"
-                />
-              </Form.Item>
-            )}
-            <Form.Item name="action" label={t('audit.action')}>
-              <AutoComplete
-                allowClear
-                placeholder={t('audit.actionPlaceholder')}
-                style={{ width: 200 }}
-                options={Object.entries(ACTION_LABELS).map(([code, label]) => ({
-                  value: code,
-                  label: `${label[lang]} · ${code}`,
-                }))}
-                showSearch={{
-                  filterOption: (input, option) =>
-                    !!option && String(option.label).toLowerCase().includes(input.toLowerCase()),
-                }}
-                data-testid="filter-action"
-              />
-            </Form.Item>
-            <Form.Item name="objectType" label={t('audit.objectType')}>
-              <Select
-                allowClear
-                placeholder={t('common.all')}
-                style={{ width: 140 }}
-                options={Object.entries(OBJECT_TYPE_LABELS).map(([code, label]) => ({
-                  value: code,
-                  label: label[lang],
-                }))}
-                data-testid="filter-object-type"
-              />
-            </Form.Item>
-            <Form.Item name="objectId" label={t('audit.objectId')}>
-              <Input allowClear style={{ width: 160 }} data-testid="filter-object-id" />
-            </Form.Item>
-            <Form.Item name="range" label={t('audit.range')}>
-              <DatePicker.RangePicker
-                showTime={{ format: 'HH:mm' }}
-                format="YYYY-MM-DD HH:mm"
-                allowEmpty={[true, true]}
-                data-testid="filter-range"
-              />
-            </Form.Item>
-            <Form.Item>
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
-                  {t('common.search')}
-                </Button>
-                <Button onClick={resetFilters}>{t('common.reset')}</Button>
-                <RefreshButton onRefresh={events.reload} />
-              </Space>
-            </Form.Item>
-          </Form>
-          <PagedTable<AuditEvent>
-            result={events}
-            rowKey="seq"
-            size="small"
-            columns={columns}
-            page={page}
-            pageSize={pageSize}
-            pageSizeOptions={[20, 50, 100, 200]}
-            onPage={(p, size) => {
-              const next = new URLSearchParams(params);
-              next.set('page', String(size !== pageSize ? 1 : p));
-              if (size !== 20) next.set('pageSize', String(size));
-              else next.delete('pageSize');
-              setParams(next);
-            }}
-            filtered={hasFilters}
-            emptyText={t('audit.empty')}
-            data-testid="audit-table"
+    <Form<FilterForm>
+      form={form}
+      layout="inline"
+      initialValues={initial}
+      onFinish={onSearch}
+      style={{ rowGap: 12 }}
+      data-testid="audit-filters"
+    >
+      {actorFilter && (
+        <Form.Item name="actor" label={t('audit.actor')}>
+          <Input
+            allowClear
+            placeholder={t('audit.actorPlaceholder')}
+            style={{ width: 160 }}
+            data-testid="filter-actor"
           />
+        </Form.Item>
+      )}
+      <Form.Item name="action" label={t('audit.action')}>
+        <AutoComplete
+          allowClear
+          placeholder={t('audit.actionPlaceholder')}
+          style={{ width: 200 }}
+          options={Object.entries(ACTION_LABELS).map(([code, label]) => ({
+            value: code,
+            label: `${label[lang]} · ${code}`,
+          }))}
+          showSearch={{
+            filterOption: (input, option) =>
+              !!option && String(option.label).toLowerCase().includes(input.toLowerCase()),
+          }}
+          data-testid="filter-action"
+        />
+      </Form.Item>
+      <Form.Item name="objectType" label={t('audit.objectType')}>
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 140 }}
+          options={Object.entries(OBJECT_TYPE_LABELS).map(([code, label]) => ({
+            value: code,
+            label: label[lang],
+          }))}
+          data-testid="filter-object-type"
+        />
+      </Form.Item>
+      <Form.Item name="objectId" label={t('audit.objectId')}>
+        <Input allowClear style={{ width: 160 }} data-testid="filter-object-id" />
+      </Form.Item>
+      <Form.Item name="range" label={t('audit.range')}>
+        <DatePicker.RangePicker
+          showTime={{ format: 'HH:mm' }}
+          format="YYYY-MM-DD HH:mm"
+          allowEmpty={[true, true]}
+          data-testid="filter-range"
+        />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
+            {t('common.search')}
+          </Button>
         </Space>
-      </PageCard>
-    </Space>
+      </Form.Item>
+    </Form>
   );
 }

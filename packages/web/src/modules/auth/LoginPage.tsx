@@ -4,10 +4,10 @@ import { Alert, Button, Card, Form, Input, Layout, Space, Typography } from 'ant
 import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api.ts';
+import { DemoBanner, LangSwitch } from '../../app/chrome.tsx';
 import { ErrorAlert } from '../../app/components.tsx';
 import { useBusy } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { DemoBanner, LangSwitch } from '../../app/layout.tsx';
 import { homePath } from '../../app/nav.ts';
 import { useRules } from '../../app/rules.ts';
 import { roleOf, useSession } from '../../app/session.tsx';

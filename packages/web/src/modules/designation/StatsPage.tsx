@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { ErrorAlert, PageCard, RefreshButton } from '../../app/components.tsx';
 import { useLoad } from '../../app/hooks.ts';
 import { type MessageKey, useI18n } from '../../app/i18n.tsx';
-import { dict } from '../../app/messages.ts';
+import { dict } from '../../app/registry.ts';
 import { TZ } from '../../app/time.ts';
 import {
   designationApi,

@@ -1,4 +1,3 @@
-import type { PeopleSort } from '@baomi/api/people.ts';
 import {
   BUSINESS_ROLE_LABELS,
   BUSINESS_ROLES,
@@ -7,18 +6,20 @@ import {
   CLEARANCES,
   type Clearance,
 } from '@baomi/domain';
-import { Button, Select, Space, type TableProps, TreeSelect, Typography } from 'antd';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { Select, TreeSelect, Typography } from 'antd';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { api, type Org, type Person } from '../../app/api.ts';
-import { RefreshButton, SearchBox } from '../../app/components.tsx';
-import { useLoad, usePager } from '../../app/hooks.ts';
+import { SearchBox } from '../../app/components.tsx';
+import { useLoad } from '../../app/hooks.ts';
 import { labelOptions, useI18n } from '../../app/i18n.tsx';
-import { PagedTable } from '../../app/PagedTable.tsx';
+import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
+import { type LedgerQuery, useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.ts';
 import { nationalityLabel } from './nationality.ts';
 import { ClearanceTag, RoleTags, rankLabel } from './tags.tsx';
 import { buildTree } from './tree.ts';
 
-type Sort = PeopleSort | undefined;
+// orgId is the organisation filter where the table is not fixed to one (the roles page)
+const FILTERS = ['q', 'orgId', 'departmentId', 'role', 'clearance'] as const;
 
 export function PeopleTable({
   orgId,
@@ -36,24 +37,28 @@ export function PeopleTable({
   toolbar?: ReactNode;
   reloadKey?: number;
 }) {
-  const { t, l, lang } = useI18n();
-  const [q, setQ] = useState('');
-  const [qInput, setQInput] = useState('');
-  const [orgFilter, setOrgFilter] = useState<string | undefined>(undefined);
-  const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
-  const [role, setRole] = useState<BusinessRole | undefined>(undefined);
-  const [clearance, setClearance] = useState<Clearance | undefined>(undefined);
-  const { page, pageSize, setPage, onPage } = usePager();
-  const [sort, setSort] = useState<Sort>('name');
+  const { t } = useI18n();
+  const query = useLedgerQuery(FILTERS);
+  const { filters, setFilter, page, pageSize } = query;
+  const { q, departmentId } = filters;
+  const orgFilter = filters.orgId;
+  const role = filters.role as BusinessRole | undefined;
+  const clearance = filters.clearance as Clearance | undefined;
+  // the list API takes name, department or createdAt, '-' first for descending (people/routes.ts)
+  const sort = query.sort ? `${query.sort.order === 'desc' ? '-' : ''}${query.sort.field}` : undefined;
 
-  // a new organisation starts a new list
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the organisation changes
+  // another organisation starts a new list: its departments are not the last one's
+  const lastOrg = useRef(orgId);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the organisation changes
   useEffect(() => {
-    setDepartmentId(undefined);
-    setPage(1);
+    if (lastOrg.current === orgId) return;
+    lastOrg.current = orgId;
+    if (departmentId || page > 1) setFilter('departmentId', undefined);
   }, [orgId]);
 
   const effectiveOrg = orgId ?? orgFilter;
+  // where the organisation is fixed (the organisations page), its filter is not the user's
+  const filtered = !!(q || departmentId || role || clearance || (!orgId && orgFilter));
   const depts = useLoad(
     async () => (effectiveOrg ? (await api.departments(effectiveOrg)).items : []),
     [effectiveOrg, reloadKey],
@@ -66,7 +71,7 @@ export function PeopleTable({
       api.people({
         orgId: effectiveOrg,
         departmentId,
-        q: q.trim() || undefined,
+        q,
         role,
         clearance,
         page,
@@ -76,33 +81,47 @@ export function PeopleTable({
     [effectiveOrg, departmentId, q, role, clearance, page, pageSize, sort, reloadKey],
   );
 
-  const filtered = !!(q || departmentId || role || clearance || (!orgId && orgFilter));
-  const resetFilters = () => {
-    setQ('');
-    setQInput('');
-    setOrgFilter(undefined);
-    setDepartmentId(undefined);
-    setRole(undefined);
-    setClearance(undefined);
-    setPage(1);
-  };
+  return (
+    <LedgerTable<Person>
+      id="people"
+      query={{ ...query, filtered }}
+      result={people}
+      rowKey="id"
+      columns={usePeopleColumns(!orgId, !showRoleFilters)}
+      actions={actions}
+      extra={toolbar}
+      emptyText={t('people.empty')}
+      data-testid="people-table"
+      filters={
+        <PeopleFilters
+          query={query}
+          orgId={orgId}
+          orgTree={orgTree}
+          deptTree={effectiveOrg ? deptTree : undefined}
+          showRoleFilters={showRoleFilters}
+        />
+      }
+    />
+  );
+}
 
-  const columns: TableProps<Person>['columns'] = [
+/** Name, organisation (where not fixed), department, post, roles, clearance and account. */
+function usePeopleColumns(withOrg: boolean, withNationality: boolean): LedgerColumn<Person>[] {
+  const { t, l, lang } = useI18n();
+  return [
     {
       title: t('people.name'),
       dataIndex: 'name',
       key: 'name',
-      sorter: true,
-      sortOrder: sort === 'name' ? 'ascend' : sort === '-name' ? 'descend' : null,
+      sortField: 'name',
       render: (v: string) => <Typography.Text strong>{v}</Typography.Text>,
     },
-    ...(orgId ? [] : [{ title: t('people.org'), dataIndex: 'orgName', key: 'orgName' }]),
+    ...(!withOrg ? [] : [{ title: t('people.org'), dataIndex: 'orgName', key: 'orgName' }]),
     {
       title: t('people.department'),
       dataIndex: 'departmentName',
       key: 'department',
-      sorter: true,
-      sortOrder: sort === 'department' ? 'ascend' : sort === '-department' ? 'descend' : null,
+      sortField: 'department',
       render: (v: string | null) => v || '—',
     },
     { title: t('people.position'), dataIndex: 'position', key: 'position', render: (v: string) => v || '—' },
@@ -112,7 +131,7 @@ export function PeopleTable({
       key: 'rank',
       render: (v: string) => (v ? rankLabel(v, l) : '—'),
     },
-    ...(showRoleFilters
+    ...(!withNationality
       ? []
       : [
           {
@@ -145,115 +164,92 @@ export function PeopleTable({
           <Typography.Text type="secondary">{t('people.noAccount')}</Typography.Text>
         ),
     },
-    ...(actions
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            fixed: 'right' as const,
-            render: (_: unknown, p: Person) => actions(p),
-          },
-        ]
-      : []),
   ];
+}
 
+type Tree = ReturnType<typeof buildTree>;
+
+/** Search, organisation (where not fixed), department (once an organisation is known), role, clearance. */
+function PeopleFilters({
+  query,
+  orgId,
+  orgTree,
+  deptTree,
+  showRoleFilters,
+}: {
+  query: LedgerQuery<(typeof FILTERS)[number]>;
+  orgId?: string;
+  orgTree: Tree;
+  deptTree?: Tree;
+  showRoleFilters?: boolean;
+}) {
+  const { t, l } = useI18n();
+  const { filters, setFilter } = query;
+  const [qInput, setQInput] = useSearchInput(filters.q);
+  const orgFilter = filters.orgId;
+  const role = filters.role as BusinessRole | undefined;
+  const clearance = filters.clearance as Clearance | undefined;
+  const departmentId = filters.departmentId;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap>
-        <SearchBox
-          placeholder={t('people.searchPlaceholder')}
-          value={qInput}
-          onChange={setQInput}
-          onSearch={(v) => {
-            setQ(v);
-            setPage(1);
-          }}
-          width={280}
-          data-testid="people-search"
-        />
-        {!orgId && (
-          <TreeSelect
-            allowClear
-            treeData={orgTree}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            placeholder={t('people.allOrgs')}
-            value={orgFilter}
-            onChange={(v: string | undefined) => {
-              setOrgFilter(v);
-              setDepartmentId(undefined);
-              setPage(1);
-            }}
-            style={{ width: 220 }}
-            aria-label={t('people.org')}
-          />
-        )}
-        {effectiveOrg && (
-          <TreeSelect
-            allowClear
-            treeData={deptTree}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            placeholder={t('people.allDepartments')}
-            value={departmentId}
-            onChange={(v: string | undefined) => {
-              setDepartmentId(v);
-              setPage(1);
-            }}
-            style={{ width: 200 }}
-            aria-label={t('people.department')}
-          />
-        )}
-        {showRoleFilters && (
-          <>
-            <Select
-              allowClear
-              placeholder={t('roles.filterRole')}
-              value={role}
-              onChange={(v: BusinessRole | undefined) => {
-                setRole(v);
-                setPage(1);
-              }}
-              options={labelOptions(BUSINESS_ROLES, BUSINESS_ROLE_LABELS, l)}
-              style={{ width: 180 }}
-              aria-label={t('roles.filterRole')}
-            />
-            <Select
-              allowClear
-              placeholder={t('roles.filterClearance')}
-              value={clearance}
-              onChange={(v: Clearance | undefined) => {
-                setClearance(v);
-                setPage(1);
-              }}
-              options={labelOptions(CLEARANCES, CLEARANCE_LABELS, l)}
-              style={{ width: 140 }}
-              aria-label={t('roles.filterClearance')}
-            />
-          </>
-        )}
-        {filtered && <Button onClick={resetFilters}>{t('common.reset')}</Button>}
-        <RefreshButton onRefresh={people.reload} />
-        {toolbar}
-      </Space>
-      <PagedTable<Person>
-        result={people}
-        rowKey="id"
-        columns={columns}
-        page={page}
-        pageSize={pageSize}
-        onPage={onPage}
-        onSort={(s) => {
-          const col = s?.columnKey === 'department' ? 'department' : 'name';
-          const next: Sort = s?.order === 'ascend' ? col : s?.order === 'descend' ? `-${col}` : undefined;
-          if (next === sort) return false;
-          setSort(next);
-          return true;
-        }}
-        filtered={filtered}
-        emptyText={t('people.empty')}
-        data-testid="people-table"
+    <>
+      <SearchBox
+        placeholder={t('people.searchPlaceholder')}
+        value={qInput}
+        onChange={setQInput}
+        onSearch={(v) => setFilter('q', v.trim())}
+        width={280}
+        data-testid="people-search"
       />
-    </Space>
+      {!orgId && (
+        <TreeSelect
+          allowClear
+          treeData={orgTree}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          placeholder={t('people.allOrgs')}
+          value={orgFilter}
+          onChange={(v: string | undefined) =>
+            query.setFilters({ ...filters, orgId: v, departmentId: undefined })
+          }
+          style={{ width: 220 }}
+          aria-label={t('people.org')}
+        />
+      )}
+      {deptTree && (
+        <TreeSelect
+          allowClear
+          treeData={deptTree}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          placeholder={t('people.allDepartments')}
+          value={departmentId}
+          onChange={(v: string | undefined) => setFilter('departmentId', v)}
+          style={{ width: 200 }}
+          aria-label={t('people.department')}
+        />
+      )}
+      {showRoleFilters && (
+        <>
+          <Select
+            allowClear
+            placeholder={t('roles.filterRole')}
+            value={role}
+            onChange={(v: BusinessRole | undefined) => setFilter('role', v)}
+            options={labelOptions(BUSINESS_ROLES, BUSINESS_ROLE_LABELS, l)}
+            style={{ width: 180 }}
+            aria-label={t('roles.filterRole')}
+          />
+          <Select
+            allowClear
+            placeholder={t('roles.filterClearance')}
+            value={clearance}
+            onChange={(v: Clearance | undefined) => setFilter('clearance', v)}
+            options={labelOptions(CLEARANCES, CLEARANCE_LABELS, l)}
+            style={{ width: 140 }}
+            aria-label={t('roles.filterClearance')}
+          />
+        </>
+      )}
+    </>
   );
 }
