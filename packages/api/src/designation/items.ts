@@ -7,7 +7,6 @@ import {
   Enum,
   Int,
   Nullable,
-  Page,
   Paging,
   PlainDate,
   Req,

@@ -1,5 +1,5 @@
 import * as C from '@baomi/api/approvals.ts';
-import { abilityOf, DECISION_LABELS, type Decider, type DecisionKind, flowOf, notFound } from '@baomi/domain';
+import { abilityOf, DECISION_LABELS, type Decider, flowOf, notFound } from '@baomi/domain';
 import type { PersonSummary } from '../auth/context.ts';
 import type { Sql } from '../db/db.ts';
 import { guard } from '../http/policy.ts';
