@@ -1,9 +1,10 @@
 // Sign-in, sign-out, the current account and its password: the contract of /api/auth.
 import { ADMIN_ROLES, BUSINESS_ROLES, CLEARANCES, ORG_KINDS, RANKS } from '@baomi/domain';
+/** Limits of the sign-in form (the password rules themselves are the security policy's). */
+import { LIMITS } from './auth/labels.ts';
 import { Enum, Nullable, Req, type Static, Str, Type, Uuid } from './common.ts';
 
-/** Limits of the sign-in form (the password rules themselves are the security policy's). */
-export const LIMITS = { username: 64, password: 256 } as const;
+export { LIMITS };
 
 export const LoginBody = Req({ username: Str(LIMITS.username), password: Str(LIMITS.password) });
 export type LoginBody = Static<typeof LoginBody>;

@@ -13,16 +13,11 @@ import {
   Type,
 } from './common.ts';
 
-export const DAY_KINDS = ['holiday', 'working_weekend'] as const;
+import { DAY_KIND_LABELS, DAY_KINDS, LIMITS } from './workdays/labels.ts';
+
+export { DAY_KIND_LABELS, DAY_KINDS, LIMITS };
 export const DayKind = Enum(DAY_KINDS);
 export type DayKind = Static<typeof DayKind>;
-export const DAY_KIND_LABELS: Record<DayKind, Bilingual> = {
-  holiday: { zh: '节假日（放假）', en: 'Public holiday' },
-  working_weekend: { zh: '调休上班日', en: 'Working weekend day' },
-};
-
-/** Limits shared by the schema, the form and the database (work_calendar_day.name). */
-export const LIMITS = { name: 50 } as const;
 
 export const YearQuery = Req({ year: Type.Optional(Int(1900, 2200)) });
 /** Any text: the service checks it with the domain and answers with its bilingual message. */

@@ -1,5 +1,5 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { LIMITS } from '@baomi/api/auth.ts';
+import { LIMITS } from '@baomi/api/auth/labels.ts';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';

@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { LIMITS } from '@baomi/api/auth.ts';
+import { LIMITS } from '@baomi/api/auth/labels.ts';
 import { Alert, Button, Card, Form, Input, Layout, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';

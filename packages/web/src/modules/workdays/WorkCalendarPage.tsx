@@ -1,7 +1,7 @@
 // 工作日历: the year's holidays and 调休 working weekends on twelve month panels. The secrecy officer
 // clicks a day to set or clear it; everyone else sees the same calendar read-only (R-DES-07).
 import { CalendarOutlined, LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
-import { LIMITS } from '@baomi/api/workdays.ts';
+import { LIMITS } from '@baomi/api/workdays/labels.ts';
 import { daysInMonth, isoWeekday } from '@baomi/domain';
 import {
   Alert,
