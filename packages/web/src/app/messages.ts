@@ -88,6 +88,10 @@ export const platformMessages = {
   'auth.username': { zh: '用户名', en: 'Username' },
   'auth.password': { zh: '密码', en: 'Password' },
   'auth.submit': { zh: '登录', en: 'Sign in' },
+  'auth.lockHint': {
+    zh: '连续多次输错密码，将暂时锁定从本机登录该账号；账号被锁定或停用时，请联系系统管理员。',
+    en: 'Repeated wrong passwords lock this account for sign-in from this computer for a while; if the account is locked or disabled, ask the system administrator.',
+  },
   'auth.idle': {
     zh: '由于长时间未操作，您已自动退出登录，请重新登录。',
     en: 'You were signed out after a period of inactivity. Please sign in again.',

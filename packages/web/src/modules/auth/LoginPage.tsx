@@ -134,6 +134,14 @@ export function LoginPage() {
                 {t('auth.submit')}
               </Button>
             </Form>
+            {/* R-SYS-02: every failed sign-in gets the same answer, so the page says what can lie behind it. */}
+            <Typography.Paragraph
+              type="secondary"
+              style={{ fontSize: 12, margin: 0 }}
+              data-testid="login-help"
+            >
+              {t('auth.lockHint')}
+            </Typography.Paragraph>
             {info && (
               <Typography.Text
                 type="secondary"
