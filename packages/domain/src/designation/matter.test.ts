@@ -11,8 +11,10 @@ import type { MayDecideResult } from './designators.ts';
 import {
   autoReleaseDue,
   checkDraft,
+  checkIssueDate,
   type DesignatedItem,
   derivedTerms,
+  designationPeriod,
   effectiveRelease,
   MATTER_ACTIONS,
   MATTER_STATES,
@@ -155,7 +157,11 @@ describe('R-DES-06 R-DES-01 R-DES-01a R-LVL-02 checkDraft', () => {
       { ...original, basis: { text: '某条', grounds: NO }, period: { kind: 'indefinite' } },
       ['indefinite_not_allowed'],
     ],
-    ['R-LVL-02 level only (no period)', { ...original, period: { kind: 'default' } }, ['period_required']],
+    [
+      'R-LVL-02 level only takes the legal maximum (accepted)',
+      { ...original, period: { kind: 'default' } },
+      [],
+    ],
     [
       'R-LVL-01 empty knowledge scope',
       { ...original, knowScope: { personIds: [], departmentIds: [], positions: [] } },
@@ -861,4 +867,107 @@ describe('R-DES-08a knower list', () => {
     test(`R-DES-08a mustKeepKnowerList(${level}) = ${want[level]}`, () =>
       assert.equal(mustKeepKnowerList(level), want[level]));
   }
+});
+
+describe('R-LVL-02 the issue date and the period of a designation (checkIssueDate, designationPeriod)', () => {
+  const TODAY = '2026-11-27';
+  const cases: [string, string, Level & ('confidential' | 'secret' | 'top_secret'), Period, string[]][] = [
+    ['R-LVL-02 an issue date today with 10 years', TODAY, 'confidential', { kind: 'years', n: 10 }, []],
+    [
+      'R-LVL-02 1900-01-01 is before 1949-10-01',
+      '1900-01-01',
+      'confidential',
+      { kind: 'years', n: 5 },
+      ['issue_date_too_early'],
+    ],
+    ['R-LVL-02 1949-10-01 itself, 长期', '1949-10-01', 'top_secret', { kind: 'indefinite' }, []],
+    [
+      'R-LVL-02 1949-09-30 with a condition',
+      '1949-09-30',
+      'secret',
+      { kind: 'condition', text: '项目结束' },
+      ['issue_date_too_early'],
+    ],
+    [
+      'R-LVL-02 a period released yesterday (its last secret day was the day before)',
+      '2025-11-25',
+      'confidential',
+      { kind: 'years', n: 1 },
+      ['period_already_over'],
+    ],
+    [
+      'R-LVL-02 a period released today can still be designated (the daily job releases it)',
+      '2025-11-26',
+      'confidential',
+      { kind: 'years', n: 1 },
+      [],
+    ],
+    [
+      'R-LVL-02 a leap-day issue date, 1 year, ends 2025-03-01',
+      '2024-02-29',
+      'confidential',
+      { kind: 'years', n: 1 },
+      ['period_already_over'],
+    ],
+    ['R-LVL-02 one year ahead is allowed', '2027-11-28', 'secret', { kind: 'years', n: 20 }, []],
+    [
+      'R-LVL-02 more than a year ahead is refused',
+      '2027-11-29',
+      'secret',
+      { kind: 'years', n: 20 },
+      ['issue_date_too_late'],
+    ],
+    [
+      'R-LVL-02 9999-12-31 is refused',
+      '9999-12-31',
+      'secret',
+      { kind: 'years', n: 20 },
+      ['issue_date_too_late'],
+    ],
+    [
+      'R-LVL-02 a release date already past',
+      '2020-01-01',
+      'secret',
+      { kind: 'date', date: '2026-11-01' },
+      ['period_already_over'],
+    ],
+    [
+      'R-LVL-02 level only from 2010: 秘密 10 years ended in 2020',
+      '2010-01-01',
+      'confidential',
+      designationPeriod('confidential', { kind: 'default' }),
+      ['period_already_over'],
+    ],
+  ];
+  for (const [name, issueDate, level, period, codes] of cases) {
+    test(name, () => {
+      const got = checkIssueDate(issueDate, level, period, TODAY);
+      assert.deepEqual(
+        got.map((v) => v.code),
+        codes,
+      );
+      for (const v of got) {
+        assert.ok(/[\u4e00-\u9fff]/.test(v.zh) && v.en.length > 10, 'bilingual');
+        assert.equal(v.rule, 'R-LVL-02');
+      }
+    });
+  }
+
+  test('R-LVL-02 the level alone means the legal maximum: 秘密 10, 机密 20, 绝密 30 years', () => {
+    assert.deepEqual(designationPeriod('confidential', { kind: 'default' }), { kind: 'years', n: 10 });
+    assert.deepEqual(designationPeriod('secret', { kind: 'default' }), { kind: 'years', n: 20 });
+    assert.deepEqual(designationPeriod('top_secret', { kind: 'default' }), { kind: 'years', n: 30 });
+    assert.deepEqual(designationPeriod('secret', { kind: 'months', n: 6 }), { kind: 'months', n: 6 });
+  });
+
+  test('R-LVL-02 checkDraft applies the date checks when it knows today', () => {
+    const r = checkDraft(
+      { ...original, issueDate: '1900-01-01', period: { kind: 'years', n: 5 } },
+      { catalogue: CATALOGUE, today: TODAY },
+    );
+    assert.equal(r.ok, false);
+    assert.ok(
+      !r.ok && r.violations.some((v) => v.code === 'issue_date_too_early' && v.field === 'issueDate'),
+    );
+  });
 });

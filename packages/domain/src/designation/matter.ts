@@ -92,6 +92,22 @@ export interface MatterDraft {
 
 export interface MatterDraftContext {
   catalogue: readonly SecretCatalogueEntry[];
+  /** Today in China: with it, an issue date far in the past or future and a period already over are refused. */
+  today?: PlainDate;
+}
+
+/** No state secret of the People's Republic was issued before it was founded. */
+export const EARLIEST_ISSUE_DATE: PlainDate = '1949-10-01';
+/** A document may be designated before it is issued, but not more than a year ahead. */
+export const MAX_ISSUE_DAYS_AHEAD = 366;
+
+/**
+ * R-LVL-02: a designation states a period; a draft with the level alone (`default`) takes the legal
+ * maximum — 绝密 30, 机密 20, 秘密 10 years — and is stored and shown as such (秘密★10年), one behaviour
+ * for the API, the form and the marking.
+ */
+export function designationPeriod(level: StateSecretLevel, period: Period): Period {
+  return resolvePeriod(level, period);
 }
 
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
@@ -305,23 +321,68 @@ export function checkDraft(draft: MatterDraft, context: MatterDraftContext): Che
     }
   }
 
-  // R-LVL-02: a period must be stated; then its maximum and 长期; R-LVL-01: the scope.
-  if (draft.period.kind === 'default')
-    out.push(
-      viol(
-        'period_required',
-        'R-LVL-02',
-        '定密时须确定保密期限（年、月、日、解密时间、解密条件或长期），不能只标密级',
-        'A designation sets a period (years, months, days, a release date, a condition or indefinite), not the level alone',
-        'period',
-      ),
-    );
+  // R-LVL-02: a period stated, or the level's maximum (designationPeriod); the dates it runs between.
+  const period = designationPeriod(draft.level, draft.period);
+  if (context.today) out.push(...checkIssueDate(draft.issueDate, draft.level, period, context.today));
   const cls = checkClassification(
-    { level: draft.level, period: draft.period, issueDate: draft.issueDate, knowScope: draft.knowScope },
+    { level: draft.level, period, issueDate: draft.issueDate, knowScope: draft.knowScope },
     { indefiniteAllowed },
   );
   if (!cls.ok) out.push(...cls.violations);
   return out.length === 0 ? ok : fail(...out);
+}
+
+/**
+ * R-LVL-02, R-DES-06: the issue date (the day the period runs from) is a real day of the PRC's
+ * secrets — not before 1949-10-01, not more than a year ahead — and the period must not be over
+ * already: a matter whose period ended before today is not a state secret any more and cannot be
+ * designated (an item ending today still can; the daily job releases it).
+ */
+export function checkIssueDate(
+  issueDate: PlainDate,
+  level: StateSecretLevel,
+  period: Period,
+  today: PlainDate,
+): RuleViolation[] {
+  if (!isPlainDate(issueDate)) return []; // checkClassification names a malformed date
+  if (compareDates(issueDate, EARLIEST_ISSUE_DATE) < 0)
+    return [
+      viol(
+        'issue_date_too_early',
+        'R-LVL-02',
+        `成文日期${issueDate}早于1949年10月1日，不能作为保密期限的起算日期`,
+        `The issue date ${issueDate} is before 1 October 1949 and cannot start a secrecy period`,
+        'issueDate',
+      ),
+    ];
+  const latest = addDays(today, MAX_ISSUE_DAYS_AHEAD);
+  if (compareDates(issueDate, latest) > 0)
+    return [
+      viol(
+        'issue_date_too_late',
+        'R-LVL-02',
+        `成文日期${issueDate}晚于一年之后（${latest}），请核对`,
+        `The issue date ${issueDate} is more than a year ahead (after ${latest}); check it`,
+        'issueDate',
+      ),
+    ];
+  let release: PlainDate | null = null;
+  try {
+    release = releaseDate(issueDate, period, level);
+  } catch {
+    return []; // a malformed period is named by checkClassification
+  }
+  if (release && compareDates(release, today) < 0)
+    return [
+      viol(
+        'period_already_over',
+        'R-LVL-02',
+        `自成文日期${issueDate}起算，该保密期限已满，事项已于${release}解密，不再是国家秘密，不能定密`,
+        `Counted from the issue date ${issueDate}, this period is over: the matter was released on ${release}, is no longer a state secret and cannot be designated`,
+        'period',
+      ),
+    ];
+  return [];
 }
 
 function describePeriod(p: Period): { zh: string; en: string } {

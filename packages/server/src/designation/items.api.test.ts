@@ -710,4 +710,35 @@ describe('designation items (定密事项)', () => {
     const after = await officer.client.get<Review>('/api/designation/items/review?horizon=90');
     assert.ok(!after.body.items.some((x) => x.item.id === it.id), 'next review is a year away');
   });
+
+  test('R-LVL-02 an issue date before 1949-10-01, more than a year ahead, or a period already over is refused; nothing written', async () => {
+    const early = await refused(
+      () => handler.client.post('/api/designation/items', draftBody({ issueDate: '1900-01-01' })),
+      400,
+      { code: 'issue_date_too_early', field: 'issueDate', rule: 'R-LVL-02' },
+    );
+    assert.match(early.zh, /1949年10月1日/);
+    await refused(
+      () => handler.client.post('/api/designation/items', draftBody({ issueDate: '9999-12-31' })),
+      400,
+      { code: 'issue_date_too_late', field: 'issueDate' },
+    );
+    const over = await refused(
+      () =>
+        handler.client.post(
+          '/api/designation/items',
+          draftBody({ issueDate: '2000-01-01', period: { kind: 'years', n: 5 } }),
+        ),
+      400,
+      { code: 'period_already_over', field: 'period' },
+    );
+    assert.match(over.zh, /已于2005-01-02解密/);
+  });
+
+  test('R-LVL-02 the level alone is accepted and stored as the legal maximum: 秘密★10年', async () => {
+    const d = await draft({ level: 'confidential', period: { kind: 'default' } });
+    assert.deepEqual(d.period, { kind: 'years', n: 10 });
+    const it = await designate({ level: 'confidential', period: { kind: 'default' } });
+    assert.equal(it.marking, '秘密★10年');
+  });
 });

@@ -16,6 +16,7 @@ import {
   type DesignationBasis,
   DomainError,
   derivedTerms,
+  designationPeriod,
   designatorStanding,
   ESCALATION_FLOW,
   enforce,
@@ -265,11 +266,15 @@ async function draftFrom(
     kind: input.origin,
     ...(source ? { sourceItem: sourceOf(source) } : {}),
     level: level ?? 'confidential',
-    period: period ?? { kind: 'default' },
+    // R-LVL-02: the level alone is stored as the legal maximum (秘密10/机密20/绝密30年).
+    period: designationPeriod(level ?? 'confidential', period ?? { kind: 'default' }),
     issueDate: input.issueDate,
     knowScope: knowScope ?? { personIds: [], departmentIds: [], positions: [] },
   };
-  const check = checkDraft(draft, { catalogue: await catalogueFor(sql, caller.orgId) });
+  const check = checkDraft(draft, {
+    catalogue: await catalogueFor(sql, caller.orgId),
+    today: todayInChina(),
+  });
   const all = [
     ...pre,
     ...(check.ok ? [] : check.violations),
@@ -379,7 +384,7 @@ export async function submitItem(
   // items.policy.ts itemRules.edit / .submit: the handler of this draft (R-DES-06).
   enforce(mayEditItem(caller, item));
   const draft = await storedDraft(sql, item);
-  refuseCheck(checkDraft(draft, { catalogue: await catalogueFor(sql, item.orgId) }));
+  refuseCheck(checkDraft(draft, { catalogue: await catalogueFor(sql, item.orgId), today: todayInChina() }));
   const org = (await getOrg(sql, item.orgId))!;
   const today = todayInChina();
   const subject = subjectOf({ ...item, sourceTitle: await sourceTitleOf(sql, item) });
@@ -526,12 +531,9 @@ export async function correctItem(
   // items.policy.ts itemRules.correct (then decideApproval runs the decider rule and the designator guard).
   enforce(atDesignatorStep(caller, step));
   if (!approval) throw notFound(ITEM); // unreachable: a step means a pending approval
-  const draft = await storedDraft(sql, item, {
-    level: input.level,
-    period: input.period,
-    knowScope: input.knowScope,
-  });
-  const check = checkDraft(draft, { catalogue: await catalogueFor(sql, item.orgId) });
+  const period = designationPeriod(input.level, input.period);
+  const draft = await storedDraft(sql, item, { level: input.level, period, knowScope: input.knowScope });
+  const check = checkDraft(draft, { catalogue: await catalogueFor(sql, item.orgId), today: todayInChina() });
   const all = [
     ...(check.ok ? [] : check.violations),
     ...(await scopeProblems(sql, item.orgId, input.knowScope)),
@@ -546,7 +548,7 @@ export async function correctItem(
     ...item,
     sourceTitle: await sourceTitleOf(sql, item),
     level: input.level,
-    period: input.period,
+    period,
     knowScope: input.knowScope,
   });
   await decideApproval(sql, actor, deciderOfCaller(caller), approval.id, {
