@@ -20,6 +20,11 @@ export class DomainError extends Error {
   readonly field?: string;
   readonly rule?: string;
   readonly details?: RuleViolation[];
+  /**
+   * A 404 that hides a record which exists but is not the caller's to see (another organisation's,
+   * outside his scope): answered exactly like an unknown id, but audited as a refused access.
+   */
+  hidesRecord = false;
 
   constructor(kind: ErrorKind, v: RuleViolation, details?: RuleViolation[]) {
     super(`${v.en} (${v.zh})`);
@@ -44,6 +49,12 @@ export const notFound = (what: { zh: string; en: string }, field?: string) =>
     en: `${what.en} not found or not accessible`,
     field,
   });
+/** The same 404 as an unknown id, for a record that exists but is not the caller's to see (audited). */
+export const hiddenRecord = (what: { zh: string; en: string }, field?: string) => {
+  const e = notFound(what, field);
+  e.hidesRecord = true;
+  return e;
+};
 export const conflict = (v: RuleViolation) => new DomainError('conflict', v);
 
 /** A result type for rules that report every violation rather than throwing on the first. */

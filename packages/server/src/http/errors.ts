@@ -4,6 +4,7 @@
 import { NOT_BLANK } from '@baomi/api/common.ts';
 import { DomainError, type ErrorKind, type RuleViolation } from '@baomi/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { auditDenied, isAuditedRefusal } from '../audit/denied.ts';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -182,9 +183,15 @@ export function toHttpError(err: unknown): HttpError | null {
 }
 
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler(async (err, req, reply) => {
     const h = toHttpError(err);
-    if (h) return reply.status(h.status).send({ error: h.body });
+    if (h) {
+      // R-SYS-03: who tried what — every 401/403 and every 404 that hides a record is audited.
+      if (isAuditedRefusal(req, h, err instanceof DomainError && err.hidesRecord)) {
+        await auditDenied(app.deps.db, req, h);
+      }
+      return reply.status(h.status).send({ error: h.body });
+    }
     req.log.error({ err }, 'unexpected error');
     return reply.status(500).send({
       error: { code: 'internal', zh: '服务器内部错误，已记录', en: 'Internal server error (logged)' },

@@ -10,11 +10,19 @@ export interface TestAuditEvent {
   summary: Record<string, unknown>;
 }
 
-export async function auditEventsSince(sql: Sql, head: number): Promise<TestAuditEvent[]> {
+/**
+ * The events after `head`; refused attempts (access.denied…, appended on their own by audit/denied.ts)
+ * only when `denied` is asked for.
+ */
+export async function auditEventsSince(
+  sql: Sql,
+  head: number,
+  opts: { denied?: boolean } = {},
+): Promise<TestAuditEvent[]> {
   const { rows } = await sql.query<TestAuditEvent>(
     `SELECT seq, action, object_type AS "objectType", object_id AS "objectId", actor_class AS "actorClass",
             (payload::jsonb) -> 10 AS summary
-       FROM audit_event WHERE seq > $1 ORDER BY seq`,
+       FROM audit_event WHERE seq > $1 ${opts.denied ? '' : "AND action NOT LIKE 'access.denied%'"} ORDER BY seq`,
     [head],
   );
   return rows;

@@ -2,6 +2,7 @@
 // Chinese), the code/field/rule asked for, and nothing written — no audit event and the rows a
 // test watches (its `snapshot`) unchanged.
 import assert from 'node:assert/strict';
+import { auditEventsSince } from './audit-events.ts';
 import type { Response, TestApp } from './harness.ts';
 
 export interface ErrorBody {
@@ -31,7 +32,15 @@ export async function expectRefusal(
   if (want.code !== undefined) assert.equal(e.code, want.code, where);
   if (want.field !== undefined) assert.equal(e.field, want.field, where);
   if (want.rule !== undefined) assert.equal(e.rule, want.rule, where);
-  assert.equal(await t.auditHead(), head, `audit head moved: ${where}`);
+  // Nothing written — but a 401/403 (and a 404 hiding a record) is itself audited, once, as a refused
+  // access in a transaction of its own (audit/denied.ts).
+  const events = await auditEventsSince(t.db, head, { denied: true });
+  const written = events.filter((ev) => !ev.action.startsWith('access.denied'));
+  assert.deepEqual(written, [], `audit events written: ${where}`);
+  if (status === 401 || status === 403) {
+    const denied = events.filter((ev) => ev.action === 'access.denied');
+    assert.ok(denied.length <= 1, `at most one access.denied event: ${where}`);
+  }
   assert.deepEqual(await snapshot(), before, `rows changed: ${where}`);
   return e;
 }
