@@ -37,6 +37,10 @@ export interface Db extends Sql {
 
 // int8 (count(*), bigserial) as JS numbers: audit sequences stay far below 2^53.
 const INT8 = 20;
+// date as its 'YYYY-MM-DD' text on both drivers (pg would give a Date at local midnight, PGlite at UTC
+// midnight); the generated schema types say string.
+const DATE = 1082;
+const asText = (s: string) => s;
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -53,7 +57,7 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
 async function openPglite(dataDir: string | undefined): Promise<Db> {
   const dir = dataDir && dataDir !== 'memory://' ? dataDir : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  const lite = await PGlite.create(dir ?? 'memory://', { parsers: { [INT8]: Number } });
+  const lite = await PGlite.create(dir ?? 'memory://', { parsers: { [INT8]: Number, [DATE]: asText } });
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     async query<T>(text: string, params?: readonly unknown[]) {
       const r = await q.query<T>(text, params as unknown[] | undefined);
@@ -82,7 +86,11 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
 async function openPostgres(url: string, max: number): Promise<Db> {
   const types = {
     getTypeParser: ((oid: number, format?: string) =>
-      oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      oid === INT8
+        ? Number
+        : oid === DATE
+          ? asText
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
   // A dropped idle connection must not crash the process.

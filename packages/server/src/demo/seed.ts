@@ -5,6 +5,7 @@ import type { BusinessRole, Clearance, Rank } from '@baomi/domain';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Sql } from '../db/db.ts';
+import { fillSortKeys } from '../db/sortkey.ts';
 import { DEMO_DESIGNATION_ACCOUNT, seedDemoDesignation } from './designation.ts';
 
 export const DEMO_PASSWORD = 'Baomi@Demo2026';
@@ -264,5 +265,7 @@ export async function seedDemo(db: Db): Promise<{ username: string; password: st
   });
   // A year of designation records (定密), once per database, also on a demo seeded before they existed.
   await seedDemoDesignation(db);
+  // The seeders write names without pinyin sort keys; fill them (idempotent).
+  await fillSortKeys(db);
   return accounts;
 }

@@ -9,6 +9,7 @@ import type {
 } from '@baomi/domain';
 import { STATE_SECRET_LEVELS } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
+import { sortKey } from '../db/sortkey.ts';
 
 export const ITEM_STATUSES = [
   'draft',
@@ -111,8 +112,9 @@ const releaseConditionOf = (p: Period) => (p.kind === 'condition' ? p.text : nul
 export async function insertItem(sql: Sql, w: ItemWrite): Promise<string> {
   const { rows } = await sql.query<{ id: string }>(
     `INSERT INTO designation_item (org_id, department_id, handler_person_id, title, basis_catalogue_entry_id,
-       basis_text, basis_grounds, origin, source_item_id, level, period, issue_date, release_condition, know_scope)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+       basis_text, basis_grounds, origin, source_item_id, level, period, issue_date, release_condition, know_scope,
+       title_sort)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
     [
       w.orgId,
       w.departmentId,
@@ -128,6 +130,7 @@ export async function insertItem(sql: Sql, w: ItemWrite): Promise<string> {
       w.issueDate,
       releaseConditionOf(w.period),
       JSON.stringify(w.knowScope),
+      sortKey(w.title),
     ],
   );
   return rows[0]!.id;
@@ -137,7 +140,7 @@ export async function updateDraft(sql: Sql, id: string, w: ItemWrite): Promise<v
   await sql.query(
     `UPDATE designation_item SET department_id = $2, title = $3, basis_catalogue_entry_id = $4, basis_text = $5,
        basis_grounds = $6, origin = $7, source_item_id = $8, level = $9, period = $10, issue_date = $11,
-       release_condition = $12, know_scope = $13, updated_at = now()
+       release_condition = $12, know_scope = $13, title_sort = $14, updated_at = now()
      WHERE id = $1`,
     [
       id,
@@ -153,6 +156,7 @@ export async function updateDraft(sql: Sql, id: string, w: ItemWrite): Promise<v
       w.issueDate,
       releaseConditionOf(w.period),
       JSON.stringify(w.knowScope),
+      sortKey(w.title),
     ],
   );
 }

@@ -1,6 +1,7 @@
 import { type AdminLevel, conflict, notFound, type OrgKind } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import { sortKey } from '../db/sortkey.ts';
 import { ancestorIds, countDependents, getDepartment, getOrg, type Org } from './queries.ts';
 
 const ORG = { zh: '组织机构', en: 'Organisation' };
@@ -23,8 +24,8 @@ async function requireOrg(sql: Sql, id: string, field?: string): Promise<Org> {
 export async function createOrg(sql: Sql, actor: Actor, input: OrgInput): Promise<Org> {
   if (input.parentId) await requireOrg(sql, input.parentId, 'parentId');
   const { rows } = await sql.query<{ id: string }>(
-    'INSERT INTO org (name, parent_id, level, kind) VALUES ($1, $2, $3, $4) RETURNING id',
-    [input.name.trim(), input.parentId, input.level, input.kind],
+    'INSERT INTO org (name, parent_id, level, kind, name_sort) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+    [input.name.trim(), input.parentId, input.level, input.kind, sortKey(input.name)],
   );
   const id = rows[0]!.id;
   await appendAudit(sql, actor, {
@@ -53,8 +54,8 @@ export async function updateOrg(sql: Sql, actor: Actor, id: string, patch: Parti
   }
   const next = { ...before, ...patch, name: (patch.name ?? before.name).trim() };
   await sql.query(
-    'UPDATE org SET name = $2, parent_id = $3, level = $4, kind = $5, updated_at = now() WHERE id = $1',
-    [id, next.name, next.parentId, next.level, next.kind],
+    'UPDATE org SET name = $2, parent_id = $3, level = $4, kind = $5, name_sort = $6, updated_at = now() WHERE id = $1',
+    [id, next.name, next.parentId, next.level, next.kind, sortKey(next.name)],
   );
   const changed = Object.fromEntries(
     (Object.keys(patch) as (keyof OrgInput)[])
@@ -96,8 +97,8 @@ export async function createDepartment(
     if (!parent || parent.orgId !== orgId) throw notFound(DEPT, 'parentId');
   }
   const { rows } = await sql.query<{ id: string }>(
-    'INSERT INTO department (org_id, name, parent_id) VALUES ($1, $2, $3) RETURNING id',
-    [orgId, input.name.trim(), input.parentId ?? null],
+    'INSERT INTO department (org_id, name, parent_id, name_sort) VALUES ($1, $2, $3, $4) RETURNING id',
+    [orgId, input.name.trim(), input.parentId ?? null, sortKey(input.name)],
   );
   const id = rows[0]!.id;
   await appendAudit(sql, actor, {
@@ -112,7 +113,11 @@ export async function createDepartment(
 export async function renameDepartment(sql: Sql, actor: Actor, id: string, name: string) {
   const before = await getDepartment(sql, id);
   if (!before) throw notFound(DEPT);
-  await sql.query('UPDATE department SET name = $2 WHERE id = $1', [id, name.trim()]);
+  await sql.query('UPDATE department SET name = $2, name_sort = $3 WHERE id = $1', [
+    id,
+    name.trim(),
+    sortKey(name),
+  ]);
   await appendAudit(sql, actor, {
     action: 'department.update',
     objectType: 'department',

@@ -1,5 +1,8 @@
 import type { BusinessRole, Clearance, Rank } from '@baomi/domain';
-import { likePattern, type Sql } from '../db/db.ts';
+import { sql as k } from 'kysely';
+import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
+import { listPage, type Paging, parseSort, pinyinOrder, type SortField, searchIn } from '../db/list.ts';
 
 export interface Person {
   id: string;
@@ -27,58 +30,69 @@ export interface PeopleFilter {
   sort?: 'name' | '-name' | 'createdAt' | '-createdAt' | 'department' | '-department';
 }
 
-const SELECT = `
-  SELECT p.id, p.org_id AS "orgId", o.name AS "orgName", p.department_id AS "departmentId",
-         d.name AS "departmentName", p.name, p.position, p.rank, p.nationality, p.clearance,
-         coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM person_role r WHERE r.person_id = p.id), '[]'::json) AS roles,
-         p.account_id AS "accountId", a.username, p.created_at AS "createdAt"
-    FROM person p
-    JOIN org o ON o.id = p.org_id
-    LEFT JOIN department d ON d.id = p.department_id
-    LEFT JOIN account a ON a.id = p.account_id`;
+const from = (sql: Sql) =>
+  kdb(sql)
+    .selectFrom('person as p')
+    .innerJoin('org as o', 'o.id', 'p.org_id')
+    .leftJoin('department as d', 'd.id', 'p.department_id')
+    .leftJoin('account as a', 'a.id', 'p.account_id');
 
-const ORDER: Record<NonNullable<PeopleFilter['sort']>, string> = {
-  name: 'p.name ASC, p.id',
-  '-name': 'p.name DESC, p.id',
-  createdAt: 'p.created_at ASC, p.id',
-  '-createdAt': 'p.created_at DESC, p.id',
-  department: 'd.name ASC NULLS FIRST, p.name, p.id',
-  '-department': 'd.name DESC NULLS LAST, p.name, p.id',
+type From = ReturnType<typeof from>;
+
+const columns = (qb: From) =>
+  qb
+    .select([
+      'p.id',
+      'p.org_id as orgId',
+      'o.name as orgName',
+      'p.department_id as departmentId',
+      'd.name as departmentName',
+      'p.name',
+      'p.position',
+      'p.rank',
+      'p.nationality',
+      'p.clearance',
+      k<
+        BusinessRole[]
+      >`coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM person_role r WHERE r.person_id = p.id), '[]'::json)`.as(
+        'roles',
+      ),
+      'p.account_id as accountId',
+      'a.username',
+      'p.created_at as createdAt',
+    ])
+    .$castTo<Person>();
+
+// Names sort by pinyin (拼音); "department" orders by the department (people without one first), then name.
+const SORTS: Record<string, SortField> = {
+  name: { by: pinyinOrder('p.name_sort') },
+  createdAt: { by: k`p.created_at` },
+  department: { by: pinyinOrder('d.name_sort'), nulls: 'low' },
 };
 
-function where(f: PeopleFilter): { clause: string; params: unknown[] } {
-  const conds: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    conds.push(sql.replace('?', `$${params.length}`));
-  };
-  if (f.orgId) add('p.org_id = ?', f.orgId);
-  if (f.departmentId) add('p.department_id = ?', f.departmentId);
-  if (f.clearance) add('p.clearance = ?', f.clearance);
-  if (f.role) add('EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = ?)', f.role);
-  if (f.q) {
-    params.push(likePattern(f.q));
-    const i = `$${params.length}`;
-    conds.push(`(p.name ILIKE ${i} OR p.position ILIKE ${i} OR a.username ILIKE ${i})`);
-  }
-  return { clause: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
-}
-
-export async function listPeople(sql: Sql, f: PeopleFilter, page?: { limit: number; offset: number }) {
-  const w = where(f);
-  const order = ORDER[f.sort ?? 'name'];
-  const limit = page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : '';
-  const [items, total] = await Promise.all([
-    sql.query<Person>(`${SELECT} ${w.clause} ORDER BY ${order}${limit}`, w.params),
-    sql.query<{ n: number }>(
-      `SELECT count(*) AS n FROM person p LEFT JOIN account a ON a.id = p.account_id ${w.clause}`,
-      w.params,
-    ),
-  ]);
-  return { items: items.rows, total: total.rows[0]?.n ?? 0 };
+export async function listPeople(sql: Sql, f: PeopleFilter, page?: Paging) {
+  return listPage(from(sql), columns, {
+    where: (eb) => [
+      f.orgId !== undefined && eb('p.org_id', '=', f.orgId),
+      f.departmentId !== undefined && eb('p.department_id', '=', f.departmentId),
+      f.clearance !== undefined && eb('p.clearance', '=', f.clearance),
+      f.role !== undefined &&
+        eb.exists(
+          eb
+            .selectFrom('person_role as r')
+            .select('r.role')
+            .whereRef('r.person_id', '=', 'p.id')
+            .where('r.role', '=', f.role),
+        ),
+      searchIn(eb, ['p.name', 'p.position', 'a.username'], f.q),
+    ],
+    sorts: SORTS,
+    sort: parseSort(f.sort, 'name'),
+    tieBreak: [pinyinOrder('p.name_sort'), k`p.name`, k`p.id`],
+    paging: page ?? null,
+  });
 }
 
 export async function getPerson(sql: Sql, id: string): Promise<Person | null> {
-  return (await sql.query<Person>(`${SELECT} WHERE p.id = $1`, [id])).rows[0] ?? null;
+  return (await columns(from(sql)).where('p.id', '=', id).executeTakeFirst()) ?? null;
 }

@@ -8,6 +8,7 @@ import {
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import { sortKey } from '../db/sortkey.ts';
 import { getDepartment, getOrg } from '../orgs/queries.ts';
 import { getPerson, type Person } from './queries.ts';
 
@@ -54,9 +55,17 @@ export async function createPerson(sql: Sql, actor: Actor, input: PersonInput): 
     nationality: input.nationality.trim(),
   };
   const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO person (org_id, department_id, name, position, rank, nationality)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [stored.orgId, stored.departmentId, stored.name, stored.position, stored.rank, stored.nationality],
+    `INSERT INTO person (org_id, department_id, name, position, rank, nationality, name_sort)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      stored.orgId,
+      stored.departmentId,
+      stored.name,
+      stored.position,
+      stored.rank,
+      stored.nationality,
+      sortKey(stored.name, 'name'),
+    ],
   );
   const id = rows[0]!.id;
   await appendAudit(sql, actor, {
@@ -87,8 +96,17 @@ export async function updatePerson(
   await checkPlacement(sql, next.orgId, next.departmentId);
   await sql.query(
     `UPDATE person SET org_id = $2, department_id = $3, name = $4, position = $5, rank = $6, nationality = $7,
-            updated_at = now() WHERE id = $1`,
-    [id, next.orgId, next.departmentId, next.name, next.position, next.rank, next.nationality],
+            name_sort = $8, updated_at = now() WHERE id = $1`,
+    [
+      id,
+      next.orgId,
+      next.departmentId,
+      next.name,
+      next.position,
+      next.rank,
+      next.nationality,
+      sortKey(next.name, 'name'),
+    ],
   );
   const changed = Object.fromEntries(
     (Object.keys(next) as (keyof PersonInput)[])
