@@ -10,54 +10,13 @@ import {
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
 import { revokeSessions } from '../auth/sessions.ts';
-import { likePattern, type Sql } from '../db/db.ts';
+import type { Sql } from '../db/db.ts';
 import { getSecurityPolicy } from '../settings/service.ts';
+import { type Account, getAccount } from './queries.ts';
 
 const ACCOUNT = { zh: '账号', en: 'Account' };
 
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  adminRole: AdminRole | null;
-  personId: string | null;
-  personName: string | null;
-  disabled: boolean;
-  lockedUntil: Date | null;
-  mustChangePassword: boolean;
-  lastLoginAt: Date | null;
-  createdAt: Date;
-}
-
-const SELECT = `
-  SELECT a.id, a.username, a.display_name AS "displayName", a.admin_role AS "adminRole", p.id AS "personId",
-         p.name AS "personName", a.disabled, a.locked_until AS "lockedUntil",
-         a.must_change_password AS "mustChangePassword", a.last_login_at AS "lastLoginAt", a.created_at AS "createdAt"
-    FROM account a LEFT JOIN person p ON p.account_id = a.id`;
-
-export async function listAccounts(sql: Sql, q: string | undefined, page: { limit: number; offset: number }) {
-  const params: unknown[] = [];
-  let where = '';
-  if (q) {
-    params.push(likePattern(q));
-    where = 'WHERE a.username ILIKE $1 OR a.display_name ILIKE $1 OR p.name ILIKE $1';
-  }
-  const [items, total] = await Promise.all([
-    sql.query<Account>(
-      `${SELECT} ${where} ORDER BY a.admin_role NULLS LAST, a.username LIMIT ${page.limit} OFFSET ${page.offset}`,
-      params,
-    ),
-    sql.query<{ n: number }>(
-      `SELECT count(*) AS n FROM account a LEFT JOIN person p ON p.account_id = a.id ${where}`,
-      params,
-    ),
-  ]);
-  return { items: items.rows, total: total.rows[0]?.n ?? 0 };
-}
-
-export async function getAccount(sql: Sql, id: string): Promise<Account | null> {
-  return (await sql.query<Account>(`${SELECT} WHERE a.id = $1`, [id])).rows[0] ?? null;
-}
+export { type Account, getAccount, listAccounts } from './queries.ts';
 
 async function requireAccount(sql: Sql, id: string): Promise<Account> {
   const a = await getAccount(sql, id);

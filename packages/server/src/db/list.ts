@@ -48,9 +48,8 @@ export function searchIn<DB, TB extends keyof DB>(
   columns: readonly StringReference<DB, TB>[],
   text: string | undefined,
 ): Expression<SqlBool> | undefined {
-  const t = text?.trim();
-  if (!t) return undefined;
-  const pattern = likePattern(t);
+  if (!text) return undefined;
+  const pattern = likePattern(text);
   return sql<SqlBool>`(${sql.join(
     columns.map((c) => sql`${sql.ref(c)} ILIKE ${pattern}`),
     sql` OR `,

@@ -8,7 +8,9 @@ import type {
   StateSecretLevel,
 } from '@baomi/domain';
 import { STATE_SECRET_LEVELS } from '@baomi/domain';
+import { sql as k } from 'kysely';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
 import { sortKey } from '../db/sortkey.ts';
 
 export const ITEM_STATUSES = [
@@ -69,28 +71,63 @@ export interface ItemRow {
   updatedAt: Date;
 }
 
-export const ITEM_COLS = `i.id, i.org_id AS "orgId", i.department_id AS "departmentId", d.name AS "departmentName",
-  i.handler_person_id AS "handlerPersonId", h.name AS "handlerName", i.title,
-  jsonb_build_object('catalogueEntryId', i.basis_catalogue_entry_id, 'clause', c.clause, 'text', i.basis_text,
-                     'grounds', i.basis_grounds) AS basis,
-  i.origin, i.source_item_id AS "sourceItemId", i.level, i.period, i.issue_date::text AS "issueDate",
-  i.release_date::text AS "releaseDate", i.release_condition AS "releaseCondition", i.know_scope AS "knowScope",
-  i.status, i.protection_level AS "protectionLevel", i.approval_id AS "approvalId", i.item_number AS "itemNumber",
-  i.marking, i.approved_at AS "approvedAt", i.decided_by_org_id AS "decidedByOrgId", i.released_at AS "releasedAt",
-  i.release_reason AS "releaseReason", i.last_reviewed_at AS "lastReviewedAt", i.created_at AS "createdAt",
-  i.updated_at AS "updatedAt"`;
+/** Designation items with their handler, department and catalogue entry (the ledger's FROM). */
+export const itemsFrom = (sql: Sql) =>
+  kdb(sql)
+    .selectFrom('designation_item as i')
+    .innerJoin('person as h', 'h.id', 'i.handler_person_id')
+    .leftJoin('department as d', 'd.id', 'i.department_id')
+    .leftJoin('secret_catalogue_entry as c', 'c.id', 'i.basis_catalogue_entry_id');
 
-export const ITEM_FROM = `designation_item i
-  JOIN person h ON h.id = i.handler_person_id
-  LEFT JOIN department d ON d.id = i.department_id
-  LEFT JOIN secret_catalogue_entry c ON c.id = i.basis_catalogue_entry_id`;
+/** The item row (ItemRow) selected from itemsFrom. */
+export const itemColumns = (qb: ReturnType<typeof itemsFrom>) =>
+  qb
+    .select([
+      'i.id',
+      'i.org_id as orgId',
+      'i.department_id as departmentId',
+      'd.name as departmentName',
+      'i.handler_person_id as handlerPersonId',
+      'h.name as handlerName',
+      'i.title',
+      k<
+        ItemRow['basis']
+      >`jsonb_build_object('catalogueEntryId', i.basis_catalogue_entry_id, 'clause', c.clause,
+        'text', i.basis_text, 'grounds', i.basis_grounds)`.as('basis'),
+      'i.origin',
+      'i.source_item_id as sourceItemId',
+      'i.level',
+      'i.period',
+      'i.issue_date as issueDate',
+      'i.release_date as releaseDate',
+      'i.release_condition as releaseCondition',
+      'i.know_scope as knowScope',
+      'i.status',
+      'i.protection_level as protectionLevel',
+      'i.approval_id as approvalId',
+      'i.item_number as itemNumber',
+      'i.marking',
+      'i.approved_at as approvedAt',
+      'i.decided_by_org_id as decidedByOrgId',
+      'i.released_at as releasedAt',
+      'i.release_reason as releaseReason',
+      'i.last_reviewed_at as lastReviewedAt',
+      'i.created_at as createdAt',
+      'i.updated_at as updatedAt',
+    ])
+    .$castTo<ItemRow>();
 
 export async function getItem(sql: Sql, id: string, lock = false): Promise<ItemRow | null> {
-  const { rows } = await sql.query<ItemRow>(
-    `SELECT ${ITEM_COLS} FROM ${ITEM_FROM} WHERE i.id = $1${lock ? ' FOR UPDATE OF i' : ''}`,
-    [id],
-  );
-  return rows[0] ?? null;
+  const q = itemColumns(itemsFrom(sql)).where('i.id', '=', id);
+  return (await (lock ? q.forUpdate('i') : q).executeTakeFirst()) ?? null;
+}
+
+/** R-DES-08: the organisation's designated items (the yearly review list). */
+export async function approvedItems(sql: Sql, orgId: string): Promise<ItemRow[]> {
+  return itemColumns(itemsFrom(sql))
+    .where('i.org_id', '=', orgId)
+    .where('i.status', '=', 'approved')
+    .execute();
 }
 
 export interface ItemWrite {
