@@ -1,3 +1,4 @@
+// raw SQL: the Sql/Db interface itself.
 // One database dialect: PostgreSQL. Embedded PGlite by default, a real server when DATABASE_URL is set.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';

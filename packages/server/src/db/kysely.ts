@@ -1,3 +1,4 @@
+// raw SQL: the Kysely dialect runs compiled queries through Sql.query.
 // Kysely over the project's Sql interface: queries are compiled by Kysely's PostgreSQL compiler and run
 // through `Sql.query`, so PGlite and PostgreSQL stay interchangeable and a query built on `kdb(tx)` runs
 // in the caller's transaction. Transactions are opened with `Db.tx`, never through Kysely.

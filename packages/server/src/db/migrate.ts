@@ -1,3 +1,4 @@
+// raw SQL: migrations and their advisory lock.
 // Versioned SQL migrations (packages/server/migrations/NNNN_name.sql), applied at start, once,
 // even when several nodes start together (transaction-scoped advisory lock).
 import { createHash } from 'node:crypto';

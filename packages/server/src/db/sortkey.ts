@@ -1,3 +1,4 @@
+// raw SQL: one backfill statement per keyed table, table names from a fixed list.
 // Pinyin sort keys (拼音排序): Chinese names and titles sort by their pinyin on both databases. PGlite has
 // no ICU collation, so the key is computed here (pinyin-pro), stored next to the name (`name_sort`,
 // `title_sort`, migration 0006) and compared byte-wise (COLLATE "C"), identical on PGlite and PostgreSQL.

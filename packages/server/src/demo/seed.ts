@@ -1,3 +1,4 @@
+// raw SQL: the demo seeder writes sample rows directly.
 // `npm run demo`: a realistic sample unit. A city secrecy bureau supervising a city-level organ
 // (市发展和改革委员会) and a public institution, departments, about 40 people, an account for each
 // business role. Later modules add their own sample records here. Idempotent.
