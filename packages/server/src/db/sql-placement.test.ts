@@ -42,7 +42,6 @@ const PENDING = [
   'designation/items.review.ts',
   'designation/items.service.ts',
   'directory/routes.ts',
-  'people/service.ts',
   'settings/service.ts',
   'todos/routes.ts',
   'todos/service.ts',

@@ -3,6 +3,7 @@ import { sql as k } from 'kysely';
 import type { Sql } from '../db/db.ts';
 import { kdb } from '../db/kysely.ts';
 import { listPage, type Paging, parseSort, pinyinOrder, type SortField, searchIn } from '../db/list.ts';
+import { sortKey } from '../db/sortkey.ts';
 
 export interface Person {
   id: string;
@@ -95,4 +96,67 @@ export async function listPeople(sql: Sql, f: PeopleFilter, page?: Paging) {
 
 export async function getPerson(sql: Sql, id: string): Promise<Person | null> {
   return (await columns(from(sql)).where('p.id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export interface PersonWrite {
+  orgId: string;
+  departmentId: string | null;
+  name: string;
+  position: string;
+  rank: Rank;
+  nationality: string;
+}
+
+const personValues = (p: PersonWrite) => ({
+  org_id: p.orgId,
+  department_id: p.departmentId,
+  name: p.name,
+  position: p.position,
+  rank: p.rank,
+  nationality: p.nationality,
+  name_sort: sortKey(p.name, 'name'),
+});
+
+export async function insertPerson(sql: Sql, p: PersonWrite): Promise<string> {
+  const row = await kdb(sql)
+    .insertInto('person')
+    .values(personValues(p))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updatePersonRow(sql: Sql, id: string, p: PersonWrite): Promise<void> {
+  await kdb(sql)
+    .updateTable('person')
+    .set({ ...personValues(p), updated_at: k`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The person's business roles become exactly `roles` (kept grants keep their granter). */
+export async function replaceRoles(
+  sql: Sql,
+  id: string,
+  roles: readonly BusinessRole[],
+  grantedBy: string | null,
+): Promise<void> {
+  const db = kdb(sql);
+  let del = db.deleteFrom('person_role').where('person_id', '=', id);
+  if (roles.length > 0) del = del.where('role', 'not in', roles);
+  await del.execute();
+  if (roles.length === 0) return;
+  await db
+    .insertInto('person_role')
+    .values(roles.map((role) => ({ person_id: id, role, granted_by: grantedBy })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function updateClearance(sql: Sql, id: string, clearance: Clearance): Promise<void> {
+  await kdb(sql)
+    .updateTable('person')
+    .set({ clearance, updated_at: k`now()` })
+    .where('id', '=', id)
+    .execute();
 }
