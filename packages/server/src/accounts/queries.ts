@@ -1,8 +1,9 @@
 import type { AdminRole } from '@baomi/domain';
-import { sql as k } from 'kysely';
+import { sql as k, type Updateable } from 'kysely';
 import type { Sql } from '../db/db.ts';
 import { kdb } from '../db/kysely.ts';
 import { listPage, type Paging, searchIn } from '../db/list.ts';
+import type { DB } from '../db/schema.ts';
 
 export interface Account {
   id: string;
@@ -51,4 +52,39 @@ export async function listAccounts(sql: Sql, q: string | undefined, page: Paging
 
 export async function getAccount(sql: Sql, id: string): Promise<Account | null> {
   return (await columns(from(sql)).where('a.id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function usernameTaken(sql: Sql, username: string): Promise<boolean> {
+  const row = await kdb(sql)
+    .selectFrom('account')
+    .select('id')
+    .where(k<boolean>`lower(username) = lower(${username})`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertAccount(
+  sql: Sql,
+  a: { username: string; displayName: string; passwordHash: string; adminRole?: AdminRole },
+): Promise<string> {
+  const row = await kdb(sql)
+    .insertInto('account')
+    .values({
+      username: a.username,
+      display_name: a.displayName,
+      password_hash: a.passwordHash,
+      ...(a.adminRole ? { admin_role: a.adminRole } : {}),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateAccount(sql: Sql, id: string, set: Updateable<DB['account']>): Promise<void> {
+  await kdb(sql).updateTable('account').set(set).where('id', '=', id).execute();
+}
+
+export async function countAccounts(sql: Sql): Promise<number> {
+  const row = await kdb(sql).selectFrom('account').select(k<number>`count(*)`.as('n')).executeTakeFirst();
+  return row?.n ?? 0;
 }

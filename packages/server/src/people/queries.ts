@@ -160,3 +160,21 @@ export async function updateClearance(sql: Sql, id: string, clearance: Clearance
     .where('id', '=', id)
     .execute();
 }
+
+/** The person's account link (accounts use it when linking a new account); null when no such person. */
+export async function personAccount(
+  sql: Sql,
+  personId: string,
+): Promise<{ accountId: string | null } | null> {
+  return (
+    (await kdb(sql)
+      .selectFrom('person')
+      .select('account_id as accountId')
+      .where('id', '=', personId)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function linkAccount(sql: Sql, personId: string, accountId: string): Promise<void> {
+  await kdb(sql).updateTable('person').set({ account_id: accountId }).where('id', '=', personId).execute();
+}
