@@ -40,7 +40,6 @@ const PENDING = [
   'designation/items.release.ts',
   'designation/items.review.ts',
   'designation/items.service.ts',
-  'directory/routes.ts',
   'settings/service.ts',
   'todos/routes.ts',
   'todos/service.ts',

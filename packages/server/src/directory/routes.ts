@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { definePolicy, guard } from '../http/policy.ts';
 import { ctxOf } from '../http/request.ts';
-import { getOrg, listDepartments, subtreeIds } from '../orgs/queries.ts';
+import { getOrg, listDepartments, orgsByIds, subtreeIds } from '../orgs/queries.ts';
+import { directoryPeople } from '../people/queries.ts';
 
 export const directoryPolicy = definePolicy({
   read: { allow: ['user'], zh: '查看本单位通讯录', en: 'view the directory of the organisation' },
@@ -24,23 +25,9 @@ export default async function directoryRoutes(app: FastifyInstance): Promise<voi
       if (!p) return reply.status(200).send({ org: null, departments: [], people: [], orgsBelow: [] });
       const org = await getOrg(db, p.orgId);
       const departments = await listDepartments(db, p.orgId);
-      const { rows: people } = await db.query<{
-        id: string;
-        name: string;
-        departmentId: string | null;
-        departmentName: string | null;
-        position: string;
-      }>(
-        `SELECT p.id, p.name, p.department_id AS "departmentId", d.name AS "departmentName", p.position
-           FROM person p LEFT JOIN department d ON d.id = p.department_id
-          WHERE p.org_id = $1 ORDER BY d.name NULLS FIRST, p.name, p.id`,
-        [p.orgId],
-      );
+      const people = await directoryPeople(db, p.orgId);
       const below = (await subtreeIds(db, p.orgId)).filter((id) => id !== p.orgId);
-      const { rows: orgsBelow } = await db.query<{ id: string; name: string; level: string; kind: string }>(
-        'SELECT id, name, level, kind, parent_id AS "parentId" FROM org WHERE id = ANY($1::uuid[]) ORDER BY name',
-        [below],
-      );
+      const orgsBelow = await orgsByIds(db, below);
       return {
         org: org ? { id: org.id, name: org.name, level: org.level, kind: org.kind } : null,
         departments,

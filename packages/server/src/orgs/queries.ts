@@ -39,6 +39,19 @@ const departments = (sql: Sql) =>
 export const listOrgs = (sql: Sql) =>
   orgs(sql).orderBy(pinyinOrder('name_sort')).orderBy('name').orderBy('id').execute();
 
+/** The named organisations, by the pinyin of their names. */
+export const orgsByIds = async (sql: Sql, ids: readonly string[]) =>
+  ids.length === 0
+    ? []
+    : kdb(sql)
+        .selectFrom('org')
+        .select(['id', 'name', 'level', 'kind', 'parent_id as parentId'])
+        .where('id', 'in', ids)
+        .orderBy(pinyinOrder('name_sort'))
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
+
 export const getOrg = async (sql: Sql, id: string) =>
   (await orgs(sql).where('id', '=', id).executeTakeFirst()) ?? null;
 

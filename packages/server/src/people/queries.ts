@@ -178,3 +178,17 @@ export async function personAccount(
 export async function linkAccount(sql: Sql, personId: string, accountId: string): Promise<void> {
   await kdb(sql).updateTable('person').set({ account_id: accountId }).where('id', '=', personId).execute();
 }
+
+/** The directory (通讯录): an organisation's people by department (none first), then name, in pinyin order. */
+export async function directoryPeople(sql: Sql, orgId: string) {
+  return kdb(sql)
+    .selectFrom('person as p')
+    .leftJoin('department as d', 'd.id', 'p.department_id')
+    .select(['p.id', 'p.name', 'p.department_id as departmentId', 'd.name as departmentName', 'p.position'])
+    .where('p.org_id', '=', orgId)
+    .orderBy(k`${pinyinOrder('d.name_sort')} NULLS FIRST`)
+    .orderBy(pinyinOrder('p.name_sort'))
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .execute();
+}
