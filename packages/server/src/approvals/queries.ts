@@ -38,6 +38,21 @@ export async function getApproval(sql: Sql, id: string, lock = false): Promise<A
   return rows[0] ?? null;
 }
 
+/** The approvals a person asked for, most recently changed first, a page of them and the total. */
+export async function approvalsAskedBy(
+  sql: Sql,
+  personId: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: ApprovalRow[]; total: number }> {
+  const { rows } = await sql.query<ApprovalRow & { total: number }>(
+    `SELECT ${COLS}, count(*) OVER () AS total
+       FROM approval a WHERE a.initiator_person_id = $1
+      ORDER BY a.updated_at DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+    [personId],
+  );
+  return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
+}
+
 export async function approvalForSubject(
   sql: Sql,
   subjectType: string,

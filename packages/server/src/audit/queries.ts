@@ -3,6 +3,7 @@ import { sql as k, type SqlBool } from 'kysely';
 import { likePattern, type Sql } from '../db/db.ts';
 import { kdb } from '../db/kysely.ts';
 import { listPage, type Paging } from '../db/list.ts';
+import type { Checkpoint } from './chain.ts';
 
 export interface AuditFilter {
   actor?: string;
@@ -72,4 +73,14 @@ export async function searchAudit(
       paging: page,
     },
   );
+}
+
+/** The chain's head (the checkpoint an auditor writes down) and when its last event happened. */
+export async function currentCheckpoint(sql: Sql): Promise<(Checkpoint & { at: Date | null }) | undefined> {
+  return kdb(sql)
+    .selectFrom('audit_head as h')
+    .leftJoin('audit_event as e', 'e.seq', 'h.seq')
+    .select(['h.seq', 'h.hash', 'e.at'])
+    .where('h.id', '=', 1)
+    .executeTakeFirst();
 }

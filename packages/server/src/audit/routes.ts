@@ -5,7 +5,7 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { enumOf, int, object, pageOf, paging, str } from '../http/schemas.ts';
 import { appendAudit, type Checkpoint, verifyChain } from './chain.ts';
 import { auditPolicy } from './policy.ts';
-import { type AuditEventView, type AuditFilter, searchAudit } from './queries.ts';
+import { type AuditEventView, type AuditFilter, currentCheckpoint, searchAudit } from './queries.ts';
 
 const tags = ['audit'];
 const filterProps = {
@@ -83,10 +83,7 @@ export default async function auditRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags, summary: '当前检查点 Current checkpoint' },
     },
     async (_req) => {
-      const { rows } = await db.query<Checkpoint & { at: Date | null }>(
-        'SELECT h.seq, h.hash, e.at FROM audit_head h LEFT JOIN audit_event e ON e.seq = h.seq WHERE h.id = 1',
-      );
-      return rows[0];
+      return currentCheckpoint(db);
     },
   );
 

@@ -51,6 +51,7 @@ import {
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { getOrg } from '../orgs/queries.ts';
+import { addNotices } from '../todos/queries.ts';
 import { loadWorkCalendar } from '../workdays/queries.ts';
 import { authorityFor, superiors } from './authority.service.ts';
 import { todayInChina } from './common.ts';
@@ -581,11 +582,13 @@ export async function notifyScope(
     for (const p of await peopleInScope(sql, item.orgId, s))
       if (p.accountId) people.set(p.personId, p.accountId);
   if (people.size === 0) return 0;
-  await sql.query(
-    `INSERT INTO todo (account_id, kind, module, subject_type, subject_id, title, link)
-     SELECT unnest($1::uuid[]), 'notice', 'designation', 'designation_item', $2, $3, $4`,
-    [[...people.values()], item.id, title.slice(0, 300), `/designation/items/${item.id}`],
-  );
+  await addNotices(sql, [...people.values()], {
+    module: 'designation',
+    subjectType: 'designation_item',
+    subjectId: item.id,
+    title: title.slice(0, 300),
+    link: `/designation/items/${item.id}`,
+  });
   return people.size;
 }
 

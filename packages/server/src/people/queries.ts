@@ -192,3 +192,9 @@ export async function directoryPeople(sql: Sql, orgId: string) {
     .orderBy('p.id')
     .execute();
 }
+
+/** A person's name (null when there is no such person). */
+export async function personName(sql: Sql, id: string): Promise<string | null> {
+  const row = await kdb(sql).selectFrom('person').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}

@@ -4,6 +4,7 @@ import { appendAudit } from '../audit/chain.ts';
 import { definePolicy, guard } from '../http/policy.ts';
 import { actorFor, ctxOf } from '../http/request.ts';
 import { idParams } from '../http/schemas.ts';
+import { markDone } from './queries.ts';
 import { listOpenTodos } from './service.ts';
 
 export const todoPolicy = definePolicy({
@@ -29,16 +30,13 @@ export default async function todoRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) =>
       db.tx(async (sql) => {
-        const { rows } = await sql.query<{ id: string; title: string }>(
-          `UPDATE todo SET done_at = now() WHERE id = $1 AND account_id = $2 AND done_at IS NULL RETURNING id, title`,
-          [req.params.id, ctxOf(req).me.id],
-        );
-        if (!rows[0]) throw notFound({ zh: '待办', en: 'Todo' });
+        const done = await markDone(sql, req.params.id, ctxOf(req).me.id);
+        if (!done) throw notFound({ zh: '待办', en: 'Todo' });
         await appendAudit(sql, actorFor(req), {
           action: 'todo.done',
           objectType: 'todo',
-          objectId: rows[0].id,
-          summary: { title: rows[0].title },
+          objectId: done.id,
+          summary: { title: done.title },
         });
         return { ok: true };
       }),

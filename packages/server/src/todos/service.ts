@@ -3,6 +3,7 @@
 // keeps a list of its own.
 import type { Me } from '../auth/context.ts';
 import type { Sql } from '../db/db.ts';
+import { openNotices } from './queries.ts';
 
 export type TodoKind = 'approval' | 'return' | 'deadline' | 'notice';
 
@@ -28,13 +29,7 @@ export function registerTodoProvider(p: TodoProvider): void {
 
 /** Stored notices (e.g. "the level of an item you know was changed"), until acknowledged. */
 async function storedTodos(sql: Sql, me: Me): Promise<Todo[]> {
-  const { rows } = await sql.query<Todo>(
-    `SELECT id, kind, module, subject_type AS "subjectType", subject_id AS "subjectId", title, link,
-            due_at AS "dueAt", created_at AS "createdAt"
-       FROM todo WHERE account_id = $1 AND done_at IS NULL`,
-    [me.id],
-  );
-  return rows;
+  return openNotices(sql, me.id);
 }
 
 export async function listOpenTodos(
