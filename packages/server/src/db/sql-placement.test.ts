@@ -38,8 +38,6 @@ const PENDING = [
   'designation/items.release.ts',
   'designation/items.review.ts',
   'designation/items.service.ts',
-  'settings/service.ts',
-  'workdays/service.ts',
 ];
 
 const isTestCode = (f: string) =>
