@@ -198,3 +198,22 @@ export async function personName(sql: Sql, id: string): Promise<string | null> {
   const row = await kdb(sql).selectFrom('person').select('name').where('id', '=', id).executeTakeFirst();
   return row?.name ?? null;
 }
+
+/**
+ * Grants one business role (kept if already held); true when it was new. The person_role trigger
+ * tells every node to drop its session cache when this commits.
+ */
+export async function grantRole(
+  sql: Sql,
+  personId: string,
+  role: BusinessRole,
+  grantedBy: string | null,
+): Promise<boolean> {
+  const row = await kdb(sql)
+    .insertInto('person_role')
+    .values({ person_id: personId, role, granted_by: grantedBy })
+    .onConflict((oc) => oc.columns(['person_id', 'role']).doNothing())
+    .returning('person_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
