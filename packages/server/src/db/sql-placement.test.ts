@@ -30,10 +30,7 @@ const PENDING = [
   'approvals/todos.ts',
   'auth/service.ts',
   'designation/items.changes.ts',
-  'designation/items.form.ts',
   'designation/items.read.ts',
-  'designation/items.release.ts',
-  'designation/items.review.ts',
   'designation/items.service.ts',
 ];
 

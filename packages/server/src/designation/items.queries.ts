@@ -368,3 +368,63 @@ export async function escalationTargets(sql: Sql, itemId: string): Promise<strin
   );
   return rows.map((r) => r.toOrgId);
 }
+
+/** R-DES-08: stamps the yearly review; returns its moment. */
+export async function markReviewed(sql: Sql, id: string): Promise<Date> {
+  const row = await kdb(sql)
+    .updateTable('designation_item')
+    .set({ last_reviewed_at: k<Date>`now()`, updated_at: k<Date>`now()` })
+    .where('id', '=', id)
+    .returning('last_reviewed_at')
+    .executeTakeFirstOrThrow();
+  return row.last_reviewed_at!;
+}
+
+/** R-DES-08: designated items whose release date has come, locked for the release job. */
+export async function itemsPastReleaseDate(sql: Sql, today: string) {
+  return kdb(sql)
+    .selectFrom('designation_item')
+    .select([
+      'id',
+      'org_id as orgId',
+      'title',
+      'item_number as itemNumber',
+      'level',
+      'period',
+      'issue_date as issueDate',
+      'know_scope as knowScope',
+    ])
+    .where('status', '=', 'approved')
+    .where('release_date', 'is not', null)
+    .where('release_date', '<=', today)
+    .orderBy('release_date')
+    .orderBy('id')
+    .forUpdate()
+    .$castTo<{
+      id: string;
+      orgId: string;
+      title: string;
+      itemNumber: string;
+      level: StateSecretLevel;
+      period: Period;
+      issueDate: string;
+      knowScope: KnowScope;
+    }>()
+    .execute();
+}
+
+/** Releases a designated item (automatic release); an item no longer 'approved' is left alone. */
+export async function markReleased(sql: Sql, id: string, reason: string, marking: string): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_item')
+    .set({
+      status: 'released',
+      released_at: k<Date>`now()`,
+      release_reason: reason,
+      marking,
+      updated_at: k<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'approved')
+    .execute();
+}

@@ -180,3 +180,16 @@ export async function departmentDependents(sql: Sql, id: string) {
     ])
     .executeTakeFirstOrThrow();
 }
+
+/** The names of the given departments, in pinyin order. */
+export async function departmentNames(sql: Sql, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await kdb(sql)
+    .selectFrom('department')
+    .select('name')
+    .where('id', 'in', ids)
+    .orderBy(pinyinOrder('name_sort'))
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
+}

@@ -217,3 +217,16 @@ export async function grantRole(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** The names of the given people, in pinyin order. */
+export async function personNames(sql: Sql, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await kdb(sql)
+    .selectFrom('person')
+    .select('name')
+    .where('id', 'in', ids)
+    .orderBy(pinyinOrder('name_sort'))
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
+}
