@@ -1,5 +1,6 @@
 import type { ApprovalState, DecisionRecord, ResolvedStep } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
 
 export interface ApprovalRow {
   id: string;
@@ -100,4 +101,68 @@ export async function approvalsWaitingOn(
     [person.orgId, person.departmentId, person.roles, person.id],
   );
   return rows;
+}
+
+/** The person's requests that were returned to him (his todo list). */
+export async function returnedTo(sql: Sql, personId: string) {
+  return kdb(sql)
+    .selectFrom('approval')
+    .select([
+      'id',
+      'flow_type as flowType',
+      'title',
+      'updated_at as updatedAt',
+      'subject_type as subjectType',
+      'subject_id as subjectId',
+    ])
+    .where('initiator_person_id', '=', personId)
+    .where('status', '=', 'returned')
+    .execute();
+}
+
+/** Subjects of approvals: a subject type and the ids of that type. */
+export type SubjectSet = readonly { type: string; ids: readonly string[] }[];
+
+function onSubjects(subjects: SubjectSet) {
+  return subjects.filter((s) => s.ids.length > 0);
+}
+
+/** The approvals on any of the subjects, oldest first (a record's approval history). */
+export async function approvalsOn(sql: Sql, subjects: SubjectSet) {
+  const set = onSubjects(subjects);
+  if (set.length === 0) return [];
+  return kdb(sql)
+    .selectFrom('approval as a')
+    .select([
+      'a.id',
+      'a.flow_type as flowType',
+      'a.subject_type as subjectType',
+      'a.subject_id as subjectId',
+      'a.status',
+      'a.created_at as createdAt',
+      'a.updated_at as updatedAt',
+    ])
+    .where((eb) =>
+      eb.or(set.map((s) => eb.and([eb('a.subject_type', '=', s.type), eb('a.subject_id', 'in', s.ids)]))),
+    )
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** Has the person decided (any step of) an approval on any of the subjects? */
+export async function hasDecidedOn(sql: Sql, personId: string, subjects: SubjectSet): Promise<boolean> {
+  const set = onSubjects(subjects);
+  if (set.length === 0) return false;
+  const row = await kdb(sql)
+    .selectFrom('approval as a')
+    .innerJoin('approval_decision as d', 'd.approval_id', 'a.id')
+    .select('a.id')
+    .where('d.person_id', '=', personId)
+    .where((eb) =>
+      eb.or(set.map((s) => eb.and([eb('a.subject_type', '=', s.type), eb('a.subject_id', 'in', s.ids)]))),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

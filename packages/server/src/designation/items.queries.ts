@@ -428,3 +428,16 @@ export async function markReleased(sql: Sql, id: string, reason: string, marking
     .where('status', '=', 'approved')
     .execute();
 }
+
+/** What approvals of an item are about: the item itself and its change requests. */
+export async function approvalSubjects(sql: Sql, itemId: string) {
+  const changes = await kdb(sql)
+    .selectFrom('designation_change')
+    .select('id')
+    .where('item_id', '=', itemId)
+    .execute();
+  return [
+    { type: 'designation_item', ids: [itemId] },
+    { type: 'designation_change', ids: changes.map((c) => c.id) },
+  ];
+}

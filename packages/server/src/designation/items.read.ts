@@ -13,12 +13,13 @@ import {
   reviewDue,
 } from '@baomi/domain';
 import { sql as k, type SqlBool } from 'kysely';
-import { listDecisions } from '../approvals/queries.ts';
+import { approvalsOn, hasDecidedOn, listDecisions } from '../approvals/queries.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { listPage, pinyinOrder, type SortField, searchIn } from '../db/list.ts';
 import { todayInChina } from './common.ts';
 import {
+  approvalSubjects,
   approvedItems,
   escalationTargets,
   getItem,
@@ -112,14 +113,7 @@ export async function readableItem(sql: Sql, caller: ItemCaller, id: string): Pr
   if (!home && !targets.includes(caller.orgId)) throw notFound(ITEM);
   if (item.handlerPersonId === caller.personId) return item;
   if (caller.roles.includes('secrecy_officer') || caller.roles.includes('designator')) return item;
-  const { rows } = await sql.query(
-    `SELECT 1 FROM approval a JOIN approval_decision d ON d.approval_id = a.id
-      WHERE d.person_id = $2 AND ((a.subject_type = 'designation_item' AND a.subject_id = $1)
-        OR (a.subject_type = 'designation_change' AND a.subject_id IN
-              (SELECT id::text FROM designation_change WHERE item_id = $1::uuid))) LIMIT 1`,
-    [item.id, caller.personId],
-  );
-  if (rows[0]) return item;
+  if (await hasDecidedOn(sql, caller.personId, await approvalSubjects(sql, item.id))) return item;
   const decision: AccessDecision =
     item.status === 'draft' || item.status === 'withdrawn'
       ? {
@@ -152,24 +146,7 @@ export async function readableItem(sql: Sql, caller: ItemCaller, id: string): Pr
 /** The detail with its full history; the read is audited (R-SYS-03) in the caller's transaction. */
 export async function itemDetail(sql: Sql, actor: Actor, caller: ItemCaller, id: string) {
   const item = await readableItem(sql, caller, id);
-  const { rows: approvals } = await sql.query<{
-    id: string;
-    flowType: string;
-    subjectType: string;
-    subjectId: string;
-    status: string;
-    createdAt: Date;
-    updatedAt: Date;
-  }>(
-    `SELECT a.id, a.flow_type AS "flowType", a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.status,
-            a.created_at AS "createdAt", a.updated_at AS "updatedAt"
-       FROM approval a
-      WHERE (a.subject_type = 'designation_item' AND a.subject_id = $1)
-         OR (a.subject_type = 'designation_change' AND a.subject_id IN
-               (SELECT id::text FROM designation_change WHERE item_id = $1::uuid))
-      ORDER BY a.created_at, a.id`,
-    [item.id],
-  );
+  const approvals = await approvalsOn(sql, await approvalSubjects(sql, item.id));
   const history = [];
   for (const a of approvals) history.push({ ...a, decisions: await listDecisions(sql, a.id) });
   const source = item.sourceItemId ? await getItem(sql, item.sourceItemId) : null;
