@@ -1,6 +1,8 @@
 import type { ApprovalState, DecisionRecord, ResolvedStep } from '@baomi/domain';
+import { type Insertable, sql as k } from 'kysely';
 import type { Sql } from '../db/db.ts';
 import { kdb } from '../db/kysely.ts';
+import type { DB } from '../db/schema.ts';
 
 export interface ApprovalRow {
   id: string;
@@ -165,4 +167,48 @@ export async function hasDecidedOn(sql: Sql, personId: string, subjects: Subject
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export async function insertApproval(sql: Sql, a: Insertable<DB['approval']>): Promise<string> {
+  const row = await kdb(sql).insertInto('approval').values(a).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The approval's new state; decisions of an earlier round become superseded. */
+export async function saveApprovalState(
+  sql: Sql,
+  id: string,
+  next: {
+    status: string;
+    stepIndex: number;
+    fingerprint: string;
+    decisions: readonly { superseded?: boolean }[];
+  },
+  snapshot: Record<string, unknown>,
+): Promise<void> {
+  await sql.query(
+    `UPDATE approval SET status = $2, step_index = $3, fingerprint = $4, subject_snapshot = $5, updated_at = now()
+      WHERE id = $1`,
+    [id, next.status, next.stepIndex, next.fingerprint, JSON.stringify(snapshot)],
+  );
+  if (next.decisions.some((d) => d.superseded)) {
+    await sql.query(
+      'UPDATE approval_decision SET superseded = true WHERE approval_id = $1 AND NOT superseded',
+      [id],
+    );
+  }
+}
+
+/** One decision, numbered after the approval's last. */
+export async function insertDecision(
+  sql: Sql,
+  d: Omit<Insertable<DB['approval_decision']>, 'seq'> & { approval_id: string },
+): Promise<void> {
+  await kdb(sql)
+    .insertInto('approval_decision')
+    .values({
+      ...d,
+      seq: k<number>`(SELECT coalesce(max(seq), 0) + 1 FROM approval_decision WHERE approval_id = ${d.approval_id})`,
+    })
+    .execute();
 }

@@ -193,3 +193,26 @@ export async function departmentNames(sql: Sql, ids: readonly string[]): Promise
     .execute();
   return rows.map((r) => r.name);
 }
+
+/** The department of an organisation that carries a function (e.g. the secrecy office), if set. */
+export async function departmentWithFunction(sql: Sql, orgId: string, fn: string): Promise<string | null> {
+  const row = await kdb(sql)
+    .selectFrom('department')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('function', '=', fn)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Which of the organisations are secrecy bureaus. */
+export async function bureausAmong(sql: Sql, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await kdb(sql)
+    .selectFrom('org')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('kind', '=', 'secrecy_bureau')
+    .execute();
+  return rows.map((r) => r.id);
+}
