@@ -88,3 +88,22 @@ export async function countAccounts(sql: Sql): Promise<number> {
   const row = await kdb(sql).selectFrom('account').select(k<number>`count(*)`.as('n')).executeTakeFirst();
   return row?.n ?? 0;
 }
+
+/** The stored password hash (null when there is no such account). */
+export async function passwordHashOf(sql: Sql, id: string): Promise<string | null> {
+  const row = await kdb(sql)
+    .selectFrom('account')
+    .select('password_hash')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+/** The account's own new password: no longer one-time, changed now. */
+export async function setOwnPassword(sql: Sql, id: string, hash: string): Promise<void> {
+  await kdb(sql)
+    .updateTable('account')
+    .set({ password_hash: hash, must_change_password: false, password_changed_at: k<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}

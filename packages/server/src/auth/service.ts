@@ -7,31 +7,19 @@ import {
   type LockState,
   type SecurityPolicy,
 } from '@baomi/domain';
+import { passwordHashOf, setOwnPassword, updateAccount } from '../accounts/queries.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
 import { HttpError } from '../http/errors.ts';
 import { getSecurityPolicy } from '../settings/service.ts';
 import type { Me } from './context.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { createSession, loadMe, revokeSessions } from './sessions.ts';
+import { type AccountRow, findLoginAccount, hitRateLimit } from './queries.ts';
+import { createSession, loadMe, revokeSession, revokeSessions } from './sessions.ts';
 
 export interface ClientMeta {
   ip: string | null;
   userAgent: string | null;
-}
-
-interface AccountRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  admin_role: Me['adminRole'];
-  disabled: boolean;
-  failed_count: number;
-  locked_until: Date | null;
-  person_name: string | null;
-  org_id: string | null;
-  roles: string[];
 }
 
 const BAD_CREDENTIALS = () =>
@@ -47,23 +35,7 @@ function lockedError(until: Date): HttpError {
   });
 }
 
-/** Fixed-window counter in the database, so every node counts the same attempts. */
-export async function hitRateLimit(
-  sql: Sql,
-  key: string,
-  max: number,
-  windowSeconds: number,
-): Promise<boolean> {
-  const { rows } = await sql.query<{ count: number }>(
-    `INSERT INTO rate_counter (key, window_start, count) VALUES ($1, now(), 1)
-     ON CONFLICT (key) DO UPDATE SET
-       count = CASE WHEN rate_counter.window_start < now() - make_interval(secs => $2) THEN 1 ELSE rate_counter.count + 1 END,
-       window_start = CASE WHEN rate_counter.window_start < now() - make_interval(secs => $2) THEN now() ELSE rate_counter.window_start END
-     RETURNING count`,
-    [key, windowSeconds],
-  );
-  return (rows[0]?.count ?? 0) > max;
-}
+export { hitRateLimit };
 
 function actorFromAccount(a: AccountRow | undefined, username: string, meta: ClientMeta): Actor {
   return {
@@ -91,16 +63,8 @@ export async function login(
       en: 'Too many login attempts from this address; try again later',
     });
   }
-  const findAccount = (sql: Sql, lock: boolean) =>
-    sql.query<AccountRow>(
-      `SELECT a.id, a.username, a.display_name, a.password_hash, a.admin_role, a.disabled, a.failed_count,
-              a.locked_until, p.name AS person_name, p.org_id,
-              coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM person_role r WHERE r.person_id = p.id), '[]'::json) AS roles
-         FROM account a LEFT JOIN person p ON p.account_id = a.id
-        WHERE lower(a.username) = lower($1) ${lock ? 'FOR UPDATE OF a' : ''}`,
-      [username],
-    );
-  const found = (await findAccount(db, false)).rows[0];
+  const findAccount = (sql: Sql, lock: boolean) => findLoginAccount(sql, username, lock);
+  const found = await findAccount(db, false);
   // Hash work happens outside the transaction; unknown users cost the same time as known ones.
   let passwordOk = false;
   if (found) passwordOk = await verifyPassword(found.password_hash, password);
@@ -108,7 +72,7 @@ export async function login(
 
   const outcome = await db.tx(async (sql) => {
     const policy = await getSecurityPolicy(sql);
-    const a = (await findAccount(sql, true)).rows[0];
+    const a = await findAccount(sql, true);
     const actor = actorFromAccount(a, username, meta);
     const now = new Date();
     const fail = async (reason: string, extra: Record<string, unknown> = {}) => {
@@ -140,18 +104,11 @@ export async function login(
     }
     if (!passwordOk || a.id !== found?.id) {
       const next = afterFailedLogin(state, now, policy);
-      await sql.query('UPDATE account SET failed_count = $2, locked_until = $3 WHERE id = $1', [
-        a.id,
-        next.failedCount,
-        next.lockedUntil,
-      ]);
+      await updateAccount(sql, a.id, { failed_count: next.failedCount, locked_until: next.lockedUntil });
       await fail('bad_password', { failedCount: next.failedCount, locked: next.lockedUntil !== null });
       return { error: next.lockedUntil ? lockedError(next.lockedUntil) : BAD_CREDENTIALS() };
     }
-    await sql.query(
-      'UPDATE account SET failed_count = 0, locked_until = NULL, last_login_at = $2 WHERE id = $1',
-      [a.id, now],
-    );
+    await updateAccount(sql, a.id, { failed_count: 0, locked_until: null, last_login_at: now });
     const s = await createSession(sql, a.id, meta);
     await appendAudit(sql, actor, { action: 'auth.login.success', objectType: 'account', objectId: a.id });
     const me = await loadMe(sql, a.id);
@@ -163,7 +120,7 @@ export async function login(
 
 export async function logout(db: Db, sessionId: string, actor: Actor): Promise<void> {
   await db.tx(async (sql) => {
-    await sql.query('DELETE FROM session WHERE id = $1', [sessionId]);
+    await revokeSession(sql, sessionId);
     await appendAudit(sql, actor, { action: 'auth.logout', objectType: 'account', objectId: actor.id });
   });
 }
@@ -182,11 +139,8 @@ export async function changePassword(
   actor: Actor,
   meta: ClientMeta,
 ): Promise<{ me: Me; token: string; csrf: string }> {
-  const { rows } = await db.query<{ password_hash: string }>(
-    'SELECT password_hash FROM account WHERE id = $1',
-    [me.id],
-  );
-  if (!rows[0] || !(await verifyPassword(rows[0].password_hash, oldPassword))) {
+  const stored = await passwordHashOf(db, me.id);
+  if (stored === null || !(await verifyPassword(stored, oldPassword))) {
     throw invalid({
       code: 'wrong_old_password',
       field: 'oldPassword',
@@ -206,10 +160,7 @@ export async function changePassword(
   checkNewPassword(newPassword, me.username, await getSecurityPolicy(db));
   const hash = await hashPassword(newPassword);
   return db.tx(async (sql) => {
-    await sql.query(
-      'UPDATE account SET password_hash = $2, must_change_password = false, password_changed_at = now() WHERE id = $1',
-      [me.id, hash],
-    );
+    await setOwnPassword(sql, me.id, hash);
     const revoked = await revokeSessions(sql, me.id);
     const s = await createSession(sql, me.id, meta);
     await appendAudit(sql, actor, {
