@@ -8,9 +8,10 @@ import type {
   StateSecretLevel,
 } from '@baomi/domain';
 import { STATE_SECRET_LEVELS } from '@baomi/domain';
-import { sql as k } from 'kysely';
+import { type Insertable, sql as k, type Updateable } from 'kysely';
 import type { Sql } from '../db/db.ts';
 import { kdb } from '../db/kysely.ts';
+import type { DB } from '../db/schema.ts';
 import { sortKey } from '../db/sortkey.ts';
 
 export const ITEM_STATUSES = [
@@ -413,9 +414,18 @@ export async function itemsPastReleaseDate(sql: Sql, today: string) {
     .execute();
 }
 
-/** Releases a designated item (automatic release); an item no longer 'approved' is left alone. */
-export async function markReleased(sql: Sql, id: string, reason: string, marking: string): Promise<void> {
-  await kdb(sql)
+/**
+ * Releases a designated item (解密). The automatic release leaves an item no longer 'approved' alone;
+ * an approved release request (`onlyApproved: false`) releases it as it is.
+ */
+export async function markReleased(
+  sql: Sql,
+  id: string,
+  reason: string,
+  marking: string,
+  opts: { onlyApproved: boolean } = { onlyApproved: true },
+): Promise<void> {
+  let q = kdb(sql)
     .updateTable('designation_item')
     .set({
       status: 'released',
@@ -424,9 +434,9 @@ export async function markReleased(sql: Sql, id: string, reason: string, marking
       marking,
       updated_at: k<Date>`now()`,
     })
-    .where('id', '=', id)
-    .where('status', '=', 'approved')
-    .execute();
+    .where('id', '=', id);
+  if (opts.onlyApproved) q = q.where('status', '=', 'approved');
+  await q.execute();
 }
 
 /** What approvals of an item are about: the item itself and its change requests. */
@@ -440,4 +450,62 @@ export async function approvalSubjects(sql: Sql, itemId: string) {
     { type: 'designation_item', ids: [itemId] },
     { type: 'designation_change', ids: changes.map((c) => c.id) },
   ];
+}
+
+/** Updates an item's columns (and its updated_at). */
+export async function updateItem(
+  sql: Sql,
+  id: string,
+  set: Updateable<DB['designation_item']>,
+): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_item')
+    .set({ ...set, updated_at: k<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function hasPendingChange(sql: Sql, itemId: string): Promise<boolean> {
+  const row = await kdb(sql)
+    .selectFrom('designation_change')
+    .select('id')
+    .where('item_id', '=', itemId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertChange(sql: Sql, c: Insertable<DB['designation_change']>): Promise<string> {
+  const row = await kdb(sql)
+    .insertInto('designation_change')
+    .values(c)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setChangeApproval(sql: Sql, id: string, approvalId: string): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_change')
+    .set({ approval_id: approvalId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A change request is decided: its status, what it did (`after`, when given), decided now. */
+export async function closeChange(
+  sql: Sql,
+  id: string,
+  status: ChangeRow['status'],
+  after?: Record<string, unknown>,
+): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_change')
+    .set({
+      status,
+      ...(after !== undefined ? { after: JSON.stringify(after) } : {}),
+      decided_at: k<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
 }
