@@ -40,7 +40,7 @@ import {
   insertChange,
   markReleased,
   setChangeApproval,
-  updateItem,
+  updateItemRow,
 } from './items.queries.ts';
 import {
   decidersOf,
@@ -280,7 +280,7 @@ onApprovalSettled('designation_change', async (sql, approval, actor) => {
     return;
   }
   const marking = formatMarking({ level: snap.level, period: eff.period });
-  await updateItem(sql, item.id, {
+  await updateItemRow(sql, item.id, {
     level: snap.level,
     period: JSON.stringify(eff.period),
     know_scope: JSON.stringify(snap.knowScope),

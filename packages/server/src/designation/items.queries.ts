@@ -453,7 +453,7 @@ export async function approvalSubjects(sql: Sql, itemId: string) {
 }
 
 /** Updates an item's columns (and its updated_at). */
-export async function updateItem(
+export async function updateItemRow(
   sql: Sql,
   id: string,
   set: Updateable<DB['designation_item']>,
@@ -507,5 +507,23 @@ export async function closeChange(
       decided_at: k<Date>`now()`,
     })
     .where('id', '=', id)
+    .execute();
+}
+
+export async function insertEscalation(sql: Sql, e: Insertable<DB['designation_escalation']>): Promise<void> {
+  await kdb(sql).insertInto('designation_escalation').values(e).execute();
+}
+
+/** The pending escalation of a settled approval takes its outcome. */
+export async function closeEscalations(
+  sql: Sql,
+  approvalId: string,
+  status: EscalationRow['status'],
+): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_escalation')
+    .set({ status, decided_at: k<Date>`now()` })
+    .where('approval_id', '=', approvalId)
+    .where('status', '=', 'pending')
     .execute();
 }

@@ -216,3 +216,15 @@ export async function bureausAmong(sql: Sql, ids: readonly string[]): Promise<st
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** How many of the ids are departments of the organisation. */
+export async function countDepartmentsOf(sql: Sql, orgId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const row = await kdb(sql)
+    .selectFrom('department')
+    .select(k<number>`count(*)`.as('n'))
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}

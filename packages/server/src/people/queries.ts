@@ -230,3 +230,15 @@ export async function personNames(sql: Sql, ids: readonly string[]): Promise<str
     .execute();
   return rows.map((r) => r.name);
 }
+
+/** How many of the ids are people of the organisation. */
+export async function countPeopleOf(sql: Sql, orgId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const row = await kdb(sql)
+    .selectFrom('person')
+    .select(k<number>`count(*)`.as('n'))
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return row?.n ?? 0;
+}
