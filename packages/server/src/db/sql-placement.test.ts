@@ -25,8 +25,7 @@ const RAW_SQL = [
 ];
 
 /** Not moved into a queries file yet. Remove an entry when its file stops calling `.query(`. */
-const PENDING = [
-];
+const PENDING: string[] = [];
 
 const isTestCode = (f: string) =>
   /\.test\.ts$/.test(f) || f.startsWith('testing/') || f === 'designation/fixtures.ts';
