@@ -1,3 +1,4 @@
+// raw SQL: operator commands on a database opened outside the server.
 // baomi serve | migrate | audit verify | audit checkpoint | backup | admin reset-password
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -11,54 +11,21 @@ import {
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
 import { revokeSessions } from '../auth/sessions.ts';
-import { likePattern, type Sql } from '../db/db.ts';
+import type { Sql } from '../db/db.ts';
+import { linkAccount, personAccount } from '../people/queries.ts';
 import { getSecurityPolicy } from '../settings/service.ts';
+import {
+  type Account,
+  countAccounts,
+  getAccount,
+  insertAccount,
+  updateAccount,
+  usernameTaken,
+} from './queries.ts';
 
 const ACCOUNT = { zh: '账号', en: 'Account' };
 
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  adminRole: AdminRole | null;
-  personId: string | null;
-  personName: string | null;
-  disabled: boolean;
-  lockedUntil: Date | null;
-  mustChangePassword: boolean;
-  lastLoginAt: Date | null;
-  createdAt: Date;
-}
-
-const SELECT = `
-  SELECT a.id, a.username, a.display_name AS "displayName", a.admin_role AS "adminRole", p.id AS "personId",
-         p.name AS "personName", a.disabled, a.locked_until AS "lockedUntil",
-         a.must_change_password AS "mustChangePassword", a.last_login_at AS "lastLoginAt", a.created_at AS "createdAt"
-    FROM account a LEFT JOIN person p ON p.account_id = a.id`;
-
-export async function listAccounts(sql: Sql, q: string | undefined, page: { limit: number; offset: number }) {
-  const params: unknown[] = [];
-  let where = '';
-  if (q) {
-    params.push(likePattern(q));
-    where = 'WHERE a.username ILIKE $1 OR a.display_name ILIKE $1 OR p.name ILIKE $1';
-  }
-  const [items, total] = await Promise.all([
-    sql.query<Account>(
-      `${SELECT} ${where} ORDER BY a.admin_role NULLS LAST, a.username LIMIT ${page.limit} OFFSET ${page.offset}`,
-      params,
-    ),
-    sql.query<{ n: number }>(
-      `SELECT count(*) AS n FROM account a LEFT JOIN person p ON p.account_id = a.id ${where}`,
-      params,
-    ),
-  ]);
-  return { items: items.rows, total: total.rows[0]?.n ?? 0 };
-}
-
-export async function getAccount(sql: Sql, id: string): Promise<Account | null> {
-  return (await sql.query<Account>(`${SELECT} WHERE a.id = $1`, [id])).rows[0] ?? null;
-}
+export { type Account, getAccount, listAccounts } from './queries.ts';
 
 async function requireAccount(sql: Sql, id: string): Promise<Account> {
   const a = await getAccount(sql, id);
@@ -74,12 +41,9 @@ export async function createAccount(
   passwordHash: string,
 ): Promise<Account> {
   if (input.personId) {
-    const { rows } = await sql.query<{ account_id: string | null }>(
-      'SELECT account_id FROM person WHERE id = $1',
-      [input.personId],
-    );
-    if (!rows[0]) throw notFound({ zh: '人员', en: 'Person' }, 'personId');
-    if (rows[0].account_id) {
+    const person = await personAccount(sql, input.personId);
+    if (!person) throw notFound({ zh: '人员', en: 'Person' }, 'personId');
+    if (person.accountId) {
       throw conflict({
         code: 'person_has_account',
         field: 'personId',
@@ -88,8 +52,7 @@ export async function createAccount(
       });
     }
   }
-  const taken = await sql.query('SELECT 1 FROM account WHERE lower(username) = lower($1)', [input.username]);
-  if (taken.rowCount > 0) {
+  if (await usernameTaken(sql, input.username)) {
     throw conflict({
       code: 'username_taken',
       field: 'username',
@@ -97,13 +60,12 @@ export async function createAccount(
       en: 'The user name is taken',
     });
   }
-  const { rows } = await sql.query<{ id: string }>(
-    'INSERT INTO account (username, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id',
-    [input.username, input.displayName.trim(), passwordHash],
-  );
-  const id = rows[0]!.id;
-  if (input.personId)
-    await sql.query('UPDATE person SET account_id = $2 WHERE id = $1', [input.personId, id]);
+  const id = await insertAccount(sql, {
+    username: input.username,
+    displayName: input.displayName.trim(),
+    passwordHash,
+  });
+  if (input.personId) await linkAccount(sql, input.personId, id);
   await appendAudit(sql, actor, {
     action: 'account.create',
     objectType: 'account',
@@ -147,10 +109,12 @@ export function refuseAdminReset(a: Pick<Account, 'adminRole'>): void {
 export async function resetPassword(sql: Sql, actor: Actor, id: string, passwordHash: string): Promise<void> {
   const a = await requireAccount(sql, id);
   refuseAdminReset(a);
-  await sql.query(
-    'UPDATE account SET password_hash = $2, must_change_password = true, failed_count = 0, locked_until = NULL WHERE id = $1',
-    [id, passwordHash],
-  );
+  await updateAccount(sql, id, {
+    password_hash: passwordHash,
+    must_change_password: true,
+    failed_count: 0,
+    locked_until: null,
+  });
   const revoked = await revokeSessions(sql, id);
   await appendAudit(sql, actor, {
     action: 'account.password.reset',
@@ -181,7 +145,7 @@ export async function setDisabled(sql: Sql, actor: Actor, id: string, disabled: 
       en: 'You cannot disable your own account',
     });
   }
-  await sql.query('UPDATE account SET disabled = $2 WHERE id = $1', [id, disabled]);
+  await updateAccount(sql, id, { disabled });
   const revoked = disabled ? await revokeSessions(sql, id) : 0;
   await appendAudit(sql, actor, {
     action: disabled ? 'account.disable' : 'account.enable',
@@ -194,7 +158,7 @@ export async function setDisabled(sql: Sql, actor: Actor, id: string, disabled: 
 
 export async function unlock(sql: Sql, actor: Actor, id: string): Promise<Account> {
   const a = await requireAccount(sql, id);
-  await sql.query('UPDATE account SET failed_count = 0, locked_until = NULL WHERE id = $1', [id]);
+  await updateAccount(sql, id, { failed_count: 0, locked_until: null });
   await appendAudit(sql, actor, {
     action: 'account.unlock',
     objectType: 'account',
@@ -208,8 +172,7 @@ export async function unlock(sql: Sql, actor: Actor, id: string): Promise<Accoun
 export async function bootstrapAdministrators(
   sql: Sql,
 ): Promise<{ username: string; password: string; role: AdminRole }[] | null> {
-  const { rows } = await sql.query<{ n: number }>('SELECT count(*) AS n FROM account');
-  if ((rows[0]?.n ?? 0) > 0) return null;
+  if ((await countAccounts(sql)) > 0) return null;
   const admins: { username: string; role: AdminRole; name: string }[] = [
     { username: 'sysadmin', role: 'sysadmin', name: '系统管理员' },
     { username: 'secadmin', role: 'secadmin', name: '安全保密管理员' },
@@ -220,17 +183,19 @@ export async function bootstrapAdministrators(
     const sep = checkRoleSeparation({ adminRole: a.role, businessRoles: [], linkedToPerson: false });
     if (!sep.ok) throw invalid(sep.violations[0]!);
     const password = oneTimePassword();
-    const { rows: ins } = await sql.query<{ id: string }>(
-      'INSERT INTO account (username, display_name, password_hash, admin_role) VALUES ($1, $2, $3, $4) RETURNING id',
-      [a.username, a.name, await hashPassword(password), a.role],
-    );
+    const accountId = await insertAccount(sql, {
+      username: a.username,
+      displayName: a.name,
+      passwordHash: await hashPassword(password),
+      adminRole: a.role,
+    });
     await appendAudit(
       sql,
       { id: null, name: 'system', class: 'system', role: null, orgId: null },
       {
         action: 'account.bootstrap',
         objectType: 'account',
-        objectId: ins[0]!.id,
+        objectId: accountId,
         summary: { username: a.username, adminRole: a.role },
       },
     );

@@ -1,5 +1,8 @@
 import type { ApprovalState, DecisionRecord, ResolvedStep } from '@baomi/domain';
+import { type Insertable, sql as k } from 'kysely';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
+import type { DB } from '../db/schema.ts';
 
 export interface ApprovalRow {
   id: string;
@@ -36,6 +39,21 @@ export async function getApproval(sql: Sql, id: string, lock = false): Promise<A
     [id],
   );
   return rows[0] ?? null;
+}
+
+/** The approvals a person asked for, most recently changed first, a page of them and the total. */
+export async function approvalsAskedBy(
+  sql: Sql,
+  personId: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: ApprovalRow[]; total: number }> {
+  const { rows } = await sql.query<ApprovalRow & { total: number }>(
+    `SELECT ${COLS}, count(*) OVER () AS total
+       FROM approval a WHERE a.initiator_person_id = $1
+      ORDER BY a.updated_at DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+    [personId],
+  );
+  return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
 }
 
 export async function approvalForSubject(
@@ -85,4 +103,112 @@ export async function approvalsWaitingOn(
     [person.orgId, person.departmentId, person.roles, person.id],
   );
   return rows;
+}
+
+/** The person's requests that were returned to him (his todo list). */
+export async function returnedTo(sql: Sql, personId: string) {
+  return kdb(sql)
+    .selectFrom('approval')
+    .select([
+      'id',
+      'flow_type as flowType',
+      'title',
+      'updated_at as updatedAt',
+      'subject_type as subjectType',
+      'subject_id as subjectId',
+    ])
+    .where('initiator_person_id', '=', personId)
+    .where('status', '=', 'returned')
+    .execute();
+}
+
+/** Subjects of approvals: a subject type and the ids of that type. */
+export type SubjectSet = readonly { type: string; ids: readonly string[] }[];
+
+function onSubjects(subjects: SubjectSet) {
+  return subjects.filter((s) => s.ids.length > 0);
+}
+
+/** The approvals on any of the subjects, oldest first (a record's approval history). */
+export async function approvalsOn(sql: Sql, subjects: SubjectSet) {
+  const set = onSubjects(subjects);
+  if (set.length === 0) return [];
+  return kdb(sql)
+    .selectFrom('approval as a')
+    .select([
+      'a.id',
+      'a.flow_type as flowType',
+      'a.subject_type as subjectType',
+      'a.subject_id as subjectId',
+      'a.status',
+      'a.created_at as createdAt',
+      'a.updated_at as updatedAt',
+    ])
+    .where((eb) =>
+      eb.or(set.map((s) => eb.and([eb('a.subject_type', '=', s.type), eb('a.subject_id', 'in', s.ids)]))),
+    )
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute();
+}
+
+/** Has the person decided (any step of) an approval on any of the subjects? */
+export async function hasDecidedOn(sql: Sql, personId: string, subjects: SubjectSet): Promise<boolean> {
+  const set = onSubjects(subjects);
+  if (set.length === 0) return false;
+  const row = await kdb(sql)
+    .selectFrom('approval as a')
+    .innerJoin('approval_decision as d', 'd.approval_id', 'a.id')
+    .select('a.id')
+    .where('d.person_id', '=', personId)
+    .where((eb) =>
+      eb.or(set.map((s) => eb.and([eb('a.subject_type', '=', s.type), eb('a.subject_id', 'in', s.ids)]))),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertApproval(sql: Sql, a: Insertable<DB['approval']>): Promise<string> {
+  const row = await kdb(sql).insertInto('approval').values(a).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The approval's new state; decisions of an earlier round become superseded. */
+export async function saveApprovalState(
+  sql: Sql,
+  id: string,
+  next: {
+    status: string;
+    stepIndex: number;
+    fingerprint: string;
+    decisions: readonly { superseded?: boolean }[];
+  },
+  snapshot: Record<string, unknown>,
+): Promise<void> {
+  await sql.query(
+    `UPDATE approval SET status = $2, step_index = $3, fingerprint = $4, subject_snapshot = $5, updated_at = now()
+      WHERE id = $1`,
+    [id, next.status, next.stepIndex, next.fingerprint, JSON.stringify(snapshot)],
+  );
+  if (next.decisions.some((d) => d.superseded)) {
+    await sql.query(
+      'UPDATE approval_decision SET superseded = true WHERE approval_id = $1 AND NOT superseded',
+      [id],
+    );
+  }
+}
+
+/** One decision, numbered after the approval's last. */
+export async function insertDecision(
+  sql: Sql,
+  d: Omit<Insertable<DB['approval_decision']>, 'seq'> & { approval_id: string },
+): Promise<void> {
+  await kdb(sql)
+    .insertInto('approval_decision')
+    .values({
+      ...d,
+      seq: k<number>`(SELECT coalesce(max(seq), 0) + 1 FROM approval_decision WHERE approval_id = ${d.approval_id})`,
+    })
+    .execute();
 }

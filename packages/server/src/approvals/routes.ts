@@ -7,8 +7,15 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
+import { personName } from '../people/queries.ts';
 import { approvalPolicy } from './policy.ts';
-import { type ApprovalRow, approvalsWaitingOn, getApproval, listDecisions } from './queries.ts';
+import {
+  type ApprovalRow,
+  approvalsAskedBy,
+  approvalsWaitingOn,
+  getApproval,
+  listDecisions,
+} from './queries.ts';
 import { approvalVerdicts, decideApproval, subjectLinkOf, withdrawApproval } from './service.ts';
 
 const tags = ['approvals'];
@@ -40,12 +47,10 @@ async function view(sql: Sql, row: ApprovalRow, person: PersonSummary, withAbili
     row.initiatorPersonId === person.id || decisions.some((d) => d.personId === person.id) || mayDecideNow;
   if (!participant) return null;
   const stepDef = flow.steps[row.stepIndex];
-  const initiator = await sql.query<{ name: string }>('SELECT name FROM person WHERE id = $1', [
-    row.initiatorPersonId,
-  ]);
+  const initiatorName = await personName(sql, row.initiatorPersonId);
   return {
     ...row,
-    initiatorName: initiator.rows[0]?.name ?? '',
+    initiatorName: initiatorName ?? '',
     flow: { type: flow.type, label: flow.label, rules: flow.rules },
     steps: row.steps.map((s, i) => ({
       ...s,
@@ -100,16 +105,7 @@ const approvalRoutes: ModuleRoutes = async (app) => {
         const all = await approvalsWaitingOn(db, person);
         return wire({ items: all.slice(page.offset, page.offset + page.limit), total: all.length });
       }
-      const { rows } = await db.query<ApprovalRow & { total: number }>(
-        `SELECT a.id, a.flow_type AS "flowType", a.subject_type AS "subjectType", a.subject_id AS "subjectId",
-                a.title, a.org_id AS "orgId", a.initiator_person_id AS "initiatorPersonId", a.status,
-                a.step_index AS "stepIndex", a.steps, a.fingerprint, a.subject_snapshot AS "subjectSnapshot",
-                a.created_at AS "createdAt", a.updated_at AS "updatedAt", count(*) OVER () AS total
-           FROM approval a WHERE a.initiator_person_id = $1
-          ORDER BY a.updated_at DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-        [person.id],
-      );
-      return wire({ items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 });
+      return wire(await approvalsAskedBy(db, person.id, page));
     },
   );
 

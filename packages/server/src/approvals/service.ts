@@ -34,8 +34,15 @@ import {
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import { ancestorIds } from '../orgs/queries.ts';
-import { type ApprovalRow, getApproval, listDecisions } from './queries.ts';
+import { ancestorIds, bureausAmong, departmentWithFunction } from '../orgs/queries.ts';
+import {
+  type ApprovalRow,
+  getApproval,
+  insertApproval,
+  insertDecision,
+  listDecisions,
+  saveApprovalState,
+} from './queries.ts';
 
 const APPROVAL = { zh: '审批', en: 'Approval' };
 
@@ -89,29 +96,23 @@ export async function resolveSteps(sql: Sql, flow: FlowDef, input: OpenInput): P
           }
           return { orgId: input.orgId, departmentId: input.departmentId };
         case 'department_function': {
-          const { rows } = await sql.query<{ id: string }>(
-            'SELECT id FROM department WHERE org_id = $1 AND function = $2',
-            [input.orgId, at.fn],
-          );
-          if (!rows[0]) {
+          const departmentId = await departmentWithFunction(sql, input.orgId, at.fn);
+          if (!departmentId) {
             throw conflict({
               code: 'department_function_missing',
               zh: `本单位尚未指定承担“${step.label.zh}”的部门，请系统管理员在组织机构中设置`,
               en: `No department of this organisation is set as "${step.label.en}"; the system administrator sets it`,
             });
           }
-          return { orgId: input.orgId, departmentId: rows[0].id };
+          return { orgId: input.orgId, departmentId };
         }
         case 'target_org':
           if (!input.targetOrgId) throw new Error(`flow ${flow.type} needs a target organisation`);
           return { orgId: input.targetOrgId, departmentId: null };
         case 'supervising_bureau': {
           const chain = (await ancestorIds(sql, input.orgId)).slice(1);
-          const { rows } = await sql.query<{ id: string }>(
-            "SELECT id FROM org WHERE id = ANY($1::uuid[]) AND kind = 'secrecy_bureau'",
-            [chain],
-          );
-          const nearest = chain.find((id) => rows.some((r) => r.id === id));
+          const bureaus = await bureausAmong(sql, chain);
+          const nearest = chain.find((id) => bureaus.includes(id));
           if (!nearest) {
             throw conflict({
               code: 'no_supervising_bureau',
@@ -132,25 +133,19 @@ export async function openApproval(sql: Sql, actor: Actor, input: OpenInput): Pr
   const flow = requireFlow(input.flowType);
   const steps = await resolveSteps(sql, flow, input);
   const state = openState(flow, input.initiatorPersonId, steps, fingerprintOf(flow, input.subject));
-  const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO approval (flow_type, subject_type, subject_id, title, org_id, initiator_person_id, status,
-                           step_index, steps, fingerprint, subject_snapshot)
-     VALUES ($1, $2, $3, $11, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [
-      flow.type,
-      input.subjectType,
-      input.subjectId,
-      input.orgId,
-      input.initiatorPersonId,
-      state.status,
-      state.stepIndex,
-      JSON.stringify(steps),
-      state.fingerprint,
-      JSON.stringify(materialOf(flow, input.subject)),
-      input.title.slice(0, 300),
-    ],
-  );
-  const id = rows[0]!.id;
+  const id = await insertApproval(sql, {
+    flow_type: flow.type,
+    subject_type: input.subjectType,
+    subject_id: input.subjectId,
+    org_id: input.orgId,
+    initiator_person_id: input.initiatorPersonId,
+    status: state.status,
+    step_index: state.stepIndex,
+    steps: JSON.stringify(steps),
+    fingerprint: state.fingerprint,
+    subject_snapshot: JSON.stringify(materialOf(flow, input.subject)),
+    title: input.title.slice(0, 300),
+  });
   await appendAudit(sql, actor, {
     action: 'approval.open',
     objectType: 'approval',
@@ -178,17 +173,7 @@ async function save(
   next: ApprovalState,
   snapshot: Record<string, unknown>,
 ): Promise<void> {
-  await sql.query(
-    `UPDATE approval SET status = $2, step_index = $3, fingerprint = $4, subject_snapshot = $5, updated_at = now()
-      WHERE id = $1`,
-    [row.id, next.status, next.stepIndex, next.fingerprint, JSON.stringify(snapshot)],
-  );
-  if (next.decisions.some((d) => d.superseded)) {
-    await sql.query(
-      'UPDATE approval_decision SET superseded = true WHERE approval_id = $1 AND NOT superseded',
-      [row.id],
-    );
-  }
+  await saveApprovalState(sql, row.id, next, snapshot);
 }
 
 function refuse(violations: RuleViolation[]): never {
@@ -263,24 +248,18 @@ export async function decideApproval(
   const next = decide(flow, state, who, decision, at.toISOString());
   const snapshot = input.corrected ? materialOf(flow, input.corrected) : row.subjectSnapshot;
   const record = next.decisions[next.decisions.length - 1]!;
-  await sql.query(
-    `INSERT INTO approval_decision (approval_id, seq, step_key, person_id, role, acting_as, decision, comment, at,
-                                    fingerprint, snapshot)
-     VALUES ($1, (SELECT coalesce(max(seq), 0) + 1 FROM approval_decision WHERE approval_id = $1), $2, $3, $4, $5,
-             $6, $7, $8, $9, $10)`,
-    [
-      row.id,
-      record.stepKey,
-      record.personId,
-      record.role,
-      actingAs,
-      record.decision,
-      record.comment,
-      at,
-      record.fingerprint,
-      JSON.stringify(snapshot),
-    ],
-  );
+  await insertDecision(sql, {
+    approval_id: row.id,
+    step_key: record.stepKey,
+    person_id: record.personId,
+    role: record.role,
+    acting_as: actingAs,
+    decision: record.decision,
+    comment: record.comment,
+    at,
+    fingerprint: record.fingerprint,
+    snapshot: JSON.stringify(snapshot),
+  });
   await save(sql, row, next, snapshot);
   await appendAudit(sql, actor, {
     action: `approval.${record.decision}`,

@@ -2,25 +2,13 @@
 // decide, and every request of his that was returned to him.
 import { flowOf } from '@baomi/domain';
 import type { Todo, TodoProvider } from '../todos/service.ts';
-import { approvalsWaitingOn } from './queries.ts';
+import { approvalsWaitingOn, returnedTo } from './queries.ts';
 
 export const approvalTodos: TodoProvider = async (sql, me): Promise<Todo[]> => {
   const p = me.person;
   if (!p) return [];
   const waiting = await approvalsWaitingOn(sql, p);
-  const { rows: returned } = await sql.query<{
-    id: string;
-    flowType: string;
-    title: string;
-    updatedAt: Date;
-    subjectType: string;
-    subjectId: string;
-  }>(
-    `SELECT id, flow_type AS "flowType", title, updated_at AS "updatedAt", subject_type AS "subjectType",
-            subject_id AS "subjectId"
-       FROM approval WHERE initiator_person_id = $1 AND status = 'returned'`,
-    [p.id],
-  );
+  const returned = await returnedTo(sql, p.id);
   return [
     ...waiting.map((a) => ({
       id: `approval:${a.id}`,

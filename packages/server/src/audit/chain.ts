@@ -1,3 +1,4 @@
+// raw SQL: the hash chain appends under a row lock and verifies in sequence order.
 // R-SYS-03: the audit trail is an SM3 hash chain. This file is the one audit writer and the verifier.
 import { createHash } from 'node:crypto';
 import { type AuditActorClass, canonicalJson } from '@baomi/domain';

@@ -7,7 +7,7 @@
 // the login itself (auth.login.failure) and are not counted twice.
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../auth/context.ts';
-import { hitRateLimit } from '../auth/service.ts';
+import { hitRateLimit, rateCount } from '../auth/queries.ts';
 import type { Db } from '../db/db.ts';
 import type { HttpError } from '../http/errors.ts';
 import { type Actor, appendAudit } from './chain.ts';
@@ -38,10 +38,7 @@ export async function auditDenied(db: Db, req: FastifyRequest, h: HttpError): Pr
     const objectId = typeof params.id === 'string' ? params.id.slice(0, 64) : null;
     if (over) {
       // the first refusal past the limit says so, once per minute and address
-      const { rows } = await db.query<{ count: number }>('SELECT count FROM rate_counter WHERE key = $1', [
-        source,
-      ]);
-      if (rows[0]?.count !== DENIED_PER_MINUTE + 1) return;
+      if ((await rateCount(db, source)) !== DENIED_PER_MINUTE + 1) return;
       await db.tx((sql) =>
         appendAudit(sql, actorFor(req), {
           action: 'access.denied.flood',

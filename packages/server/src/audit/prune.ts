@@ -1,3 +1,4 @@
+// raw SQL: removes a range of the chain and writes its anchor under the chain lock.
 // R-SYS-03: removing audit events older than the retention period. The chain stays verifiable:
 // the last removed event's sequence and hash become an anchor that verification starts from.
 import { auditRetentionCutoff } from '@baomi/domain';

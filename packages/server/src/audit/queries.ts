@@ -1,5 +1,9 @@
 import { type AdminRole, auditVisibility } from '@baomi/domain';
+import { sql as k, type SqlBool } from 'kysely';
 import { likePattern, type Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
+import { listPage, type Paging } from '../db/list.ts';
+import type { Checkpoint } from './chain.ts';
 
 export interface AuditFilter {
   actor?: string;
@@ -26,44 +30,57 @@ export interface AuditEventView {
   hash: string;
 }
 
-/** R-SYS-01: the viewer's slice of the trail, then the search filters. */
-function where(viewer: { id: string; adminRole: AdminRole | null }, f: AuditFilter) {
-  const vis = auditVisibility(viewer.adminRole);
-  const params: unknown[] = [vis.classes, vis.own ? viewer.id : null];
-  const conds = ['(actor_class = ANY($1::text[]) OR actor_id = $2::uuid)'];
-  const add = (cond: (i: string) => string, v: unknown) => {
-    params.push(v);
-    conds.push(cond(`$${params.length}`));
-  };
-  if (f.actor) add((i) => `actor_name ILIKE ${i}`, likePattern(f.actor));
-  if (f.action) add((i) => `action ILIKE ${i}`, likePattern(f.action));
-  if (f.objectType) add((i) => `object_type = ${i}`, f.objectType);
-  if (f.objectId) add((i) => `object_id = ${i}`, f.objectId);
-  if (f.from) add((i) => `at >= ${i}::timestamptz`, f.from);
-  if (f.to) add((i) => `at <= ${i}::timestamptz`, f.to);
-  return { clause: `WHERE ${conds.join(' AND ')}`, params };
-}
-
-const COLS = `seq, at, actor_id AS "actorId", actor_name AS "actorName", actor_class AS "actorClass",
-  (payload::jsonb) ->> 5 AS "actorRole", (payload::jsonb) ->> 6 AS "orgId", action, object_type AS "objectType",
-  object_id AS "objectId", (payload::jsonb) -> 10 AS summary, (payload::jsonb) ->> 11 AS ip, hash`;
-
+/** R-SYS-01: the viewer's slice of the trail, then the search filters; newest first. */
 export async function searchAudit(
   sql: Sql,
   viewer: { id: string; adminRole: AdminRole | null },
   f: AuditFilter,
-  page: { limit: number; offset: number },
+  page: Paging,
 ): Promise<{ items: AuditEventView[]; total: number }> {
-  const w = where(viewer, f);
-  const [items, total] = await Promise.all([
-    sql.query<AuditEventView>(
-      `SELECT ${COLS} FROM audit_event ${w.clause} ORDER BY seq DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
-      w.params,
-    ),
-    sql.query<{ n: number }>(`SELECT count(*) AS n FROM audit_event ${w.clause}`, w.params),
-  ]);
-  return {
-    items: items.rows,
-    total: total.rows[0]?.n ?? 0,
-  };
+  const vis = auditVisibility(viewer.adminRole);
+  return listPage(
+    kdb(sql).selectFrom('audit_event'),
+    (qb) =>
+      qb
+        .select([
+          'seq',
+          'at',
+          'actor_id as actorId',
+          'actor_name as actorName',
+          'actor_class as actorClass',
+          k<string | null>`(payload::jsonb) ->> 5`.as('actorRole'),
+          k<string | null>`(payload::jsonb) ->> 6`.as('orgId'),
+          'action',
+          'object_type as objectType',
+          'object_id as objectId',
+          k<unknown>`(payload::jsonb) -> 10`.as('summary'),
+          k<string | null>`(payload::jsonb) ->> 11`.as('ip'),
+          'hash',
+        ])
+        .$castTo<AuditEventView>(),
+    {
+      where: (eb) => [
+        k<SqlBool>`(actor_class = ANY(${vis.classes}::text[]) OR actor_id = ${vis.own ? viewer.id : null}::uuid)`,
+        !!f.actor && eb('actor_name', 'ilike', likePattern(f.actor)),
+        !!f.action && eb('action', 'ilike', likePattern(f.action)),
+        !!f.objectType && eb('object_type', '=', f.objectType),
+        !!f.objectId && eb('object_id', '=', f.objectId),
+        !!f.from && k<SqlBool>`at >= ${f.from}::timestamptz`,
+        !!f.to && k<SqlBool>`at <= ${f.to}::timestamptz`,
+      ],
+      sorts: { seq: { by: k`seq` } },
+      sort: { field: 'seq', desc: true },
+      paging: page,
+    },
+  );
+}
+
+/** The chain's head (the checkpoint an auditor writes down) and when its last event happened. */
+export async function currentCheckpoint(sql: Sql): Promise<(Checkpoint & { at: Date | null }) | undefined> {
+  return kdb(sql)
+    .selectFrom('audit_head as h')
+    .leftJoin('audit_event as e', 'e.seq', 'h.seq')
+    .select(['h.seq', 'h.hash', 'e.at'])
+    .where('h.id', '=', 1)
+    .executeTakeFirst();
 }

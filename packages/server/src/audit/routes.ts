@@ -6,9 +6,9 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
-import { appendAudit, type Checkpoint, verifyChain } from './chain.ts';
+import { appendAudit, verifyChain } from './chain.ts';
 import { auditPolicy } from './policy.ts';
-import { type AuditEventView, searchAudit } from './queries.ts';
+import { type AuditEventView, currentCheckpoint, searchAudit } from './queries.ts';
 
 const tags = ['audit'];
 const EXPORT_LIMIT = 100_000;
@@ -80,10 +80,7 @@ const auditRoutes: ModuleRoutes = async (app) => {
       schema: { tags, summary: '当前检查点 Current checkpoint', response: { 200: C.Checkpoint } },
     },
     async (_req) => {
-      const { rows } = await db.query<Checkpoint & { at: Date | null }>(
-        'SELECT h.seq, h.hash, e.at FROM audit_head h LEFT JOIN audit_event e ON e.seq = h.seq WHERE h.id = 1',
-      );
-      return wire(rows[0]!);
+      return wire(await currentCheckpoint(db));
     },
   );
 

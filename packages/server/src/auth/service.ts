@@ -1,29 +1,25 @@
 // Login, logout and password change (R-SYS-02), every attempt audited (R-SYS-03).
 import { afterFailedLogin, checkPassword, invalid, isLocked, type SecurityPolicy } from '@baomi/domain';
+import { passwordHashOf, setOwnPassword } from '../accounts/queries.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
 import { HttpError } from '../http/errors.ts';
 import { getSecurityPolicy } from '../settings/service.ts';
 import type { Me } from './context.ts';
-import { alertSecadmin, clearFailures, failingSources, recordFailure, sourceLock } from './lockout.ts';
+import {
+  alertSecadmin,
+  clearFailures,
+  failingSources,
+  recordFailure,
+  sourceLock,
+} from './lockout.queries.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { createSession, loadMe, revokeSessions } from './sessions.ts';
+import { type AccountRow, findLoginAccount, hitRateLimit } from './queries.ts';
+import { createSession, loadMe, revokeSession, revokeSessions } from './sessions.ts';
 
 export interface ClientMeta {
   ip: string | null;
   userAgent: string | null;
-}
-
-interface AccountRow {
-  id: string;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  admin_role: Me['adminRole'];
-  disabled: boolean;
-  person_name: string | null;
-  org_id: string | null;
-  roles: string[];
 }
 
 /**
@@ -40,23 +36,7 @@ const BAD_CREDENTIALS = () =>
 /** Failures of one account from this many addresses within the lock period alert the secadmin. */
 export const ALERT_SOURCES = 3;
 
-/** Fixed-window counter in the database, so every node counts the same attempts. */
-export async function hitRateLimit(
-  sql: Sql,
-  key: string,
-  max: number,
-  windowSeconds: number,
-): Promise<boolean> {
-  const { rows } = await sql.query<{ count: number }>(
-    `INSERT INTO rate_counter (key, window_start, count) VALUES ($1, now(), 1)
-     ON CONFLICT (key) DO UPDATE SET
-       count = CASE WHEN rate_counter.window_start < now() - make_interval(secs => $2) THEN 1 ELSE rate_counter.count + 1 END,
-       window_start = CASE WHEN rate_counter.window_start < now() - make_interval(secs => $2) THEN now() ELSE rate_counter.window_start END
-     RETURNING count`,
-    [key, windowSeconds],
-  );
-  return (rows[0]?.count ?? 0) > max;
-}
+export { hitRateLimit };
 
 function actorFromAccount(a: AccountRow | undefined, username: string, meta: ClientMeta): Actor {
   return {
@@ -84,16 +64,8 @@ export async function login(
       en: 'Too many login attempts from this address; try again later',
     });
   }
-  const findAccount = (sql: Sql, lock: boolean) =>
-    sql.query<AccountRow>(
-      `SELECT a.id, a.username, a.display_name, a.password_hash, a.admin_role, a.disabled,
-              p.name AS person_name, p.org_id,
-              coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM person_role r WHERE r.person_id = p.id), '[]'::json) AS roles
-         FROM account a LEFT JOIN person p ON p.account_id = a.id
-        WHERE lower(a.username) = lower($1) ${lock ? 'FOR UPDATE OF a' : ''}`,
-      [username],
-    );
-  const found = (await findAccount(db, false)).rows[0];
+  const findAccount = (sql: Sql, lock: boolean) => findLoginAccount(sql, username, lock);
+  const found = await findAccount(db, false);
   // Hash work happens outside the transaction; unknown users cost the same time as known ones.
   let passwordOk = false;
   if (found) passwordOk = await verifyPassword(found.password_hash, password);
@@ -102,7 +74,7 @@ export async function login(
   const source = (meta.ip ?? 'unknown').slice(0, 64);
   const outcome = await db.tx(async (sql) => {
     const policy = await getSecurityPolicy(sql);
-    const a = (await findAccount(sql, true)).rows[0];
+    const a = await findAccount(sql, true);
     const actor = actorFromAccount(a, username, meta);
     const now = new Date();
     const fail = async (reason: string, extra: Record<string, unknown> = {}) => {
@@ -142,7 +114,7 @@ export async function login(
 
 export async function logout(db: Db, sessionId: string, actor: Actor): Promise<void> {
   await db.tx(async (sql) => {
-    await sql.query('DELETE FROM session WHERE id = $1', [sessionId]);
+    await revokeSession(sql, sessionId);
     await appendAudit(sql, actor, { action: 'auth.logout', objectType: 'account', objectId: actor.id });
   });
 }
@@ -161,11 +133,8 @@ export async function changePassword(
   actor: Actor,
   meta: ClientMeta,
 ): Promise<{ me: Me; token: string; csrf: string }> {
-  const { rows } = await db.query<{ password_hash: string }>(
-    'SELECT password_hash FROM account WHERE id = $1',
-    [me.id],
-  );
-  if (!rows[0] || !(await verifyPassword(rows[0].password_hash, oldPassword))) {
+  const stored = await passwordHashOf(db, me.id);
+  if (stored === null || !(await verifyPassword(stored, oldPassword))) {
     throw invalid({
       code: 'wrong_old_password',
       field: 'oldPassword',
@@ -185,10 +154,7 @@ export async function changePassword(
   checkNewPassword(newPassword, me.username, await getSecurityPolicy(db));
   const hash = await hashPassword(newPassword);
   return db.tx(async (sql) => {
-    await sql.query(
-      'UPDATE account SET password_hash = $2, must_change_password = false, password_changed_at = now() WHERE id = $1',
-      [me.id, hash],
-    );
+    await setOwnPassword(sql, me.id, hash);
     const revoked = await revokeSessions(sql, me.id);
     const s = await createSession(sql, me.id, meta);
     await appendAudit(sql, actor, {

@@ -1,3 +1,4 @@
+// raw SQL: session tokens on the hot path of every request.
 // Sessions: a random token in an HttpOnly cookie; the database keeps only its SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
 import { isIdleExpired, type SecurityPolicy } from '@baomi/domain';

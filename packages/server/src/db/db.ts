@@ -1,3 +1,4 @@
+// raw SQL: the Sql/Db interface itself.
 // One database dialect: PostgreSQL. Embedded PGlite by default, a real server when DATABASE_URL is set.
 import { fsyncSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
@@ -37,6 +38,10 @@ export interface Db extends Sql {
 
 // int8 (count(*), bigserial) as JS numbers: audit sequences stay far below 2^53.
 const INT8 = 20;
+// date as its 'YYYY-MM-DD' text on both drivers (pg would give a Date at local midnight, PGlite at UTC
+// midnight); the generated schema types say string.
+const DATE = 1082;
+const asText = (s: string) => s;
 
 export interface OpenOptions {
   databaseUrl?: string;
@@ -95,7 +100,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   if (dir) mkdirSync(dir, { recursive: true });
   const durable = Boolean(dir) && pgliteDurable();
   const lite = await PGlite.create(dir ?? 'memory://', {
-    parsers: { [INT8]: Number },
+    parsers: { [INT8]: Number, [DATE]: asText },
     ...(durable ? { startParams: DURABLE_PARAMS } : {}),
   });
   if (durable) {
@@ -138,7 +143,11 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
 async function openPostgres(url: string, max: number): Promise<Db> {
   const types = {
     getTypeParser: ((oid: number, format?: string) =>
-      oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      oid === INT8
+        ? Number
+        : oid === DATE
+          ? asText
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
   // A dropped idle connection must not crash the process.

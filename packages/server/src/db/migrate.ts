@@ -1,9 +1,11 @@
+// raw SQL: migrations and their advisory lock.
 // Versioned SQL migrations (packages/server/migrations/NNNN_name.sql), applied at start, once,
 // even when several nodes start together (transaction-scoped advisory lock).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './db.ts';
+import { fillSortKeys } from './sortkey.ts';
 
 export const MIGRATIONS_DIR = new URL('../../migrations/', import.meta.url).pathname;
 const MIGRATION_LOCK = 7_202_611; // arbitrary constant shared by every node
@@ -82,5 +84,7 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<nu
       applied.push(m.version);
     });
   }
+  // Post-step: sort keys computed in JavaScript (pinyin) for rows that have none yet (0006).
+  await fillSortKeys(db);
   return applied;
 }

@@ -1,3 +1,4 @@
+// raw SQL: the demo seeder writes sample rows directly.
 // `npm run demo`: a realistic sample unit. A city secrecy bureau supervising a city-level organ
 // (市发展和改革委员会) and a public institution, departments, about 40 people, an account for each
 // business role. Later modules add their own sample records here. Idempotent.
@@ -5,6 +6,7 @@ import type { BusinessRole, Clearance, Rank } from '@baomi/domain';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Sql } from '../db/db.ts';
+import { fillSortKeys } from '../db/sortkey.ts';
 import type { ServerModule } from '../kit/module.ts';
 
 export const DEMO_PASSWORD = 'Baomi@Demo2026';
@@ -271,5 +273,7 @@ export async function seedDemo(
       accounts.push({ ...a, password: DEMO_PASSWORD });
     }
   }
+  // The seeders write names without pinyin sort keys; fill them (idempotent).
+  await fillSortKeys(db);
   return accounts;
 }

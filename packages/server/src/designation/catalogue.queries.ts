@@ -1,5 +1,7 @@
 import type { StateSecretLevel } from '@baomi/domain';
+import { sql as k } from 'kysely';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
 
 export interface CatalogueRow {
   id: string;
@@ -35,3 +37,54 @@ export const getCatalogueEntry = async (sql: Sql, id: string, lock = false) =>
       [id],
     )
   ).rows[0] ?? null;
+
+export async function insertCatalogueEntry(
+  sql: Sql,
+  e: {
+    orgId: string | null;
+    clause: string;
+    title: string;
+    maxLevel: StateSecretLevel;
+    indefiniteAllowed: boolean;
+    createdBy: string;
+  },
+): Promise<string> {
+  const row = await kdb(sql)
+    .insertInto('secret_catalogue_entry')
+    .values({
+      org_id: e.orgId,
+      clause: e.clause,
+      title: e.title,
+      max_level: e.maxLevel,
+      indefinite_allowed: e.indefiniteAllowed,
+      created_by: e.createdBy,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateCatalogueEntry(
+  sql: Sql,
+  id: string,
+  e: {
+    clause: string;
+    title: string;
+    maxLevel: StateSecretLevel;
+    indefiniteAllowed: boolean;
+    active: boolean;
+  },
+): Promise<void> {
+  await kdb(sql)
+    .updateTable('secret_catalogue_entry')
+    .set({
+      clause: e.clause,
+      title: e.title,
+      max_level: e.maxLevel,
+      indefinite_allowed: e.indefiniteAllowed,
+      active: e.active,
+      updated_at: k`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}

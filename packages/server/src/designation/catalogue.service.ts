@@ -11,7 +11,13 @@ import {
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import { type CatalogueRow, getCatalogueEntry, listCatalogue } from './catalogue.queries.ts';
+import {
+  type CatalogueRow,
+  getCatalogueEntry,
+  insertCatalogueEntry,
+  listCatalogue,
+  updateCatalogueEntry,
+} from './catalogue.queries.ts';
 import { type Caller, callerOrg } from './common.ts';
 
 const ENTRY = { zh: '保密事项范围条目', en: 'Catalogue entry' };
@@ -64,12 +70,14 @@ export async function createEntry(
   if (input.shared) await requireBureauForShared(sql, caller);
   const orgId = input.shared ? null : caller.orgId;
   const e = { clause: input.clause.trim(), title: input.title.trim() };
-  const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO secret_catalogue_entry (org_id, clause, title, max_level, indefinite_allowed, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [orgId, e.clause, e.title, input.maxLevel, input.indefiniteAllowed ?? false, caller.accountId],
-  );
-  const id = rows[0]!.id;
+  const id = await insertCatalogueEntry(sql, {
+    orgId,
+    clause: e.clause,
+    title: e.title,
+    maxLevel: input.maxLevel,
+    indefiniteAllowed: input.indefiniteAllowed ?? false,
+    createdBy: caller.accountId,
+  });
   await appendAudit(sql, actor, {
     action: 'designation.catalogue.create',
     objectType: 'secret_catalogue_entry',
@@ -100,11 +108,7 @@ export async function updateEntry(
     clause: (patch.clause ?? before.clause).trim(),
     title: (patch.title ?? before.title).trim(),
   };
-  await sql.query(
-    `UPDATE secret_catalogue_entry SET clause = $2, title = $3, max_level = $4, indefinite_allowed = $5,
-       active = $6, updated_at = now() WHERE id = $1`,
-    [id, next.clause, next.title, next.maxLevel, next.indefiniteAllowed, next.active],
-  );
+  await updateCatalogueEntry(sql, id, next);
   const keys = ['clause', 'title', 'maxLevel', 'indefiniteAllowed', 'active'] as const;
   const changed = Object.fromEntries(
     keys.filter((k) => before[k] !== next[k]).map((k) => [k, { from: before[k], to: next[k] }]),

@@ -1,3 +1,4 @@
+// raw SQL: the demo seeder moves sample records back in time.
 // `npm run demo`: a year of designation records (定密) in 江临市发展和改革委员会 — through the real services
 // (catalogue, appointment, drafts, approvals, corrections, escalation, changes, releases: every step
 // audited and approved as in production), then moved back in time in the same transaction so that the

@@ -5,7 +5,10 @@ import type {
   DesignatorKind,
   DesignatorRole,
 } from '@baomi/domain';
+import { type Insertable, sql as k } from 'kysely';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
+import type { DB } from '../db/schema.ts';
 
 export interface PersonFacts {
   id: string;
@@ -136,3 +139,24 @@ export const toDomainAbsence = (a: AbsenceRow): DesignatorAbsence => ({
   from: a.from,
   to: a.to,
 });
+
+export async function insertDesignator(sql: Sql, d: Insertable<DB['designator']>): Promise<void> {
+  await kdb(sql).insertInto('designator').values(d).execute();
+}
+
+export async function insertAbsence(sql: Sql, a: Insertable<DB['designator_absence']>): Promise<string> {
+  const row = await kdb(sql)
+    .insertInto('designator_absence')
+    .values(a)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function cancelAbsenceRow(sql: Sql, id: string, by: string | null): Promise<void> {
+  await kdb(sql)
+    .updateTable('designator_absence')
+    .set({ cancelled_at: k<Date>`now()`, cancelled_by: by })
+    .where('id', '=', id)
+    .execute();
+}

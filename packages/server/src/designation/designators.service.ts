@@ -14,13 +14,17 @@ import {
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import { grantRole } from '../people/queries.ts';
 import { type Caller, throwIfRefused } from './common.ts';
 import {
   type AbsenceRow,
+  cancelAbsenceRow,
   type DesignatorRecord,
   getAbsence,
   getDesignator,
   getPerson,
+  insertAbsence,
+  insertDesignator,
   listDesignators,
   openAbsences,
   toDomainAbsence,
@@ -126,30 +130,22 @@ export async function appoint(
       en: `${person.name} is already a designator of the organisation`,
     });
   }
-  await sql.query(
-    `INSERT INTO designator (person_id, org_id, kind, role, partner_person_id, appointed_by_person_id,
-       letter_ref, certificate_number, certificate_valid_until, vetted, created_by)
-     VALUES ($1, $2, 'appointed', $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      input.personId,
-      caller.orgId,
-      input.role,
-      input.partnerPersonId ?? null,
-      caller.personId,
-      input.letterRef,
-      input.certificateNumber,
-      input.certificateValidUntil,
-      input.vetted,
-      caller.accountId,
-    ],
-  );
+  await insertDesignator(sql, {
+    person_id: input.personId,
+    org_id: caller.orgId,
+    kind: 'appointed',
+    role: input.role,
+    partner_person_id: input.partnerPersonId ?? null,
+    appointed_by_person_id: caller.personId,
+    letter_ref: input.letterRef,
+    certificate_number: input.certificateNumber,
+    certificate_valid_until: input.certificateValidUntil,
+    vetted: input.vetted,
+    created_by: caller.accountId,
+  });
   // The business role that lets the person act as designator; the person_role trigger tells every
   // node to drop its session cache when this commits.
-  const granted = await sql.query(
-    `INSERT INTO person_role (person_id, role, granted_by) VALUES ($1, 'designator', $2)
-     ON CONFLICT (person_id, role) DO NOTHING RETURNING person_id`,
-    [input.personId, caller.accountId],
-  );
+  const granted = await grantRole(sql, input.personId, 'designator', caller.accountId);
   await appendAudit(sql, actor, {
     action: 'designation.designator.appoint',
     objectType: 'person',
@@ -161,7 +157,7 @@ export async function appoint(
       letterRef: input.letterRef,
       certificateNumber: input.certificateNumber,
       certificateValidUntil: input.certificateValidUntil,
-      roleGranted: (granted.rowCount ?? granted.rows.length) > 0,
+      roleGranted: granted,
     },
   });
   return { ...(await ownDesignator(sql, caller, input.personId)), absences: [] };
@@ -189,12 +185,14 @@ export async function recordAbsence(
   mayRecordFor(caller, personId);
   const reason = input.reason.trim();
   throwIfRefused(checkAbsence({ personId, reason, from: input.from, to: input.to }), 'invalid');
-  const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO designator_absence (person_id, org_id, reason, absent_from, absent_to, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [personId, d.orgId, reason, input.from, input.to, caller.accountId],
-  );
-  const id = rows[0]!.id;
+  const id = await insertAbsence(sql, {
+    person_id: personId,
+    org_id: d.orgId,
+    reason,
+    absent_from: input.from,
+    absent_to: input.to,
+    recorded_by: caller.accountId,
+  });
   await appendAudit(sql, actor, {
     action: 'designation.absence.record',
     objectType: 'designator_absence',
@@ -216,10 +214,7 @@ export async function cancelAbsence(sql: Sql, actor: Actor, caller: Caller, id: 
       en: 'The absence record was already cancelled',
     });
   }
-  await sql.query('UPDATE designator_absence SET cancelled_at = now(), cancelled_by = $2 WHERE id = $1', [
-    id,
-    caller.accountId,
-  ]);
+  await cancelAbsenceRow(sql, id, caller.accountId);
   await appendAudit(sql, actor, {
     action: 'designation.absence.cancel',
     objectType: 'designator_absence',

@@ -1,5 +1,8 @@
 import type { Grant, StateSecretLevel } from '@baomi/domain';
+import { type Insertable, sql as k, type Updateable } from 'kysely';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
+import type { DB } from '../db/schema.ts';
 
 /** One row of designation_grant, dates as YYYY-MM-DD. */
 export interface GrantRow {
@@ -75,4 +78,29 @@ export function toDomainGrant(g: GrantRow): Grant {
     ...(g.filedWithBureauAt === null ? {} : { filedWithBureauAt: g.filedWithBureauAt }),
     grantorWasGranted: false,
   };
+}
+
+export async function insertGrant(sql: Sql, g: Insertable<DB['designation_grant']>): Promise<string> {
+  const row = await kdb(sql)
+    .insertInto('designation_grant')
+    .values(g)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateGrant(
+  sql: Sql,
+  id: string,
+  set: Updateable<DB['designation_grant']>,
+): Promise<void> {
+  await kdb(sql).updateTable('designation_grant').set(set).where('id', '=', id).execute();
+}
+
+export async function revokeGrantRow(sql: Sql, id: string, by: string | null, reason: string): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_grant')
+    .set({ revoked_at: k<Date>`now()`, revoked_by: by, revoke_reason: reason })
+    .where('id', '=', id)
+    .execute();
 }

@@ -25,9 +25,12 @@ import { type Caller, callerOrg, ORG, throwIfRefused, visibleOrgIds } from './co
 import {
   type GrantRow,
   getGrant,
+  insertGrant,
   listGrantsTouching,
+  revokeGrantRow,
   toDomainGrant,
   unrevokedGrantsTo,
+  updateGrant,
 } from './grants.queries.ts';
 
 const GRANT = { zh: '定密授权', en: 'Designation grant' };
@@ -122,23 +125,17 @@ export async function createGrant(
       grant_above_grantor_authority: 'conflict',
     },
   );
-  const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO designation_grant
-       (grantor_org_id, grantee_org_id, level, scope, valid_from, valid_to, reasons, letter_number, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [
-      grantor.id,
-      input.granteeOrgId,
-      input.level,
-      input.scope,
-      input.validFrom,
-      input.validTo,
-      input.reasons,
-      input.letterNumber,
-      caller.accountId,
-    ],
-  );
-  const id = rows[0]!.id;
+  const id = await insertGrant(sql, {
+    grantor_org_id: grantor.id,
+    grantee_org_id: input.granteeOrgId,
+    level: input.level,
+    scope: input.scope,
+    valid_from: input.validFrom,
+    valid_to: input.validTo,
+    reasons: input.reasons,
+    letter_number: input.letterNumber,
+    created_by: caller.accountId,
+  });
   await appendAudit(sql, actor, {
     action: 'designation.grant.create',
     objectType: 'designation_grant',
@@ -236,10 +233,11 @@ export async function fileGrant(
       en: `The filing date ${filedWithBureauAt} is after today (${today})`,
     });
   }
-  await sql.query(
-    `UPDATE designation_grant SET filed_with_bureau_at = $2, filed_with_org_id = $3, filed_by = $4 WHERE id = $1`,
-    [id, filedWithBureauAt, org.id, caller.accountId],
-  );
+  await updateGrant(sql, id, {
+    filed_with_bureau_at: filedWithBureauAt,
+    filed_with_org_id: org.id,
+    filed_by: caller.accountId,
+  });
   await appendAudit(sql, actor, {
     action: 'designation.grant.file',
     objectType: 'designation_grant',
@@ -277,10 +275,7 @@ export async function revokeGrant(
     });
   }
   if (g.revokedAt !== null) throw revokedConflict();
-  await sql.query(
-    'UPDATE designation_grant SET revoked_at = now(), revoked_by = $2, revoke_reason = $3 WHERE id = $1',
-    [id, caller.accountId, reason.trim()],
-  );
+  await revokeGrantRow(sql, id, caller.accountId, reason.trim());
   await appendAudit(sql, actor, {
     action: 'designation.grant.revoke',
     objectType: 'designation_grant',

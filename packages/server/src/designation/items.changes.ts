@@ -32,9 +32,14 @@ import {
   type ChangeRow,
   catalogueFor,
   changePending,
+  closeChange,
   getChange,
   getItem,
   type ItemRow,
+  insertChange,
+  markReleased,
+  setChangeApproval,
+  updateItemRow,
 } from './items.queries.ts';
 import {
   decidersOf,
@@ -150,22 +155,16 @@ export async function proposeChange(
     }
   }
   const before = { level: item.level, period: item.period, knowScope: item.knowScope, marking: item.marking };
-  const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO designation_change (item_id, kind, proposed_level, proposed_period, proposed_scope, reason,
-       proposed_by_person_id, before)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [
-      item.id,
-      input.kind,
-      input.kind === 'release' ? null : level,
-      input.kind === 'release' ? null : JSON.stringify(period),
-      input.kind === 'release' ? null : JSON.stringify(knowScope),
-      input.reason.trim(),
-      caller.personId,
-      JSON.stringify(before),
-    ],
-  );
-  const changeId = rows[0]!.id;
+  const changeId = await insertChange(sql, {
+    item_id: item.id,
+    kind: input.kind,
+    proposed_level: input.kind === 'release' ? null : level,
+    proposed_period: input.kind === 'release' ? null : JSON.stringify(period),
+    proposed_scope: input.kind === 'release' ? null : JSON.stringify(knowScope),
+    reason: input.reason.trim(),
+    proposed_by_person_id: caller.personId,
+    before: JSON.stringify(before),
+  });
   const approval = await openApproval(sql, actor, {
     flowType: DESIGNATION_FLOW.type,
     subjectType: 'designation_change',
@@ -191,7 +190,7 @@ export async function proposeChange(
       },
     },
   });
-  await sql.query('UPDATE designation_change SET approval_id = $2 WHERE id = $1', [changeId, approval.id]);
+  await setChangeApproval(sql, changeId, approval.id);
   await appendAudit(sql, actor, {
     action: 'designation_change.propose',
     objectType: 'designation_item',
@@ -219,10 +218,7 @@ export const changeSettled: SettleHandler = async (sql, approval, actor) => {
   const item = (await getItem(sql, change.itemId, true)) as ItemRow;
   if (approval.status !== 'approved' || item.status !== 'approved') {
     const status = approval.status === 'approved' ? 'too_late' : approval.status;
-    await sql.query('UPDATE designation_change SET status = $2, decided_at = now() WHERE id = $1', [
-      change.id,
-      status,
-    ]);
+    await closeChange(sql, change.id, status);
     await appendAudit(sql, actor, {
       action: `designation_change.${status}`,
       objectType: 'designation_item',
@@ -234,15 +230,8 @@ export const changeSettled: SettleHandler = async (sql, approval, actor) => {
   const today = todayInChina();
   if (change.kind === 'release') {
     const marking = formatMarking({ level: item.level, period: item.period }, { released: true });
-    await sql.query(
-      `UPDATE designation_item SET status = 'released', released_at = now(), release_reason = $2, marking = $3,
-         updated_at = now() WHERE id = $1`,
-      [item.id, change.reason, marking],
-    );
-    await sql.query(
-      'UPDATE designation_change SET status = $2, after = $3, decided_at = now() WHERE id = $1',
-      [change.id, 'approved', JSON.stringify({ released: true, marking })],
-    );
+    await markReleased(sql, item.id, change.reason, marking, { onlyApproved: false });
+    await closeChange(sql, change.id, 'approved', { released: true, marking });
     const notified = await notifyScope(
       sql,
       item,
@@ -266,10 +255,7 @@ export const changeSettled: SettleHandler = async (sql, approval, actor) => {
     periodChanges: periodChanged ? [{ decidedOn: today, period: snap.period, approved: true }] : [],
   });
   if (eff.reasons.some((r) => r.code === 'period_change_too_late')) {
-    await sql.query(
-      "UPDATE designation_change SET status = 'too_late', after = $2, decided_at = now() WHERE id = $1",
-      [change.id, JSON.stringify({ reasons: eff.reasons })],
-    );
+    await closeChange(sql, change.id, 'too_late', { reasons: eff.reasons });
     await appendAudit(sql, actor, {
       action: 'designation_change.too_late',
       objectType: 'designation_item',
@@ -279,25 +265,16 @@ export const changeSettled: SettleHandler = async (sql, approval, actor) => {
     return;
   }
   const marking = formatMarking({ level: snap.level, period: eff.period });
-  await sql.query(
-    `UPDATE designation_item SET level = $2, period = $3, know_scope = $4, release_date = $5, release_condition = $6,
-       marking = $7, updated_at = now() WHERE id = $1`,
-    [
-      item.id,
-      snap.level,
-      JSON.stringify(eff.period),
-      JSON.stringify(snap.knowScope),
-      eff.releaseDate,
-      eff.period.kind === 'condition' ? eff.period.text : null,
-      marking,
-    ],
-  );
+  await updateItemRow(sql, item.id, {
+    level: snap.level,
+    period: JSON.stringify(eff.period),
+    know_scope: JSON.stringify(snap.knowScope),
+    release_date: eff.releaseDate,
+    release_condition: eff.period.kind === 'condition' ? eff.period.text : null,
+    marking,
+  });
   const after = { level: snap.level, period: eff.period, knowScope: snap.knowScope, marking };
-  await sql.query('UPDATE designation_change SET status = $2, after = $3, decided_at = now() WHERE id = $1', [
-    change.id,
-    'approved',
-    JSON.stringify(after),
-  ]);
+  await closeChange(sql, change.id, 'approved', after);
   const knowers = await recordKnowers(
     sql,
     item,

@@ -10,7 +10,8 @@ import {
 import { listDecisions } from '../approvals/queries.ts';
 import type { Sql } from '../db/db.ts';
 import type { PdfDecision, PdfSpec } from '../exports/pdf.ts';
-import { getOrg } from '../orgs/queries.ts';
+import { departmentNames, getOrg } from '../orgs/queries.ts';
+import { personNames } from '../people/queries.ts';
 import { todayInChina } from './common.ts';
 import { getItem, ITEM_STATUS_LABELS, type ItemRow } from './items.queries.ts';
 import { readableItem } from './items.read.ts';
@@ -38,17 +39,11 @@ function periodText(item: ItemRow): string {
 
 async function scopeText(sql: Sql, item: ItemRow): Promise<string> {
   const s = item.knowScope;
-  const { rows: people } = await sql.query<{ name: string }>(
-    'SELECT name FROM person WHERE id = ANY($1::uuid[]) ORDER BY name',
-    [s.personIds],
-  );
-  const { rows: depts } = await sql.query<{ name: string }>(
-    'SELECT name FROM department WHERE id = ANY($1::uuid[]) ORDER BY name',
-    [s.departmentIds],
-  );
+  const people = await personNames(sql, s.personIds);
+  const depts = await departmentNames(sql, s.departmentIds);
   return [
-    people.length ? `人员：${people.map((p) => p.name).join('、')}` : '',
-    depts.length ? `部门：${depts.map((d) => d.name).join('、')}` : '',
+    people.length ? `人员：${people.join('、')}` : '',
+    depts.length ? `部门：${depts.join('、')}` : '',
     s.positions.length ? `岗位：${s.positions.join('、')}` : '',
   ]
     .filter(Boolean)

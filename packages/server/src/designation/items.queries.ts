@@ -10,7 +10,11 @@ import type {
   StateSecretLevel,
 } from '@baomi/domain';
 import { STATE_SECRET_LEVELS } from '@baomi/domain';
+import { type Insertable, sql as k, type Updateable } from 'kysely';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
+import type { DB } from '../db/schema.ts';
+import { sortKey } from '../db/sortkey.ts';
 
 // The statuses and their labels are the contract's (declared once, shared with the web app).
 export { ITEM_STATUS_LABELS, ITEM_STATUSES, type ItemStatus } from '@baomi/api/designation.ts';
@@ -51,28 +55,63 @@ export interface ItemRow {
   updatedAt: Date;
 }
 
-export const ITEM_COLS = `i.id, i.org_id AS "orgId", i.department_id AS "departmentId", d.name AS "departmentName",
-  i.handler_person_id AS "handlerPersonId", h.name AS "handlerName", i.title,
-  jsonb_build_object('catalogueEntryId', i.basis_catalogue_entry_id, 'clause', c.clause, 'text', i.basis_text,
-                     'grounds', i.basis_grounds) AS basis,
-  i.origin, i.source_item_id AS "sourceItemId", i.level, i.period, i.issue_date::text AS "issueDate",
-  i.release_date::text AS "releaseDate", i.release_condition AS "releaseCondition", i.know_scope AS "knowScope",
-  i.status, i.protection_level AS "protectionLevel", i.approval_id AS "approvalId", i.item_number AS "itemNumber",
-  i.marking, i.approved_at AS "approvedAt", i.decided_by_org_id AS "decidedByOrgId", i.released_at AS "releasedAt",
-  i.release_reason AS "releaseReason", i.last_reviewed_at AS "lastReviewedAt", i.created_at AS "createdAt",
-  i.updated_at AS "updatedAt"`;
+/** Designation items with their handler, department and catalogue entry (the ledger's FROM). */
+export const itemsFrom = (sql: Sql) =>
+  kdb(sql)
+    .selectFrom('designation_item as i')
+    .innerJoin('person as h', 'h.id', 'i.handler_person_id')
+    .leftJoin('department as d', 'd.id', 'i.department_id')
+    .leftJoin('secret_catalogue_entry as c', 'c.id', 'i.basis_catalogue_entry_id');
 
-export const ITEM_FROM = `designation_item i
-  JOIN person h ON h.id = i.handler_person_id
-  LEFT JOIN department d ON d.id = i.department_id
-  LEFT JOIN secret_catalogue_entry c ON c.id = i.basis_catalogue_entry_id`;
+/** The item row (ItemRow) selected from itemsFrom. */
+export const itemColumns = (qb: ReturnType<typeof itemsFrom>) =>
+  qb
+    .select([
+      'i.id',
+      'i.org_id as orgId',
+      'i.department_id as departmentId',
+      'd.name as departmentName',
+      'i.handler_person_id as handlerPersonId',
+      'h.name as handlerName',
+      'i.title',
+      k<
+        ItemRow['basis']
+      >`jsonb_build_object('catalogueEntryId', i.basis_catalogue_entry_id, 'clause', c.clause,
+        'text', i.basis_text, 'grounds', i.basis_grounds)`.as('basis'),
+      'i.origin',
+      'i.source_item_id as sourceItemId',
+      'i.level',
+      'i.period',
+      'i.issue_date as issueDate',
+      'i.release_date as releaseDate',
+      'i.release_condition as releaseCondition',
+      'i.know_scope as knowScope',
+      'i.status',
+      'i.protection_level as protectionLevel',
+      'i.approval_id as approvalId',
+      'i.item_number as itemNumber',
+      'i.marking',
+      'i.approved_at as approvedAt',
+      'i.decided_by_org_id as decidedByOrgId',
+      'i.released_at as releasedAt',
+      'i.release_reason as releaseReason',
+      'i.last_reviewed_at as lastReviewedAt',
+      'i.created_at as createdAt',
+      'i.updated_at as updatedAt',
+    ])
+    .$castTo<ItemRow>();
 
 export async function getItem(sql: Sql, id: string, lock = false): Promise<ItemRow | null> {
-  const { rows } = await sql.query<ItemRow>(
-    `SELECT ${ITEM_COLS} FROM ${ITEM_FROM} WHERE i.id = $1${lock ? ' FOR UPDATE OF i' : ''}`,
-    [id],
-  );
-  return rows[0] ?? null;
+  const q = itemColumns(itemsFrom(sql)).where('i.id', '=', id);
+  return (await (lock ? q.forUpdate('i') : q).executeTakeFirst()) ?? null;
+}
+
+/** R-DES-08: the organisation's designated items (the yearly review list). */
+export async function approvedItems(sql: Sql, orgId: string): Promise<ItemRow[]> {
+  return itemColumns(itemsFrom(sql))
+    .where('i.org_id', '=', orgId)
+    .where('i.status', '=', 'approved')
+    .execute();
 }
 
 export interface ItemWrite {
@@ -94,8 +133,9 @@ const releaseConditionOf = (p: Period) => (p.kind === 'condition' ? p.text : nul
 export async function insertItem(sql: Sql, w: ItemWrite): Promise<string> {
   const { rows } = await sql.query<{ id: string }>(
     `INSERT INTO designation_item (org_id, department_id, handler_person_id, title, basis_catalogue_entry_id,
-       basis_text, basis_grounds, origin, source_item_id, level, period, issue_date, release_condition, know_scope)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+       basis_text, basis_grounds, origin, source_item_id, level, period, issue_date, release_condition, know_scope,
+       title_sort)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
     [
       w.orgId,
       w.departmentId,
@@ -111,6 +151,7 @@ export async function insertItem(sql: Sql, w: ItemWrite): Promise<string> {
       w.issueDate,
       releaseConditionOf(w.period),
       JSON.stringify(w.knowScope),
+      sortKey(w.title),
     ],
   );
   return rows[0]!.id;
@@ -120,7 +161,7 @@ export async function updateDraft(sql: Sql, id: string, w: ItemWrite): Promise<v
   await sql.query(
     `UPDATE designation_item SET department_id = $2, title = $3, basis_catalogue_entry_id = $4, basis_text = $5,
        basis_grounds = $6, origin = $7, source_item_id = $8, level = $9, period = $10, issue_date = $11,
-       release_condition = $12, know_scope = $13, updated_at = now()
+       release_condition = $12, know_scope = $13, title_sort = $14, updated_at = now()
      WHERE id = $1`,
     [
       id,
@@ -136,6 +177,7 @@ export async function updateDraft(sql: Sql, id: string, w: ItemWrite): Promise<v
       w.issueDate,
       releaseConditionOf(w.period),
       JSON.stringify(w.knowScope),
+      sortKey(w.title),
     ],
   );
 }
@@ -325,4 +367,162 @@ export async function escalationTargets(sql: Sql, itemId: string): Promise<strin
     [itemId],
   );
   return rows.map((r) => r.toOrgId);
+}
+
+/** R-DES-08: stamps the yearly review; returns its moment. */
+export async function markReviewed(sql: Sql, id: string): Promise<Date> {
+  const row = await kdb(sql)
+    .updateTable('designation_item')
+    .set({ last_reviewed_at: k<Date>`now()`, updated_at: k<Date>`now()` })
+    .where('id', '=', id)
+    .returning('last_reviewed_at')
+    .executeTakeFirstOrThrow();
+  return row.last_reviewed_at!;
+}
+
+/** R-DES-08: designated items whose release date has come, locked for the release job. */
+export async function itemsPastReleaseDate(sql: Sql, today: string) {
+  return kdb(sql)
+    .selectFrom('designation_item')
+    .select([
+      'id',
+      'org_id as orgId',
+      'title',
+      'item_number as itemNumber',
+      'level',
+      'period',
+      'issue_date as issueDate',
+      'know_scope as knowScope',
+    ])
+    .where('status', '=', 'approved')
+    .where('release_date', 'is not', null)
+    .where('release_date', '<=', today)
+    .orderBy('release_date')
+    .orderBy('id')
+    .forUpdate()
+    .$castTo<{
+      id: string;
+      orgId: string;
+      title: string;
+      itemNumber: string;
+      level: StateSecretLevel;
+      period: Period;
+      issueDate: string;
+      knowScope: KnowScope;
+    }>()
+    .execute();
+}
+
+/**
+ * Releases a designated item (解密). The automatic release leaves an item no longer 'approved' alone;
+ * an approved release request (`onlyApproved: false`) releases it as it is.
+ */
+export async function markReleased(
+  sql: Sql,
+  id: string,
+  reason: string,
+  marking: string,
+  opts: { onlyApproved: boolean } = { onlyApproved: true },
+): Promise<void> {
+  let q = kdb(sql)
+    .updateTable('designation_item')
+    .set({
+      status: 'released',
+      released_at: k<Date>`now()`,
+      release_reason: reason,
+      marking,
+      updated_at: k<Date>`now()`,
+    })
+    .where('id', '=', id);
+  if (opts.onlyApproved) q = q.where('status', '=', 'approved');
+  await q.execute();
+}
+
+/** What approvals of an item are about: the item itself and its change requests. */
+export async function approvalSubjects(sql: Sql, itemId: string) {
+  const changes = await kdb(sql)
+    .selectFrom('designation_change')
+    .select('id')
+    .where('item_id', '=', itemId)
+    .execute();
+  return [
+    { type: 'designation_item', ids: [itemId] },
+    { type: 'designation_change', ids: changes.map((c) => c.id) },
+  ];
+}
+
+/** Updates an item's columns (and its updated_at). */
+export async function updateItemRow(
+  sql: Sql,
+  id: string,
+  set: Updateable<DB['designation_item']>,
+): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_item')
+    .set({ ...set, updated_at: k<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function hasPendingChange(sql: Sql, itemId: string): Promise<boolean> {
+  const row = await kdb(sql)
+    .selectFrom('designation_change')
+    .select('id')
+    .where('item_id', '=', itemId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertChange(sql: Sql, c: Insertable<DB['designation_change']>): Promise<string> {
+  const row = await kdb(sql)
+    .insertInto('designation_change')
+    .values(c)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setChangeApproval(sql: Sql, id: string, approvalId: string): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_change')
+    .set({ approval_id: approvalId })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A change request is decided: its status, what it did (`after`, when given), decided now. */
+export async function closeChange(
+  sql: Sql,
+  id: string,
+  status: ChangeRow['status'],
+  after?: Record<string, unknown>,
+): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_change')
+    .set({
+      status,
+      ...(after !== undefined ? { after: JSON.stringify(after) } : {}),
+      decided_at: k<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertEscalation(sql: Sql, e: Insertable<DB['designation_escalation']>): Promise<void> {
+  await kdb(sql).insertInto('designation_escalation').values(e).execute();
+}
+
+/** The pending escalation of a settled approval takes its outcome. */
+export async function closeEscalations(
+  sql: Sql,
+  approvalId: string,
+  status: EscalationRow['status'],
+): Promise<void> {
+  await kdb(sql)
+    .updateTable('designation_escalation')
+    .set({ status, decided_at: k<Date>`now()` })
+    .where('approval_id', '=', approvalId)
+    .where('status', '=', 'pending')
+    .execute();
 }

@@ -12,17 +12,21 @@ import {
   type ReviewableItem,
   reviewDue,
 } from '@baomi/domain';
-import { listDecisions } from '../approvals/queries.ts';
+import { sql as k, type SqlBool } from 'kysely';
+import { approvalsOn, hasDecidedOn, listDecisions } from '../approvals/queries.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import { listPage, pinyinOrder, type SortField, searchIn } from '../db/list.ts';
 import { todayInChina } from './common.ts';
 import {
+  approvalSubjects,
+  approvedItems,
   escalationTargets,
   getItem,
-  ITEM_COLS,
-  ITEM_FROM,
   type ItemRow,
   type ItemStatus,
+  itemColumns,
+  itemsFrom,
   listChanges,
   listEscalations,
   listKnowers,
@@ -42,29 +46,28 @@ export interface LedgerQuery {
   pageSize?: number;
 }
 
-const SORT: Record<NonNullable<LedgerQuery['sort']>, string> = {
-  createdAt: 'i.created_at',
-  approvedAt: 'i.approved_at',
-  itemNumber: 'i.item_number',
-  level: "array_position(ARRAY['confidential','secret','top_secret'], i.level)",
-  releaseDate: 'i.release_date',
-  title: 'i.title',
+const LEVEL_ORDER = k`array_position(ARRAY['confidential','secret','top_secret'], i.level)`;
+
+// Titles sort by pinyin (拼音); every field keeps NULLs last in both directions.
+const SORTS: Record<NonNullable<LedgerQuery['sort']>, SortField> = {
+  createdAt: { by: k`i.created_at`, nulls: 'last' },
+  approvedAt: { by: k`i.approved_at`, nulls: 'last' },
+  itemNumber: { by: k`i.item_number`, nulls: 'last' },
+  level: { by: LEVEL_ORDER, nulls: 'last' },
+  releaseDate: { by: k`i.release_date`, nulls: 'last' },
+  title: { by: pinyinOrder('i.title_sort'), nulls: 'last' },
 };
 
-/** Which items the caller sees in the ledger, as SQL conditions (parameters appended to `params`). */
-function visibility(caller: ItemCaller, params: unknown[]): string {
-  params.push(caller.orgId);
-  const org = `$${params.length}`;
+/** Which items the caller sees in the ledger. */
+function visibility(caller: ItemCaller) {
+  const org = caller.orgId;
   if (hasDesignationRole(caller)) {
     // Secrecy officers, designators and leaders see the organisation's ledger and what was sent to them.
-    return `(i.org_id = ${org} OR EXISTS (SELECT 1 FROM designation_escalation e WHERE e.item_id = i.id AND e.to_org_id = ${org}))`;
+    return k<SqlBool>`(i.org_id = ${org} OR EXISTS (SELECT 1 FROM designation_escalation e WHERE e.item_id = i.id AND e.to_org_id = ${org}))`;
   }
-  params.push(caller.personId, caller.departmentId, caller.position, caller.clearance);
-  const [p, d, pos, cl] = [params.length - 3, params.length - 2, params.length - 1, params.length].map(
-    (n) => `$${n}`,
-  );
+  const [p, d, pos, cl] = [caller.personId, caller.departmentId, caller.position, caller.clearance];
   // Others: what they handle, and what decideAccess would admit (clearance covers, in the scope).
-  return `(i.org_id = ${org} AND (i.handler_person_id = ${p}::uuid OR (
+  return k<SqlBool>`(i.org_id = ${org} AND (i.handler_person_id = ${p}::uuid OR (
       array_position(ARRAY['none','confidential','secret','top_secret'], ${cl}::text)
         >= array_position(ARRAY['none','confidential','secret','top_secret'], coalesce(i.protection_level, i.level))
       AND i.status NOT IN ('draft', 'withdrawn')
@@ -73,44 +76,29 @@ function visibility(caller: ItemCaller, params: unknown[]): string {
         OR (${pos}::text <> '' AND (i.know_scope -> 'positions') @> to_jsonb(${pos}::text))))))`;
 }
 
-function where(caller: ItemCaller, q: LedgerQuery, params: unknown[]): string {
-  const conds = [visibility(caller, params)];
-  const add = (cond: (n: string) => string, value: unknown) => {
-    params.push(value);
-    conds.push(cond(`$${params.length}`));
-  };
-  if (q.q?.trim())
-    add(
-      (n) => `(i.title ILIKE ${n} OR i.item_number ILIKE ${n} OR i.basis_text ILIKE ${n})`,
-      `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-    );
-  if (q.level) add((n) => `i.level = ${n}`, q.level);
-  if (q.year)
-    add(
-      (n) => `extract(year FROM coalesce(i.approved_at, i.created_at) AT TIME ZONE 'Asia/Shanghai') = ${n}`,
-      q.year,
-    );
-  if (q.departmentId) add((n) => `i.department_id = ${n}::uuid`, q.departmentId);
-  if (q.origin) add((n) => `i.origin = ${n}`, q.origin);
-  if (q.status) add((n) => `i.status = ${n}`, q.status);
-  return conds.join(' AND ');
-}
-
 export async function listItems(
   sql: Sql,
   caller: ItemCaller,
   q: LedgerQuery,
   paging: { limit: number; offset: number } | null,
 ): Promise<{ items: ItemRow[]; total: number }> {
-  const params: unknown[] = [];
-  const w = where(caller, q, params);
-  const order = `${SORT[q.sort ?? 'createdAt']} ${q.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, i.id`;
-  const limit = paging ? `LIMIT ${paging.limit} OFFSET ${paging.offset}` : 'LIMIT 10000';
-  const { rows } = await sql.query<ItemRow & { total: number }>(
-    `SELECT ${ITEM_COLS}, count(*) OVER ()::int AS total FROM ${ITEM_FROM} WHERE ${w} ORDER BY ${order} ${limit}`,
-    params,
-  );
-  return { items: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
+  return listPage(itemsFrom(sql), itemColumns, {
+    where: (eb) => [
+      visibility(caller),
+      searchIn(eb, ['i.title', 'i.item_number', 'i.basis_text'], q.q?.trim()),
+      !!q.level && eb('i.level', '=', q.level),
+      !!q.year &&
+        k<SqlBool>`extract(year FROM coalesce(i.approved_at, i.created_at) AT TIME ZONE 'Asia/Shanghai') = ${q.year}`,
+      !!q.departmentId && k<SqlBool>`i.department_id = ${q.departmentId}::uuid`,
+      !!q.origin && eb('i.origin', '=', q.origin),
+      !!q.status && eb('i.status', '=', q.status),
+    ],
+    sorts: SORTS,
+    sort: { field: q.sort ?? 'createdAt', desc: q.order !== 'asc' },
+    tieBreak: [k`i.id`],
+    paging,
+    maxRows: 10000,
+  });
 }
 
 /**
@@ -125,14 +113,7 @@ export async function readableItem(sql: Sql, caller: ItemCaller, id: string): Pr
   if (!home && !targets.includes(caller.orgId)) throw notFound(ITEM);
   if (item.handlerPersonId === caller.personId) return item;
   if (caller.roles.includes('secrecy_officer') || caller.roles.includes('designator')) return item;
-  const { rows } = await sql.query(
-    `SELECT 1 FROM approval a JOIN approval_decision d ON d.approval_id = a.id
-      WHERE d.person_id = $2 AND ((a.subject_type = 'designation_item' AND a.subject_id = $1)
-        OR (a.subject_type = 'designation_change' AND a.subject_id IN
-              (SELECT id::text FROM designation_change WHERE item_id = $1::uuid))) LIMIT 1`,
-    [item.id, caller.personId],
-  );
-  if (rows[0]) return item;
+  if (await hasDecidedOn(sql, caller.personId, await approvalSubjects(sql, item.id))) return item;
   const decision: AccessDecision =
     item.status === 'draft' || item.status === 'withdrawn'
       ? {
@@ -165,24 +146,7 @@ export async function readableItem(sql: Sql, caller: ItemCaller, id: string): Pr
 /** The detail with its full history; the read is audited (R-SYS-03) in the caller's transaction. */
 export async function itemDetail(sql: Sql, actor: Actor, caller: ItemCaller, id: string) {
   const item = await readableItem(sql, caller, id);
-  const { rows: approvals } = await sql.query<{
-    id: string;
-    flowType: string;
-    subjectType: string;
-    subjectId: string;
-    status: string;
-    createdAt: Date;
-    updatedAt: Date;
-  }>(
-    `SELECT a.id, a.flow_type AS "flowType", a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.status,
-            a.created_at AS "createdAt", a.updated_at AS "updatedAt"
-       FROM approval a
-      WHERE (a.subject_type = 'designation_item' AND a.subject_id = $1)
-         OR (a.subject_type = 'designation_change' AND a.subject_id IN
-               (SELECT id::text FROM designation_change WHERE item_id = $1::uuid))
-      ORDER BY a.created_at, a.id`,
-    [item.id],
-  );
+  const approvals = await approvalsOn(sql, await approvalSubjects(sql, item.id));
   const history = [];
   for (const a of approvals) history.push({ ...a, decisions: await listDecisions(sql, a.id) });
   const source = item.sourceItemId ? await getItem(sql, item.sourceItemId) : null;
@@ -226,10 +190,7 @@ export async function itemKnowers(sql: Sql, actor: Actor, caller: ItemCaller, id
 
 /** R-DES-08: the organisation's designated items due for their yearly review within `horizon` days. */
 export async function reviewList(sql: Sql, caller: ItemCaller, horizon: number, today = todayInChina()) {
-  const { rows } = await sql.query<ItemRow>(
-    `SELECT ${ITEM_COLS} FROM ${ITEM_FROM} WHERE i.org_id = $1 AND i.status = 'approved'`,
-    [caller.orgId],
-  );
+  const rows = await approvedItems(sql, caller.orgId);
   const reviewable: (ReviewableItem & { row: ItemRow })[] = rows.map((r) => ({
     id: r.id,
     level: r.level,

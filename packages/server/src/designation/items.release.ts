@@ -2,51 +2,26 @@
 // China day across every node (job_run), idempotent (only items still 'approved' are looked at), one
 // audit event per item released, by the system. 长期 and condition items never auto-release; an
 // extension approved before expiry has already moved the release date (items.changes.ts).
-import {
-  autoReleaseDue,
-  formatMarking,
-  type KnowScope,
-  type Period,
-  type StateSecretLevel,
-} from '@baomi/domain';
+import { autoReleaseDue, formatMarking } from '@baomi/domain';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import type { Job } from '../jobs/runner.ts';
 import { todayInChina } from './common.ts';
+import { itemsPastReleaseDate, markReleased } from './items.queries.ts';
 import { notifyScope } from './items.service.ts';
 
 export async function releaseDueItems(
   sql: Sql,
   today: string,
 ): Promise<{ released: number; items: string[] }> {
-  const { rows } = await sql.query<{
-    id: string;
-    orgId: string;
-    title: string;
-    itemNumber: string;
-    level: StateSecretLevel;
-    period: Period;
-    issueDate: string;
-    knowScope: KnowScope;
-  }>(
-    `SELECT id, org_id AS "orgId", title, item_number AS "itemNumber", level, period, issue_date::text AS "issueDate",
-            know_scope AS "knowScope"
-       FROM designation_item
-      WHERE status = 'approved' AND release_date IS NOT NULL AND release_date <= $1
-      ORDER BY release_date, id FOR UPDATE`,
-    [today],
-  );
+  const rows = await itemsPastReleaseDate(sql, today);
   const released: string[] = [];
   for (const it of rows) {
     const due = autoReleaseDue({ level: it.level, issueDate: it.issueDate, period: it.period }, today);
     if (!due.due) continue;
     const marking = formatMarking({ level: it.level, period: it.period }, { released: true });
     const reason = due.reasons.at(-1)!;
-    await sql.query(
-      `UPDATE designation_item SET status = 'released', released_at = now(), release_reason = $2, marking = $3,
-         updated_at = now() WHERE id = $1 AND status = 'approved'`,
-      [it.id, reason.zh, marking],
-    );
+    await markReleased(sql, it.id, reason.zh, marking);
     const notified = await notifyScope(
       sql,
       it,

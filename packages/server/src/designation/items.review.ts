@@ -3,7 +3,7 @@
 import { enforce, mayReviewItem, notFound } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import { getItem } from './items.queries.ts';
+import { getItem, markReviewed } from './items.queries.ts';
 import type { ItemCaller } from './items.service.ts';
 
 const ITEM = { zh: '定密事项', en: 'Designation item' };
@@ -20,15 +20,12 @@ export async function recordReview(
   if (!item || item.orgId !== caller.orgId) throw notFound(ITEM);
   // items.policy.ts itemRules.review (R-DES-08).
   enforce(mayReviewItem(caller, item));
-  const { rows } = await sql.query<{ last_reviewed_at: Date }>(
-    'UPDATE designation_item SET last_reviewed_at = now(), updated_at = now() WHERE id = $1 RETURNING last_reviewed_at',
-    [id],
-  );
+  const lastReviewedAt = await markReviewed(sql, id);
   await appendAudit(sql, actor, {
     action: 'designation_item.review',
     objectType: 'designation_item',
     objectId: id,
     summary: { itemNumber: item.itemNumber, note },
   });
-  return { id, lastReviewedAt: rows[0]!.last_reviewed_at };
+  return { id, lastReviewedAt };
 }

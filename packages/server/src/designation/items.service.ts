@@ -57,7 +57,9 @@ import {
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
-import { getOrg } from '../orgs/queries.ts';
+import { countDepartmentsOf, getDepartment, getOrg } from '../orgs/queries.ts';
+import { countPeopleOf } from '../people/queries.ts';
+import { addNotices } from '../todos/queries.ts';
 import { loadWorkCalendar } from '../workdays/queries.ts';
 import { authorityFor, superiors } from './authority.service.ts';
 import { todayInChina } from './common.ts';
@@ -65,13 +67,16 @@ import { getDesignator, openAbsences, toDomainAbsence, toDomainDesignator } from
 import {
   addKnowers,
   catalogueFor,
+  closeEscalations,
   getItem,
   type ItemRow,
   type ItemWrite,
+  insertEscalation,
   insertItem,
   nextItemNumber,
   peopleInScope,
   updateDraft,
+  updateItemRow,
 } from './items.queries.ts';
 
 export const ITEM = { zh: '定密事项', en: 'Designation item' };
@@ -176,12 +181,11 @@ export async function ownItem(sql: Sql, caller: ItemCaller, id: string, lock = f
 /** People and departments named in a scope must belong to the organisation (R-DES-08a). */
 async function scopeProblems(sql: Sql, orgId: string, scope: KnowScope): Promise<RuleViolation[]> {
   const out: RuleViolation[] = [];
-  const { rows } = await sql.query<{ people: number; depts: number }>(
-    `SELECT (SELECT count(*)::int FROM person WHERE org_id = $1 AND id = ANY($2::uuid[])) AS people,
-            (SELECT count(*)::int FROM department WHERE org_id = $1 AND id = ANY($3::uuid[])) AS depts`,
-    [orgId, [...new Set(scope.personIds)], [...new Set(scope.departmentIds)]],
-  );
-  if (rows[0]!.people !== new Set(scope.personIds).size)
+  const counts = {
+    people: await countPeopleOf(sql, orgId, [...new Set(scope.personIds)]),
+    depts: await countDepartmentsOf(sql, orgId, [...new Set(scope.departmentIds)]),
+  };
+  if (counts.people !== new Set(scope.personIds).size)
     out.push(
       v(
         'scope_person_unknown',
@@ -191,7 +195,7 @@ async function scopeProblems(sql: Sql, orgId: string, scope: KnowScope): Promise
         'R-DES-08a',
       ),
     );
-  if (rows[0]!.depts !== new Set(scope.departmentIds).size)
+  if (counts.depts !== new Set(scope.departmentIds).size)
     out.push(
       v(
         'scope_department_unknown',
@@ -246,11 +250,9 @@ async function draftFrom(
   }
   let departmentId = input.departmentId === undefined ? caller.departmentId : input.departmentId;
   if (departmentId) {
-    const { rows } = await sql.query('SELECT 1 FROM department WHERE id = $1 AND org_id = $2', [
-      departmentId,
-      caller.orgId,
-    ]);
-    if (!rows[0]) throw notFound({ zh: '部门', en: 'Department' }, 'departmentId');
+    const dept = await getDepartment(sql, departmentId);
+    if (!dept || dept.orgId !== caller.orgId)
+      throw notFound({ zh: '部门', en: 'Department' }, 'departmentId');
   } else departmentId = null;
   const grounds = Object.fromEntries(
     NON_CLASSIFIABLE_GROUNDS.map((g) => [g, input.basis.grounds[g]]),
@@ -447,7 +449,7 @@ export async function submitItem(
     if (prev && prev.status === 'returned') {
       // The returned request goes another way now (e.g. the level changed): close it, detached from the
       // item first so that closing it does not mark the item withdrawn.
-      await sql.query('UPDATE designation_item SET approval_id = NULL WHERE id = $1', [item.id]);
+      await updateItemRow(sql, item.id, { approval_id: null });
       await withdrawApproval(sql, actor, caller.personId, prev.id);
     }
     approval = await openApproval(sql, actor, {
@@ -465,29 +467,20 @@ export async function submitItem(
   const protect = route.flow === 'escalation' ? protectionLevel([item.level]) : null;
   const status =
     route.flow === 'designation' ? 'in_review' : route.kind === 'unclear' ? 'unclear' : 'escalated';
-  await sql.query(
-    `UPDATE designation_item SET status = $2, approval_id = $3, protection_level = $4, updated_at = now()
-      WHERE id = $1`,
-    [item.id, status, approval.id, protect],
-  );
+  await updateItemRow(sql, item.id, { status, approval_id: approval.id, protection_level: protect });
   if (route.flow === 'escalation') {
-    await sql.query(
-      `INSERT INTO designation_escalation (item_id, kind, from_org_id, to_org_id, approval_id, reported_on,
-         reported_by_deadline, decide_by_deadline, protection_level, reasons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        item.id,
-        route.kind,
-        item.orgId,
-        route.targetOrgId,
-        approval.id,
-        today,
-        deadlines.reportBy,
-        deadlines.decideBy,
-        protect,
-        JSON.stringify(reasons),
-      ],
-    );
+    await insertEscalation(sql, {
+      item_id: item.id,
+      kind: route.kind!,
+      from_org_id: item.orgId,
+      to_org_id: route.targetOrgId!,
+      approval_id: approval.id,
+      reported_on: today,
+      reported_by_deadline: deadlines.reportBy,
+      decide_by_deadline: deadlines.decideBy,
+      protection_level: protect!,
+      reasons: JSON.stringify(reasons),
+    });
   }
   await appendAudit(sql, actor, {
     action: 'designation_item.submit',
@@ -575,11 +568,13 @@ export async function notifyScope(
     for (const p of await peopleInScope(sql, item.orgId, s))
       if (p.accountId) people.set(p.personId, p.accountId);
   if (people.size === 0) return 0;
-  await sql.query(
-    `INSERT INTO todo (account_id, kind, module, subject_type, subject_id, title, link)
-     SELECT unnest($1::uuid[]), 'notice', 'designation', 'designation_item', $2, $3, $4`,
-    [[...people.values()], item.id, title.slice(0, 300), `/designation/items/${item.id}`],
-  );
+  await addNotices(sql, [...people.values()], {
+    module: 'designation',
+    subjectType: 'designation_item',
+    subjectId: item.id,
+    title: title.slice(0, 300),
+    link: `/designation/items/${item.id}`,
+  });
   return people.size;
 }
 
@@ -614,16 +609,10 @@ export const itemSettled: SettleHandler = async (sql, approval, actor) => {
   const item = await getItem(sql, approval.subjectId, true);
   if (!item || item.approvalId !== approval.id) return;
   const escStatus = approval.status;
-  await sql.query(
-    `UPDATE designation_escalation SET status = $2, decided_at = now() WHERE approval_id = $1 AND status = 'pending'`,
-    [approval.id, escStatus],
-  );
+  await closeEscalations(sql, approval.id, escStatus);
   if (approval.status !== 'approved') {
     const status = approval.status === 'withdrawn' ? 'withdrawn' : 'returned';
-    await sql.query(
-      'UPDATE designation_item SET status = $2, protection_level = NULL, updated_at = now() WHERE id = $1',
-      [item.id, status],
-    );
+    await updateItemRow(sql, item.id, { status, protection_level: null });
     await appendAudit(sql, actor, {
       action: `designation_item.${status === 'withdrawn' ? 'withdraw' : 'return'}`,
       objectType: 'designation_item',
@@ -638,24 +627,19 @@ export const itemSettled: SettleHandler = async (sql, approval, actor) => {
   const marking = formatMarking({ level: snap.level, period: snap.period });
   const release = releaseDate(item.issueDate, snap.period, snap.level);
   const step = approval.steps[approval.steps.length - 1]!;
-  await sql.query(
-    `UPDATE designation_item SET status = 'approved', level = $2, period = $3, know_scope = $4, release_date = $5,
-       release_condition = $6, item_number = $7, marking = $8, approved_at = $9, decided_by_org_id = $10,
-       protection_level = NULL, updated_at = now()
-     WHERE id = $1`,
-    [
-      item.id,
-      snap.level,
-      JSON.stringify(snap.period),
-      JSON.stringify(snap.knowScope),
-      release,
-      snap.period.kind === 'condition' ? snap.period.text : null,
-      number,
-      marking,
-      now,
-      step.orgId,
-    ],
-  );
+  await updateItemRow(sql, item.id, {
+    status: 'approved',
+    level: snap.level,
+    period: JSON.stringify(snap.period),
+    know_scope: JSON.stringify(snap.knowScope),
+    release_date: release,
+    release_condition: snap.period.kind === 'condition' ? snap.period.text : null,
+    item_number: number,
+    marking,
+    approved_at: now,
+    decided_by_org_id: step.orgId,
+    protection_level: null,
+  });
   const knowers = await recordKnowers(
     sql,
     item,

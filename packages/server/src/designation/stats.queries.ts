@@ -1,3 +1,4 @@
+// raw SQL: the yearly statistics are one grouped statement per table.
 // R-DES-09: the three yearly designation statistics (定密工作年度统计), one SQL statement per table.
 //
 // Every day below is a China day (Asia/Shanghai); year Y runs from Y-01-01 00:00 to Y+1-01-01 00:00 China

@@ -3,11 +3,11 @@
 // organisations below it (grantees of a grant, R-DES-03). Names, departments and positions only:
 // clearances, roles and accounts stay with the administrators (R-SYS-01). Administrators get 403.
 import { Directory } from '@baomi/api/directory.ts';
-import type { AdminLevel, OrgKind } from '@baomi/domain';
 import { definePolicy, guard } from '../http/policy.ts';
 import { ctxOf } from '../http/request.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
-import { getOrg, listDepartments, subtreeIds } from '../orgs/queries.ts';
+import { getOrg, listDepartments, orgsByIds, subtreeIds } from '../orgs/queries.ts';
+import { directoryPeople } from '../people/queries.ts';
 
 export const directoryPolicy = definePolicy({
   read: { allow: ['user'], zh: '查看本单位通讯录', en: 'view the directory of the organisation' },
@@ -30,29 +30,9 @@ const directoryRoutes: ModuleRoutes = async (app) => {
       if (!p) return reply.status(200).send({ org: null, departments: [], people: [], orgsBelow: [] });
       const org = await getOrg(db, p.orgId);
       const departments = await listDepartments(db, p.orgId);
-      const { rows: people } = await db.query<{
-        id: string;
-        name: string;
-        departmentId: string | null;
-        departmentName: string | null;
-        position: string;
-      }>(
-        `SELECT p.id, p.name, p.department_id AS "departmentId", d.name AS "departmentName", p.position
-           FROM person p LEFT JOIN department d ON d.id = p.department_id
-          WHERE p.org_id = $1 ORDER BY d.name NULLS FIRST, p.name, p.id`,
-        [p.orgId],
-      );
+      const people = await directoryPeople(db, p.orgId);
       const below = (await subtreeIds(db, p.orgId)).filter((id) => id !== p.orgId);
-      const { rows: orgsBelow } = await db.query<{
-        id: string;
-        name: string;
-        level: AdminLevel;
-        kind: OrgKind;
-        parentId: string | null;
-      }>(
-        'SELECT id, name, level, kind, parent_id AS "parentId" FROM org WHERE id = ANY($1::uuid[]) ORDER BY name',
-        [below],
-      );
+      const orgsBelow = await orgsByIds(db, below);
       return {
         org: org ? { id: org.id, name: org.name, level: org.level, kind: org.kind } : null,
         departments,

@@ -1,3 +1,4 @@
+// raw SQL: job claims (job_run) and housekeeping deletes across every node.
 // Background jobs run once per period across every node: the first node to claim (name, period)
 // in job_run runs it; the others see the row and skip. No in-memory state decides anything.
 import { hostname } from 'node:os';

@@ -1,5 +1,9 @@
 import type { AdminLevel, OrgKind } from '@baomi/domain';
+import { sql as k } from 'kysely';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
+import { pinyinOrder } from '../db/list.ts';
+import { sortKey } from '../db/sortkey.ts';
 
 export interface Org {
   id: string;
@@ -17,14 +21,80 @@ export interface Department {
   parentId: string | null;
 }
 
-const ORG_COLS = 'id, name, parent_id AS "parentId", level, kind, created_at AS "createdAt"';
-const DEPT_COLS = 'id, org_id AS "orgId", name, parent_id AS "parentId"';
+const ORG_TREE_LOCK = 7_202_612; // arbitrary constant shared by every node
 
-export const listOrgs = async (sql: Sql) =>
-  (await sql.query<Org>(`SELECT ${ORG_COLS} FROM org ORDER BY name`)).rows;
+const orgs = (sql: Sql) =>
+  kdb(sql)
+    .selectFrom('org')
+    .select(['id', 'name', 'parent_id as parentId', 'level', 'kind', 'created_at as createdAt'])
+    .$castTo<Org>();
+
+const departments = (sql: Sql) =>
+  kdb(sql)
+    .selectFrom('department')
+    .select(['id', 'org_id as orgId', 'name', 'parent_id as parentId'])
+    .$castTo<Department>();
+
+/** Every organisation, by the pinyin of its name. */
+export const listOrgs = (sql: Sql) =>
+  orgs(sql).orderBy(pinyinOrder('name_sort')).orderBy('name').orderBy('id').execute();
+
+/** The named organisations, by the pinyin of their names. */
+export const orgsByIds = async (sql: Sql, ids: readonly string[]) =>
+  ids.length === 0
+    ? []
+    : kdb(sql)
+        .selectFrom('org')
+        .select(['id', 'name', 'level', 'kind', 'parent_id as parentId'])
+        .$narrowType<{ level: AdminLevel; kind: OrgKind }>() // the CHECK constraints of org
+        .where('id', 'in', ids)
+        .orderBy(pinyinOrder('name_sort'))
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
 
 export const getOrg = async (sql: Sql, id: string) =>
-  (await sql.query<Org>(`SELECT ${ORG_COLS} FROM org WHERE id = $1`, [id])).rows[0] ?? null;
+  (await orgs(sql).where('id', '=', id).executeTakeFirst()) ?? null;
+
+/** Moves in the organisation tree are serialised on every node (raw SQL: an advisory lock). */
+export async function lockOrgTree(sql: Sql): Promise<void> {
+  await sql.query('SELECT pg_advisory_xact_lock($1)', [ORG_TREE_LOCK]);
+}
+
+export async function insertOrg(
+  sql: Sql,
+  o: { name: string; parentId: string | null; level: AdminLevel; kind: OrgKind },
+): Promise<string> {
+  const row = await kdb(sql)
+    .insertInto('org')
+    .values({ name: o.name, parent_id: o.parentId, level: o.level, kind: o.kind, name_sort: sortKey(o.name) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateOrgRow(
+  sql: Sql,
+  id: string,
+  o: { name: string; parentId: string | null; level: AdminLevel; kind: OrgKind },
+): Promise<void> {
+  await kdb(sql)
+    .updateTable('org')
+    .set({
+      name: o.name,
+      parent_id: o.parentId,
+      level: o.level,
+      kind: o.kind,
+      name_sort: sortKey(o.name),
+      updated_at: k`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteOrgRow(sql: Sql, id: string): Promise<void> {
+  await kdb(sql).deleteFrom('org').where('id', '=', id).execute();
+}
 
 /**
  * Ids of an organisation and all its ancestors, however deep (the cycle guard: a depth cap would let
@@ -53,22 +123,109 @@ export async function subtreeIds(sql: Sql, id: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-export const listDepartments = async (sql: Sql, orgId: string) =>
-  (
-    await sql.query<Department>(`SELECT ${DEPT_COLS} FROM department WHERE org_id = $1 ORDER BY name`, [
-      orgId,
-    ])
-  ).rows;
+/** An organisation's departments, by the pinyin of their names. */
+export const listDepartments = (sql: Sql, orgId: string) =>
+  departments(sql)
+    .where('org_id', '=', orgId)
+    .orderBy(pinyinOrder('name_sort'))
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 
 export const getDepartment = async (sql: Sql, id: string) =>
-  (await sql.query<Department>(`SELECT ${DEPT_COLS} FROM department WHERE id = $1`, [id])).rows[0] ?? null;
+  (await departments(sql).where('id', '=', id).executeTakeFirst()) ?? null;
+
+export async function insertDepartment(
+  sql: Sql,
+  d: { orgId: string; name: string; parentId: string | null },
+): Promise<string> {
+  const row = await kdb(sql)
+    .insertInto('department')
+    .values({ org_id: d.orgId, name: d.name, parent_id: d.parentId, name_sort: sortKey(d.name) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function renameDepartmentRow(sql: Sql, id: string, name: string): Promise<void> {
+  await kdb(sql)
+    .updateTable('department')
+    .set({ name, name_sort: sortKey(name) })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteDepartmentRow(sql: Sql, id: string): Promise<void> {
+  await kdb(sql).deleteFrom('department').where('id', '=', id).execute();
+}
 
 export async function countDependents(sql: Sql, orgId: string) {
-  const { rows } = await sql.query<{ children: number; departments: number; people: number }>(
-    `SELECT (SELECT count(*) FROM org WHERE parent_id = $1) AS children,
-            (SELECT count(*) FROM department WHERE org_id = $1) AS departments,
-            (SELECT count(*) FROM person WHERE org_id = $1) AS people`,
-    [orgId],
-  );
-  return rows[0]!;
+  const db = kdb(sql);
+  const n = k<number>`count(*)`;
+  return db
+    .selectNoFrom([
+      db.selectFrom('org').select(n.as('n')).where('parent_id', '=', orgId).$asScalar().as('children'),
+      db.selectFrom('department').select(n.as('n')).where('org_id', '=', orgId).$asScalar().as('departments'),
+      db.selectFrom('person').select(n.as('n')).where('org_id', '=', orgId).$asScalar().as('people'),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+export async function departmentDependents(sql: Sql, id: string) {
+  const db = kdb(sql);
+  const n = k<number>`count(*)`;
+  return db
+    .selectNoFrom([
+      db.selectFrom('person').select(n.as('n')).where('department_id', '=', id).$asScalar().as('people'),
+      db.selectFrom('department').select(n.as('n')).where('parent_id', '=', id).$asScalar().as('children'),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+/** The names of the given departments, in pinyin order. */
+export async function departmentNames(sql: Sql, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await kdb(sql)
+    .selectFrom('department')
+    .select('name')
+    .where('id', 'in', ids)
+    .orderBy(pinyinOrder('name_sort'))
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+/** The department of an organisation that carries a function (e.g. the secrecy office), if set. */
+export async function departmentWithFunction(sql: Sql, orgId: string, fn: string): Promise<string | null> {
+  const row = await kdb(sql)
+    .selectFrom('department')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('function', '=', fn)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Which of the organisations are secrecy bureaus. */
+export async function bureausAmong(sql: Sql, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await kdb(sql)
+    .selectFrom('org')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('kind', '=', 'secrecy_bureau')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** How many of the ids are departments of the organisation. */
+export async function countDepartmentsOf(sql: Sql, orgId: string, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const row = await kdb(sql)
+    .selectFrom('department')
+    .select(k<number>`count(*)`.as('n'))
+    .where('org_id', '=', orgId)
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return row?.n ?? 0;
 }

@@ -2,11 +2,24 @@ import type { DepartmentInput, OrgInput, OrgPatch } from '@baomi/api/orgs.ts';
 import { conflict, notFound } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import { ancestorIds, countDependents, getDepartment, getOrg, type Org } from './queries.ts';
+import {
+  ancestorIds,
+  countDependents,
+  deleteDepartmentRow,
+  deleteOrgRow,
+  departmentDependents,
+  getDepartment,
+  getOrg,
+  insertDepartment,
+  insertOrg,
+  lockOrgTree,
+  type Org,
+  renameDepartmentRow,
+  updateOrgRow,
+} from './queries.ts';
 
 const ORG = { zh: '组织机构', en: 'Organisation' };
 const DEPT = { zh: '部门', en: 'Department' };
-const ORG_TREE_LOCK = 7_202_612; // arbitrary constant shared by every node
 
 async function requireOrg(sql: Sql, id: string, field?: string): Promise<Org> {
   const org = await getOrg(sql, id);
@@ -16,11 +29,7 @@ async function requireOrg(sql: Sql, id: string, field?: string): Promise<Org> {
 
 export async function createOrg(sql: Sql, actor: Actor, input: OrgInput): Promise<Org> {
   if (input.parentId) await requireOrg(sql, input.parentId, 'parentId');
-  const { rows } = await sql.query<{ id: string }>(
-    'INSERT INTO org (name, parent_id, level, kind) VALUES ($1, $2, $3, $4) RETURNING id',
-    [input.name.trim(), input.parentId, input.level, input.kind],
-  );
-  const id = rows[0]!.id;
+  const id = await insertOrg(sql, { ...input, name: input.name.trim() });
   await appendAudit(sql, actor, {
     action: 'org.create',
     objectType: 'org',
@@ -34,7 +43,7 @@ export async function updateOrg(sql: Sql, actor: Actor, id: string, patch: OrgPa
   const before = await requireOrg(sql, id);
   if (patch.parentId) {
     // Moves are serialised (on every node): two simultaneous moves must not both pass the check below.
-    await sql.query('SELECT pg_advisory_xact_lock($1)', [ORG_TREE_LOCK]);
+    await lockOrgTree(sql);
     await requireOrg(sql, patch.parentId, 'parentId');
     if ((await ancestorIds(sql, patch.parentId)).includes(id)) {
       throw conflict({
@@ -46,10 +55,7 @@ export async function updateOrg(sql: Sql, actor: Actor, id: string, patch: OrgPa
     }
   }
   const next = { ...before, ...patch, name: (patch.name ?? before.name).trim() };
-  await sql.query(
-    'UPDATE org SET name = $2, parent_id = $3, level = $4, kind = $5, updated_at = now() WHERE id = $1',
-    [id, next.name, next.parentId, next.level, next.kind],
-  );
+  await updateOrgRow(sql, id, next);
   const changed = Object.fromEntries(
     (Object.keys(patch) as (keyof OrgInput)[])
       .filter((k) => before[k] !== next[k])
@@ -69,7 +75,7 @@ export async function deleteOrg(sql: Sql, actor: Actor, id: string): Promise<voi
       en: `The organisation still has ${d.children} child organisations, ${d.departments} departments and ${d.people} people`,
     });
   }
-  await sql.query('DELETE FROM org WHERE id = $1', [id]);
+  await deleteOrgRow(sql, id);
   await appendAudit(sql, actor, {
     action: 'org.delete',
     objectType: 'org',
@@ -84,11 +90,11 @@ export async function createDepartment(sql: Sql, actor: Actor, orgId: string, in
     const parent = await getDepartment(sql, input.parentId);
     if (!parent || parent.orgId !== orgId) throw notFound(DEPT, 'parentId');
   }
-  const { rows } = await sql.query<{ id: string }>(
-    'INSERT INTO department (org_id, name, parent_id) VALUES ($1, $2, $3) RETURNING id',
-    [orgId, input.name.trim(), input.parentId ?? null],
-  );
-  const id = rows[0]!.id;
+  const id = await insertDepartment(sql, {
+    orgId,
+    name: input.name.trim(),
+    parentId: input.parentId ?? null,
+  });
   await appendAudit(sql, actor, {
     action: 'department.create',
     objectType: 'department',
@@ -101,7 +107,7 @@ export async function createDepartment(sql: Sql, actor: Actor, orgId: string, in
 export async function renameDepartment(sql: Sql, actor: Actor, id: string, name: string) {
   const before = await getDepartment(sql, id);
   if (!before) throw notFound(DEPT);
-  await sql.query('UPDATE department SET name = $2 WHERE id = $1', [id, name.trim()]);
+  await renameDepartmentRow(sql, id, name.trim());
   await appendAudit(sql, actor, {
     action: 'department.update',
     objectType: 'department',
@@ -114,12 +120,7 @@ export async function renameDepartment(sql: Sql, actor: Actor, id: string, name:
 export async function deleteDepartment(sql: Sql, actor: Actor, id: string): Promise<void> {
   const before = await getDepartment(sql, id);
   if (!before) throw notFound(DEPT);
-  const { rows } = await sql.query<{ people: number; children: number }>(
-    `SELECT (SELECT count(*) FROM person WHERE department_id = $1) AS people,
-            (SELECT count(*) FROM department WHERE parent_id = $1) AS children`,
-    [id],
-  );
-  const c = rows[0]!;
+  const c = await departmentDependents(sql, id);
   if (c.people + c.children > 0) {
     throw conflict({
       code: 'department_not_empty',
@@ -127,7 +128,7 @@ export async function deleteDepartment(sql: Sql, actor: Actor, id: string): Prom
       en: `The department still has ${c.people} people and ${c.children} sub-departments`,
     });
   }
-  await sql.query('DELETE FROM department WHERE id = $1', [id]);
+  await deleteDepartmentRow(sql, id);
   await appendAudit(sql, actor, {
     action: 'department.delete',
     objectType: 'department',

@@ -1,9 +1,17 @@
 import type { PersonInput, PersonPatch } from '@baomi/api/people.ts';
 import { type BusinessRole, type Clearance, checkRoleSeparation, invalid, notFound } from '@baomi/domain';
+import { getAccount } from '../accounts/queries.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { getDepartment, getOrg } from '../orgs/queries.ts';
-import { getPerson, type Person } from './queries.ts';
+import {
+  getPerson,
+  insertPerson,
+  type Person,
+  replaceRoles,
+  updateClearance,
+  updatePersonRow,
+} from './queries.ts';
 
 const PERSON = { zh: '人员', en: 'Person' };
 
@@ -38,12 +46,7 @@ export async function createPerson(sql: Sql, actor: Actor, input: PersonInput): 
     position: input.position.trim(),
     nationality: input.nationality.trim(),
   };
-  const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO person (org_id, department_id, name, position, rank, nationality)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-    [stored.orgId, stored.departmentId, stored.name, stored.position, stored.rank, stored.nationality],
-  );
-  const id = rows[0]!.id;
+  const id = await insertPerson(sql, stored);
   await appendAudit(sql, actor, {
     action: 'person.create',
     objectType: 'person',
@@ -65,11 +68,7 @@ export async function updatePerson(sql: Sql, actor: Actor, id: string, patch: Pe
     nationality: (patch.nationality ?? before.nationality).trim(),
   };
   await checkPlacement(sql, next.orgId, next.departmentId);
-  await sql.query(
-    `UPDATE person SET org_id = $2, department_id = $3, name = $4, position = $5, rank = $6, nationality = $7,
-            updated_at = now() WHERE id = $1`,
-    [id, next.orgId, next.departmentId, next.name, next.position, next.rank, next.nationality],
-  );
+  await updatePersonRow(sql, id, next);
   const changed = Object.fromEntries(
     (Object.keys(next) as (keyof PersonInput)[])
       .filter((k) => before[k] !== next[k])
@@ -87,26 +86,15 @@ export async function updatePerson(sql: Sql, actor: Actor, id: string, patch: Pe
 /** R-SYS-01: business roles are granted by the security-secrecy administrator, never to an administrator. */
 export async function setRoles(sql: Sql, actor: Actor, id: string, roles: BusinessRole[]): Promise<Person> {
   const before = await requirePerson(sql, id);
-  const { rows } = await sql.query<{ admin_role: string | null }>(
-    'SELECT admin_role FROM account WHERE id = $1',
-    [before.accountId],
-  );
+  const account = before.accountId ? await getAccount(sql, before.accountId) : null;
   const sep = checkRoleSeparation({
-    adminRole: (rows[0]?.admin_role ?? null) as never,
+    adminRole: account?.adminRole ?? null,
     businessRoles: roles,
     linkedToPerson: true,
   });
   if (!sep.ok) throw invalid(sep.violations[0]!);
   const unique = [...new Set(roles)].sort();
-  await sql.query('DELETE FROM person_role WHERE person_id = $1 AND NOT (role = ANY($2::text[]))', [
-    id,
-    unique,
-  ]);
-  await sql.query(
-    `INSERT INTO person_role (person_id, role, granted_by)
-     SELECT $1, r, $3 FROM unnest($2::text[]) AS r ON CONFLICT DO NOTHING`,
-    [id, unique, actor.id],
-  );
+  await replaceRoles(sql, id, unique, actor.id);
   await appendAudit(sql, actor, {
     action: 'person.roles.update',
     objectType: 'person',
@@ -123,7 +111,7 @@ export async function setClearance(
   clearance: Clearance,
 ): Promise<Person> {
   const before = await requirePerson(sql, id);
-  await sql.query('UPDATE person SET clearance = $2, updated_at = now() WHERE id = $1', [id, clearance]);
+  await updateClearance(sql, id, clearance);
   await appendAudit(sql, actor, {
     action: 'person.clearance.update',
     objectType: 'person',

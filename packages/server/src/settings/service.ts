@@ -2,14 +2,14 @@
 import { checkSecurityPolicy, DEFAULT_SECURITY_POLICY, invalid, type SecurityPolicy } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import { readSetting, writeSetting } from './queries.ts';
 
 export function policyFrom(value: unknown): SecurityPolicy {
   return { ...DEFAULT_SECURITY_POLICY, ...((value as Partial<SecurityPolicy> | null) ?? {}) };
 }
 
 export async function getSecurityPolicy(sql: Sql): Promise<SecurityPolicy> {
-  const { rows } = await sql.query<{ value: unknown }>("SELECT value FROM setting WHERE key = 'security'");
-  return policyFrom(rows[0]?.value);
+  return policyFrom(await readSetting(sql, 'security'));
 }
 
 /** R-SYS-02: only the security-secrecy administrator sets the policy (checked by the route's policy). */
@@ -21,11 +21,7 @@ export async function setSecurityPolicy(
   const check = checkSecurityPolicy(next);
   if (!check.ok) throw invalid(check.violations[0]!, check.violations);
   const before = await getSecurityPolicy(sql);
-  await sql.query(
-    `INSERT INTO setting (key, value, updated_at, updated_by) VALUES ('security', $1, now(), $2)
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now(), updated_by = EXCLUDED.updated_by`,
-    [JSON.stringify(next), actor.id],
-  );
+  await writeSetting(sql, 'security', next, actor.id);
   const changed: Record<string, { from: unknown; to: unknown }> = {};
   for (const k of Object.keys(next) as (keyof SecurityPolicy)[]) {
     if (before[k] !== next[k]) changed[k] = { from: before[k], to: next[k] };
@@ -40,8 +36,7 @@ export async function setSecurityPolicy(
 }
 
 export async function getFlag(sql: Sql, key: string): Promise<unknown> {
-  const { rows } = await sql.query<{ value: unknown }>('SELECT value FROM setting WHERE key = $1', [key]);
-  return rows[0]?.value ?? null;
+  return readSetting(sql, key);
 }
 
 /** Sets a system flag (not a user-facing setting: no audit event of its own). */

@@ -6,6 +6,7 @@ import { definePolicy, guard } from '../http/policy.ts';
 import { actorFor, ctxOf } from '../http/request.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
+import { markDone } from './queries.ts';
 import { listOpenTodos } from './service.ts';
 
 export const todoPolicy = definePolicy({
@@ -41,16 +42,13 @@ const todoRoutes: ModuleRoutes = async (app) => {
     },
     async (req) =>
       db.tx(async (sql) => {
-        const { rows } = await sql.query<{ id: string; title: string }>(
-          `UPDATE todo SET done_at = now() WHERE id = $1 AND account_id = $2 AND done_at IS NULL RETURNING id, title`,
-          [req.params.id, ctxOf(req).me.id],
-        );
-        if (!rows[0]) throw notFound({ zh: '待办', en: 'Todo' });
+        const done = await markDone(sql, req.params.id, ctxOf(req).me.id);
+        if (!done) throw notFound({ zh: '待办', en: 'Todo' });
         await appendAudit(sql, actorFor(req), {
           action: 'todo.done',
           objectType: 'todo',
-          objectId: rows[0].id,
-          summary: { title: rows[0].title },
+          objectId: done.id,
+          summary: { title: done.title },
         });
         return { ok: true };
       }),

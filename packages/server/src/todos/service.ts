@@ -4,6 +4,7 @@
 import type { TodoKind } from '@baomi/api/todos.ts';
 import type { Me } from '../auth/context.ts';
 import type { Sql } from '../db/db.ts';
+import { openNotices } from './queries.ts';
 
 export type { TodoKind } from '@baomi/api/todos.ts';
 
@@ -29,13 +30,7 @@ export function installTodoProviders(list: readonly TodoProvider[]): void {
 
 /** Stored notices (e.g. "the level of an item you know was changed"), until acknowledged. */
 async function storedTodos(sql: Sql, me: Me): Promise<Todo[]> {
-  const { rows } = await sql.query<Todo>(
-    `SELECT id, kind, module, subject_type AS "subjectType", subject_id AS "subjectId", title, link,
-            due_at AS "dueAt", created_at AS "createdAt"
-       FROM todo WHERE account_id = $1 AND done_at IS NULL`,
-    [me.id],
-  );
-  return rows;
+  return openNotices(sql, me.id);
 }
 
 export async function listOpenTodos(

@@ -2,7 +2,9 @@
 // a date has no time zone, and the drivers would give it one.
 import type { DayKind } from '@baomi/api/workdays.ts';
 import { type PlainDate, type WorkCalendar, workCalendar } from '@baomi/domain';
+import { sql as k } from 'kysely';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
 
 export interface CalendarDay {
   date: PlainDate;
@@ -58,4 +60,29 @@ export async function enteredYears(sql: Sql, fromYear: number, toYear: number): 
     [fromYear, toYear],
   );
   return rows.map((r) => r.year);
+}
+
+/** Sets a day of the calendar (a holiday or a working weekend day), replacing what it was. */
+export async function upsertDay(
+  sql: Sql,
+  date: PlainDate,
+  d: { kind: DayKind; name: string },
+  by: string | null,
+): Promise<void> {
+  await kdb(sql)
+    .insertInto('work_calendar_day')
+    .values({ day: date, kind: d.kind, name: d.name, updated_by: by, updated_at: k`now()` })
+    .onConflict((oc) =>
+      oc.column('day').doUpdateSet({
+        kind: (eb) => eb.ref('excluded.kind'),
+        name: (eb) => eb.ref('excluded.name'),
+        updated_by: (eb) => eb.ref('excluded.updated_by'),
+        updated_at: k`now()`,
+      }),
+    )
+    .execute();
+}
+
+export async function deleteDay(sql: Sql, date: PlainDate): Promise<void> {
+  await kdb(sql).deleteFrom('work_calendar_day').where('day', '=', date).execute();
 }

@@ -15,7 +15,7 @@ import {
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import { type CalendarDay, enteredYears, getDay, loadWorkCalendar } from './queries.ts';
+import { type CalendarDay, deleteDay, enteredYears, getDay, loadWorkCalendar, upsertDay } from './queries.ts';
 
 const DAY = { zh: '工作日历中的该日期', en: 'Calendar day' };
 const RULE = 'R-DES-07';
@@ -57,12 +57,7 @@ export async function setDay(sql: Sql, actor: Actor, date: string, input: DayInp
   const name = input.name.trim();
   const before = await getDay(sql, date, true);
   if (before && before.kind === input.kind && before.name === name) return before; // nothing changes
-  await sql.query(
-    `INSERT INTO work_calendar_day (day, kind, name, updated_by, updated_at) VALUES ($1::date, $2, $3, $4, now())
-     ON CONFLICT (day) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
-       updated_by = EXCLUDED.updated_by, updated_at = now()`,
-    [date, input.kind, name, actor.id],
-  );
+  await upsertDay(sql, date, { kind: input.kind, name }, actor.id);
   await appendAudit(sql, actor, {
     action: 'work_calendar.set',
     objectType: 'work_calendar_day',
@@ -76,7 +71,7 @@ export async function clearDay(sql: Sql, actor: Actor, date: string): Promise<vo
   requireDate(date, 'date');
   const before = await getDay(sql, date, true);
   if (!before) throw notFound(DAY, 'date');
-  await sql.query('DELETE FROM work_calendar_day WHERE day = $1::date', [date]);
+  await deleteDay(sql, date);
   await appendAudit(sql, actor, {
     action: 'work_calendar.clear',
     objectType: 'work_calendar_day',

@@ -1,0 +1,371 @@
+// GENERATED FILE — do not edit. Regenerate with `npm run db:types` (packages/server/src/db/codegen.ts)
+// after adding a migration. Types follow what the drivers return (db.ts): int8 as number, date as
+// 'YYYY-MM-DD' text, timestamptz as Date.
+import type { ColumnType } from "kysely";
+
+export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S, I | undefined, U>
+  : ColumnType<T, T | undefined, T>;
+
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface Account {
+  admin_role: string | null;
+  created_at: Generated<Timestamp>;
+  disabled: Generated<boolean>;
+  display_name: string;
+  failed_count: Generated<number>;
+  id: Generated<string>;
+  last_login_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp | null;
+  password_hash: string;
+  username: string;
+}
+
+export interface Approval {
+  created_at: Generated<Timestamp>;
+  fingerprint: string;
+  flow_type: string;
+  id: Generated<string>;
+  initiator_person_id: string;
+  org_id: string;
+  status: string;
+  step_index: number;
+  steps: Json;
+  subject_id: string;
+  subject_snapshot: Json;
+  subject_type: string;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ApprovalDecision {
+  acting_as: string | null;
+  approval_id: string;
+  at: Timestamp;
+  comment: Generated<string>;
+  decision: string;
+  fingerprint: string;
+  person_id: string;
+  role: string;
+  seq: number;
+  snapshot: Json;
+  step_key: string;
+  superseded: Generated<boolean>;
+}
+
+export interface AuditAnchor {
+  hash: string;
+  pruned_at: Generated<Timestamp>;
+  seq: number;
+}
+
+export interface AuditEvent {
+  action: Generated<string>;
+  actor_class: Generated<string>;
+  actor_id: Generated<string | null>;
+  actor_name: Generated<string>;
+  at: Generated<Timestamp>;
+  hash: string;
+  object_id: Generated<string | null>;
+  object_type: Generated<string | null>;
+  payload: string;
+  prev_hash: string;
+  seq: number;
+}
+
+export interface AuditHead {
+  hash: string;
+  id: number;
+  seq: number;
+}
+
+export interface Department {
+  created_at: Generated<Timestamp>;
+  function: string | null;
+  id: Generated<string>;
+  name: string;
+  name_sort: string | null;
+  org_id: string;
+  parent_id: string | null;
+}
+
+export interface DesignationChange {
+  after: Json | null;
+  approval_id: string | null;
+  before: Json;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  id: Generated<string>;
+  item_id: string;
+  kind: string;
+  proposed_by_person_id: string;
+  proposed_level: string | null;
+  proposed_period: Json | null;
+  proposed_scope: Json | null;
+  reason: string;
+  status: Generated<string>;
+}
+
+export interface DesignationEscalation {
+  approval_id: string | null;
+  created_at: Generated<Timestamp>;
+  decide_by_deadline: string | null;
+  decided_at: Timestamp | null;
+  from_org_id: string;
+  id: Generated<string>;
+  item_id: string;
+  kind: string;
+  protection_level: string;
+  reasons: Generated<Json>;
+  reported_by_deadline: string | null;
+  reported_on: string;
+  status: Generated<string>;
+  to_org_id: string;
+}
+
+export interface DesignationGrant {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  filed_by: string | null;
+  filed_with_bureau_at: string | null;
+  filed_with_org_id: string | null;
+  grantee_org_id: string;
+  grantor_org_id: string;
+  id: Generated<string>;
+  letter_number: string;
+  level: string;
+  reasons: string;
+  revoke_reason: string | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  scope: string;
+  valid_from: string;
+  valid_to: string;
+}
+
+export interface DesignationItem {
+  approval_id: string | null;
+  approved_at: Timestamp | null;
+  basis_catalogue_entry_id: string | null;
+  basis_grounds: Json;
+  basis_text: Generated<string>;
+  created_at: Generated<Timestamp>;
+  decided_by_org_id: string | null;
+  department_id: string | null;
+  handler_person_id: string;
+  id: Generated<string>;
+  issue_date: string;
+  item_number: string | null;
+  know_scope: Json;
+  last_reviewed_at: Timestamp | null;
+  level: string;
+  marking: string | null;
+  org_id: string;
+  origin: string;
+  period: Json;
+  protection_level: string | null;
+  release_condition: string | null;
+  release_date: string | null;
+  release_reason: string | null;
+  released_at: Timestamp | null;
+  source_item_id: string | null;
+  status: Generated<string>;
+  title: string;
+  title_sort: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface DesignationItemCounter {
+  last: number;
+  org_id: string;
+  year: number;
+}
+
+export interface DesignationKnower {
+  added_at: Generated<Timestamp>;
+  added_by: string | null;
+  item_id: string;
+  person_id: string;
+}
+
+export interface Designator {
+  active: Generated<boolean>;
+  appointed_by_person_id: string | null;
+  certificate_number: string | null;
+  certificate_valid_until: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  kind: string;
+  letter_ref: string | null;
+  org_id: string;
+  partner_person_id: string | null;
+  person_id: string;
+  role: string;
+  vetted: Generated<boolean>;
+}
+
+export interface DesignatorAbsence {
+  absent_from: string;
+  absent_to: string;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  reason: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string;
+}
+
+export interface JobRun {
+  finished_at: Timestamp | null;
+  name: string;
+  node: string;
+  period: string;
+  result: Json | null;
+  started_at: Generated<Timestamp>;
+}
+
+export interface LoginLock {
+  account_id: string;
+  failed_count: Generated<number>;
+  last_failed_at: Generated<Timestamp>;
+  locked_until: Timestamp | null;
+  source: string;
+}
+
+export interface Org {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  level: string;
+  name: string;
+  name_sort: string | null;
+  parent_id: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Person {
+  account_id: string | null;
+  clearance: Generated<string>;
+  created_at: Generated<Timestamp>;
+  department_id: string | null;
+  id: Generated<string>;
+  name: string;
+  name_sort: string | null;
+  nationality: Generated<string>;
+  org_id: string;
+  position: Generated<string>;
+  rank: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PersonRole {
+  granted_at: Generated<Timestamp>;
+  granted_by: string | null;
+  person_id: string;
+  role: string;
+}
+
+export interface RateCounter {
+  count: number;
+  key: string;
+  window_start: Timestamp;
+}
+
+export interface SecretCatalogueEntry {
+  active: Generated<boolean>;
+  clause: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<string>;
+  indefinite_allowed: Generated<boolean>;
+  max_level: string;
+  org_id: string | null;
+  title: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Session {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  csrf: string;
+  id: string;
+  ip: string | null;
+  last_seen_at: Generated<Timestamp>;
+  user_agent: string | null;
+}
+
+export interface Setting {
+  key: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  value: Json;
+}
+
+export interface Todo {
+  account_id: string;
+  created_at: Generated<Timestamp>;
+  done_at: Timestamp | null;
+  due_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  link: string | null;
+  module: string;
+  subject_id: string | null;
+  subject_type: string | null;
+  title: string;
+}
+
+export interface WorkCalendarDay {
+  day: string;
+  kind: string;
+  name: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+}
+
+export interface DB {
+  account: Account;
+  approval: Approval;
+  approval_decision: ApprovalDecision;
+  audit_anchor: AuditAnchor;
+  audit_event: AuditEvent;
+  audit_head: AuditHead;
+  department: Department;
+  designation_change: DesignationChange;
+  designation_escalation: DesignationEscalation;
+  designation_grant: DesignationGrant;
+  designation_item: DesignationItem;
+  designation_item_counter: DesignationItemCounter;
+  designation_knower: DesignationKnower;
+  designator: Designator;
+  designator_absence: DesignatorAbsence;
+  job_run: JobRun;
+  login_lock: LoginLock;
+  org: Org;
+  person: Person;
+  person_role: PersonRole;
+  rate_counter: RateCounter;
+  secret_catalogue_entry: SecretCatalogueEntry;
+  session: Session;
+  setting: Setting;
+  todo: Todo;
+  work_calendar_day: WorkCalendarDay;
+}
