@@ -36,5 +36,8 @@ const rows = [...seen].map((f) => {
   return [f, b.length, z];
 });
 rows.sort((a, b) => b[2] - a[2]);
-for (const [f, r, z] of rows) console.log(`${(z / 1024).toFixed(1).padStart(8)} KB gz ${(r / 1024).toFixed(1).padStart(8)} KB  ${f}`);
-console.log(`${(gz / 1024).toFixed(1).padStart(8)} KB gz ${(raw / 1024).toFixed(1).padStart(8)} KB  total for ${page} (${seen.size} files)`);
+for (const [f, r, z] of rows)
+  console.log(`${(z / 1024).toFixed(1).padStart(8)} KB gz ${(r / 1024).toFixed(1).padStart(8)} KB  ${f}`);
+console.log(
+  `${(gz / 1024).toFixed(1).padStart(8)} KB gz ${(raw / 1024).toFixed(1).padStart(8)} KB  total for ${page} (${seen.size} files)`,
+);

@@ -1,2 +1,3 @@
 export * from './decide.ts';
+export * from './rule.ts';
 export * from './verdict.ts';

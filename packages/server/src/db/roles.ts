@@ -1,10 +1,10 @@
+// raw SQL: GRANT/REVOKE and catalogue queries on roles, which a query builder does not express.
 // Least privilege on a PostgreSQL server (R-SYS-03: no role of the application can rewrite the trail).
 // Two roles: the OWNER runs the migrations and owns every table (BAOMI_MIGRATE_URL, or `baomi migrate
 // --owner-url`); the RUNTIME role that `baomi serve` connects as (DATABASE_URL) may read and write the
 // business tables but only SELECT and INSERT the audit trail, move the audit head forward, and alter,
 // disable or truncate nothing. The server refuses to start when its own role owns the audit tables or
 // is a superuser: whoever holds DATABASE_URL could otherwise `ALTER TABLE … DISABLE TRIGGER`.
-// Raw SQL: grants and catalogue queries, which a query builder does not express.
 import type { Sql } from './db.ts';
 
 /** A plain role name (what the grants quote); anything else is refused rather than escaped. */

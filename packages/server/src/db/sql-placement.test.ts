@@ -17,9 +17,10 @@ const RAW_SQL = [
   'db/db.ts',
   'db/kysely.ts',
   'db/migrate.ts',
+  'db/roles.ts',
   'db/sortkey.ts',
-  'demo/designation.ts',
   'demo/seed.ts',
+  'designation/demo.ts',
   'designation/stats.queries.ts',
   'jobs/runner.ts',
 ];

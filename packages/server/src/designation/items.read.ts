@@ -5,16 +5,23 @@
 // neither the handler, a decider, nor a secrecy officer or designator there.
 import {
   type AccessDecision,
+  clearanceCovers,
+  DESIGNATION_ITEM_READ,
   DomainError,
   decideAccess,
+  evaluateRead,
+  hiddenRecord,
   type Level,
   notFound,
+  type ReadableRecord,
+  type Reader,
   type ReviewableItem,
   reviewDue,
 } from '@baomi/domain';
 import { sql as k, type SqlBool } from 'kysely';
 import { approvalsOn, hasDecidedOn, listDecisions } from '../approvals/queries.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
+import { readFilter } from '../db/access-sql.ts';
 import type { Sql } from '../db/db.ts';
 import { listPage, pinyinOrder, type SortField, searchIn } from '../db/list.ts';
 import { todayInChina } from './common.ts';
@@ -31,7 +38,7 @@ import {
   listEscalations,
   listKnowers,
 } from './items.queries.ts';
-import { hasDesignationRole, ITEM, type ItemCaller } from './items.service.ts';
+import { ITEM, type ItemCaller } from './items.service.ts';
 
 export interface LedgerQuery {
   q?: string;
@@ -58,22 +65,35 @@ const SORTS: Record<NonNullable<LedgerQuery['sort']>, SortField> = {
   title: { by: pinyinOrder('i.title_sort'), nulls: 'last' },
 };
 
-/** Which items the caller sees in the ledger. */
+/** The reader the domain's read rules take. */
+export const readerOf = (caller: ItemCaller): Reader => ({
+  personId: caller.personId,
+  orgId: caller.orgId,
+  departmentId: caller.departmentId,
+  position: caller.position,
+  clearance: caller.clearance,
+  roles: caller.roles,
+});
+
+/**
+ * Which items the caller sees in the ledger and its export: the domain's DESIGNATION_ITEM_READ,
+ * compiled to SQL (db/access-sql.ts) — the rule readableItem evaluates for one item, never a second copy.
+ */
 function visibility(caller: ItemCaller) {
-  const org = caller.orgId;
-  if (hasDesignationRole(caller)) {
-    // Secrecy officers, designators and leaders see the organisation's ledger and what was sent to them.
-    return k<SqlBool>`(i.org_id = ${org} OR EXISTS (SELECT 1 FROM designation_escalation e WHERE e.item_id = i.id AND e.to_org_id = ${org}))`;
-  }
-  const [p, d, pos, cl] = [caller.personId, caller.departmentId, caller.position, caller.clearance];
-  // Others: what they handle, and what decideAccess would admit (clearance covers, in the scope).
-  return k<SqlBool>`(i.org_id = ${org} AND (i.handler_person_id = ${p}::uuid OR (
-      array_position(ARRAY['none','confidential','secret','top_secret'], ${cl}::text)
-        >= array_position(ARRAY['none','confidential','secret','top_secret'], coalesce(i.protection_level, i.level))
-      AND i.status NOT IN ('draft', 'withdrawn')
-      AND ((i.know_scope -> 'personIds') @> to_jsonb(${p}::text)
-        OR (${d}::text IS NOT NULL AND (i.know_scope -> 'departmentIds') @> to_jsonb(${d}::text))
-        OR (${pos}::text <> '' AND (i.know_scope -> 'positions') @> to_jsonb(${pos}::text))))))`;
+  return readFilter(DESIGNATION_ITEM_READ, readerOf(caller), {
+    orgId: k`i.org_id`,
+    level: k`coalesce(i.protection_level, i.level)`,
+    status: k`i.status`,
+    handlerPersonId: k`i.handler_person_id`,
+    knowScope: k`i.know_scope`,
+    sentTo: (org) =>
+      k<SqlBool>`EXISTS (SELECT 1 FROM designation_escalation e WHERE e.item_id = i.id AND e.to_org_id = ${org}::uuid)`,
+    decidedBy: (person) =>
+      k<SqlBool>`EXISTS (SELECT 1 FROM approval a JOIN approval_decision d ON d.approval_id = a.id
+        WHERE d.person_id = ${person}::uuid AND ((a.subject_type = 'designation_item' AND a.subject_id = i.id::text)
+          OR (a.subject_type = 'designation_change' AND a.subject_id IN
+                (SELECT c.id::text FROM designation_change c WHERE c.item_id = i.id))))`,
+  });
 }
 
 export async function listItems(
@@ -108,14 +128,27 @@ export async function listItems(
 export async function readableItem(sql: Sql, caller: ItemCaller, id: string): Promise<ItemRow> {
   const item = await getItem(sql, id);
   if (!item) throw notFound(ITEM);
-  const targets = await escalationTargets(sql, item.id);
-  const home = item.orgId === caller.orgId;
-  if (!home && !targets.includes(caller.orgId)) throw notFound(ITEM);
-  if (item.handlerPersonId === caller.personId) return item;
-  if (caller.roles.includes('secrecy_officer') || caller.roles.includes('designator')) return item;
-  if (await hasDecidedOn(sql, caller.personId, await approvalSubjects(sql, item.id))) return item;
+  const sentTo = await escalationTargets(sql, item.id);
+  // Another organisation's item: the same 404 as an unknown id, audited as a refused access.
+  if (item.orgId !== caller.orgId && !sentTo.includes(caller.orgId)) throw hiddenRecord(ITEM);
+  const record: ReadableRecord = {
+    orgId: item.orgId,
+    level: item.protectionLevel ?? item.level,
+    status: item.status,
+    handlerPersonId: item.handlerPersonId,
+    knowScope: item.knowScope,
+    sentTo,
+    deciders: (await hasDecidedOn(sql, caller.personId, await approvalSubjects(sql, item.id)))
+      ? [caller.personId]
+      : [],
+  };
+  const reader = readerOf(caller);
+  if (evaluateRead(DESIGNATION_ITEM_READ, reader, record)) return item;
+  // Refused: say why — the clearance first (R-PER-01, whatever the role), then the draft stage, then
+  // the scope (decideAccess's reasons).
   const decision: AccessDecision =
-    item.status === 'draft' || item.status === 'withdrawn'
+    clearanceCovers(caller.clearance, record.level) &&
+    (item.status === 'draft' || item.status === 'withdrawn')
       ? {
           allowed: false,
           reasons: [
@@ -135,13 +168,19 @@ export async function readableItem(sql: Sql, caller: ItemCaller, id: string): Pr
             position: caller.position,
             clearance: caller.clearance,
           },
-          { orgId: item.orgId, level: item.protectionLevel ?? item.level, knowScope: item.knowScope },
+          { orgId: caller.orgId, level: record.level, knowScope: item.knowScope },
         );
-  if (!decision.allowed) {
-    throw new DomainError('forbidden', decision.reasons[0]!, decision.reasons);
-  }
-  return item;
+  const reasons = decision.reasons.length ? decision.reasons : [CLEARANCE_OR_SCOPE];
+  throw new DomainError('forbidden', reasons[0]!, reasons);
 }
+
+/** Fallback reason when only the role rule refused (cannot happen with today's rule, kept for safety). */
+const CLEARANCE_OR_SCOPE = {
+  code: 'not_readable',
+  zh: '本人不能查看该事项',
+  en: 'You may not read this item',
+  rule: 'R-DES-08a',
+};
 
 /** The detail with its full history; the read is audited (R-SYS-03) in the caller's transaction. */
 export async function itemDetail(sql: Sql, actor: Actor, caller: ItemCaller, id: string) {

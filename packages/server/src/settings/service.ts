@@ -41,9 +41,5 @@ export async function getFlag(sql: Sql, key: string): Promise<unknown> {
 
 /** Sets a system flag (not a user-facing setting: no audit event of its own). */
 export async function setFlag(sql: Sql, key: string, value: unknown): Promise<void> {
-  await sql.query(
-    `INSERT INTO setting (key, value) VALUES ($1, $2::jsonb)
-     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
-    [key, JSON.stringify(value)],
-  );
+  await writeSetting(sql, key, value, null);
 }

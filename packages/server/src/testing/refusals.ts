@@ -21,7 +21,7 @@ export async function expectRefusal(
   status: number,
   want: { code?: string; field?: string; rule?: string } = {},
 ): Promise<ErrorBody> {
-  const head = await t.auditHead();
+  const head = (await t.db.query<{ seq: number }>('SELECT seq FROM audit_head')).rows[0]!.seq;
   const before = await snapshot();
   const r = await run();
   const where = `got ${r.status} ${r.raw.slice(0, 400)}`;
