@@ -18,6 +18,7 @@ import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { listPage, pinyinOrder, type SortField, searchIn } from '../db/list.ts';
 import { todayInChina } from './common.ts';
+import { hasDesignationRole, ITEM, type ItemCaller } from './items.common.ts';
 import {
   approvalSubjects,
   approvedItems,
@@ -31,7 +32,6 @@ import {
   listEscalations,
   listKnowers,
 } from './items.queries.ts';
-import { hasDesignationRole, ITEM, type ItemCaller } from './items.service.ts';
 
 export interface LedgerQuery {
   q?: string;
