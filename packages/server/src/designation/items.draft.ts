@@ -54,6 +54,7 @@ export interface ItemInput {
  * with every violation (bilingual) and writes nothing. A derived matter takes its source's terms when
  * they are left out (derivedTerms).
  */
+// Long on purpose: one pass gathers every violation (source, required terms, checkDraft, scope) for one refusal.
 async function draftFrom(
   sql: Sql,
   caller: ItemCaller,
