@@ -52,9 +52,8 @@ export interface ItemInput {
 /**
  * R-DES-06, R-DES-01, R-DES-01a, R-LVL-02: turns the handler's input into a stored draft, or refuses
  * with every violation (bilingual) and writes nothing. A derived matter takes its source's terms when
- * they are left out (derivedTerms).
+ * they are left out (derivedTerms). Long on purpose: one pass gathers every violation for one refusal.
  */
-// Long on purpose: one pass gathers every violation (source, required terms, checkDraft, scope) for one refusal.
 async function draftFrom(
   sql: Sql,
   caller: ItemCaller,
