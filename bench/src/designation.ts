@@ -3,8 +3,8 @@
 // `n` items made by one INSERT … SELECT generate_series (plus their change decisions).
 import { performance } from 'node:perf_hooks';
 import type { Db } from '@baomi/server/db/db.ts';
+import type { ItemCaller } from '@baomi/server/designation/items.common.ts';
 import { listItems } from '@baomi/server/designation/items.read.ts';
-import type { ItemCaller } from '@baomi/server/designation/items.service.ts';
 import { queryStats, type StatsTable } from '@baomi/server/designation/stats.queries.ts';
 
 export interface Measure {

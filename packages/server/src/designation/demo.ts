@@ -13,8 +13,11 @@ import type { Caller } from './common.ts';
 import { todayInChina } from './common.ts';
 import { appoint, recordAbsence } from './designators.service.ts';
 import { proposeChange } from './items.changes.ts';
+import type { ItemCaller } from './items.common.ts';
+import { correctItem } from './items.correct.ts';
+import { createItem } from './items.draft.ts';
 import { releaseDueItems } from './items.release.ts';
-import { correctItem, createItem, type ItemCaller, submitItem } from './items.service.ts';
+import { submitItem } from './items.submit.ts';
 
 interface Who {
   actor: Actor;

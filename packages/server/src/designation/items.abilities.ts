@@ -5,9 +5,9 @@ import { getApproval } from '../approvals/queries.ts';
 import { approvalVerdicts, decisionVerdict } from '../approvals/service.ts';
 import type { Sql } from '../db/db.ts';
 import { type Abilities, abilitiesOf, type Caller } from '../http/policy.ts';
+import { deciderOfCaller } from './items.common.ts';
 import { itemRowRules, itemRules, ledgerRules } from './items.policy.ts';
 import { type ItemRow, pendingChangeItems } from './items.queries.ts';
-import { deciderOfCaller } from './items.service.ts';
 
 /** The ledger's rows, each with its abilities; and the ledger's own (export, draft). */
 export async function withRowAbilities<R extends ItemRow>(

@@ -28,6 +28,7 @@ import type { Sql } from '../db/db.ts';
 import { getOrg } from '../orgs/queries.ts';
 import { todayInChina } from './common.ts';
 import { toDomainGrant, unrevokedGrantsTo } from './grants.queries.ts';
+import { type ItemCaller, ownItem, sourceTitleOf, subjectOf } from './items.common.ts';
 import {
   type ChangeRow,
   catalogueFor,
@@ -41,15 +42,7 @@ import {
   setChangeApproval,
   updateItemRow,
 } from './items.queries.ts';
-import {
-  decidersOf,
-  type ItemCaller,
-  notifyScope,
-  ownItem,
-  recordKnowers,
-  sourceTitleOf,
-  subjectOf,
-} from './items.service.ts';
+import { decidersOf, notifyScope, recordKnowers } from './items.settle.ts';
 
 export interface ChangeInput {
   kind: 'change' | 'release' | 'extend';

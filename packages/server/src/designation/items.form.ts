@@ -13,9 +13,9 @@ import type { PdfDecision, PdfSpec } from '../exports/pdf.ts';
 import { departmentNames, getOrg } from '../orgs/queries.ts';
 import { personNames } from '../people/queries.ts';
 import { todayInChina } from './common.ts';
+import type { ItemCaller } from './items.common.ts';
 import { getItem, ITEM_STATUS_LABELS, type ItemRow } from './items.queries.ts';
 import { readableItem } from './items.read.ts';
-import type { ItemCaller } from './items.service.ts';
 
 function periodText(item: ItemRow): string {
   const p = item.period;

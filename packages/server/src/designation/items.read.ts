@@ -25,6 +25,7 @@ import { readFilter } from '../db/access-sql.ts';
 import type { Sql } from '../db/db.ts';
 import { listPage, pinyinOrder, type SortField, searchIn } from '../db/list.ts';
 import { todayInChina } from './common.ts';
+import { ITEM, type ItemCaller } from './items.common.ts';
 import {
   approvalSubjects,
   approvedItems,
@@ -38,7 +39,6 @@ import {
   listEscalations,
   listKnowers,
 } from './items.queries.ts';
-import { ITEM, type ItemCaller } from './items.service.ts';
 
 export interface LedgerQuery {
   q?: string;

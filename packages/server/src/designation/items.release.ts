@@ -8,7 +8,7 @@ import type { Sql } from '../db/db.ts';
 import type { Job } from '../jobs/runner.ts';
 import { todayInChina } from './common.ts';
 import { itemsPastReleaseDate, markReleased } from './items.queries.ts';
-import { notifyScope } from './items.service.ts';
+import { notifyScope } from './items.settle.ts';
 
 export async function releaseDueItems(
   sql: Sql,

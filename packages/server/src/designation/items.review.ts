@@ -3,8 +3,8 @@
 import { enforce, mayReviewItem, notFound } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import type { ItemCaller } from './items.common.ts';
 import { getItem, markReviewed } from './items.queries.ts';
-import type { ItemCaller } from './items.service.ts';
 
 const ITEM = { zh: '定密事项', en: 'Designation item' };
 

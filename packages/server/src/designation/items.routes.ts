@@ -13,19 +13,15 @@ import { pageOf } from '../http/schemas.ts';
 import { wire } from '../kit/wire.ts';
 import { itemAbilities, withRowAbilities } from './items.abilities.ts';
 import { type ChangeInput, proposeChange } from './items.changes.ts';
+import type { ItemCaller } from './items.common.ts';
+import { correctItem } from './items.correct.ts';
+import { createItem, type ItemInput, updateItem } from './items.draft.ts';
 import { approvalForm } from './items.form.ts';
 import { itemPolicy } from './items.policy.ts';
 import { ITEM_STATUS_LABELS, type ItemRow } from './items.queries.ts';
 import { itemDetail, itemKnowers, listItems, reviewList } from './items.read.ts';
 import { recordReview } from './items.review.ts';
-import {
-  correctItem,
-  createItem,
-  type ItemCaller,
-  type ItemInput,
-  submitItem,
-  updateItem,
-} from './items.service.ts';
+import { submitItem } from './items.submit.ts';
 import type { RoutesApp } from './routes.ts';
 
 const { tags } = C;

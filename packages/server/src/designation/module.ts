@@ -3,10 +3,11 @@
 import { defineModule } from '../kit/module.ts';
 import { designationDemoSeed } from './demo.ts';
 import { changeLink, changeSettled } from './items.changes.ts';
+import { designatorGuard, itemLink } from './items.guard.ts';
 import { itemPolicy } from './items.policy.ts';
 import { designationReleaseJob } from './items.release.ts';
 import itemRoutes from './items.routes.ts';
-import { designatorGuard, itemLink, itemSettled } from './items.service.ts';
+import { itemSettled } from './items.settle.ts';
 import { designationPolicy } from './policy.ts';
 import designationRoutes from './routes.ts';
 import { statsPolicy } from './stats.policy.ts';
