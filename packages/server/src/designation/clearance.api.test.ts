@@ -153,4 +153,65 @@ describe('R-PER-01 reads never above clearance; ledger and detail decide alike (
       }
     }
   });
+
+  const NO = {
+    public_must_know: false,
+    work_secret: false,
+    commercial_secret: false,
+    personal_privacy: false,
+    already_public: false,
+  };
+  const countItems = async () =>
+    (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM designation_item')).rows[0]!.n;
+
+  test('naming an unreadable item as the source of a derived draft is the 404 of an unknown id; nothing written', async () => {
+    const top = items.find((i) => i.level === 'top_secret' && i.status === 'approved')!;
+    const before = await countItems();
+    const r = await people.staffConf!.client.post<{ error: { code: string; field: string } }>(
+      '/api/designation/items',
+      {
+        title: '据绝密事项派生的草稿',
+        basis: { text: '', grounds: NO },
+        origin: 'derived',
+        sourceItemId: top.id,
+        issueDate: '2026-11-27',
+      },
+    );
+    assert.equal(r.status, 404, r.raw);
+    assert.equal(r.body.error.code, 'not_found');
+    assert.equal(r.body.error.field, 'sourceItemId');
+    assert.ok(!r.raw.includes('密级测试事项'), 'no title of the source');
+    const unknown = await people.staffConf!.client.post<{ error: { code: string } }>(
+      '/api/designation/items',
+      {
+        title: '据不存在的事项派生',
+        basis: { text: '', grounds: NO },
+        origin: 'derived',
+        sourceItemId: '00000000-0000-4000-8000-000000000000',
+        issueDate: '2026-11-27',
+      },
+    );
+    assert.deepEqual(JSON.parse(unknown.raw), JSON.parse(r.raw), 'the same answer as an unknown id');
+    assert.equal(await countItems(), before);
+  });
+
+  test('R-PER-01 nobody drafts a matter above his own clearance', async () => {
+    const before = await countItems();
+    const r = await people.staffConf!.client.post<{ error: { code: string; details?: { code: string }[] } }>(
+      '/api/designation/items',
+      {
+        title: '秘密人员起草的机密事项',
+        basis: { text: '（测试）依据', grounds: NO },
+        origin: 'original',
+        level: 'secret',
+        period: { kind: 'years', n: 5 },
+        issueDate: '2026-11-27',
+        knowScope: { personIds: [people.staffConf!.personId], departmentIds: [], positions: [] },
+      },
+    );
+    assert.equal(r.status, 400, r.raw);
+    const codes = [r.body.error.code, ...(r.body.error.details ?? []).map((d) => d.code)];
+    assert.ok(codes.includes('clearance_insufficient'), codes.join(','));
+    assert.equal(await countItems(), before);
+  });
 });

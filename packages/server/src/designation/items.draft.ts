@@ -2,13 +2,17 @@
 // (定密事项) — checked by the domain (checkDraft, derivedTerms), created or updated, audited. Shared
 // helpers are in items.common.ts.
 import {
+  CLEARANCE_LABELS,
   checkDraft,
+  clearanceCovers,
   type DesignationBasis,
   derivedTerms,
   designationPeriod,
   enforce,
   fail,
+  hiddenRecord,
   type KnowScope,
+  LEVEL_LABELS,
   type MatterDraft,
   mayEditItem,
   NON_CLASSIFIABLE_GROUNDS,
@@ -32,6 +36,7 @@ import {
   insertItem,
   updateDraft,
 } from './items.queries.ts';
+import { readableOrNull } from './items.read.ts';
 
 export interface ItemInput {
   title: string;
@@ -63,9 +68,12 @@ async function draftFrom(
   const pre: RuleViolation[] = [];
   let source: ItemRow | null = null;
   if (input.origin === 'derived' && input.sourceItemId) {
-    source = await getItem(sql, input.sourceItemId);
+    // Naming a source requires being allowed to read it (DESIGNATION_ITEM_READ: clearance, scope,
+    // organisation); otherwise the same 404 as an unknown id — a derived draft must not show a title,
+    // number, marking or knowers the caller may not know (issue 7).
+    source = await readableOrNull(sql, caller, input.sourceItemId);
     if (!source || source.orgId !== caller.orgId || source.id === selfId)
-      throw notFound(ITEM, 'sourceItemId');
+      throw hiddenRecord(ITEM, 'sourceItemId');
     if (source.status !== 'approved' && source.status !== 'released')
       pre.push(
         v(
@@ -79,6 +87,17 @@ async function draftFrom(
   }
   const terms = source && source.status !== 'draft' ? derivedTerms(sourceOf(source), input.issueDate) : null;
   const level = input.level ?? terms?.level;
+  // R-PER-01: nobody handles a matter above his clearance (he could not read his own draft).
+  if (level && !clearanceCovers(caller.clearance, level))
+    pre.push(
+      v(
+        'clearance_insufficient',
+        `本人涉密等级为${CLEARANCE_LABELS[caller.clearance].zh}，不能承办${LEVEL_LABELS[level].zh}级事项`,
+        `Your clearance (${CLEARANCE_LABELS[caller.clearance].en}) does not cover a ${LEVEL_LABELS[level].en.toLowerCase()} matter`,
+        'level',
+        'R-PER-01',
+      ),
+    );
   const period = input.period ?? terms?.period;
   const knowScope = input.knowScope ?? terms?.knowScope;
   for (const [f, val, zh] of [

@@ -188,7 +188,8 @@ export async function itemDetail(sql: Sql, actor: Actor, caller: ItemCaller, id:
   const approvals = await approvalsOn(sql, await approvalSubjects(sql, item.id));
   const history = [];
   for (const a of approvals) history.push({ ...a, decisions: await listDecisions(sql, a.id) });
-  const source = item.sourceItemId ? await getItem(sql, item.sourceItemId) : null;
+  // A derived item's source is shown only to whoever may read the source itself (issue 7).
+  const source = item.sourceItemId ? await readableOrNull(sql, caller, item.sourceItemId) : null;
   const detail = {
     ...item,
     source: source
@@ -245,4 +246,14 @@ export async function reviewList(sql: Sql, caller: ItemCaller, horizon: number, 
     horizon,
     items: due.map((e) => ({ dueOn: e.dueOn, daysUntil: e.daysUntil, bucket: e.bucket, item: e.item.row })),
   };
+}
+
+/** The item if the caller may read it, else null (for references from other records). */
+export async function readableOrNull(sql: Sql, caller: ItemCaller, id: string): Promise<ItemRow | null> {
+  try {
+    return await readableItem(sql, caller, id);
+  } catch (e) {
+    if (e instanceof DomainError && (e.kind === 'forbidden' || e.kind === 'not_found')) return null;
+    throw e;
+  }
 }
