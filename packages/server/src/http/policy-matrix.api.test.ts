@@ -387,7 +387,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       await t.admin(role);
       names[role] = role;
     }
-    const u = await t.businessUser({ roles: ['staff'] });
+    const u = await t.businessUser({ roles: ['staff'], clearance: 'confidential' }); // drafts 秘密 items (R-PER-01)
     names.user = (
       await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId])
     ).rows[0]!.username;

@@ -23,6 +23,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { can, WithReason } from '../../app/abilities.tsx';
+import { Citation } from '../../app/citation.tsx';
 import { ErrorAlert, RefreshButton } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
 import { useBusy, useLoad } from '../../app/hooks.ts';
@@ -150,7 +151,7 @@ function Detail({ a, reload }: { a: ApprovalView; reload: () => Promise<void> })
             {
               key: 'rules',
               label: t('approvals.rules'),
-              children: a.flow.rules.map((r) => <Tag key={r}>{r}</Tag>),
+              children: a.flow.rules.map((r) => <Citation key={r} rule={r} />),
             },
           ]}
         />

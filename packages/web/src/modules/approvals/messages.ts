@@ -17,7 +17,7 @@ export const messages = {
   'approvals.updatedAt': { zh: '更新时间', en: 'Updated' },
   'approvals.initiator': { zh: '发起人', en: 'Asked by' },
   'approvals.byMe': { zh: '本人发起', en: 'Me' },
-  'approvals.rules': { zh: '依据规则', en: 'Rules' },
+  'approvals.rules': { zh: '依据', en: 'Basis' },
   'approvals.steps': { zh: '审批流程', en: 'Steps' },
   'approvals.waitingHere': { zh: '等待审批', en: 'Waiting for a decision' },
   'approvals.history': {

@@ -3,6 +3,7 @@
 import { formatMarking, type KnowScope, LEVEL_LABELS, type Level, type Period } from '@baomi/domain';
 import { List, Space, Tag, Typography } from 'antd';
 import type { Bilingual } from '../../app/api.ts';
+import { Citation } from '../../app/citation.tsx';
 import { useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { type Directory, designationApi, type Item, type ItemStatus } from './api.ts';
@@ -78,7 +79,7 @@ export function ReasonList({
       renderItem={(r) => (
         <List.Item style={{ padding: '2px 0' }}>
           <Space align="start" size={6}>
-            {r.rule && <Tag style={{ marginInlineEnd: 0 }}>{r.rule}</Tag>}
+            {r.rule && <Citation rule={r.rule} />}
             <Typography.Text>{l(r)}</Typography.Text>
           </Space>
         </List.Item>
