@@ -45,12 +45,12 @@ describe('the one approval mechanism (R-DES-06 as the first flow)', () => {
 
   before(async () => {
     t = await createTestApp();
-    const u = await t.businessUser({ roles: ['staff'] });
+    const u = await t.businessUser({ roles: ['staff'], clearance: 'top_secret' }); // the material goes up to 绝密 (R-PER-01)
     org = u.orgId;
     dept = u.departmentId;
     handler = u;
-    officer = await t.member(org, dept, ['secrecy_officer']);
-    designator = await t.member(org, dept, ['designator', 'leader']);
+    officer = await t.member(org, dept, ['secrecy_officer'], 'top_secret');
+    designator = await t.member(org, dept, ['designator', 'leader'], 'top_secret');
     outsider = await t.businessUser({ roles: ['secrecy_officer', 'designator'] });
     installApprovalFlow({
       subjectType: 'test_matter',
@@ -197,5 +197,28 @@ describe('the one approval mechanism (R-DES-06 as the first flow)', () => {
       ),
       (e: Error & { code?: string }) => e.code === 'department_function_missing',
     );
+  });
+
+  test('R-PER-01 a decider below the material’s level sees neither title nor detail in lists and todos, and cannot decide', async () => {
+    const low = await t.member(org, dept, ['secrecy_officer'], 'confidential');
+    const a = await open(handler.personId, '机密材料标题（不应泄露）');
+    const waiting = await low.client.get<{ items: ApprovalRow[] }>('/api/approvals?scope=waiting');
+    const row = waiting.body.items.find((x) => x.id === a.id);
+    assert.ok(row, 'he is asked (his role is the step’s)');
+    assert.equal(row.title, '机密事项 1 件（涉密等级不足，不显示标题）');
+    assert.ok(!waiting.raw.includes('不应泄露'), 'the title is nowhere in the answer');
+    const todos = await low.client.get<Todos>('/api/todos');
+    assert.ok(!JSON.stringify(todos.body).includes('不应泄露'), 'nor in his todos');
+    const detail = await low.client.get<{ error: { code: string; zh: string } }>(`/api/approvals/${a.id}`);
+    assert.equal(detail.status, 403);
+    assert.equal(detail.body.error.code, 'clearance_insufficient');
+    assert.match(detail.body.error.zh, /本人涉密等级为秘密，不能知悉机密级事项/);
+    const head = await t.auditHead();
+    const decide = await low.client.post(`/api/approvals/${a.id}/decide`, {
+      decision: 'opinion',
+      comment: '同意',
+    });
+    assert.equal(decide.status, 403);
+    assert.equal(await t.auditHead(), head, 'nothing decided');
   });
 });

@@ -8,6 +8,7 @@ import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
 import { personName } from '../people/queries.ts';
+import { clearanceRefusal, coversMaterial, masked } from './clearance.ts';
 import { approvalPolicy } from './policy.ts';
 import {
   type ApprovalRow,
@@ -46,6 +47,9 @@ async function view(sql: Sql, row: ApprovalRow, person: PersonSummary, withAbili
   const participant =
     row.initiatorPersonId === person.id || decisions.some((d) => d.personId === person.id) || mayDecideNow;
   if (!participant) return null;
+  // R-PER-01: a participant below the material's level is refused, with the reason.
+  if (!coversMaterial(person.clearance, row.subjectSnapshot))
+    throw clearanceRefusal(person.clearance, row.subjectSnapshot);
   const stepDef = flow.steps[row.stepIndex];
   const initiatorName = await personName(sql, row.initiatorPersonId);
   return {
@@ -103,9 +107,13 @@ const approvalRoutes: ModuleRoutes = async (app) => {
       const page = pageOf(req.query);
       if ((req.query.scope ?? 'waiting') === 'waiting') {
         const all = await approvalsWaitingOn(db, person);
-        return wire({ items: all.slice(page.offset, page.offset + page.limit), total: all.length });
+        const items = all
+          .slice(page.offset, page.offset + page.limit)
+          .map((a) => masked(person.clearance, a));
+        return wire({ items, total: all.length });
       }
-      return wire(await approvalsAskedBy(db, person.id, page));
+      const asked = await approvalsAskedBy(db, person.id, page);
+      return wire({ ...asked, items: asked.items.map((a) => masked(person.clearance, a)) });
     },
   );
 

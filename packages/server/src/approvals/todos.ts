@@ -2,6 +2,7 @@
 // decide, and every request of his that was returned to him.
 import { flowOf } from '@baomi/domain';
 import type { Todo, TodoProvider } from '../todos/service.ts';
+import { masked } from './clearance.ts';
 import { approvalsWaitingOn, returnedTo } from './queries.ts';
 
 export const approvalTodos: TodoProvider = async (sql, me): Promise<Todo[]> => {
@@ -10,18 +11,21 @@ export const approvalTodos: TodoProvider = async (sql, me): Promise<Todo[]> => {
   const waiting = await approvalsWaitingOn(sql, p);
   const returned = await returnedTo(sql, p.id);
   return [
-    ...waiting.map((a) => ({
-      id: `approval:${a.id}`,
-      kind: 'approval' as const,
-      module: 'approvals',
-      subjectType: a.subjectType,
-      subjectId: a.subjectId,
-      title: `${flowOf(a.flowType)?.label.zh ?? a.flowType}：${a.title}`,
-      link: `/approvals/${a.id}`,
-      dueAt: null,
-      createdAt: a.createdAt,
-    })),
+    ...waiting
+      .map((row) => masked(p.clearance, row))
+      .map((a) => ({
+        id: `approval:${a.id}`,
+        kind: 'approval' as const,
+        module: 'approvals',
+        subjectType: a.subjectType,
+        subjectId: a.subjectId,
+        title: `${flowOf(a.flowType)?.label.zh ?? a.flowType}：${a.title}`,
+        link: `/approvals/${a.id}`,
+        dueAt: null,
+        createdAt: a.createdAt,
+      })),
     ...returned.map((a) => ({
+      // (returned requests are the person's own: he drafted them)
       id: `return:${a.id}`,
       kind: 'return' as const,
       module: 'approvals',

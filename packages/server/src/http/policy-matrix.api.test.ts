@@ -366,7 +366,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
           orgId: f.org,
           departmentId: f.dept,
           initiatorPersonId: personId,
-          subject: { level: 'secret' },
+          subject: { level: 'confidential' }, // within the user's clearance (R-PER-01)
         }),
       )
     ).id;
