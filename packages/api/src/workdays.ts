@@ -1,6 +1,7 @@
 // The work calendar (工作日历, R-DES-07): the contract of /api/workdays. The worked example of a
 // module contract: request schemas, response schemas and the types the web app imports.
 import {
+  Abilities,
   Bilingual,
   Enum,
   Int,
@@ -35,7 +36,12 @@ export const CalendarDay = Type.Object({
 });
 export type CalendarDay = Static<typeof CalendarDay>;
 
-export const CalendarYear = Type.Object({ year: Type.Integer(), items: Type.Array(CalendarDay) });
+export const CalendarYear = Type.Object({
+  year: Type.Integer(),
+  items: Type.Array(CalendarDay),
+  /** edit: the caller keeps the calendar (a secrecy officer of the secrecy bureau at the top, R-DES-07). */
+  abilities: Abilities,
+});
 export type CalendarYear = Static<typeof CalendarYear>;
 
 export const Deadline = Type.Object({

@@ -229,3 +229,14 @@ export async function countDepartmentsOf(sql: Sql, orgId: string, ids: readonly 
     .executeTakeFirst();
   return row?.n ?? 0;
 }
+
+/** Whether any organisation at the top of a tree is a secrecy bureau (the work calendar's keeper). */
+export async function hasRootSecrecyBureau(sql: Sql): Promise<boolean> {
+  const row = await kdb(sql)
+    .selectFrom('org')
+    .select('id')
+    .where('parent_id', 'is', null)
+    .where('kind', '=', 'secrecy_bureau')
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -8,7 +8,7 @@ import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
 import { readAction, workdayPolicy } from './policy.ts';
 import { listDays } from './queries.ts';
-import { clearDay, setDay, workingDeadline } from './service.ts';
+import { clearDay, mayKeepCalendar, setDay, workingDeadline } from './service.ts';
 
 const tags = ['workdays'];
 const WEEKDAY = ['', '一', '二', '三', '四', '五', '六', '日'];
@@ -37,7 +37,23 @@ export const workdayRoutes: ModuleRoutes = async (app) => {
     async (req) => {
       const year = req.query.year ?? thisYear();
       const items = await listDays(db, `${year}-01-01`, `${year}-12-31`);
-      return wire({ year, items });
+      const ctx = req.auth!;
+      const edit =
+        (ctx.me.person?.roles.includes('secrecy_officer') ?? false) &&
+        (await mayKeepCalendar(db, ctx.me.person?.orgId ?? null));
+      const abilities = {
+        edit: edit
+          ? { allowed: true }
+          : {
+              allowed: false,
+              reason: {
+                zh: '工作日历由最上级保密行政管理部门的保密员统一维护',
+                en: 'The work calendar is kept by the secrecy officers of the secrecy bureau at the top',
+                rule: 'R-DES-07',
+              },
+            },
+      };
+      return wire({ year, items, abilities });
     },
   );
 

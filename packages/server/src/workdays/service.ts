@@ -7,6 +7,7 @@ import {
   addWorkingDays,
   checkWorkCalendar,
   compareDates,
+  forbidden,
   invalid,
   notFound,
   type PlainDate,
@@ -15,6 +16,7 @@ import {
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import { getOrg, hasRootSecrecyBureau } from '../orgs/queries.ts';
 import { type CalendarDay, deleteDay, enteredYears, getDay, loadWorkCalendar, upsertDay } from './queries.ts';
 
 const DAY = { zh: '工作日历中的该日期', en: 'Calendar day' };
@@ -52,7 +54,32 @@ function checkDay(date: string, kind: DayKind): void {
   throw invalid(violations[0]!, violations);
 }
 
+/**
+ * R-DES-07: holidays and 调休 days are national, so the calendar is one for the deployment and belongs
+ * to the secrecy bureau at the top of the tree: only its secrecy officers change it (a unit's officer
+ * moved every unit's deadlines). Where no secrecy bureau heads a tree (a single enterprise), the
+ * secrecy officers of the top organisation keep it. Units read it. (docs/decisions.md: no unit-level
+ * extra working days.)
+ */
+export async function mayKeepCalendar(sql: Sql, orgId: string | null): Promise<boolean> {
+  const org = orgId ? await getOrg(sql, orgId) : null;
+  if (!org || org.parentId !== null) return false;
+  return org.kind === 'secrecy_bureau' || !(await hasRootSecrecyBureau(sql));
+}
+
+const NOT_KEEPER = {
+  code: 'calendar_not_keeper',
+  rule: 'R-DES-07',
+  zh: '工作日历由最上级保密行政管理部门的保密员统一维护，本单位只能查看',
+  en: 'The work calendar is kept by the secrecy officers of the secrecy bureau at the top; units read it',
+};
+
+async function requireKeeper(sql: Sql, actor: Actor): Promise<void> {
+  if (!(await mayKeepCalendar(sql, actor.orgId))) throw forbidden(NOT_KEEPER);
+}
+
 export async function setDay(sql: Sql, actor: Actor, date: string, input: DayInput): Promise<CalendarDay> {
+  await requireKeeper(sql, actor);
   checkDay(date, input.kind);
   const name = input.name.trim();
   const before = await getDay(sql, date, true);
@@ -68,6 +95,7 @@ export async function setDay(sql: Sql, actor: Actor, date: string, input: DayInp
 }
 
 export async function clearDay(sql: Sql, actor: Actor, date: string): Promise<void> {
+  await requireKeeper(sql, actor);
   requireDate(date, 'date');
   const before = await getDay(sql, date, true);
   if (!before) throw notFound(DAY, 'date');

@@ -31,7 +31,6 @@ import { FormModal } from '../../app/FormModal.tsx';
 import { useBusy, useLoad } from '../../app/hooks.ts';
 import { type Lang, useI18n } from '../../app/i18n.tsx';
 import { useRules } from '../../app/rules.ts';
-import { useMe } from '../../app/session.tsx';
 import { TZ } from '../../app/time.ts';
 import { type CalendarDay, type DayKind, type Deadline, workdaysApi } from './api.ts';
 
@@ -346,8 +345,7 @@ function DeadlineCard() {
 
 export function WorkCalendarPage() {
   const { t, lang } = useI18n();
-  const me = useMe();
-  const editable = me.person?.roles.includes('secrecy_officer') ?? false;
+  // R-DES-07: the server says who keeps the calendar (the secrecy bureau at the top); units read it.
   // The year shown is in the address (?year=2026), so a link or a reload keeps it.
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('year'));
@@ -355,6 +353,7 @@ export function WorkCalendarPage() {
     Number.isInteger(asked) && asked >= 1900 && asked <= 2200 ? asked : Number(today().slice(0, 4));
   const setYear = (y: number) => setParams({ year: String(y) }, { replace: true });
   const data = useLoad(() => workdaysApi.year(year), [year]);
+  const editable = data.data?.abilities.edit?.allowed ?? false;
   const [picked, setPicked] = useState<string | null>(null);
   const days = useMemo(() => new Map((data.data?.items ?? []).map((d) => [d.date, d])), [data.data]);
   const items = data.data?.year === year ? data.data.items : [];
