@@ -88,7 +88,7 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
       const api = await new ApiClient(h.url).login(username, acc.oneTimePassword, PASSWORD);
       users[key] = { username, personId: p.id, api };
     };
-    await person('handler', city, tech, '张承办', '科员', ['staff'], 'secret');
+    await person('handler', city, tech, '张承办', '科员', ['staff'], 'top_secret'); // drafts the 绝密 matter (R-PER-01)
     await person('officer', city, tech, '李保密', '保密员', ['secrecy_officer'], 'top_secret');
     await person('designator', city, tech, '王定密', '主任', ['leader', 'designator'], 'top_secret');
     await person('reader', city, tech, '赵知悉', '科员', ['staff'], 'secret');

@@ -25,7 +25,8 @@ describe('work calendar in the browser', { timeout: 150_000 }, () => {
 
   test('the secrecy officer marks 国庆节 and a 调休 working Saturday, and counts a deadline across them', async () => {
     const { page: p } = await h.newPage();
-    const officer = account('zhaom');
+    // R-DES-07: the calendar is kept by the secrecy officer of the bureau at the top of the tree.
+    const officer = account('provsecrecy');
     await login(p, officer.username, officer.password);
     await p.waitForURL(/\/home$/);
     assert.ok((await menuLabels(p)).includes('工作日历'), 'the menu has the work calendar');

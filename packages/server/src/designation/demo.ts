@@ -4,7 +4,14 @@
 // audited and approved as in production), then moved back in time in the same transaction so that the
 // ledger and the yearly statistics (R-DES-09) show twelve months of work. The audit events keep the
 // seeding time (the chain cannot be rewritten). Idempotent: once per database (setting 'demo_designation').
-import { addDays, type Decider, type KnowScope, type Period, type StateSecretLevel } from '@baomi/domain';
+import {
+  addDays,
+  clearanceCovers,
+  type Decider,
+  type KnowScope,
+  type Period,
+  type StateSecretLevel,
+} from '@baomi/domain';
 import { decideApproval } from '../approvals/service.ts';
 import { type Actor, appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
@@ -193,8 +200,20 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
       people.filter((p) => p.department === dept && !p.roles.includes('designator') && p.accountId !== null);
     const anyone = (dept: string) => people.filter((p) => p.department === dept);
     const turn = new Map<string, number>();
-    const handlerFor = (dept: string): Who => {
-      const list = handlers(dept).length ? handlers(dept) : anyone(dept);
+    // R-PER-01: a handler is cleared for the level he drafts (here, or in another department if none is).
+    const cleared = (list: typeof people, level: StateSecretLevel) =>
+      list.filter((p) => clearanceCovers(p.clearance, level));
+    const handlerFor = (dept: string, level: StateSecretLevel): Who => {
+      const candidates = [
+        cleared(handlers(dept), level),
+        cleared(anyone(dept), level),
+        cleared(
+          people.filter((p) => !p.roles.includes('designator') && p.accountId !== null),
+          level,
+        ),
+        cleared(people, level),
+      ];
+      const list = candidates.find((c) => c.length > 0) ?? anyone(dept);
       const i = turn.get(dept) ?? 0;
       turn.set(dept, i + 1);
       return who(list[i % list.length]!.name);
@@ -225,11 +244,11 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
       const day = addDays(today, -358 + Math.floor(i * 4.2) + (i % 3));
       const dept = depts[i % depts.length]!;
       const work = WORK[dept]!;
-      const h = handlerFor(dept);
       const open = OPEN.get(i);
       const secret = i % 4 === 0 || open === 'escalated';
       const level: StateSecretLevel =
         open === 'escalated' ? 'top_secret' : secret ? 'secret' : 'confidential';
+      const h = handlerFor(dept, level);
       const period: Period =
         open === 'escalated'
           ? { kind: 'years', n: 20 }
@@ -508,6 +527,24 @@ async function provinceAbove(sql: Sql, cityBureauId: string) {
   ).rows[0]!.id;
   for (const role of ['leader', 'designator'])
     await sql.query('INSERT INTO person_role (person_id, role) VALUES ($1, $2)', [person, role]);
+  // The province bureau heads the tree, so its secrecy officer keeps the work calendar (R-DES-07).
+  if (hash) {
+    const keeperAccount = (
+      await sql.query<{ id: string }>(
+        `INSERT INTO account (username, display_name, password_hash, must_change_password)
+         VALUES ('provsecrecy', '钱立新', $1, false) RETURNING id`,
+        [hash],
+      )
+    ).rows[0]!.id;
+    const keeper = (
+      await sql.query<{ id: string }>(
+        `INSERT INTO person (org_id, department_id, name, position, rank, clearance, account_id)
+         VALUES ($1, $2, '钱立新', '保密员', 'division', 'secret', $3) RETURNING id`,
+        [province, dept, keeperAccount],
+      )
+    ).rows[0]!.id;
+    await sql.query("INSERT INTO person_role (person_id, role) VALUES ($1, 'secrecy_officer')", [keeper]);
+  }
   await appendAudit(sql, SYSTEM_ACTOR, {
     action: 'demo.seed',
     objectType: 'org',
@@ -524,5 +561,11 @@ export const DEMO_DESIGNATION_ACCOUNT = {
 /** The module's demo seed (module manifest `demoSeed`): the records above and the province account. */
 export async function designationDemoSeed(db: Db) {
   await seedDemoDesignation(db);
-  return [DEMO_DESIGNATION_ACCOUNT];
+  return [DEMO_DESIGNATION_ACCOUNT, DEMO_CALENDAR_KEEPER];
 }
+
+/** The province bureau's secrecy officer, who keeps the work calendar of the whole tree (R-DES-07). */
+export const DEMO_CALENDAR_KEEPER = {
+  username: 'provsecrecy',
+  role: '钱立新（省保密局 保密员，维护工作日历）',
+};
