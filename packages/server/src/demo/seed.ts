@@ -47,7 +47,7 @@ const ORGAN_PEOPLE: P[] = [
     dept: '办公室',
     position: '副主任',
     rank: 'bureau',
-    clearance: 'secret',
+    clearance: 'top_secret', // drafts the 绝密 matter the demo escalates (R-PER-01)
     roles: ['leader', 'committee_member'],
     username: 'liwd',
   },

@@ -1,6 +1,7 @@
 // What every part of the designation module needs: who is asking (a business user and his
 // organisation), which organisations he may see, today's date in China, refusals from domain checks.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { BusinessRole } from '@baomi/domain';
 import {
   type Check,
@@ -60,8 +61,21 @@ const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** Today's calendar day in China (YYYY-MM-DD): terms, certificates and absences are China days. */
-export function todayInChina(now = new Date()): PlainDate {
-  return CHINA_DAY.format(now);
+const asOf = new AsyncLocalStorage<PlainDate>();
+
+/**
+ * The demo seeder only: runs `fn` as if today were `day`, so that a year of records is drafted,
+ * checked and approved on the days the demo then moves them back to (a 6-month item issued last
+ * spring was valid when it was designated). Nothing else sets it.
+ */
+export const asOfDay = <T>(day: PlainDate, fn: () => Promise<T>): Promise<T> => asOf.run(day, fn);
+
+export function todayInChina(now?: Date): PlainDate {
+  if (now === undefined) {
+    const day = asOf.getStore();
+    if (day) return day;
+  }
+  return CHINA_DAY.format(now ?? new Date());
 }
 
 /**

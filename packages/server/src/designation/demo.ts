@@ -17,7 +17,7 @@ import { type Actor, appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
 import { createEntry } from './catalogue.service.ts';
 import type { Caller } from './common.ts';
-import { todayInChina } from './common.ts';
+import { asOfDay, todayInChina } from './common.ts';
 import { appoint, recordAbsence } from './designators.service.ts';
 import { proposeChange } from './items.changes.ts';
 import type { ItemCaller } from './items.common.ts';
@@ -204,16 +204,16 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
     const cleared = (list: typeof people, level: StateSecretLevel) =>
       list.filter((p) => clearanceCovers(p.clearance, level));
     const handlerFor = (dept: string, level: StateSecretLevel): Who => {
+      // never a designator: he decides the request
       const candidates = [
         cleared(handlers(dept), level),
-        cleared(anyone(dept), level),
         cleared(
           people.filter((p) => !p.roles.includes('designator') && p.accountId !== null),
           level,
         ),
-        cleared(people, level),
       ];
-      const list = candidates.find((c) => c.length > 0) ?? anyone(dept);
+      const list = candidates.find((c) => c.length > 0);
+      if (!list) throw new Error(`demo: nobody but a designator is cleared for ${level}`);
       const i = turn.get(dept) ?? 0;
       turn.set(dept, i + 1);
       return who(list[i % list.length]!.name);
@@ -222,7 +222,7 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
     // Moves recorded here, applied to the rows in one statement each at the end.
     const when: { id: string; approved: string | null; created: string }[] = [];
     const changeDays: { id: string; day: string }[] = [];
-    const approved: { id: string; dept: string; level: StateSecretLevel }[] = [];
+    const approved: { id: string; dept: string; level: StateSecretLevel; handler: Who }[] = [];
     const depts = Object.keys(WORK);
     const TOTAL = 84;
     // A few at the end stay open: drafts, in review, returned, escalated.
@@ -248,7 +248,9 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
       const secret = i % 4 === 0 || open === 'escalated';
       const level: StateSecretLevel =
         open === 'escalated' ? 'top_secret' : secret ? 'secret' : 'confidential';
-      const h = handlerFor(dept, level);
+      // A derived item is drafted by whoever may read its source: the source's own handler (issue 7).
+      const source = i % 6 === 5 && !open ? approved.filter((a) => a.dept === dept).at(-1) : undefined;
+      const h = source ? source.handler : handlerFor(dept, level);
       const period: Period =
         open === 'escalated'
           ? { kind: 'years', n: 20 }
@@ -268,31 +270,34 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
         departmentIds: [],
         positions: [],
       };
-      const source = i % 6 === 5 && !open ? approved.filter((a) => a.dept === dept).at(-1) : undefined;
       const topic = work.topics[Math.floor(i / depts.length) % work.topics.length]!;
       const title =
         open === 'escalated'
           ? '全市重点产业链供应链安全评估汇总报告'
           : `${topic}（${day.slice(0, 7).replace('-', '年')}月）`;
-      const item = await createItem(sql, h.actor, h.caller, {
-        title: source ? `${title}摘编` : title,
-        departmentId: deptId,
-        basis: {
-          catalogueEntryId: entries[open === 'escalated' ? 4 : work.clause] ?? null,
-          text: source ? '摘编已定密事项的涉密内容（派生定密）' : '',
-          grounds: NO,
-        },
-        ...(source
-          ? { origin: 'derived' as const, sourceItemId: source.id }
-          : { origin: 'original' as const, level, period, knowScope: scope }),
-        issueDate: day,
-      });
+      const item = await asOfDay(day, () =>
+        createItem(sql, h.actor, h.caller, {
+          title: source ? `${title}摘编` : title,
+          departmentId: deptId,
+          basis: {
+            catalogueEntryId: entries[open === 'escalated' ? 4 : work.clause] ?? null,
+            text: source ? '摘编已定密事项的涉密内容（派生定密）' : '',
+            grounds: NO,
+          },
+          ...(source
+            ? { origin: 'derived' as const, sourceItemId: source.id }
+            : { origin: 'original' as const, level, period, knowScope: scope }),
+          issueDate: day,
+        }),
+      );
       when.push({ id: item.id, approved: null, created: addDays(day, -2) });
       if (open === 'draft') continue;
-      const sub = await submitItem(sql, h.actor, h.caller, item.id, {});
+      const sub = await asOfDay(day, () => submitItem(sql, h.actor, h.caller, item.id, {}));
       if (open === 'escalated' || open === 'review') continue;
       const approvalId = sub.approvalId!;
-      const officer = i % 3 === 0 ? chen : zhao;
+      const pick = i % 3 === 0 ? chen : zhao;
+      // never the handler himself (no one decides his own request)
+      const officer = pick.caller.personId === h.caller.personId ? (pick === chen ? zhao : chen) : pick;
       if (open === 'returned') {
         await decide(officer, approvalId, 'return', '定密依据引用的条款不准确，请核对保密事项范围后重新提交');
         continue;
@@ -321,7 +326,7 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
         });
       } else await decide(designator, approvalId, 'approve', '同意');
       when[when.length - 1]!.approved = day;
-      approved.push({ id: item.id, dept, level: source?.level ?? level });
+      approved.push({ id: item.id, dept, level: source?.level ?? level, handler: h });
       if (absenceId && i === Math.max(...B_ITEMS)) {
         // The absence is over: it covered the days those decisions are moved to (below).
         const from = addDays(today, -358 + Math.floor(Math.min(...B_ITEMS) * 4.2));
