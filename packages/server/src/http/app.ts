@@ -133,6 +133,27 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (bad) throw badTextError(bad);
   });
 
+  // Query-string numbers are coerced by the validator; `Infinity` and `1e309` pass a type check as
+  // numbers and reached SQL or a slice. A number that is not finite is a 400 naming the field.
+  app.addHook('preHandler', async (req) => {
+    for (const [part, values] of [
+      ['query', req.query],
+      ['params', req.params],
+    ] as const) {
+      if (!values || typeof values !== 'object') continue;
+      for (const [field, value] of Object.entries(values as Record<string, unknown>)) {
+        if (typeof value === 'number' && !Number.isFinite(value)) {
+          throw new HttpError(400, {
+            code: 'invalid_number',
+            field,
+            zh: `字段 ${field} 不是有效的数字`,
+            en: `Field ${field} is not a valid number${part === 'params' ? ' (path)' : ''}`,
+          });
+        }
+      }
+    }
+  });
+
   // A write served here may have changed who someone is (logout, password, roles): drop this node's
   // cache at once rather than wait for the NOTIFY that tells every node.
   app.addHook('onResponse', async (req, reply) => {
