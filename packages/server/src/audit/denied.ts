@@ -20,6 +20,8 @@ const ROUTINE = new Set(['session_idle', 'password_change_required', 'bad_creden
 export function isAuditedRefusal(req: FastifyRequest, h: HttpError, hidesRecord: boolean): boolean {
   if (!req.url.startsWith('/api/')) return false;
   if (ROUTINE.has(h.body.code)) return false;
+  // The web app asks "who am I?" on every load: without a session that is a probe, not an attempt.
+  if (h.status === 401 && req.method === 'GET' && req.routeOptions.url === '/api/auth/me') return false;
   return h.status === 401 || h.status === 403 || (h.status === 404 && hidesRecord);
 }
 

@@ -101,13 +101,20 @@ export async function listPage<DB, TB extends keyof DB, O, R>(
           ? sql` NULLS LAST`
           : sql` NULLS FIRST`
         : sql``;
-  let rows = select(filtered).orderBy(sql`${field.by} ${dir}${nulls}`);
+  // One statement: the page and, beside each row, the total (a window count). Only a page past the
+  // end (no rows) asks for the total separately.
+  let rows = select(filtered)
+    .select(sql<number>`count(*) OVER ()`.as('__total'))
+    .orderBy(sql`${field.by} ${dir}${nulls}`);
   for (const t of opts.tieBreak ?? []) rows = rows.orderBy(t);
   if (opts.paging) rows = rows.limit(opts.paging.limit).offset(opts.paging.offset);
   else if (opts.maxRows) rows = rows.limit(opts.maxRows);
-  const [items, total] = await Promise.all([
-    rows.execute(),
-    filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirst(),
-  ]);
-  return { items, total: Number((total as { n?: number } | undefined)?.n ?? 0) };
+  const found = (await rows.execute()) as (R & { __total?: number })[];
+  let total = Number(found[0]?.__total ?? 0);
+  if (found.length === 0 && opts.paging && opts.paging.offset > 0) {
+    const n = await filtered.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+    total = Number((n as { n?: number } | undefined)?.n ?? 0);
+  }
+  const items = found.map(({ __total: _t, ...r }) => r as R);
+  return { items, total };
 }

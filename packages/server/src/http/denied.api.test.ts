@@ -88,6 +88,7 @@ describe('refused attempts are audited (access.denied)', () => {
 
   test('routine refusals are not audited as attempts: a wrong password is auth.login.failure only', async () => {
     const head = await rawHead();
+    assert.equal((await t.client().get('/api/auth/me')).status, 401, 'the web app’s session probe');
     assert.equal((await t.client().login('nobody-at-all', 'Wrong-passw0rd')).status, 401);
     const events = await auditEventsSince(t.db, head, { denied: true });
     assert.deepEqual(
