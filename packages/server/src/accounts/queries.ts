@@ -1,6 +1,6 @@
 import type { AdminRole } from '@baomi/domain';
 import { sql as k, type Updateable } from 'kysely';
-import type { Sql } from '../db/db.ts';
+import { likePattern, type Sql } from '../db/db.ts';
 import { kdb } from '../db/kysely.ts';
 import { listPage, type Paging, searchIn } from '../db/list.ts';
 import type { DB } from '../db/schema.ts';
@@ -106,4 +106,16 @@ export async function setOwnPassword(sql: Sql, id: string, hash: string): Promis
     .set({ password_hash: hash, must_change_password: false, password_changed_at: k<Date>`now()` })
     .where('id', '=', id)
     .execute();
+}
+
+/** The accounts whose user name or display name contains `text` (the audit trail's 操作人 filter). */
+export async function accountIdsMatching(sql: Sql, text: string): Promise<string[]> {
+  const pattern = likePattern(text);
+  const rows = await kdb(sql)
+    .selectFrom('account')
+    .select('id')
+    .where((eb) => eb.or([eb('username', 'ilike', pattern), eb('display_name', 'ilike', pattern)]))
+    .limit(1000)
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -200,6 +200,12 @@ describe('audit trail (R-SYS-03)', () => {
       `/api/audit?actor=${encodeURIComponent('系统管理员')}&pageSize=500`,
     );
     assert.ok(byActor.body.items.length > 0 && byActor.body.items.every((i) => i.actorName === '系统管理员'));
+    // issue 7: the 操作人 filter also finds an account by its user name
+    const byUsername = await auditor.get<Page>('/api/audit?actor=sysadmin&pageSize=500');
+    assert.ok(
+      byUsername.body.items.length > 0 && byUsername.body.items.every((i) => i.actorName === '系统管理员'),
+      'the user name sysadmin finds the system administrator’s events',
+    );
     const future = await auditor.get<Page>('/api/audit?from=2999-01-01T00:00:00Z');
     assert.equal(future.body.total, 0);
     const bad = await auditor.get<{ error: { field: string } }>('/api/audit?from=yesterday');

@@ -1,5 +1,6 @@
 import { type AdminRole, auditVisibility } from '@baomi/domain';
 import { sql as k, type SqlBool } from 'kysely';
+import { accountIdsMatching } from '../accounts/queries.ts';
 import { likePattern, type Sql } from '../db/db.ts';
 import { kdb } from '../db/kysely.ts';
 import { listPage, type Paging } from '../db/list.ts';
@@ -38,6 +39,7 @@ export async function searchAudit(
   page: Paging,
 ): Promise<{ items: AuditEventView[]; total: number }> {
   const vis = auditVisibility(viewer.adminRole);
+  const actorIds = f.actor ? await accountIdsMatching(sql, f.actor) : [];
   return listPage(
     kdb(sql).selectFrom('audit_event'),
     (qb) =>
@@ -61,7 +63,10 @@ export async function searchAudit(
     {
       where: (eb) => [
         k<SqlBool>`(actor_class = ANY(${vis.classes}::text[]) OR actor_id = ${vis.own ? viewer.id : null}::uuid)`,
-        !!f.actor && eb('actor_name', 'ilike', likePattern(f.actor)),
+        // 操作人: the person's or account's name, or the user name of the account (issue 7: user names
+        // did not match).
+        !!f.actor &&
+          k<SqlBool>`(actor_name ILIKE ${likePattern(f.actor)} OR actor_id = ANY(${actorIds}::uuid[]))`,
         !!f.action && eb('action', 'ilike', likePattern(f.action)),
         !!f.objectType && eb('object_type', '=', f.objectType),
         !!f.objectId && eb('object_id', '=', f.objectId),
