@@ -44,6 +44,25 @@ export function inKnowScope(
   );
 }
 
+/** R-PER-01: why a clearance does not cover a level (one wording for every refusal of it). */
+export function clearanceReason(clearance: Clearance, level: Level): RuleViolation {
+  const lz = LEVEL_LABELS[level];
+  const cl = CLEARANCE_LABELS[clearance];
+  return {
+    code: 'clearance_insufficient',
+    zh:
+      clearance === 'none'
+        ? `本人没有涉密等级，不能知悉${lz.zh}级事项`
+        : `本人涉密等级为${cl.zh}，不能知悉${lz.zh}级事项`,
+    en:
+      clearance === 'none'
+        ? `You hold no clearance and may not know a ${lz.en.toLowerCase()} record`
+        : `Your clearance (${cl.en}) does not cover a ${lz.en.toLowerCase()} record`,
+    field: 'clearance',
+    rule: 'R-PER-01',
+  };
+}
+
 /**
  * Decides whether `subject` may know `record`. Allowed iff all three hold:
  * 1. clearance covers the level (公开/内部/工作秘密 need none) — R-PER-01;
@@ -55,23 +74,9 @@ export function inKnowScope(
  */
 export function decideAccess(subject: AccessSubject, record: AccessRecord): AccessDecision {
   const reasons: RuleViolation[] = [];
-  const lz = LEVEL_LABELS[record.level];
-  const cl = CLEARANCE_LABELS[subject.clearance];
 
   if (!clearanceCovers(subject.clearance, record.level)) {
-    reasons.push({
-      code: 'clearance_insufficient',
-      zh:
-        subject.clearance === 'none'
-          ? `本人没有涉密等级，不能知悉${lz.zh}级事项`
-          : `本人涉密等级为${cl.zh}，不能知悉${lz.zh}级事项`,
-      en:
-        subject.clearance === 'none'
-          ? `You hold no clearance and may not know a ${lz.en.toLowerCase()} record`
-          : `Your clearance (${cl.en}) does not cover a ${lz.en.toLowerCase()} record`,
-      field: 'clearance',
-      rule: 'R-PER-01',
-    });
+    reasons.push(clearanceReason(subject.clearance, record.level));
   }
 
   if (isKnowScopeEmpty(record.knowScope)) {

@@ -2,11 +2,10 @@
 // nobody sees it above his clearance — not its title in a list or a todo, not its detail, and he
 // cannot decide it. The level is the frozen snapshot's `level` when it names a state-secret level.
 import {
-  CLEARANCE_LABELS,
   type Clearance,
   clearanceCovers,
+  clearanceReason,
   forbidden,
-  isStateSecret,
   LEVEL_LABELS,
   LEVELS,
   type Level,
@@ -38,15 +37,5 @@ export function masked<T extends { title: string; subjectSnapshot: Record<string
 
 /** The refusal of a detail or a decision above the reader's clearance. */
 export function clearanceRefusal(clearance: Clearance, snapshot: Record<string, unknown>) {
-  const level = materialLevel(snapshot)!;
-  const lz = LEVEL_LABELS[level];
-  const cl = CLEARANCE_LABELS[clearance];
-  return forbidden({
-    code: 'clearance_insufficient',
-    zh: `本人涉密等级为${cl.zh}，不能知悉${lz.zh}级事项`,
-    en: `Your clearance (${cl.en}) does not cover a ${lz.en.toLowerCase()} record`,
-    rule: 'R-PER-01',
-  });
+  return forbidden(clearanceReason(clearance, materialLevel(snapshot)!));
 }
-
-export const isClassifiedLevel = (l: Level | null) => l !== null && isStateSecret(l);

@@ -2,9 +2,9 @@
 // (定密事项) — checked by the domain (checkDraft, derivedTerms), created or updated, audited. Shared
 // helpers are in items.common.ts.
 import {
-  CLEARANCE_LABELS,
   checkDraft,
   clearanceCovers,
+  clearanceReason,
   type DesignationBasis,
   derivedTerms,
   designationPeriod,
@@ -12,7 +12,6 @@ import {
   fail,
   hiddenRecord,
   type KnowScope,
-  LEVEL_LABELS,
   type MatterDraft,
   mayEditItem,
   NON_CLASSIFIABLE_GROUNDS,
@@ -89,15 +88,7 @@ async function draftFrom(
   const level = input.level ?? terms?.level;
   // R-PER-01: nobody handles a matter above his clearance (he could not read his own draft).
   if (level && !clearanceCovers(caller.clearance, level))
-    pre.push(
-      v(
-        'clearance_insufficient',
-        `本人涉密等级为${CLEARANCE_LABELS[caller.clearance].zh}，不能承办${LEVEL_LABELS[level].zh}级事项`,
-        `Your clearance (${CLEARANCE_LABELS[caller.clearance].en}) does not cover a ${LEVEL_LABELS[level].en.toLowerCase()} matter`,
-        'level',
-        'R-PER-01',
-      ),
-    );
+    pre.push({ ...clearanceReason(caller.clearance, level), field: 'level' });
   const period = input.period ?? terms?.period;
   const knowScope = input.knowScope ?? terms?.knowScope;
   for (const [f, val, zh] of [

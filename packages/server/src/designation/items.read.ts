@@ -138,12 +138,14 @@ export async function readableItem(sql: Sql, caller: ItemCaller, id: string): Pr
     handlerPersonId: item.handlerPersonId,
     knowScope: item.knowScope,
     sentTo,
-    deciders: (await hasDecidedOn(sql, caller.personId, await approvalSubjects(sql, item.id)))
-      ? [caller.personId]
-      : [],
+    deciders: [],
   };
   const reader = readerOf(caller);
   if (evaluateRead(DESIGNATION_ITEM_READ, reader, record)) return item;
+  // Whether the caller decided on it is one more query: asked only when the rule refuses without it.
+  const decided = await hasDecidedOn(sql, caller.personId, await approvalSubjects(sql, item.id));
+  if (decided && evaluateRead(DESIGNATION_ITEM_READ, reader, { ...record, deciders: [caller.personId] }))
+    return item;
   // Refused: say why — the clearance first (R-PER-01, whatever the role), then the draft stage, then
   // the scope (decideAccess's reasons).
   const decision: AccessDecision =
