@@ -94,13 +94,18 @@ export interface VerifyResult {
   head: Checkpoint;
 }
 
-const PAGE = 5000;
+const VERIFY_PAGE = 5000;
 
 /**
  * R-SYS-03: recomputes the whole chain, names the first broken sequence, and checks the head and
  * an optional exported checkpoint, so that a rewritten tail is caught too.
  */
-export async function verifyChain(sql: Sql, checkpoint?: Checkpoint): Promise<VerifyResult> {
+export async function verifyChain(
+  sql: Sql,
+  checkpoint?: Checkpoint,
+  opts: { pageSize?: number } = {},
+): Promise<VerifyResult> {
+  const PAGE = opts.pageSize ?? VERIFY_PAGE;
   const headRow = (await sql.query<Checkpoint>('SELECT seq, hash FROM audit_head WHERE id = 1')).rows[0] ?? {
     seq: 0,
     hash: GENESIS_HASH,
@@ -120,13 +125,15 @@ export async function verifyChain(sql: Sql, checkpoint?: Checkpoint): Promise<Ve
   });
   // Events appended while verifying lie beyond the head read above and are left for the next run.
   // A page arrives as one text (prev_hash ‖ hash ‖ payload per line: canonical JSON has no raw
-  // newline), which spares both drivers decoding thousands of rows.
+  // newline), which spares both drivers decoding thousands of rows. Each page is bounded on both
+  // sides (from ≤ seq < from + PAGE): an open range made a planner without statistics (PGlite never
+  // analyses by itself) sort the whole rest of the chain for every page, quadratic in its length.
   const page = (from: number) => {
     const p = sql.query<{ chunk: string | null }>(
       `SELECT string_agg(prev_hash || hash || payload, E'\\n' ORDER BY seq) AS chunk
          FROM (SELECT seq, prev_hash, hash, payload FROM audit_event
-                WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT ${PAGE}) AS p`,
-      [from, headRow.seq],
+                WHERE seq >= $1 AND seq < $2 AND seq <= $3 ORDER BY seq LIMIT ${PAGE}) AS p`,
+      [from, from + PAGE, headRow.seq],
     );
     p.catch(() => {}); // a page abandoned by an early return must not become an unhandled rejection
     return p;
@@ -179,7 +186,23 @@ export async function verifyChain(sql: Sql, checkpoint?: Checkpoint): Promise<Ve
       expectedSeq += 1;
       checked += 1;
     }
-    if (lines.length < PAGE) break;
+    if (lines.length < PAGE) {
+      // A short page before the head: events after a removed stretch still exist — missing, not a cut tail.
+      if (expectedSeq <= headRow.seq) {
+        const later = await sql.query<{ seq: number | null }>(
+          'SELECT min(seq) AS seq FROM audit_event WHERE seq >= $1 AND seq <= $2',
+          [expectedSeq, headRow.seq],
+        );
+        if (later.rows[0]?.seq != null) {
+          return broken(
+            expectedSeq,
+            `第 ${expectedSeq} 条审计记录缺失`,
+            `Audit event ${expectedSeq} is missing`,
+          );
+        }
+      }
+      break;
+    }
   }
   const lastSeq = expectedSeq - 1;
   if (headRow.seq !== lastSeq || headRow.hash !== prevHash) {
