@@ -10,6 +10,8 @@ export interface Job {
   /** The period key for `now`, e.g. '2026-11-22T08' for an hourly job. */
   period: (now: Date) => string;
   run: (sql: Sql, now: Date) => Promise<Record<string, unknown>>;
+  /** Runs only on this kind of database (e.g. housekeeping that PostgreSQL's autovacuum already does). */
+  only?: Db['kind'];
 }
 
 const NODE = `${hostname()}:${process.pid}`;
@@ -20,6 +22,7 @@ export async function runJobOnce(
   job: Job,
   now = new Date(),
 ): Promise<Record<string, unknown> | null> {
+  if (job.only && job.only !== db.kind) return null;
   const period = job.period(now);
   return db.tx(async (sql) => {
     const claimed = await sql.query(
@@ -58,6 +61,22 @@ export const cleanupJob: Job = {
       "DELETE FROM rate_counter WHERE window_start < now() - interval '1 day'",
     );
     return { sessions: sessions.rowCount, rateCounters: counters.rowCount };
+  },
+};
+
+/**
+ * The embedded database has no autovacuum, so nothing ever gathered planner statistics: every
+ * query was planned as if each table were empty. A daily ANALYZE (allowed inside the job's
+ * transaction; VACUUM is not) gives PGlite the plans PostgreSQL gets from its autovacuum.
+ */
+export const analyzeJob: Job = {
+  name: 'analyze',
+  period: (now) => now.toISOString().slice(0, 10),
+  only: 'pglite',
+  async run(sql) {
+    const started = performance.now();
+    await sql.exec('ANALYZE');
+    return { ms: Math.round(performance.now() - started) };
   },
 };
 
