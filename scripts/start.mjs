@@ -4,7 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { build as buildServer, isFresh as serverIsFresh } from '../packages/server/build.mjs';
+import { pathToFileURL } from 'node:url';
+import {
+  build as buildServer,
+  buildTemplate,
+  isFresh as serverIsFresh,
+  templateIsFresh,
+} from '../packages/server/build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const web = join(root, 'packages/web');
@@ -30,9 +36,12 @@ if (!serverIsFresh()) {
   console.log('Building the server … / 正在构建服务端 …');
   await buildServer();
 }
-const args = ['serve', ...process.argv.slice(2)];
-const r = spawnSync(process.execPath, [join(root, 'packages/server/bin/baomi.mjs'), ...args], {
-  cwd: root,
-  stdio: 'inherit',
-});
-process.exit(r.status ?? 0);
+if (!templateIsFresh()) {
+  console.log('Preparing the embedded database template … / 正在准备嵌入式数据库模板 …');
+  buildTemplate();
+}
+// Serve in this very process (no second Node process holding a second copy of everything).
+const bin = join(root, 'packages/server/bin/baomi.mjs');
+process.chdir(root);
+process.argv = [process.argv[0], bin, 'serve', ...process.argv.slice(2)];
+await import(pathToFileURL(bin).href);

@@ -4,8 +4,11 @@
 // `bin/baomi.mjs` runs dist/cli.js when `isFresh()`, else the sources through tsx. Tests run the sources.
 //   node packages/server/build.mjs            build (always)
 //   node packages/server/build.mjs --if-stale build only when dist is missing or older than the sources
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,9 +96,52 @@ export async function build(outfile = DIST_ENTRY) {
   }
 }
 
+export const TEMPLATE_DIR = join(here, 'dist', 'pglite-template');
+
+/**
+ * The embedded database template (src/db/template.ts) is current: made by the installed PGlite with
+ * exactly the migrations in packages/server/migrations. Checked here in plain JavaScript so that
+ * `npm start` pays nothing when it is.
+ */
+export function templateIsFresh(dir = TEMPLATE_DIR) {
+  const path = join(dir, 'template.json');
+  if (!existsSync(path) || !existsSync(join(dir, 'pg', 'PG_VERSION'))) return false;
+  try {
+    const m = JSON.parse(readFileSync(path, 'utf8'));
+    const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    let pkgDir = dirname(entry);
+    while (!existsSync(join(pkgDir, 'package.json'))) pkgDir = dirname(pkgDir);
+    if (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version !== m.pglite) return false;
+    const migrations = join(here, 'migrations');
+    const files = readdirSync(migrations).filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f));
+    if (files.length !== Object.keys(m.migrations).length) return false;
+    return files.every(
+      (f) =>
+        m.migrations[String(Number(f.slice(0, 4)))] ===
+        createHash('sha256')
+          .update(readFileSync(join(migrations, f), 'utf8'))
+          .digest('hex'),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Prepares the template (initdb + migrations, a few seconds) through the TypeScript sources. */
+export function buildTemplate(out = TEMPLATE_DIR) {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'src', 'db', 'template.ts'), '--out', out],
+    { cwd: here, stdio: 'inherit', env: { ...process.env, BAOMI_PGLITE_FSYNC: 'off' } },
+  );
+  if (r.status !== 0) throw new Error('could not prepare the embedded database template');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (process.argv.includes('--if-stale') && isFresh()) process.exit(0);
-  const t = performance.now();
-  await build();
-  console.log(`Built ${relative(process.cwd(), DIST_ENTRY)} in ${Math.round(performance.now() - t)} ms`);
+  if (!process.argv.includes('--if-stale') || !isFresh()) {
+    const t = performance.now();
+    await build();
+    console.log(`Built ${relative(process.cwd(), DIST_ENTRY)} in ${Math.round(performance.now() - t)} ms`);
+  }
+  if (!process.argv.includes('--if-stale') || !templateIsFresh()) buildTemplate();
 }

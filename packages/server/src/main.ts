@@ -6,6 +6,7 @@ import { bootstrapAdministrators } from './accounts/service.ts';
 import { type Db, openDb, type Sql } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { checkRuntimeRole, grantRuntimeRole, roleProblem } from './db/roles.ts';
+import { seedFromTemplate } from './db/template.ts';
 import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 import { startScheduler } from './jobs/runner.ts';
@@ -85,9 +86,10 @@ export async function openAndMigrate(opts: {
 }): Promise<Db> {
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   const migrateUrl = opts.migrateUrl ?? process.env.BAOMI_MIGRATE_URL;
-  const db = await openDb(
-    databaseUrl ? { databaseUrl } : { dataDir: join(resolveDataDir(opts.dataDir), 'pg') },
-  );
+  const pgDir = join(resolveDataDir(opts.dataDir), 'pg');
+  // A first start on an empty data directory copies the prepared template instead of running initdb.
+  if (!databaseUrl) seedFromTemplate(pgDir);
+  const db = await openDb(databaseUrl ? { databaseUrl } : { dataDir: pgDir });
   try {
     if (databaseUrl && migrateUrl && migrateUrl !== databaseUrl) {
       const { role } = await checkRuntimeRole(db);
