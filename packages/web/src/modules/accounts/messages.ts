@@ -25,9 +25,26 @@ export const messages = {
   'accounts.lockedUntil': { zh: '锁定至 {time}', en: 'Locked until {time}' },
   'accounts.reset': { zh: '重置密码', en: 'Reset password' },
   'accounts.resetConfirm': {
-    zh: '确定重置“{name}”的密码吗？系统将生成一次性密码，用户下次登录时必须修改。',
-    en: 'Reset the password of “{name}”? A one-time password is generated; the user must change it at the next sign-in.',
+    zh: '确定申请重置“{name}”的密码吗？申请须经安全保密管理员确认后才生效（24 小时内有效）。您将看到一次性密码的前半段，安全保密管理员确认时看到后半段；用户须将两段连在一起输入，并在登录时修改。',
+    en: 'Request a password reset for “{name}”? It takes effect only when the security administrator confirms it (within 24 hours). You see the first half of the one-time password, she sees the second when confirming; the user types both halves together and must change the password at sign-in.',
   },
+  'accounts.halfTitle': { zh: '一次性密码（前半段）', en: 'One-time password (first half)' },
+  'accounts.firstHalfText': {
+    zh: '已提交“{name}”的密码重置申请，待安全保密管理员确认。以下为一次性密码的前半段，只显示这一次，请通过安全渠道交给本人；后半段由安全保密管理员确认时取得并交给本人。确认前原密码仍然有效。',
+    en: 'The password reset of “{name}” waits for the security administrator. Below is the first half of the one-time password, shown only this once: hand it to the user securely. The security administrator gets the second half when she confirms. Until then the old password stays valid.',
+  },
+  'accounts.resetAsked': { zh: '申请于 {time}，有效至 {until}', en: 'Requested {time}, valid until {until}' },
+  'accounts.resetState.pending': { zh: '重置待确认', en: 'Reset pending' },
+  'accounts.resetState.confirmed': { zh: '重置已确认', en: 'Reset confirmed' },
+  'accounts.resetState.rejected': { zh: '重置被拒绝', en: 'Reset rejected' },
+  'accounts.resetState.withdrawn': { zh: '重置已撤回', en: 'Reset withdrawn' },
+  'accounts.resetState.expired': { zh: '重置已过期', en: 'Reset expired' },
+  'accounts.withdraw': { zh: '撤回重置', en: 'Withdraw reset' },
+  'accounts.withdrawConfirm': {
+    zh: '确定撤回“{name}”的密码重置申请吗？',
+    en: 'Withdraw the password reset request of “{name}”?',
+  },
+  'accounts.withdrawn': { zh: '密码重置申请已撤回', en: 'Password reset request withdrawn' },
   'accounts.adminOnlyCli': {
     zh: '三员账号不能在控制台重置或停用；请在服务器上执行 baomi admin reset-password',
     en: 'Administrator accounts are not reset or disabled from the console; run baomi admin reset-password on the server',
