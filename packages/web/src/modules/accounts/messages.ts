@@ -3,6 +3,43 @@ import type { Bilingual } from '../../app/messages.ts';
 
 export const messages = {
   'nav.accounts': { zh: '账号管理', en: 'Accounts' },
+  'nav.resets': { zh: '待办与重置确认', en: 'Todos and resets' },
+
+  // the security-secrecy administrator's console: her todos and the resets she confirms (R-SYS-01)
+  'resets.title': { zh: '待办与密码重置确认', en: 'Todos and password resets' },
+  'resets.todos': { zh: '管理待办与告警', en: 'Administrative todos and alerts' },
+  'resets.noTodos': { zh: '暂无待办', en: 'Nothing to do' },
+  'resets.kind.approval': { zh: '待确认', en: 'To confirm' },
+  'resets.kind.return': { zh: '退回', en: 'Returned' },
+  'resets.kind.deadline': { zh: '到期', en: 'Due' },
+  'resets.kind.notice': { zh: '告警', en: 'Alert' },
+  'resets.done': { zh: '已处理', en: 'Handled' },
+  'resets.pending': { zh: '待确认的密码重置申请', en: 'Password resets waiting for confirmation' },
+  'resets.explain': {
+    zh: '依据三员分立的要求（GB/T 22239-2019《信息安全技术 网络安全等级保护基本要求》8.1.4.2），系统管理员不能单独重置业务账号的密码：其申请须经您确认后才生效。确认后您将看到一次性密码的后半段（前半段在系统管理员处），用户须将两段连在一起输入，并在登录时修改密码。申请 24 小时内未确认即失效。',
+    en: 'Under the separation of the three administrators (GB/T 22239-2019, 8.1.4.2) the system administrator cannot reset a business password alone: his request takes effect only when you confirm it. On confirming you see the second half of the one-time password (he holds the first); the user types both halves together and must change the password at sign-in. A request lapses after 24 hours.',
+  },
+  'resets.none': { zh: '没有待确认的申请', en: 'No request is waiting' },
+  'resets.requestedBy': { zh: '申请人', en: 'Requested by' },
+  'resets.requestedAt': { zh: '申请时间', en: 'Requested at' },
+  'resets.expiresAt': { zh: '有效至', en: 'Valid until' },
+  'resets.confirm': { zh: '确认重置', en: 'Confirm' },
+  'resets.confirmTitle': { zh: '确认密码重置', en: 'Confirm the password reset' },
+  'resets.confirmText': {
+    zh: '确认后“{name}”的原密码立即失效、会话全部结束。请先核实该申请确系用户本人所需。',
+    en: 'On confirming, the old password of “{name}” stops working and its sessions end. Check first that the user really asked for it.',
+  },
+  'resets.reject': { zh: '拒绝', en: 'Reject' },
+  'resets.rejectText': {
+    zh: '拒绝“{name}”的密码重置申请吗？原密码不变。',
+    en: 'Reject the reset of “{name}”? The password stays.',
+  },
+  'resets.rejected': { zh: '已拒绝该密码重置申请', en: 'Password reset rejected' },
+  'resets.halfTitle': { zh: '一次性密码（后半段）', en: 'One-time password (second half)' },
+  'resets.secondHalfText': {
+    zh: '已确认“{name}”的密码重置。以下为一次性密码的后半段，只显示这一次，请通过安全渠道交给本人；前半段由系统管理员交给本人。用户登录时须将前半段和后半段连在一起输入，并立即修改密码。',
+    en: 'The reset of “{name}” is confirmed. Below is the second half of the one-time password, shown only this once: hand it to the user securely; the system administrator hands over the first half. The user types the first and second halves together and must change the password at once.',
+  },
 
   // accounts
   'accounts.title': { zh: '账号管理', en: 'Accounts' },
