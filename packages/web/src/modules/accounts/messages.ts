@@ -109,4 +109,21 @@ export const messages = {
     zh: '用户名为 2–64 位字母、数字、点、下划线或连字符',
     en: 'Username: 2–64 letters, digits, dots, underscores or hyphens',
   },
+
+  // The account's own side (the password page, modules/auth): the current rules as live hints, and
+  // the notice of a reset done by two administrators (R-SYS-01, R-SYS-02).
+  'auth.cp.live.length': {
+    zh: '至少 {n} 个字符（当前 {has} 个）',
+    en: 'At least {n} characters (has {has})',
+  },
+  'auth.cp.live.classes': {
+    zh: '大写字母、小写字母、数字、符号中至少 {n} 种（当前 {has} 种）',
+    en: 'At least {n} of: upper case, lower case, digits, symbols (has {has})',
+  },
+  'auth.cp.live.username': { zh: '不包含用户名“{name}”', en: 'Does not contain the username “{name}”' },
+  'auth.cp.live.title': { zh: '当前安全策略要求：', en: 'The security policy in force requires:' },
+  'auth.cp.resetNotice': {
+    zh: '您的密码已于 {time} 被重置：由系统管理员 {by} 申请，经安全保密管理员 {confirmer} 确认。如非您本人要求，请立即联系保密管理部门。',
+    en: 'Your password was reset on {time}: requested by the system administrator {by} and confirmed by the security administrator {confirmer}. If you did not ask for it, tell the secrecy office at once.',
+  },
 } as const satisfies Record<string, Bilingual>;
