@@ -138,9 +138,10 @@ export async function confirmReset(
   if (firstHalf === null) throw notPending();
   const policy = await getSecurityPolicy(db);
   let secondHalf = '';
-  for (let i = 0; i < 1000; i++) {
-    secondHalf = oneTimePassword(halfLengths(policy.minLength)[1]);
-    if (checkPassword(firstHalf + secondHalf, r.username, policy).ok) break;
+  for (let i = 0; !secondHalf; i++) {
+    if (i === 1000) throw new Error('no second half satisfies the security policy');
+    const candidate = oneTimePassword(halfLengths(policy.minLength)[1]);
+    if (checkPassword(firstHalf + candidate, r.username, policy).ok) secondHalf = candidate;
   }
   const hash = await hashPassword(firstHalf + secondHalf);
   await db.tx(async (sql) => {
