@@ -52,3 +52,42 @@ export const AccountCreated = Type.Object({ account: Account, oneTimePassword: T
 export type AccountCreated = Static<typeof AccountCreated>;
 export const OneTimePassword = Type.Object({ oneTimePassword: Type.String() });
 export type OneTimePassword = Static<typeof OneTimePassword>;
+
+// R-SYS-01 dual control of a business account's password reset (docs/decisions.md): the system
+// administrator asks, the security-secrecy administrator confirms; each is shown one half of the
+// one-time password once, and no API ever returns a half again.
+export const RESET_STATUSES = ['pending', 'confirmed', 'rejected', 'withdrawn', 'expired'] as const;
+export type ResetStatus = (typeof RESET_STATUSES)[number];
+
+/** An administrator as a reset request names him. */
+export const ResetActor = Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String() });
+export type ResetActor = Static<typeof ResetActor>;
+
+export const PasswordReset = Type.Object({
+  id: Uuid,
+  accountId: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  status: Enum(RESET_STATUSES),
+  requestedBy: ResetActor,
+  requestedAt: Timestamp,
+  expiresAt: Timestamp,
+  decidedBy: Nullable(ResetActor),
+  decidedAt: Nullable(Timestamp),
+});
+export type PasswordReset = Static<typeof PasswordReset>;
+export const PasswordResetList = Type.Object({ items: Type.Array(PasswordReset) });
+export type PasswordResetList = Static<typeof PasswordResetList>;
+
+export const PasswordResetsQuery = Req({
+  /** Pending requests only (the security-secrecy administrator's list); otherwise the last 30 days too. */
+  pending: Type.Optional(Type.Boolean()),
+});
+export type PasswordResetsQuery = Static<typeof PasswordResetsQuery>;
+
+/** The request and the first half of the one-time password, shown once to the system administrator. */
+export const ResetRequested = Type.Object({ reset: PasswordReset, firstHalf: Type.String() });
+export type ResetRequested = Static<typeof ResetRequested>;
+/** The confirmed request and the second half, shown once to the security-secrecy administrator. */
+export const ResetConfirmed = Type.Object({ reset: PasswordReset, secondHalf: Type.String() });
+export type ResetConfirmed = Static<typeof ResetConfirmed>;

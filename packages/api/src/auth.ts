@@ -2,7 +2,7 @@
 import { ADMIN_ROLES, BUSINESS_ROLES, CLEARANCES, ORG_KINDS, RANKS } from '@baomi/domain';
 /** Limits of the sign-in form (the password rules themselves are the security policy's). */
 import { LIMITS } from './auth/labels.ts';
-import { Enum, Nullable, Req, type Static, Str, Type, Uuid } from './common.ts';
+import { Enum, Nullable, Req, type Static, Str, Timestamp, Type, Uuid } from './common.ts';
 
 export { LIMITS };
 
@@ -43,10 +43,26 @@ export const Me = Type.Object({
 });
 export type Me = Static<typeof Me>;
 
+/**
+ * R-SYS-01: the account's password was reset by the system administrator with the security-secrecy
+ * administrator's confirmation, and its owner has not yet chosen his own: told at sign-in (and by
+ * GET /auth/me) until he changes the password.
+ */
+export const ResetNotice = Type.Object({
+  resetAt: Timestamp,
+  requestedBy: Type.Object({ username: Type.String(), displayName: Type.String() }),
+  confirmedBy: Type.Object({ username: Type.String(), displayName: Type.String() }),
+});
+export type ResetNotice = Static<typeof ResetNotice>;
+
 /** After sign-in or a password change (the session cookies come with it). */
-export const SignedIn = Type.Object({ me: Me });
+export const SignedIn = Type.Object({ me: Me, resetNotice: Type.Optional(Nullable(ResetNotice)) });
 export type SignedIn = Static<typeof SignedIn>;
 
 /** GET /auth/me: the account and the anti-forgery token (for when the cookie cannot be read). */
-export const Session = Type.Object({ me: Me, csrfToken: Type.String() });
+export const Session = Type.Object({
+  me: Me,
+  csrfToken: Type.String(),
+  resetNotice: Type.Optional(Nullable(ResetNotice)),
+});
 export type Session = Static<typeof Session>;

@@ -85,14 +85,19 @@ describe('accounts (R-SYS-01, R-SYS-02)', () => {
       const { account, oneTimePassword } = await create();
       assert.ok(oneTimePassword.length >= 24, oneTimePassword);
       assert.ok(checkPassword(oneTimePassword, account.username, tight).ok, oneTimePassword);
-      const reset = keep(
-        await sys.post<{ oneTimePassword: string }>(`/api/accounts/${account.id}/reset-password`),
+      // A reset (dual control, R-SYS-01): the two halves together are the one-time password.
+      const req = keep(
+        await sys.post<{ reset: { id: string }; firstHalf: string }>(
+          `/api/accounts/${account.id}/reset-password`,
+        ),
       );
-      assert.equal(reset.status, 200);
-      assert.ok(
-        checkPassword(reset.body.oneTimePassword, account.username, tight).ok,
-        reset.body.oneTimePassword,
+      assert.equal(req.status, 202, req.raw);
+      const ok = keep(
+        await sec.post<{ secondHalf: string }>(`/api/accounts/password-resets/${req.body.reset.id}/confirm`),
       );
+      assert.equal(ok.status, 200, ok.raw);
+      const whole = req.body.firstHalf + ok.body.secondHalf;
+      assert.ok(checkPassword(whole, account.username, tight).ok, whole);
     } finally {
       assert.equal((await sec.put('/api/settings/security', before)).status, 200);
     }
@@ -155,27 +160,40 @@ describe('accounts (R-SYS-01, R-SYS-02)', () => {
     }
   });
 
-  test('R-SYS-02 reset password: a new one-time password, the old one stops working, sessions end; audited without the password', async () => {
+  test('R-SYS-02 reset password (confirmed by the secadmin): a new one-time password, the old one stops working, sessions end; audited without the password', async () => {
     const u = await t.businessUser();
     const name = (
       await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId])
     ).rows[0]!.username;
     const head = await t.auditHead();
     const r = keep(
-      await sys.post<{ oneTimePassword: string }>(`/api/accounts/${u.accountId}/reset-password`),
+      await sys.post<{ reset: { id: string }; firstHalf: string }>(
+        `/api/accounts/${u.accountId}/reset-password`,
+      ),
     );
-    assert.equal(r.status, 200);
-    assert.notEqual(r.body.oneTimePassword, STRONG);
+    assert.equal(r.status, 202);
+    const c = keep(
+      await sec.post<{ secondHalf: string }>(`/api/accounts/password-resets/${r.body.reset.id}/confirm`),
+    );
+    assert.equal(c.status, 200, c.raw);
+    const otp = r.body.firstHalf + c.body.secondHalf;
+    assert.notEqual(otp, STRONG);
     const events = await eventsSince(head);
     assert.deepEqual(
       events.map((e) => [e.action, e.objectId]),
-      [['account.password.reset', u.accountId]],
+      [
+        ['account.password.reset_request', u.accountId],
+        ['account.password.reset_confirm', u.accountId],
+      ],
     );
-    assert.ok(!JSON.stringify(events[0]!.summary).includes(r.body.oneTimePassword));
-    assert.equal(events[0]!.summary.sessionsRevoked, 1);
+    for (const e of events) {
+      assert.ok(!JSON.stringify(e.summary).includes(r.body.firstHalf));
+      assert.ok(!JSON.stringify(e.summary).includes(c.body.secondHalf));
+    }
+    assert.equal(events[1]!.summary.sessionsRevoked, 1);
     assert.equal((await u.client.get('/api/todos')).status, 401);
     assert.equal((await t.client().login(name, STRONG)).status, 401);
-    const again = await t.client().login(name, r.body.oneTimePassword);
+    const again = await t.client().login(name, otp);
     assert.equal(again.status, 200);
     assert.equal(again.body.me.mustChangePassword, true);
   });

@@ -1,6 +1,5 @@
 import * as C from '@baomi/api/accounts.ts';
 import { IdParams } from '@baomi/api/common.ts';
-import { notFound } from '@baomi/domain';
 import type { Actor } from '../audit/chain.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { Sql } from '../db/db.ts';
@@ -10,17 +9,8 @@ import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
 import { accountPolicy } from './policy.ts';
-import {
-  type Account,
-  createAccount,
-  getAccount,
-  listAccounts,
-  policyPassword,
-  refuseAdminReset,
-  resetPassword,
-  setDisabled,
-  unlock,
-} from './service.ts';
+import { closeReset, confirmReset, listPasswordResets, requestReset } from './reset.ts';
+import { type Account, createAccount, listAccounts, policyPassword, setDisabled, unlock } from './service.ts';
 
 const tags = ['accounts'];
 
@@ -62,27 +52,67 @@ const accountRoutes: ModuleRoutes = async (app) => {
     },
   );
 
+  // R-SYS-01: the system administrator's reset of a business account is only a request; the
+  // security-secrecy administrator's confirmation changes the password (accounts/reset.ts).
   app.post(
     '/:id/reset-password',
     {
       preValidation: guard(accountPolicy, 'write'),
       schema: {
         tags,
-        summary: '重置密码 Reset password',
+        summary: '申请重置密码 Request a password reset (dual control)',
         params: IdParams,
-        response: { 200: C.OneTimePassword },
+        response: { 202: C.ResetRequested },
       },
     },
-    async (req) => {
-      const target = await getAccount(db, req.params.id);
-      if (!target) throw notFound({ zh: '账号', en: 'Account' });
-      refuseAdminReset(target);
-      const password = await policyPassword(db, target.username);
-      const hash = await hashPassword(password);
-      await db.tx((sql) => resetPassword(sql, actorFor(req), req.params.id, hash));
-      return { oneTimePassword: password };
+    async (req, reply) => {
+      const r = await requestReset(db, actorFor(req), req.params.id);
+      return reply.status(202).send(wire(r));
     },
   );
+
+  app.get(
+    '/password-resets',
+    {
+      preValidation: guard(accountPolicy, 'readResets'),
+      schema: {
+        tags,
+        summary: '密码重置申请 Password reset requests',
+        querystring: C.PasswordResetsQuery,
+        response: { 200: C.PasswordResetList },
+      },
+    },
+    async (req) => wire({ items: await listPasswordResets(db, req.query.pending === true) }),
+  );
+
+  app.post(
+    '/password-resets/:id/confirm',
+    {
+      preValidation: guard(accountPolicy, 'decideReset'),
+      schema: {
+        tags,
+        summary: '确认密码重置 Confirm a password reset',
+        params: IdParams,
+        response: { 200: C.ResetConfirmed },
+      },
+    },
+    async (req) => wire(await confirmReset(db, actorFor(req), req.params.id)),
+  );
+
+  const closes = {
+    reject: ['拒绝密码重置 Reject a password reset', 'decideReset', 'rejected'],
+    withdraw: ['撤回密码重置申请 Withdraw a password reset request', 'withdrawReset', 'withdrawn'],
+  } as const;
+  for (const [path, [summary, action, how]] of Object.entries(closes)) {
+    app.post(
+      `/password-resets/:id/${path}`,
+      {
+        preValidation: guard(accountPolicy, action),
+        schema: { tags, summary, params: IdParams, response: { 200: C.PasswordReset } },
+      },
+      async (req) => wire(await closeReset(db, actorFor(req), req.params.id, how)),
+    );
+  }
 
   const toggles: Record<string, [string, (sql: Sql, actor: Actor, id: string) => Promise<Account>]> = {
     disable: ['停用账号 Disable account', (sql, actor, id) => setDisabled(sql, actor, id, true)],

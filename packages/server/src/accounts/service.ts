@@ -105,25 +105,6 @@ export function refuseAdminReset(a: Pick<Account, 'adminRole'>): void {
   }
 }
 
-/** R-SYS-02: a reset password is one-time: it must be changed at the next login; all sessions end. */
-export async function resetPassword(sql: Sql, actor: Actor, id: string, passwordHash: string): Promise<void> {
-  const a = await requireAccount(sql, id);
-  refuseAdminReset(a);
-  await updateAccount(sql, id, {
-    password_hash: passwordHash,
-    must_change_password: true,
-    failed_count: 0,
-    locked_until: null,
-  });
-  const revoked = await revokeSessions(sql, id);
-  await appendAudit(sql, actor, {
-    action: 'account.password.reset',
-    objectType: 'account',
-    objectId: id,
-    summary: { username: a.username, adminRole: a.adminRole, sessionsRevoked: revoked },
-  });
-}
-
 /**
  * R-SYS-01: disabling an administrator would let one administrator silence the one who watches
  * him, so administrator accounts cannot be disabled from the console; nor can one's own.

@@ -296,14 +296,22 @@ describe('auth (R-SYS-02)', () => {
   test('R-SYS-02 a reset password is one-time and revokes sessions', async () => {
     const u = await t.businessUser();
     const sys = await t.admin('sysadmin');
-    const r = await sys.post<{ oneTimePassword: string }>(`/api/accounts/${u.accountId}/reset-password`);
-    assert.equal(r.status, 200);
+    const sec = await t.admin('secadmin');
+    const r = await sys.post<{ reset: { id: string }; firstHalf: string }>(
+      `/api/accounts/${u.accountId}/reset-password`,
+    );
+    assert.equal(r.status, 202);
+    assert.equal((await u.client.get('/api/todos')).status, 200, 'a request alone changes nothing');
+    const ok = await sec.post<{ secondHalf: string }>(
+      `/api/accounts/password-resets/${r.body.reset.id}/confirm`,
+    );
+    assert.equal(ok.status, 200);
     assert.equal((await u.client.get('/api/todos')).status, 401);
     const name = (
       await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [u.accountId])
     ).rows[0]!.username;
     const c = t.client();
-    const login = await c.login(name, r.body.oneTimePassword);
+    const login = await c.login(name, r.body.firstHalf + ok.body.secondHalf);
     assert.equal(login.body.me.mustChangePassword, true);
   });
 

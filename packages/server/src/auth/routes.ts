@@ -1,8 +1,10 @@
 import * as C from '@baomi/api/auth.ts';
 import { Ok } from '@baomi/api/common.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { unseenResetNotice } from '../accounts/reset.queries.ts';
 import { actorFor, ctxOf } from '../http/request.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
+import { wire } from '../kit/wire.ts';
 import { changePassword, login, logout } from './service.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './sessions.ts';
 
@@ -27,6 +29,12 @@ const meta = (req: FastifyRequest) => ({ ip: req.ip, userAgent: req.headers['use
 const tags = ['auth'];
 
 const authRoutes: ModuleRoutes = async (app) => {
+  /** R-SYS-01: a confirmed reset the owner has not answered with his own password yet. */
+  const resetNoticeOf = async (accountId: string) => {
+    const n = await unseenResetNotice(app.deps.db, accountId);
+    return n && { resetAt: n.resetAt, requestedBy: n.requestedBy, confirmedBy: n.confirmedBy };
+  };
+
   app.post(
     '/login',
     {
@@ -35,7 +43,7 @@ const authRoutes: ModuleRoutes = async (app) => {
     async (req, reply) => {
       const r = await login(app.deps.db, req.body.username, req.body.password, meta(req), app.deps.loginRate);
       setSessionCookies(req, reply, r.token, r.csrf);
-      return { me: r.me };
+      return wire({ me: r.me, resetNotice: await resetNoticeOf(r.me.id) });
     },
   );
 
@@ -53,7 +61,12 @@ const authRoutes: ModuleRoutes = async (app) => {
   app.get(
     '/me',
     { schema: { tags, summary: '当前用户 Current account', response: { 200: C.Session } } },
-    async (req) => ({ me: ctxOf(req).me, csrfToken: ctxOf(req).csrf }),
+    async (req) =>
+      wire({
+        me: ctxOf(req).me,
+        csrfToken: ctxOf(req).csrf,
+        resetNotice: await resetNoticeOf(ctxOf(req).me.id),
+      }),
   );
 
   app.post(

@@ -1,6 +1,7 @@
 // Login, logout and password change (R-SYS-02), every attempt audited (R-SYS-03).
 import { afterFailedLogin, checkPassword, invalid, isLocked, type SecurityPolicy } from '@baomi/domain';
 import { passwordHashOf, setOwnPassword } from '../accounts/queries.ts';
+import { markResetNoticesSeen } from '../accounts/reset.queries.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
 import { HttpError } from '../http/errors.ts';
@@ -155,13 +156,15 @@ export async function changePassword(
   const hash = await hashPassword(newPassword);
   return db.tx(async (sql) => {
     await setOwnPassword(sql, me.id, hash);
+    // R-SYS-01: he was told of a confirmed reset until now, when he chose his own password.
+    const noticesSeen = await markResetNoticesSeen(sql, me.id);
     const revoked = await revokeSessions(sql, me.id);
     const s = await createSession(sql, me.id, meta);
     await appendAudit(sql, actor, {
       action: 'auth.password.change',
       objectType: 'account',
       objectId: me.id,
-      summary: { sessionsRevoked: revoked },
+      summary: { sessionsRevoked: revoked, ...(noticesSeen > 0 ? { resetNoticeSeen: true } : {}) },
     });
     return { me: (await loadMe(sql, me.id))!, ...s };
   });

@@ -261,6 +261,19 @@ export interface Org {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PasswordReset {
+  account_id: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  expires_at: Timestamp;
+  first_half: string | null;
+  id: Generated<string>;
+  notice_seen_at: Timestamp | null;
+  requested_at: Generated<Timestamp>;
+  requested_by: string;
+  status: Generated<string>;
+}
+
 export interface Person {
   account_id: string | null;
   clearance: Generated<string>;
@@ -360,6 +373,7 @@ export interface DB {
   job_run: JobRun;
   login_lock: LoginLock;
   org: Org;
+  password_reset: PasswordReset;
   person: Person;
   person_role: PersonRole;
   rate_counter: RateCounter;

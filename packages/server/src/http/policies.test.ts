@@ -36,6 +36,9 @@ const EXPECTED: Record<string, Record<string, readonly Principal[]>> = {
   accountPolicy: {
     read: ['sysadmin'],
     write: ['sysadmin'],
+    readResets: ['sysadmin', 'secadmin'],
+    withdrawReset: ['sysadmin'],
+    decideReset: ['secadmin'],
   },
   settingsPolicy: {
     readSecurity: ['sysadmin', 'secadmin', 'auditor'],
@@ -53,6 +56,8 @@ const EXPECTED: Record<string, Record<string, readonly Principal[]>> = {
   todoPolicy: {
     read: ['user'],
     acknowledge: ['user'],
+    readAdmin: ['sysadmin', 'secadmin', 'auditor'],
+    acknowledgeAdmin: ['sysadmin', 'secadmin', 'auditor'],
   },
   designationPolicy: {
     readAuthority: ['user'],

@@ -41,6 +41,11 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //    matrix user is staff of an ordinary unit: 403, R-SYS-01; designation/stats.api.test.ts covers them).
 //  - The directory (GET /api/directory): a business user's own organisation's people and departments
 //    and the organisations below it, for the designation forms (directory/directory.api.test.ts).
+//  - A business account's password reset is under dual control: the sysadmin requests (POST
+//    …/reset-password) or withdraws it, the secadmin confirms or rejects it; both list the requests.
+//    Each cell decides a fresh request (accounts/reset.api.test.ts covers the flow).
+//  - GET /api/todos: each administrator reads his own administrative todos and alerts (never a business
+//    todo); POST /api/todos/{id}/done on the business user's notice is a 404 to them.
 //  - POST /api/backups and GET /api/backups/{name} on a PostgreSQL server answer 409 use_pg_dump to the
 //    sysadmin (pg_dump is the tool there): authorized, and counted as success.
 const MATRIX = `
@@ -71,14 +76,18 @@ POST   /api/accounts/{id}/reset-password        2xx      403      403     403  4
 POST   /api/accounts/{id}/disable               2xx      403      403     403  401
 POST   /api/accounts/{id}/enable                2xx      403      403     403  401
 POST   /api/accounts/{id}/unlock                2xx      403      403     403  401
+GET    /api/accounts/password-resets            2xx      2xx      403     403  401
+POST   /api/accounts/password-resets/{id}/confirm 403    2xx      403     403  401
+POST   /api/accounts/password-resets/{id}/reject  403    2xx      403     403  401
+POST   /api/accounts/password-resets/{id}/withdraw 2xx   403      403     403  401
 GET    /api/settings/security                   2xx      2xx      2xx     2xx  401
 PUT    /api/settings/security                   403      2xx      403     403  401
 GET    /api/audit                               2xx      2xx      2xx     403  401
 GET    /api/audit/export                        403      2xx      2xx     403  401
 GET    /api/audit/checkpoint                    403      403      2xx     403  401
 POST   /api/audit/verify                        403      403      2xx     403  401
-GET    /api/todos                               403      403      403     2xx  401
-POST   /api/todos/{id}/done                     403      403      403     2xx  401
+GET    /api/todos                               2xx      2xx      2xx     2xx  401
+POST   /api/todos/{id}/done                     404      404      404     2xx  401
 GET    /api/backups                             2xx      403      403     403  401
 POST   /api/backups                             2xx      403      403     403  401
 GET    /api/backups/{name}                      2xx      403      403     403  401
@@ -191,6 +200,9 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
           [f.userAccount],
         )
       ).rows[0]!.id,
+    'POST /api/accounts/password-resets/{id}/confirm': async () => resetRequest(),
+    'POST /api/accounts/password-resets/{id}/reject': async () => resetRequest(),
+    'POST /api/accounts/password-resets/{id}/withdraw': async () => resetRequest(),
     'DELETE /api/departments/{id}': async () =>
       (await c.sysadmin.post<{ id: string }>(`/api/orgs/${f.org}/departments`, { name: `待删部门${next()}` }))
         .body.id,
@@ -244,6 +256,13 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/accounts/{id}/disable': (cl) => cl.post(`/api/accounts/${f.account}/disable`),
     'POST /api/accounts/{id}/enable': (cl) => cl.post(`/api/accounts/${f.account}/enable`),
     'POST /api/accounts/{id}/unlock': (cl) => cl.post(`/api/accounts/${f.account}/unlock`),
+    'GET /api/accounts/password-resets': (cl) => cl.get('/api/accounts/password-resets'),
+    'POST /api/accounts/password-resets/{id}/confirm': (cl, _who, made) =>
+      cl.post(`/api/accounts/password-resets/${made}/confirm`),
+    'POST /api/accounts/password-resets/{id}/reject': (cl, _who, made) =>
+      cl.post(`/api/accounts/password-resets/${made}/reject`),
+    'POST /api/accounts/password-resets/{id}/withdraw': (cl, _who, made) =>
+      cl.post(`/api/accounts/password-resets/${made}/withdraw`),
     'GET /api/settings/security': (cl) => cl.get('/api/settings/security'),
     'PUT /api/settings/security': (cl) => cl.put('/api/settings/security', f.policy),
     'GET /api/audit': (cl) => cl.get('/api/audit'),
@@ -332,6 +351,19 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/designation/stats/{table}/export': (cl) =>
       cl.get('/api/designation/stats/changes/export?year=2025&format=csv'),
     'GET /api/directory': (cl) => cl.get('/api/directory'),
+  };
+
+  /** A pending password reset of a fresh business account, requested by the sysadmin. */
+  const resetRequest = async (): Promise<string> => {
+    const acc = await c.sysadmin.post<{ account: { id: string } }>('/api/accounts', {
+      username: `matrix-reset${next()}`,
+      displayName: '矩阵重置',
+    });
+    const r = await c.sysadmin.post<{ reset: { id: string } }>(
+      `/api/accounts/${acc.body.account.id}/reset-password`,
+    );
+    assert.equal(r.status, 202, r.raw);
+    return r.body.reset.id;
   };
 
   /** A designation item draft (R-DES-06) the matrix user may create in his own organisation. */

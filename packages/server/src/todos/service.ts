@@ -37,7 +37,10 @@ export async function listOpenTodos(
   sql: Sql,
   me: Me,
 ): Promise<{ items: Todo[]; total: number; counts: Record<TodoKind, number> }> {
-  const lists = await Promise.all([storedTodos(sql, me), ...providers.map((p) => p(sql, me))]);
+  // An administrator's list is what is stored for his own account (alerts, requests waiting for him);
+  // the modules' providers compute business work and never run for him (R-SYS-01).
+  const computed = me.adminRole ? [] : providers.map((p) => p(sql, me));
+  const lists = await Promise.all([storedTodos(sql, me), ...computed]);
   const items = lists
     .flat()
     .sort(

@@ -5,7 +5,7 @@ import type {
   AccountCreate,
   AccountCreated,
   AccountPage,
-  OneTimePassword,
+  ResetRequested,
 } from '@baomi/api/accounts.ts';
 import type { AuditPage, Checkpoint, CheckpointInput, VerifyBody, VerifyResult } from '@baomi/api/audit.ts';
 import type { ChangePasswordBody, LoginBody, Session, SignedIn } from '@baomi/api/auth.ts';
@@ -218,8 +218,9 @@ export const api = {
 
   accounts: (q: Query) => http.get<AccountPage>('/accounts', q),
   createAccount: (b: AccountCreate) => http.post<AccountCreated>('/accounts', b),
+  /** R-SYS-01: only a request; the secadmin's confirmation changes the password (modules/accounts/resets.ts). */
   resetPassword: (id: string) =>
-    http.post<OneTimePassword>(`/accounts/${encodeURIComponent(id)}/reset-password`),
+    http.post<ResetRequested>(`/accounts/${encodeURIComponent(id)}/reset-password`),
   disableAccount: (id: string) => http.post<Account>(`/accounts/${encodeURIComponent(id)}/disable`),
   enableAccount: (id: string) => http.post<Account>(`/accounts/${encodeURIComponent(id)}/enable`),
   unlockAccount: (id: string) => http.post<Account>(`/accounts/${encodeURIComponent(id)}/unlock`),

@@ -20,7 +20,7 @@ describe('web module manifest', () => {
     );
     assert.deepEqual(
       navFor('secadmin').map((i) => i.path),
-      ['/roles', '/settings/security', '/audit'],
+      ['/roles', '/password-resets', '/settings/security', '/audit'],
     );
     assert.deepEqual(
       navFor('auditor').map((i) => i.path),
@@ -44,6 +44,7 @@ describe('web module manifest', () => {
       return r.access;
     };
     assert.equal(fits(access('/orgs'), 'secadmin', []), false);
+    assert.equal(fits(access('/password-resets'), 'sysadmin', []), false, 'only the secadmin confirms resets');
     assert.equal(fits(access('/designation/items/:id'), 'sysadmin', []), false);
     assert.equal(fits(access('/designation/items/:id'), 'business', ['staff']), true);
     assert.equal(fits(access('/designation/review'), 'business', ['staff']), false);

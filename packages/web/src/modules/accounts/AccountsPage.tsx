@@ -36,6 +36,7 @@ import { useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.
 import { useRules } from '../../app/rules.ts';
 import { useMe } from '../../app/session.tsx';
 import { formatTime } from '../../app/time.ts';
+import { type PasswordReset, resetApi } from './resets.ts';
 
 interface CreateForm {
   username: string;
@@ -54,10 +55,15 @@ export function OneTimePasswordModal({
   name,
   password,
   onClose,
+  title,
+  text,
 }: {
   name: string;
   password: string;
   onClose: () => void;
+  /** A half of a dual-controlled reset's password has its own title and explanation. */
+  title?: string;
+  text?: string;
 }) {
   const { t } = useI18n();
   return (
@@ -66,7 +72,7 @@ export function OneTimePasswordModal({
       title={
         <Space>
           <KeyOutlined />
-          {t('accounts.otpTitle')}
+          {title ?? t('accounts.otpTitle')}
         </Space>
       }
       closable={false}
@@ -80,7 +86,7 @@ export function OneTimePasswordModal({
       data-testid="otp-modal"
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        <Alert type="warning" showIcon title={t('accounts.otpText', { name })} />
+        <Alert type="warning" showIcon title={text ?? t('accounts.otpText', { name })} />
         <div
           style={{
             display: 'flex',
@@ -151,27 +157,32 @@ export function AccountsPage() {
   const q = query.filters.q ?? '';
   const [qInput, setQInput] = useSearchInput(query.filters.q);
   const [creating, setCreating] = useState(false);
-  const [otp, setOtp] = useState<{ name: string; password: string } | null>(null);
+  const [otp, setOtp] = useState<{ name: string; password: string; half?: boolean } | null>(null);
   const accounts = useLoad(
     () => api.accounts({ q: q.trim() || undefined, page, pageSize }),
     [q, page, pageSize],
   );
+  // R-SYS-01: the latest reset request of each account (of the last 30 days), newest first.
+  const resets = useLoad(() => resetApi.list(false), []);
+  const latest = new Map<string, PasswordReset>();
+  for (const r of resets.data?.items ?? []) if (!latest.has(r.accountId)) latest.set(r.accountId, r);
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     try {
       await fn();
       message.success(done);
-      await accounts.reload();
+      await Promise.all([accounts.reload(), resets.reload()]);
     } catch (e) {
       showError(e);
     }
   };
 
+  // Only a request: the first half is shown now, once; the secadmin's confirmation gives the second.
   const reset = async (a: Account) => {
     try {
       const r = await api.resetPassword(a.id);
-      setOtp({ name: a.username, password: r.oneTimePassword });
-      await accounts.reload();
+      setOtp({ name: a.username, password: r.firstHalf, half: true });
+      await Promise.all([accounts.reload(), resets.reload()]);
     } catch (e) {
       showError(e);
     }
@@ -197,8 +208,8 @@ export function AccountsPage() {
         query={query}
         result={accounts}
         rowKey="id"
-        columns={useAccountColumns()}
-        actions={(a) => <AccountActions account={a} act={act} onReset={reset} />}
+        columns={useAccountColumns(latest)}
+        actions={(a) => <AccountActions account={a} act={act} onReset={reset} pending={latest.get(a.id)} />}
         filters={
           <SearchBox
             placeholder={t('accounts.searchPlaceholder')}
@@ -259,12 +270,29 @@ export function AccountsPage() {
           </Form.Item>
         </FormModal>
       )}
-      {otp && <OneTimePasswordModal name={otp.name} password={otp.password} onClose={() => setOtp(null)} />}
+      {otp && (
+        <OneTimePasswordModal
+          name={otp.name}
+          password={otp.password}
+          onClose={() => setOtp(null)}
+          {...(otp.half
+            ? { title: t('accounts.halfTitle'), text: t('accounts.firstHalfText', { name: otp.name }) }
+            : {})}
+        />
+      )}
     </PageCard>
   );
 }
 
-function useAccountColumns(): LedgerColumn<Account>[] {
+const RESET_COLORS: Record<PasswordReset['status'], string> = {
+  pending: 'gold',
+  confirmed: 'green',
+  rejected: 'red',
+  withdrawn: 'default',
+  expired: 'default',
+};
+
+function useAccountColumns(latest: ReadonlyMap<string, PasswordReset>): LedgerColumn<Account>[] {
   const { t, l } = useI18n();
   return [
     {
@@ -309,6 +337,18 @@ function useAccountColumns(): LedgerColumn<Account>[] {
             </Tooltip>
           )}
           {a.mustChangePassword && <Tag color="gold">{t('accounts.status.mustChange')}</Tag>}
+          {latest.get(a.id) && (
+            <Tooltip
+              title={t('accounts.resetAsked', {
+                time: formatTime(latest.get(a.id)!.requestedAt),
+                until: formatTime(latest.get(a.id)!.expiresAt),
+              })}
+            >
+              <Tag color={RESET_COLORS[latest.get(a.id)!.status]} data-testid={`reset-state-${a.username}`}>
+                {t(`accounts.resetState.${latest.get(a.id)!.status}`)}
+              </Tag>
+            </Tooltip>
+          )}
           {!a.disabled && !isLocked(a) && !a.mustChangePassword && (
             <Tag color="green">{t('accounts.status.active')}</Tag>
           )}
@@ -336,11 +376,14 @@ function AccountActions({
   account: a,
   act,
   onReset,
+  pending,
 }: {
   account: Account;
   /** Runs a change, says `done` and reloads the list. */
   act: (fn: () => Promise<unknown>, done: string) => Promise<void>;
   onReset: (a: Account) => Promise<void>;
+  /** The account's latest reset request, if any. */
+  pending?: PasswordReset | undefined;
 }) {
   const { t } = useI18n();
   const me = useMe();
@@ -351,25 +394,40 @@ function AccountActions({
   const why = a.adminRole !== null ? t('accounts.adminOnlyCli') : undefined;
   return (
     <Space size={0} wrap>
-      <Popconfirm
-        title={t('accounts.reset')}
-        description={<div style={{ maxWidth: 320 }}>{t('accounts.resetConfirm', { name: a.username })}</div>}
-        okText={t('common.ok')}
-        cancelText={t('common.cancel')}
-        onConfirm={() => onReset(a)}
-        disabled={locked}
-      >
-        <Button
-          type="link"
-          size="small"
-          icon={<KeyOutlined />}
-          disabled={locked}
-          title={why}
-          data-testid={`reset-${a.username}`}
+      {pending?.status === 'pending' ? (
+        <Popconfirm
+          title={t('accounts.withdrawConfirm', { name: a.username })}
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => act(() => resetApi.withdraw(pending.id), t('accounts.withdrawn'))}
         >
-          {t('accounts.reset')}
-        </Button>
-      </Popconfirm>
+          <Button type="link" size="small" data-testid={`withdraw-${a.username}`}>
+            {t('accounts.withdraw')}
+          </Button>
+        </Popconfirm>
+      ) : (
+        <Popconfirm
+          title={t('accounts.reset')}
+          description={
+            <div style={{ maxWidth: 320 }}>{t('accounts.resetConfirm', { name: a.username })}</div>
+          }
+          okText={t('common.ok')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => onReset(a)}
+          disabled={locked}
+        >
+          <Button
+            type="link"
+            size="small"
+            icon={<KeyOutlined />}
+            disabled={locked}
+            title={why}
+            data-testid={`reset-${a.username}`}
+          >
+            {t('accounts.reset')}
+          </Button>
+        </Popconfirm>
+      )}
       {isLocked(a) && (
         <Popconfirm
           title={t('accounts.unlockConfirm', { name: a.username })}

@@ -1,7 +1,9 @@
-import { KeyOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleOutlined, KeyOutlined } from '@ant-design/icons';
 import { LIMITS } from '@baomi/api/auth/labels.ts';
+import type { ResetNotice } from '@baomi/api/auth.ts';
+import type { SecurityPolicy } from '@baomi/domain';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/components.tsx';
@@ -11,6 +13,8 @@ import { useI18n } from '../../app/i18n.tsx';
 import { homePath } from '../../app/nav.ts';
 import { useRules } from '../../app/rules.ts';
 import { roleOf, useMe, useSession } from '../../app/session.tsx';
+import { formatTime } from '../../app/time.ts';
+import { passwordHints } from './passwordHints.ts';
 
 interface ChangeForm {
   oldPassword: string;
@@ -20,7 +24,7 @@ interface ChangeForm {
 
 export function ChangePasswordPage() {
   const me = useMe();
-  const { setMe, policy } = useSession();
+  const { setMe, policy: sessionPolicy } = useSession();
   const { t, lang } = useI18n();
   const rules = useRules();
   const { message } = App.useApp();
@@ -29,6 +33,22 @@ export function ChangePasswordPage() {
   const [busy, run] = useBusy();
   const [lastError, setLastError] = useState<unknown>(null);
   const forced = me.mustChangePassword;
+  // The rules in force, read from the server (open to an account that must still change its
+  // password), and a reset by two administrators he has not answered yet (R-SYS-01).
+  const [loadedPolicy, setLoadedPolicy] = useState<SecurityPolicy | null>(null);
+  const [notice, setNotice] = useState<ResetNotice | null>(null);
+  useEffect(() => {
+    api
+      .securityPolicy()
+      .then(setLoadedPolicy)
+      .catch(() => setLoadedPolicy(null));
+    api
+      .me()
+      .then((s) => setNotice(s.resetNotice ?? null))
+      .catch(() => setNotice(null));
+  }, []);
+  const policy = sessionPolicy ?? loadedPolicy;
+  const typed = Form.useWatch('newPassword', form) ?? '';
 
   const submit = (v: ChangeForm) =>
     run(
@@ -55,6 +75,18 @@ export function ChangePasswordPage() {
           {forced && (
             <Alert type="warning" showIcon title={t('auth.cp.forced')} data-testid="forced-change" />
           )}
+          {notice && (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="reset-notice"
+              title={t('auth.cp.resetNotice', {
+                time: formatTime(notice.resetAt),
+                by: `${notice.requestedBy.displayName}（${notice.requestedBy.username}）`,
+                confirmer: `${notice.confirmedBy.displayName}（${notice.confirmedBy.username}）`,
+              })}
+            />
+          )}
           <Typography.Text type="secondary" data-testid="cp-rules">
             {policy
               ? `${t('auth.cp.rules', { minLength: policy.minLength, minClasses: policy.minClasses })}${
@@ -62,6 +94,23 @@ export function ChangePasswordPage() {
                 }`
               : t('auth.cp.hint')}
           </Typography.Text>
+          {policy && (
+            <div data-testid="cp-live">
+              <Typography.Text type="secondary">{t('auth.cp.live.title')}</Typography.Text>
+              <ul style={{ listStyle: 'none', paddingLeft: 0, margin: '4px 0 0' }}>
+                {passwordHints(typed, me.username, policy).map((h) => (
+                  <li key={h.key} data-testid={`cp-live-${h.key}`} data-ok={h.ok ? 'yes' : 'no'}>
+                    <Typography.Text type={h.ok ? 'success' : 'secondary'}>
+                      {h.ok ? <CheckCircleFilled /> : <CloseCircleOutlined />}{' '}
+                      {h.key === 'username'
+                        ? t('auth.cp.live.username', { name: me.username })
+                        : t(`auth.cp.live.${h.key}`, { n: h.n, has: h.has })}
+                    </Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <ErrorAlert error={lastError} data-testid="change-error" />
           <Form<ChangeForm> form={form} layout="vertical" onFinish={submit} disabled={busy}>
             <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
