@@ -48,8 +48,6 @@ export const AccountPage = Page(Account);
 export type AccountPage = Static<typeof AccountPage>;
 
 /** A new account and the one-time password to hand over (shown once, never stored in clear). */
-export const AccountCreated = Type.Object({ account: Account, oneTimePassword: Type.String() });
-export type AccountCreated = Static<typeof AccountCreated>;
 export const OneTimePassword = Type.Object({ oneTimePassword: Type.String() });
 export type OneTimePassword = Static<typeof OneTimePassword>;
 
@@ -58,6 +56,9 @@ export type OneTimePassword = Static<typeof OneTimePassword>;
 // one-time password once, and no API ever returns a half again.
 export const RESET_STATUSES = ['pending', 'confirmed', 'rejected', 'withdrawn', 'expired'] as const;
 export type ResetStatus = (typeof RESET_STATUSES)[number];
+/** 'initial': a new business account's first password; 'reset': a reset of an existing one. */
+export const RESET_KINDS = ['initial', 'reset'] as const;
+export type ResetKind = (typeof RESET_KINDS)[number];
 
 /** An administrator as a reset request names him. */
 export const ResetActor = Type.Object({ id: Uuid, username: Type.String(), displayName: Type.String() });
@@ -68,6 +69,7 @@ export const PasswordReset = Type.Object({
   accountId: Uuid,
   username: Type.String(),
   displayName: Type.String(),
+  kind: Enum(RESET_KINDS),
   status: Enum(RESET_STATUSES),
   requestedBy: ResetActor,
   requestedAt: Timestamp,
@@ -91,3 +93,15 @@ export type ResetRequested = Static<typeof ResetRequested>;
 /** The confirmed request and the second half, shown once to the security-secrecy administrator. */
 export const ResetConfirmed = Type.Object({ reset: PasswordReset, secondHalf: Type.String() });
 export type ResetConfirmed = Static<typeof ResetConfirmed>;
+
+/**
+ * A new business account: it cannot be signed in to until the security-secrecy administrator confirms
+ * its initial password (R-SYS-01, the same split knowledge as a reset); the system administrator is
+ * shown the first half once.
+ */
+export const AccountCreated = Type.Object({
+  account: Account,
+  reset: PasswordReset,
+  firstHalf: Type.String(),
+});
+export type AccountCreated = Static<typeof AccountCreated>;

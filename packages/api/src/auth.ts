@@ -49,6 +49,8 @@ export type Me = Static<typeof Me>;
  * GET /auth/me) until he changes the password.
  */
 export const ResetNotice = Type.Object({
+  /** 'initial': the account's first password; 'reset': a reset. */
+  kind: Type.Optional(Type.Union([Type.Literal('initial'), Type.Literal('reset')])),
   resetAt: Timestamp,
   requestedBy: Type.Object({ username: Type.String(), displayName: Type.String() }),
   confirmedBy: Type.Object({ username: Type.String(), displayName: Type.String() }),

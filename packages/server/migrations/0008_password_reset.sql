@@ -10,6 +10,9 @@ CREATE TABLE password_reset (
   requested_by uuid NOT NULL REFERENCES account(id),
   requested_at timestamptz NOT NULL DEFAULT now(),
   expires_at timestamptz NOT NULL,
+  -- 'initial': the first password of a new business account, under the same dual control (a new
+  -- account linked to a person carries that person's roles and clearance from its first sign-in).
+  kind text NOT NULL DEFAULT 'reset' CHECK (kind IN ('initial', 'reset')),
   status text NOT NULL DEFAULT 'pending'
     CHECK (status IN ('pending', 'confirmed', 'rejected', 'withdrawn', 'expired')),
   first_half text CHECK (first_half IS NULL OR length(first_half) BETWEEN 1 AND 64),

@@ -17,7 +17,8 @@ type Account = {
   lockedUntil: string | null;
   mustChangePassword: boolean;
 };
-type Created = { account: Account; oneTimePassword: string };
+type Made = { account: Account; reset: { id: string; kind: string; status: string }; firstHalf: string };
+type Created = Made & { oneTimePassword: string };
 type Page = { items: Account[]; total: number };
 
 describe('accounts (R-SYS-01, R-SYS-02)', () => {
@@ -38,10 +39,15 @@ describe('accounts (R-SYS-01, R-SYS-02)', () => {
     (await t.db.query<{ n: number }>('SELECT count(*) AS n FROM account')).rows[0]!.n;
   const policy = async () => (await sec.get<SecurityPolicy>('/api/settings/security')).body;
 
-  async function create(username = uniq('acct'), extra: Record<string, unknown> = {}) {
-    const r = keep(await sys.post<Created>('/api/accounts', { username, displayName: `账号${n}`, ...extra }));
+  /** Created by the sysadmin and its initial password confirmed by the secadmin (R-SYS-01). */
+  async function create(username = uniq('acct'), extra: Record<string, unknown> = {}): Promise<Created> {
+    const r = keep(await sys.post<Made>('/api/accounts', { username, displayName: `账号${n}`, ...extra }));
     assert.equal(r.status, 201, r.raw);
-    return r.body;
+    const ok = keep(
+      await sec.post<{ secondHalf: string }>(`/api/accounts/password-resets/${r.body.reset.id}/confirm`),
+    );
+    assert.equal(ok.status, 200, ok.raw);
+    return { ...r.body, oneTimePassword: r.body.firstHalf + ok.body.secondHalf };
   }
 
   const refused = (run: () => Promise<Response<unknown>>, status: number, field?: string, code?: string) =>
@@ -65,16 +71,74 @@ describe('accounts (R-SYS-01, R-SYS-02)', () => {
     assert.ok(checkPassword(oneTimePassword, account.username, await policy()).ok, oneTimePassword);
     const events = await eventsSince(head);
     assert.deepEqual(
-      events.map((e) => [e.action, e.objectId]),
-      [['account.create', account.id]],
+      events.map((e) => [e.action, e.actorClass, e.objectId]),
+      [
+        ['account.create', 'sysadmin', account.id],
+        ['account.password.reset_request', 'sysadmin', account.id],
+        ['account.password.reset_confirm', 'secadmin', account.id],
+      ],
     );
     assert.deepEqual(events[0]!.summary, { username: 'Zhang.San-01', displayName: '张三', personId: null });
-    assert.ok(!JSON.stringify(events[0]!.summary).includes(oneTimePassword), 'the password is not audited');
+    assert.equal(events[1]!.summary.kind, 'initial');
+    for (const e of events) {
+      for (const piece of [oneTimePassword, oneTimePassword.slice(0, 8), oneTimePassword.slice(-8)]) {
+        assert.ok(!JSON.stringify(e.summary).includes(piece), 'no part of the password is audited');
+      }
+    }
     const c = t.client();
     const login = keep(await c.login('zhang.san-01', oneTimePassword));
     assert.equal(login.status, 200, 'user names sign in case-insensitively');
     assert.equal(login.body.me.mustChangePassword, true);
     assert.equal((await c.get('/api/todos')).status, 403);
+  });
+
+  test('R-SYS-01 a new business account cannot be signed in to until the secadmin confirms its initial password; neither half alone works', async () => {
+    const username = uniq('dual');
+    const made = keep(await sys.post<Made>('/api/accounts', { username, displayName: '双人' }));
+    assert.equal(made.status, 201, made.raw);
+    assert.deepEqual([made.body.reset.kind, made.body.reset.status], ['initial', 'pending']);
+    assert.ok(!('oneTimePassword' in made.body), 'the system administrator never gets a whole password');
+    assert.equal((await t.client().login(username, made.body.firstHalf)).status, 401, 'the first half alone');
+    // The secadmin sees it waiting, with a todo; the sysadmin cannot confirm it himself.
+    const pending = await sec.get<{ items: { id: string; kind: string }[] }>(
+      '/api/accounts/password-resets?pending=true',
+    );
+    assert.ok(pending.body.items.some((x) => x.id === made.body.reset.id && x.kind === 'initial'));
+    const todos = await sec.get<{ items: { subjectId: string | null; title: string }[] }>('/api/todos');
+    assert.ok(
+      todos.body.items.some((x) => x.subjectId === made.body.reset.id && x.title.includes('初始密码')),
+    );
+    assert.equal((await sys.post(`/api/accounts/password-resets/${made.body.reset.id}/confirm`)).status, 403);
+    const ok = keep(
+      await sec.post<{ secondHalf: string }>(`/api/accounts/password-resets/${made.body.reset.id}/confirm`),
+    );
+    assert.equal(ok.status, 200, ok.raw);
+    assert.equal((await t.client().login(username, ok.body.secondHalf)).status, 401, 'the second half alone');
+    const c = t.client();
+    const login = await c.login(username, made.body.firstHalf + ok.body.secondHalf);
+    assert.equal(login.status, 200, login.raw);
+    const me = await c.get<{ resetNotice: { kind: string; requestedBy: { username: string } } | null }>(
+      '/api/auth/me',
+    );
+    assert.equal(me.body.resetNotice?.kind, 'initial');
+    assert.equal(me.body.resetNotice?.requestedBy.username, 'sysadmin');
+  });
+
+  test('R-SYS-01 a new account whose initial password is rejected stays unusable', async () => {
+    const username = uniq('rej');
+    const made = keep(await sys.post<Made>('/api/accounts', { username, displayName: '拒绝' }));
+    const no = await sec.post<{ status: string }>(
+      `/api/accounts/password-resets/${made.body.reset.id}/reject`,
+    );
+    assert.equal(no.status, 200, no.raw);
+    assert.equal(no.body.status, 'rejected');
+    assert.equal((await t.client().login(username, made.body.firstHalf)).status, 401);
+    // A new request (a reset) is the way on, again under dual control.
+    const again = await sys.post<{ reset: { kind: string } }>(
+      `/api/accounts/${made.body.account.id}/reset-password`,
+    );
+    assert.equal(again.status, 202, again.raw);
+    assert.equal(again.body.reset.kind, 'reset');
   });
 
   test('R-SYS-02 one-time passwords (new and reset) satisfy a tightened policy at once', async () => {

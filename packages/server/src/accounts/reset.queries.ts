@@ -1,6 +1,6 @@
 // The dual-controlled password resets (password_reset, migration 0008). Raw SQL: row-locking
 // conditional updates whose RETURNING decides which of two concurrent decisions wins.
-import type { PasswordReset, ResetStatus } from '@baomi/api/accounts.ts';
+import type { PasswordReset, ResetKind, ResetStatus } from '@baomi/api/accounts.ts';
 import type { Sql } from '../db/db.ts';
 
 /** A reset request as the API shows it (never its half). */
@@ -11,7 +11,7 @@ export type ResetRow = Omit<PasswordReset, 'requestedAt' | 'expiresAt' | 'decide
 };
 
 const SELECT = `
-  SELECT r.id, r.account_id AS "accountId", a.username, a.display_name AS "displayName", r.status,
+  SELECT r.id, r.account_id AS "accountId", a.username, a.display_name AS "displayName", r.kind, r.status,
          json_build_object('id', q.id, 'username', q.username, 'displayName', q.display_name) AS "requestedBy",
          r.requested_at AS "requestedAt", r.expires_at AS "expiresAt",
          CASE WHEN d.id IS NULL THEN NULL
@@ -51,12 +51,12 @@ export async function lockPending(sql: Sql, accountId: string): Promise<boolean>
 
 export async function insertReset(
   sql: Sql,
-  r: { accountId: string; requestedBy: string; firstHalf: string; hours: number },
+  r: { accountId: string; requestedBy: string; firstHalf: string; hours: number; kind: ResetKind },
 ): Promise<string> {
   const { rows } = await sql.query<{ id: string }>(
-    `INSERT INTO password_reset (account_id, requested_by, first_half, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4)) RETURNING id`,
-    [r.accountId, r.requestedBy, r.firstHalf, r.hours],
+    `INSERT INTO password_reset (account_id, requested_by, first_half, expires_at, kind)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5) RETURNING id`,
+    [r.accountId, r.requestedBy, r.firstHalf, r.hours, r.kind],
   );
   return rows[0]!.id;
 }
@@ -105,6 +105,7 @@ export async function expirePending(
 /** A confirmed reset the account's owner has not been told of yet (the latest). */
 export interface ResetNoticeRow {
   id: string;
+  kind: ResetKind;
   resetAt: Date;
   requestedBy: { username: string; displayName: string };
   confirmedBy: { username: string; displayName: string };
@@ -112,7 +113,7 @@ export interface ResetNoticeRow {
 
 export async function unseenResetNotice(sql: Sql, accountId: string): Promise<ResetNoticeRow | null> {
   const { rows } = await sql.query<ResetNoticeRow>(
-    `SELECT r.id, r.decided_at AS "resetAt",
+    `SELECT r.id, r.kind, r.decided_at AS "resetAt",
             json_build_object('username', q.username, 'displayName', q.display_name) AS "requestedBy",
             json_build_object('username', d.username, 'displayName', d.display_name) AS "confirmedBy"
        FROM password_reset r
@@ -138,13 +139,19 @@ export async function markResetNoticesSeen(sql: Sql, accountId: string): Promise
 /** A todo for every security-secrecy administrator: this request waits for her decision. */
 export async function todoForSecadmin(
   sql: Sql,
-  r: { id: string; username: string; expiresAt: Date },
+  r: { id: string; username: string; expiresAt: Date; kind: ResetKind },
 ): Promise<void> {
   await sql.query(
     `INSERT INTO todo (account_id, kind, module, subject_type, subject_id, title, link, due_at)
      SELECT s.id, 'approval', 'accounts', 'password_reset', $1::text, $2, '/password-resets', $3
        FROM account s WHERE s.admin_role = 'secadmin'`,
-    [r.id, `系统管理员申请重置账号 ${r.username} 的密码，待您确认`, r.expiresAt],
+    [
+      r.id,
+      r.kind === 'initial'
+        ? `系统管理员新建了账号 ${r.username}，其初始密码待您确认`
+        : `系统管理员申请重置账号 ${r.username} 的密码，待您确认`,
+      r.expiresAt,
+    ],
   );
 }
 

@@ -4,6 +4,7 @@
 // changes the password (the argon2 hash of both halves), so neither administrator alone can sign in
 // as the user. A request waits at most RESET_HOURS; the requester may withdraw it, the confirmer
 // reject it. Every step is audited (account.password.reset_*).
+import type { ResetKind } from '@baomi/api/accounts.ts';
 import { checkPassword, conflict, forbidden, notFound } from '@baomi/domain';
 import { type Actor, appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
@@ -52,6 +53,10 @@ export async function expireResets(db: Db): Promise<void> {
   });
 }
 
+export async function getPasswordReset(db: Db, id: string): Promise<ResetRow> {
+  return (await getReset(db, id))!;
+}
+
 export async function listPasswordResets(db: Db, pendingOnly: boolean): Promise<ResetRow[]> {
   await expireResets(db);
   return listResets(db, pendingOnly);
@@ -78,9 +83,7 @@ export async function requestReset(
   const target = await getAccount(db, accountId);
   if (!target) throw notFound({ zh: '账号', en: 'Account' });
   refuseAdminReset(target);
-  const policy = await getSecurityPolicy(db);
-  const firstHalf = oneTimePassword(halfLengths(policy.minLength)[0]);
-  const id = await db.tx(async (sql) => {
+  const r = await db.tx(async (sql) => {
     if (await lockPending(sql, accountId)) {
       throw conflict({
         code: 'reset_pending',
@@ -89,23 +92,39 @@ export async function requestReset(
         en: 'A password reset of this account is already waiting for the security administrator',
       });
     }
-    const id = await insertReset(sql, {
-      accountId,
-      requestedBy: actor.id!,
-      firstHalf,
-      hours: RESET_HOURS,
-    });
-    await appendAudit(sql, actor, {
-      action: 'account.password.reset_request',
-      objectType: 'account',
-      objectId: accountId,
-      summary: { username: target.username, resetId: id, expiresInHours: RESET_HOURS },
-    });
-    const made = (await getReset(sql, id))!;
-    await todoForSecadmin(sql, { id, username: target.username, expiresAt: made.expiresAt });
-    return id;
+    return openRequest(sql, actor, target, 'reset');
   });
-  return { reset: (await getReset(db, id))!, firstHalf };
+  return { reset: (await getReset(db, r.id))!, firstHalf: r.firstHalf };
+}
+
+/**
+ * Opens a request in the caller's transaction: the first half is made, kept until the decision, and
+ * returned once; the security-secrecy administrators get a todo; the request is audited.
+ */
+export async function openRequest(
+  sql: Sql,
+  actor: Actor,
+  target: { id: string; username: string },
+  kind: ResetKind,
+): Promise<{ id: string; firstHalf: string }> {
+  const policy = await getSecurityPolicy(sql);
+  const firstHalf = oneTimePassword(halfLengths(policy.minLength)[0]);
+  const id = await insertReset(sql, {
+    accountId: target.id,
+    requestedBy: actor.id!,
+    firstHalf,
+    hours: RESET_HOURS,
+    kind,
+  });
+  await appendAudit(sql, actor, {
+    action: 'account.password.reset_request',
+    objectType: 'account',
+    objectId: target.id,
+    summary: { username: target.username, resetId: id, kind, expiresInHours: RESET_HOURS },
+  });
+  const made = (await getReset(sql, id))!;
+  await todoForSecadmin(sql, { id, username: target.username, expiresAt: made.expiresAt, kind });
+  return { id, firstHalf };
 }
 
 async function requireReset(sql: Sql, id: string): Promise<ResetRow> {
@@ -162,6 +181,7 @@ export async function confirmReset(
       summary: {
         username: r.username,
         resetId: id,
+        kind: r.kind,
         requestedBy: r.requestedBy.username,
         sessionsRevoked: revoked,
       },
@@ -187,7 +207,7 @@ export async function closeReset(
       action: how === 'rejected' ? 'account.password.reset_reject' : 'account.password.reset_withdraw',
       objectType: 'account',
       objectId: won.accountId,
-      summary: { username: r.username, resetId: id, requestedBy: r.requestedBy.username },
+      summary: { username: r.username, resetId: id, kind: r.kind, requestedBy: r.requestedBy.username },
     });
   });
   return (await getReset(db, id))!;

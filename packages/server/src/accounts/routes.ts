@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as C from '@baomi/api/accounts.ts';
 import { IdParams } from '@baomi/api/common.ts';
 import type { Actor } from '../audit/chain.ts';
@@ -9,8 +10,15 @@ import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
 import { accountPolicy } from './policy.ts';
-import { closeReset, confirmReset, listPasswordResets, requestReset } from './reset.ts';
-import { type Account, createAccount, listAccounts, policyPassword, setDisabled, unlock } from './service.ts';
+import {
+  closeReset,
+  confirmReset,
+  getPasswordReset,
+  listPasswordResets,
+  openRequest,
+  requestReset,
+} from './reset.ts';
+import { type Account, createAccount, listAccounts, setDisabled, unlock } from './service.ts';
 
 const tags = ['accounts'];
 
@@ -45,10 +53,17 @@ const accountRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req, reply) => {
-      const password = await policyPassword(db, req.body.username);
-      const hash = await hashPassword(password);
-      const account = await db.tx((sql) => createAccount(sql, actorFor(req), req.body, hash));
-      return reply.status(201).send(wire({ account, oneTimePassword: password }));
+      // R-SYS-01: the account's first password is under the same dual control as a reset — the
+      // system administrator gets one half, the security-secrecy administrator's confirmation the
+      // other; until then the account has a password nobody knows.
+      const hash = await hashPassword(randomBytes(32).toString('base64'));
+      const actor = actorFor(req);
+      const made = await db.tx(async (sql) => {
+        const account = await createAccount(sql, actor, req.body, hash);
+        return { account, ...(await openRequest(sql, actor, account, 'initial')) };
+      });
+      const reset = await getPasswordReset(db, made.id);
+      return reply.status(201).send(wire({ account: made.account, reset, firstHalf: made.firstHalf }));
     },
   );
 

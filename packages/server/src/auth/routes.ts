@@ -32,7 +32,7 @@ const authRoutes: ModuleRoutes = async (app) => {
   /** R-SYS-01: a confirmed reset the owner has not answered with his own password yet. */
   const resetNoticeOf = async (accountId: string) => {
     const n = await unseenResetNotice(app.deps.db, accountId);
-    return n && { resetAt: n.resetAt, requestedBy: n.requestedBy, confirmedBy: n.confirmedBy };
+    return n && { kind: n.kind, resetAt: n.resetAt, requestedBy: n.requestedBy, confirmedBy: n.confirmedBy };
   };
 
   app.post(

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { addDays } from '@baomi/domain';
 import { auditEventsSince, type TestAuditEvent } from '../testing/audit-events.ts';
-import { Client, type Response, STRONG, type TestApp } from '../testing/harness.ts';
+import { Client, createAccountConfirmed, type Response, STRONG, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
 import { todayInChina } from './common.ts';
 
@@ -42,24 +42,19 @@ export function fixtures(t: TestApp) {
     const p = await sys.post<{ id: string }>('/api/people', { orgId, name, rank: 'section' });
     assert.equal(p.status, 201, p.raw);
     const username = `d${++n}${randomBytes(3).toString('hex')}`;
-    const acc = await sys.post<{ account: { id: string }; oneTimePassword: string }>('/api/accounts', {
-      username,
-      displayName: name,
-      personId: p.body.id,
-    });
-    assert.equal(acc.status, 201, acc.raw);
+    const acc = await createAccountConfirmed(sys, sec, { username, displayName: name, personId: p.body.id });
     if (roles.length) {
       const r = await sec.put(`/api/people/${p.body.id}/roles`, { roles });
       assert.equal(r.status, 200, r.raw);
     }
     const client = new Client(t.app);
-    assert.equal((await client.login(username, acc.body.oneTimePassword)).status, 200);
+    assert.equal((await client.login(username, acc.password)).status, 200);
     const ch = await client.post('/api/auth/change-password', {
-      oldPassword: acc.body.oneTimePassword,
+      oldPassword: acc.password,
       newPassword: STRONG,
     });
     assert.equal(ch.status, 200, ch.raw);
-    return { client, personId: p.body.id, accountId: acc.body.account.id, orgId };
+    return { client, personId: p.body.id, accountId: acc.id, orgId };
   }
 
   const counts = async () =>

@@ -7,7 +7,15 @@ import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { openApproval } from '../approvals/service.ts';
 import { SYSTEM_ACTOR } from '../audit/chain.ts';
-import { Client, createTestApp, type Response, STRONG, TEST_DB, type TestApp } from '../testing/harness.ts';
+import {
+  Client,
+  createAccountConfirmed,
+  createTestApp,
+  type Response,
+  STRONG,
+  TEST_DB,
+  type TestApp,
+} from '../testing/harness.ts';
 import { buildApp } from './app.ts';
 
 type Who = 'sysadmin' | 'secadmin' | 'auditor' | 'user' | 'anon';
@@ -353,17 +361,18 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/directory': (cl) => cl.get('/api/directory'),
   };
 
-  /** A pending password reset of a fresh business account, requested by the sysadmin. */
+  /** A pending password request: a fresh business account's initial password (R-SYS-01 dual control). */
   const resetRequest = async (): Promise<string> => {
-    const acc = await c.sysadmin.post<{ account: { id: string } }>('/api/accounts', {
-      username: `matrix-reset${next()}`,
-      displayName: '矩阵重置',
-    });
-    const r = await c.sysadmin.post<{ reset: { id: string } }>(
-      `/api/accounts/${acc.body.account.id}/reset-password`,
+    const acc = await c.sysadmin.post<{ reset: { id: string; kind: string; status: string } }>(
+      '/api/accounts',
+      {
+        username: `matrix-reset${next()}`,
+        displayName: '矩阵重置',
+      },
     );
-    assert.equal(r.status, 202, r.raw);
-    return r.body.reset.id;
+    assert.equal(acc.status, 201, acc.raw);
+    assert.deepEqual([acc.body.reset.kind, acc.body.reset.status], ['initial', 'pending']);
+    return acc.body.reset.id;
   };
 
   /** A designation item draft (R-DES-06) the matrix user may create in his own organisation. */
@@ -447,11 +456,12 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     });
     await c.secadmin.put(`/api/people/${head.body.id}/roles`, { roles: ['leader', 'designator'] });
     f.designator = head.body.id;
-    const acc = await c.sysadmin.post<{ account: { id: string } }>('/api/accounts', {
-      username: 'matrix-target',
-      displayName: '矩阵账号',
-    });
-    f.account = acc.body.account.id;
+    f.account = (
+      await createAccountConfirmed(c.sysadmin, c.secadmin, {
+        username: 'matrix-target',
+        displayName: '矩阵账号',
+      })
+    ).id;
     f.policy = (await c.secadmin.get('/api/settings/security')).body;
     f.approval = await openFor(u.personId);
     f.otherApproval = await openFor(person.body.id);

@@ -144,6 +144,33 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * R-SYS-01: a new business account as the console makes it — the system administrator creates it and
+ * gets the first half of its initial password, the security-secrecy administrator confirms and gets
+ * the second; the password is both halves together (to be changed at the first sign-in).
+ */
+export async function createAccountConfirmed(
+  sys: Client,
+  sec: Client,
+  body: { username: string; displayName: string; personId?: string },
+): Promise<{ id: string; username: string; password: string }> {
+  const made = await sys.post<{
+    account: { id: string; username: string };
+    reset: { id: string };
+    firstHalf: string;
+  }>('/api/accounts', body);
+  if (made.status !== 201) throw new Error(`create account: ${made.status} ${made.raw}`);
+  const ok = await sec.post<{ secondHalf: string }>(
+    `/api/accounts/password-resets/${made.body.reset.id}/confirm`,
+  );
+  if (ok.status !== 200) throw new Error(`confirm initial password: ${ok.status} ${ok.raw}`);
+  return {
+    id: made.body.account.id,
+    username: made.body.account.username,
+    password: made.body.firstHalf + ok.body.secondHalf,
+  };
+}
+
 export async function createTestApp(
   opts: {
     loginRate?: { max: number; windowSeconds: number };
@@ -215,7 +242,7 @@ export async function createTestApp(
         nationality: '中国',
       });
       const username = o.username ?? `user${n}${randomBytes(2).toString('hex')}`;
-      const acc = await sys.post<{ account: { id: string }; oneTimePassword: string }>('/api/accounts', {
+      const acc = await createAccountConfirmed(sys, sec, {
         username,
         displayName: `用户${n}`,
         personId: person.body.id,
@@ -223,16 +250,16 @@ export async function createTestApp(
       if (o.roles) await sec.put(`/api/people/${person.body.id}/roles`, { roles: o.roles });
       if (o.clearance) await sec.put(`/api/people/${person.body.id}/clearance`, { clearance: o.clearance });
       const c = new Client(app);
-      await c.login(username, acc.body.oneTimePassword);
+      await c.login(username, acc.password);
       const ch = await c.post('/api/auth/change-password', {
-        oldPassword: acc.body.oneTimePassword,
+        oldPassword: acc.password,
         newPassword: STRONG,
       });
       if (ch.status !== 200) throw new Error(`business user: ${ch.status} ${ch.raw}`);
       return {
         client: c,
         personId: person.body.id,
-        accountId: acc.body.account.id,
+        accountId: acc.id,
         orgId: org.body.id,
         departmentId: dept.body.id,
       };
@@ -251,7 +278,7 @@ export async function createTestApp(
       });
       if (person.status !== 201) throw new Error(`member: ${person.status} ${person.raw}`);
       const username = `member${n}${randomBytes(2).toString('hex')}`;
-      const acc = await sys.post<{ account: { id: string }; oneTimePassword: string }>('/api/accounts', {
+      const acc = await createAccountConfirmed(sys, sec, {
         username,
         displayName: `成员${n}`,
         personId: person.body.id,
@@ -259,13 +286,13 @@ export async function createTestApp(
       await sec.put(`/api/people/${person.body.id}/roles`, { roles });
       if (clearance) await sec.put(`/api/people/${person.body.id}/clearance`, { clearance });
       const c = new Client(app);
-      await c.login(username, acc.body.oneTimePassword);
+      await c.login(username, acc.password);
       const ch = await c.post('/api/auth/change-password', {
-        oldPassword: acc.body.oneTimePassword,
+        oldPassword: acc.password,
         newPassword: STRONG,
       });
       if (ch.status !== 200) throw new Error(`member: ${ch.status} ${ch.raw}`);
-      return { client: c, personId: person.body.id, accountId: acc.body.account.id };
+      return { client: c, personId: person.body.id, accountId: acc.id };
     },
     async auditHead() {
       // The last event a request wrote. Refused attempts (access.denied, audit/denied.ts) are appended

@@ -157,7 +157,12 @@ export function AccountsPage() {
   const q = query.filters.q ?? '';
   const [qInput, setQInput] = useSearchInput(query.filters.q);
   const [creating, setCreating] = useState(false);
-  const [otp, setOtp] = useState<{ name: string; password: string; half?: boolean } | null>(null);
+  const [otp, setOtp] = useState<{
+    name: string;
+    password: string;
+    half?: boolean;
+    initial?: boolean;
+  } | null>(null);
   const accounts = useLoad(
     () => api.accounts({ q: q.trim() || undefined, page, pageSize }),
     [q, page, pageSize],
@@ -242,7 +247,12 @@ export function AccountsPage() {
               ...(v.personId ? { personId: v.personId } : {}),
             });
             setCreating(false);
-            setOtp({ name: r.account?.username ?? v.username, password: r.oneTimePassword });
+            setOtp({
+              name: r.account?.username ?? v.username,
+              password: r.firstHalf,
+              half: true,
+              initial: true,
+            });
             query.reset();
             await accounts.reload();
           }}
@@ -276,7 +286,12 @@ export function AccountsPage() {
           password={otp.password}
           onClose={() => setOtp(null)}
           {...(otp.half
-            ? { title: t('accounts.halfTitle'), text: t('accounts.firstHalfText', { name: otp.name }) }
+            ? {
+                title: t('accounts.halfTitle'),
+                text: t(otp.initial ? 'accounts.initialHalfText' : 'accounts.firstHalfText', {
+                  name: otp.name,
+                }),
+              }
             : {})}
         />
       )}

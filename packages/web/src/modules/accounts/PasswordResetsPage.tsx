@@ -138,6 +138,13 @@ export function PasswordResetsPage() {
               ),
             },
             {
+              title: t('resets.kind'),
+              dataIndex: 'kind',
+              key: 'kind',
+              render: (v: PasswordReset['kind']) =>
+                t(v === 'initial' ? 'resets.kind.initial' : 'resets.kind.reset'),
+            },
+            {
               title: t('resets.requestedBy'),
               key: 'by',
               render: (_: unknown, r) => `${r.requestedBy.displayName}（${r.requestedBy.username}）`,

@@ -21,6 +21,9 @@ export const messages = {
   },
   'resets.none': { zh: '没有待确认的申请', en: 'No request is waiting' },
   'resets.requestedBy': { zh: '申请人', en: 'Requested by' },
+  'resets.kind': { zh: '类型', en: 'Kind' },
+  'resets.kind.initial': { zh: '新账号初始密码', en: 'New account’s initial password' },
+  'resets.kind.reset': { zh: '密码重置', en: 'Password reset' },
   'resets.requestedAt': { zh: '申请时间', en: 'Requested at' },
   'resets.expiresAt': { zh: '有效至', en: 'Valid until' },
   'resets.confirm': { zh: '确认重置', en: 'Confirm' },
@@ -66,6 +69,10 @@ export const messages = {
     en: 'Request a password reset for “{name}”? It takes effect only when the security administrator confirms it (within 24 hours). You see the first half of the one-time password, she sees the second when confirming; the user types both halves together and must change the password at sign-in.',
   },
   'accounts.halfTitle': { zh: '一次性密码（前半段）', en: 'One-time password (first half)' },
+  'accounts.initialHalfText': {
+    zh: '已新建账号“{name}”。该账号须经安全保密管理员确认初始密码后才能登录。以下为初始密码的前半段，只显示这一次，请通过安全渠道交给本人；后半段由安全保密管理员确认时取得并交给本人。用户首次登录时须将两段连在一起输入，并立即修改密码。',
+    en: 'The account “{name}” was created. It can be signed in to once the security administrator confirms its initial password. Below is the first half, shown only this once: hand it to the user securely; the security administrator gets the second half when she confirms. At the first sign-in the user types both halves together and must change the password at once.',
+  },
   'accounts.firstHalfText': {
     zh: '已提交“{name}”的密码重置申请，待安全保密管理员确认。以下为一次性密码的前半段，只显示这一次，请通过安全渠道交给本人；后半段由安全保密管理员确认时取得并交给本人。确认前原密码仍然有效。',
     en: 'The password reset of “{name}” waits for the security administrator. Below is the first half of the one-time password, shown only this once: hand it to the user securely. The security administrator gets the second half when she confirms. Until then the old password stays valid.',
@@ -122,6 +129,10 @@ export const messages = {
   },
   'auth.cp.live.username': { zh: '不包含用户名“{name}”', en: 'Does not contain the username “{name}”' },
   'auth.cp.live.title': { zh: '当前安全策略要求：', en: 'The security policy in force requires:' },
+  'auth.cp.initialNotice': {
+    zh: '您的账号初始密码于 {time} 生效：账号由系统管理员 {by} 新建，初始密码经安全保密管理员 {confirmer} 确认。请设置只有您本人知道的新密码。',
+    en: 'Your account’s initial password took effect on {time}: the account was created by the system administrator {by} and its initial password confirmed by the security administrator {confirmer}. Choose a new password only you know.',
+  },
   'auth.cp.resetNotice': {
     zh: '您的密码已于 {time} 被重置：由系统管理员 {by} 申请，经安全保密管理员 {confirmer} 确认。如非您本人要求，请立即联系保密管理部门。',
     en: 'Your password was reset on {time}: requested by the system administrator {by} and confirmed by the security administrator {confirmer}. If you did not ask for it, tell the secrecy office at once.',

@@ -80,7 +80,7 @@ export function ChangePasswordPage() {
               type="error"
               showIcon
               data-testid="reset-notice"
-              title={t('auth.cp.resetNotice', {
+              title={t(notice.kind === 'initial' ? 'auth.cp.initialNotice' : 'auth.cp.resetNotice', {
                 time: formatTime(notice.resetAt),
                 by: `${notice.requestedBy.displayName}（${notice.requestedBy.username}）`,
                 confirmer: `${notice.confirmedBy.displayName}（${notice.confirmedBy.username}）`,
