@@ -42,6 +42,21 @@ export class ApiClient {
   post = <T = Record<string, unknown>>(path: string, body: unknown = {}) => this.call<T>('POST', path, body);
   put = <T = Record<string, unknown>>(path: string, body: unknown = {}) => this.call<T>('PUT', path, body);
 
+  /**
+   * R-SYS-01: a business account as the console makes it — created by this (system administrator)
+   * client, its initial password confirmed by `secadmin`; returns the whole one-time password.
+   */
+  async createAccount(
+    secadmin: ApiClient,
+    body: { username: string; displayName: string; personId?: string },
+  ): Promise<string> {
+    const made = await this.post<{ reset: { id: string }; firstHalf: string }>('/api/accounts', body);
+    const ok = await secadmin.post<{ secondHalf: string }>(
+      `/api/accounts/password-resets/${made.reset.id}/confirm`,
+    );
+    return made.firstHalf + ok.secondHalf;
+  }
+
   /** Signs in; with `newPassword`, replaces the one-time password at once. */
   async login(username: string, password: string, newPassword?: string): Promise<this> {
     await this.post('/api/auth/login', { username, password });

@@ -46,14 +46,10 @@ describe('abilities in the browser (issue 6 §4)', { timeout: 120_000 }, () => {
         rank: 'section',
       });
       const username = `${key}${++n}`;
-      const acc = await sys.post<{ oneTimePassword: string }>('/api/accounts', {
-        username,
-        displayName: name,
-        personId: p.id,
-      });
+      const oneTimePassword = await sys.createAccount(sec, { username, displayName: name, personId: p.id });
       await sec.put(`/api/people/${p.id}/roles`, { roles });
       await sec.put(`/api/people/${p.id}/clearance`, { clearance });
-      const api = await new ApiClient(h.url).login(username, acc.oneTimePassword, PASSWORD);
+      const api = await new ApiClient(h.url).login(username, oneTimePassword, PASSWORD);
       users[key] = { username, personId: p.id, api };
     };
     await person('handler', '张承办', ['staff'], 'secret');

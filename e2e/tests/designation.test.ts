@@ -78,14 +78,10 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
         rank: 'section',
       });
       const username = `${key}${++n}`;
-      const acc = await sys.post<{ oneTimePassword: string }>('/api/accounts', {
-        username,
-        displayName: name,
-        personId: p.id,
-      });
+      const oneTimePassword = await sys.createAccount(sec, { username, displayName: name, personId: p.id });
       await sec.put(`/api/people/${p.id}/roles`, { roles });
       await sec.put(`/api/people/${p.id}/clearance`, { clearance });
-      const api = await new ApiClient(h.url).login(username, acc.oneTimePassword, PASSWORD);
+      const api = await new ApiClient(h.url).login(username, oneTimePassword, PASSWORD);
       users[key] = { username, personId: p.id, api };
     };
     await person('handler', city, tech, '张承办', '科员', ['staff'], 'top_secret'); // drafts the 绝密 matter (R-PER-01)

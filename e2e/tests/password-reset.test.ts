@@ -24,11 +24,9 @@ describe('password reset under dual control', { timeout: 170_000 }, () => {
     await new ApiClient(h.url).login('sysadmin', h.bootstrap.sysadmin.password, pw.sysadmin);
     await new ApiClient(h.url).login('secadmin', h.bootstrap.secadmin.password, pw.secadmin);
     const admin = await new ApiClient(h.url).login('sysadmin', pw.sysadmin);
-    const made = await admin.post<{ oneTimePassword: string }>('/api/accounts', {
-      username: USERNAME,
-      displayName: '李四',
-    });
-    await new ApiClient(h.url).login(USERNAME, made.oneTimePassword, pw.user);
+    const secApi = await new ApiClient(h.url).login('secadmin', pw.secadmin);
+    const oneTimePassword = await admin.createAccount(secApi, { username: USERNAME, displayName: '李四' });
+    await new ApiClient(h.url).login(USERNAME, oneTimePassword, pw.user);
     sys = (await h.newPage()).page;
     await login(sys, 'sysadmin', pw.sysadmin);
     await sys.getByTestId('side-menu').waitFor();

@@ -76,14 +76,14 @@ export function PasswordResetsPage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const [reloadKey, setReloadKey] = useState(0);
-  const [half, setHalf] = useState<{ name: string; password: string } | null>(null);
+  const [half, setHalf] = useState<{ name: string; password: string; initial: boolean } | null>(null);
   const resets = useLoad(() => resetApi.list(true), [reloadKey]);
   const after = () => setReloadKey((k) => k + 1);
 
   const confirm = async (r: PasswordReset) => {
     try {
       const done = await resetApi.confirm(r.id);
-      setHalf({ name: r.username, password: done.secondHalf });
+      setHalf({ name: r.username, password: done.secondHalf, initial: r.kind === 'initial' });
     } catch (e) {
       showError(e);
     } finally {
@@ -212,7 +212,9 @@ export function PasswordResetsPage() {
           name={half.name}
           password={half.password}
           title={t('resets.halfTitle')}
-          text={t('resets.secondHalfText', { name: half.name })}
+          text={t(half.initial ? 'resets.initialSecondHalfText' : 'resets.secondHalfText', {
+            name: half.name,
+          })}
           onClose={() => setHalf(null)}
         />
       )}

@@ -39,6 +39,10 @@ export const messages = {
   },
   'resets.rejected': { zh: '已拒绝该密码重置申请', en: 'Password reset rejected' },
   'resets.halfTitle': { zh: '一次性密码（后半段）', en: 'One-time password (second half)' },
+  'resets.initialSecondHalfText': {
+    zh: '已确认新账号“{name}”的初始密码。以下为初始密码的后半段，只显示这一次，请通过安全渠道交给本人；前半段由系统管理员交给本人。用户首次登录时须将前半段和后半段连在一起输入，并立即修改密码。',
+    en: 'The initial password of the new account “{name}” is confirmed. Below is its second half, shown only this once: hand it to the user securely; the system administrator hands over the first half. At the first sign-in the user types the first and second halves together and must change the password at once.',
+  },
   'resets.secondHalfText': {
     zh: '已确认“{name}”的密码重置。以下为一次性密码的后半段，只显示这一次，请通过安全渠道交给本人；前半段由系统管理员交给本人。用户登录时须将前半段和后半段连在一起输入，并立即修改密码。',
     en: 'The reset of “{name}” is confirmed. Below is the second half of the one-time password, shown only this once: hand it to the user securely; the system administrator hands over the first half. The user types the first and second halves together and must change the password at once.',
