@@ -2,6 +2,20 @@ import { defineModule } from '../kit/module.ts';
 import systemRoutes from './routes.ts';
 export default defineModule({
   name: 'system',
+  label: { zh: '系统', en: 'System' },
   prefix: '/api/system',
   routes: systemRoutes,
+  auditActions: {
+    'demo.seed': {
+      zh: '生成演示数据',
+      en: 'Seed demo data',
+      fields: {
+        organisations: { zh: '单位数', en: 'Organisations' },
+        designationItems: { zh: '定密事项数', en: 'Designation items' },
+        changes: { zh: '变更数', en: 'Changes' },
+        autoReleased: { zh: '自动解密数', en: 'Released automatically' },
+        above: { zh: '上级单位', en: 'Parent', ref: 'org' },
+      },
+    },
+  },
 });
