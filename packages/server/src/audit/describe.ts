@@ -19,6 +19,8 @@ import {
 } from '@baomi/domain';
 import type { AuditActionDecl, AuditField, Label, ServerModule } from '../kit/module.ts';
 
+export type { Label };
+
 export interface ActionEntry extends AuditActionDecl {
   action: string;
   module: string;
