@@ -183,6 +183,14 @@ export function refsOf(e: EventInput, cat: AuditCatalogue): { kind: RefKind; id:
   const decl = cat.actions.get(e.action);
   const visit = (key: string, v: unknown) => {
     const f = fieldOf(key, decl);
+    // a nested record (an export's filter): its fields, by the common labels
+    if (!f.ref && v && typeof v === 'object' && !Array.isArray(v) && !isChange(v)) {
+      for (const [k, x] of Object.entries(v)) {
+        const sub = COMMON_FIELDS[k];
+        if (sub?.ref && typeof x === 'string' && UUID.test(x)) out.push({ kind: sub.ref, id: x });
+      }
+      return;
+    }
     if (!f.ref) return;
     for (const x of Array.isArray(v) ? v : [v]) {
       if (typeof x === 'string' && UUID.test(x)) out.push({ kind: f.ref, id: x });
