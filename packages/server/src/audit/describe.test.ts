@@ -79,7 +79,7 @@ const CASES: Case[] = [
     }),
     action: '修改单位',
     object: '单位 #aaaaaaaa',
-    lines: '上级单位：无 → 江东市保密局；单位名称：旧名 → 新名',
+    lines: '单位名称：旧名 → 新名；上级单位：无 → 江东市保密局',
   },
   {
     name: 'a designation item read: its number from the payload, never its title; level by its label',
@@ -91,7 +91,7 @@ const CASES: Case[] = [
     }),
     action: '查看定密事项',
     object: '定密事项 2026-0007',
-    lines: '密级：秘密；事项编号：2026-0007；事项状态：已定密',
+    lines: '事项编号：2026-0007；密级：秘密；事项状态：已定密',
   },
   {
     name: 'a designation draft: no number in the payload, so the type word and a short id',
@@ -156,7 +156,7 @@ const CASES: Case[] = [
     }),
     action: '导出人员名册',
     object: null,
-    lines: '格式：xlsx；行数：3；筛选条件：单位：江东市保密局',
+    lines: '行数：3；格式：xlsx；筛选条件：单位：江东市保密局',
   },
   {
     name: 'a job of the system, by its words',

@@ -116,14 +116,14 @@ export const COMMON_FIELDS: Readonly<Record<string, AuditField>> = {
   departmentId: { ...L('部门', 'Department'), ref: 'department' },
   personId: { ...L('人员', 'Person'), ref: 'person' },
   accountId: { ...L('账号', 'Account'), ref: 'account' },
+  position: L('职务', 'Position'),
+  nationality: L('国籍', 'Nationality'),
   level: { ...L('密级', 'Level'), values: LEVEL_LABELS },
   maxLevel: { ...L('最高密级', 'Highest level'), values: LEVEL_LABELS },
   clearance: { ...L('涉密等级', 'Clearance'), values: CLEARANCE_LABELS },
   rank: { ...L('职级', 'Rank'), values: RANK_LABELS },
   roles: { ...L('业务角色', 'Business roles'), values: BUSINESS_ROLE_LABELS },
   kind: L('类别', 'Kind'),
-  position: L('职务', 'Position'),
-  nationality: L('国籍', 'Nationality'),
   period: { ...L('保密期限', 'Period'), value: period },
   marking: L('国家秘密标志', 'Marking'),
   itemNumber: L('事项编号', 'Item number'),
@@ -265,6 +265,23 @@ const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
   'to' in v &&
   Object.keys(v).length === 2;
 
+const COMMON_ORDER = Object.keys(COMMON_FIELDS);
+
+/**
+ * A summary's fields in a stable order on both databases (jsonb reorders keys): the action's declared
+ * fields, then the common ones, then any other by name.
+ */
+function inOrder(entries: [string, unknown][], decl: AuditActionDecl | undefined): [string, unknown][] {
+  const own = Object.keys(decl?.fields ?? {});
+  const rank = (k: string) => {
+    const i = own.indexOf(k);
+    if (i >= 0) return i;
+    const j = COMMON_ORDER.indexOf(k);
+    return j >= 0 ? 1000 + j : 10_000;
+  };
+  return [...entries].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** The summary as lines: `{field: {from, to}}` and a top-level `from`/`to` pair read as changes. */
 function summaryLines(e: EventInput, decl: AuditActionDecl | undefined, names: Names): AuditLine[] {
   const s = e.summary;
@@ -287,7 +304,7 @@ function summaryLines(e: EventInput, decl: AuditActionDecl | undefined, names: N
     !!x && typeof x === 'object' && !Array.isArray(x) && !period(x);
   // a top-level from/to is a change when the action says what changes, or of several fields at once
   const pair = 'from' in o && 'to' in o && (!!decl?.change || objects(o.from) || objects(o.to));
-  for (const [k, v] of Object.entries(o)) {
+  for (const [k, v] of inOrder(Object.entries(o), decl)) {
     if (pair && (k === 'from' || k === 'to')) continue;
     line(k, v);
   }
@@ -298,7 +315,12 @@ function summaryLines(e: EventInput, decl: AuditActionDecl | undefined, names: N
       // a change of several fields: {from: {level, period}, to: {level, period}}
       const f0 = objects(from) ? from : {};
       const t0 = objects(to) ? to : {};
-      for (const k of new Set([...Object.keys(f0), ...Object.keys(t0)])) line(k, { from: f0[k], to: t0[k] });
+      const keys = [...new Set([...Object.keys(f0), ...Object.keys(t0)])];
+      for (const [k] of inOrder(
+        keys.map((k) => [k, null] as [string, unknown]),
+        decl,
+      ))
+        line(k, { from: f0[k], to: t0[k] });
     } else {
       line(decl?.change ?? 'to', { from, to });
     }

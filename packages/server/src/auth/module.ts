@@ -13,6 +13,7 @@ export default defineModule({
       zh: '登录失败',
       en: 'Sign-in failed',
       fields: {
+        username: { zh: '用户名', en: 'User name' },
         reason: {
           zh: '原因',
           en: 'Reason',

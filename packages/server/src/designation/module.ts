@@ -2,6 +2,7 @@
 // the daily release job, the yearly review and statistics.
 import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
 import { CHANGE_KIND_LABELS, ITEM_STATUS_LABELS, ORIGIN_LABELS } from '@baomi/api/designation/labels.ts';
+import { LEVEL_LABELS } from '@baomi/domain';
 import { defineModule } from '../kit/module.ts';
 import { designationDemoSeed } from './demo.ts';
 import { changeLink, changeSettled } from './items.changes.ts';
@@ -15,6 +16,8 @@ import designationRoutes from './routes.ts';
 import { statsPolicy } from './stats.policy.ts';
 
 const ITEM_FIELDS = {
+  itemNumber: { zh: '事项编号', en: 'Item number' },
+  level: { zh: '密级', en: 'Level', values: LEVEL_LABELS },
   origin: { zh: '定密方式', en: 'Origin', values: ORIGIN_LABELS },
   sourceItemId: { zh: '派生来源', en: 'Derived from' },
   status: { zh: '事项状态', en: 'Status', values: ITEM_STATUS_LABELS },
