@@ -22,9 +22,9 @@ export default defineModule({
   policies: [orgPolicy],
   constraintFields: { org_unique_name: 'name', department_unique_name: 'name' },
   auditActions: {
-    'org.create': { zh: '新建单位', en: 'Create organisation', fields: ORG_FIELDS },
-    'org.update': { zh: '修改单位', en: 'Update organisation', fields: ORG_FIELDS },
-    'org.delete': { zh: '删除单位', en: 'Delete organisation', fields: ORG_FIELDS },
+    'org.create': { zh: '新建机构', en: 'Create organisation', fields: ORG_FIELDS },
+    'org.update': { zh: '修改机构', en: 'Update organisation', fields: ORG_FIELDS },
+    'org.delete': { zh: '删除机构', en: 'Delete organisation', fields: ORG_FIELDS },
     'department.create': { zh: '新建部门', en: 'Create department', fields: DEPT_FIELDS },
     'department.update': { zh: '修改部门', en: 'Update department', fields: DEPT_FIELDS },
     'department.delete': { zh: '删除部门', en: 'Delete department', fields: DEPT_FIELDS },
