@@ -77,7 +77,7 @@ const CASES: Case[] = [
       objectId: D,
       summary: { parentId: { from: null, to: O }, name: { from: '旧名', to: '新名' } },
     }),
-    action: '修改单位',
+    action: '修改机构',
     object: '单位 #aaaaaaaa',
     lines: '单位名称：旧名 → 新名；上级单位：无 → 江东市保密局',
   },
@@ -132,7 +132,7 @@ const CASES: Case[] = [
       },
     }),
     action: '拒绝访问',
-    object: '#0f0f0f0f',
+    object: '定密管理 #0f0f0f0f',
     lines: '尝试的操作：查看定密管理；拒绝原因：记录不存在或无权查看；依据：',
   },
   {
@@ -194,6 +194,22 @@ describe('the audit trail in words', () => {
       assert.doesNotMatch(`${w.objectLabel?.zh ?? ''} ${text}`, /[0-9a-f]{8}-[0-9a-f]{4}-/);
     });
   }
+
+  test('access denied on a route without a record: no object, the route is in the line', () => {
+    const w = describeEvent(
+      ev({
+        action: 'access.denied',
+        objectType: 'route',
+        objectId: '/api/accounts',
+        summary: { method: 'GET', route: '/api/accounts', status: 403, code: 'forbidden' },
+      }),
+      cat,
+      names,
+    );
+    assert.equal(w.objectLabel, null);
+    assert.equal(linesText(w.lines, 'zh'), '尝试的操作：查看账号管理；拒绝原因：无此权限');
+    assert.equal(linesText(w.lines, 'en'), 'Attempted: read Accounts; Refusal: Not permitted');
+  });
 
   test('access denied: the rule reads as its legal citation, the id stays for a tooltip', () => {
     const w = describeEvent(CASES.find((c) => c.event.action === 'access.denied')!.event, cat, names);

@@ -366,7 +366,21 @@ function deniedLines(e: EventInput, cat: AuditCatalogue): AuditLine[] {
 /** An event in words. */
 export function describeEvent(e: EventInput, cat: AuditCatalogue, names: Names): EventWords {
   const decl = cat.actions.get(e.action);
-  const objectTypeLabel = e.objectType ? (cat.objects.get(e.objectType) ?? null) : null;
+  const denied = e.action === 'access.denied' || e.action === 'access.denied.flood';
+  // a refusal's object type is the route's first segment: the module's words; the route itself is a line
+  const objectTypeLabel = !e.objectType
+    ? null
+    : (cat.objects.get(e.objectType) ??
+      (denied ? (cat.modules.find((m) => m.name === e.objectType)?.label ?? null) : null));
+  if (denied && e.objectType === 'route') {
+    return {
+      module: decl?.module ?? null,
+      actionLabel: decl ? L(decl.zh, decl.en) : L(e.action),
+      objectTypeLabel: null,
+      objectLabel: null,
+      lines: e.action === 'access.denied' ? deniedLines(e, cat) : summaryLines(e, decl, names),
+    };
+  }
   return {
     module: decl?.module ?? null,
     // an undeclared action (an old event of a removed module) still reads as something
