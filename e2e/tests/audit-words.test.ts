@@ -130,4 +130,15 @@ describe('the audit trail in words', { timeout: 150_000 }, () => {
     assert.ok(raw.includes('"person.clearance.update"'));
     await h.shot(p, 'audit-words-2');
   });
+
+  test('in English, the same trail reads in English words and the export follows', async () => {
+    await p.keyboard.press('Escape');
+    await p.getByTestId('lang-switch').click();
+    const row = table().locator('tbody tr.ant-table-row').filter({ hasText: 'Set clearance' }).first();
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /Clearance: None → Secret/);
+    assert.match((await p.getByTestId('export-csv').getAttribute('href')) ?? '', /lang=en/);
+    await p.getByTestId('lang-switch').click();
+    await table().locator('tbody tr.ant-table-row').filter({ hasText: '设置涉密等级' }).first().waitFor();
+  });
 });
