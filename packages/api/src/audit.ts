@@ -15,11 +15,13 @@ import {
 } from './common.ts';
 
 /** Limits of the search fields. */
-export const LIMITS = { actor: 100, action: 100, objectType: 50, objectId: 100 } as const;
+export const LIMITS = { actor: 100, action: 100, module: 50, objectType: 50, objectId: 100 } as const;
 
 const filter = {
   actor: Type.Optional(Type.String({ maxLength: LIMITS.actor })),
   action: Type.Optional(Type.String({ maxLength: LIMITS.action })),
+  /** The actions of one module (the 操作 filter's group). */
+  module: Type.Optional(Type.String({ maxLength: LIMITS.module })),
   objectType: Type.Optional(Type.String({ maxLength: LIMITS.objectType })),
   objectId: Type.Optional(Type.String({ maxLength: LIMITS.objectId })),
   from: Type.Optional(Timestamp),
@@ -27,7 +29,12 @@ const filter = {
 };
 export const AuditQuery = Req({ ...filter, ...Paging });
 export type AuditQuery = Static<typeof AuditQuery>;
-export const AuditExportQuery = Req({ ...filter, format: Type.Optional(Enum(['csv', 'xlsx'] as const)) });
+export const AuditExportQuery = Req({
+  ...filter,
+  format: Type.Optional(Enum(['csv', 'xlsx'] as const)),
+  /** The language of the file's words (the UI's language). */
+  lang: Type.Optional(Enum(['zh', 'en'] as const)),
+});
 export type AuditExportQuery = Static<typeof AuditExportQuery>;
 
 /** Who acted: an administrator role, a business user, or the system itself. */
@@ -38,6 +45,17 @@ export const ACTOR_CLASS_LABELS: Record<ActorClass, Bilingual> = {
   user: { zh: '业务用户', en: 'Business user' },
   system: { zh: '系统', en: 'System' },
 };
+
+/** One readable line of an event: a field's label and its value, or its change (from → value). */
+export const AuditLine = Type.Object({
+  field: Bilingual,
+  value: Bilingual,
+  /** The value before the change, when the line is a change. */
+  from: Type.Optional(Bilingual),
+  /** For support, in a tooltip: the code behind the words (a rule id, a route). */
+  hint: Type.Optional(Type.String()),
+});
+export type AuditLine = Static<typeof AuditLine>;
 
 export const AuditEvent = Type.Object({
   seq: Type.Integer(),
@@ -56,6 +74,19 @@ export const AuditEvent = Type.Object({
   summary: Type.Unknown(),
   ip: Nullable(Type.String()),
   hash: Type.String(),
+  prevHash: Type.String(),
+  /** The canonical JSON the hash covers (the detail drawer shows it). */
+  payload: Type.String(),
+  // --- the event in words (the modules' declared actions and labels)
+  /** The module that declared the action. */
+  module: Nullable(Type.String()),
+  actionLabel: Bilingual,
+  /** The user name of the account that acted. */
+  actorUsername: Nullable(Type.String()),
+  objectTypeLabel: Nullable(Bilingual),
+  /** The object's name (a person's, an organisation's), or its type and a short id. */
+  objectLabel: Nullable(Bilingual),
+  lines: Type.Array(AuditLine),
 });
 export type AuditEvent = Static<typeof AuditEvent>;
 export const AuditPage = Page(AuditEvent);
@@ -87,3 +118,15 @@ export const VerifyResult = Type.Object({
   head: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
 });
 export type VerifyResult = Static<typeof VerifyResult>;
+
+/** The audit actions the modules declare, grouped by module: the 操作 filter's list. */
+export const AuditActionCatalogue = Type.Object({
+  modules: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      label: Bilingual,
+      actions: Type.Array(Type.Object({ action: Type.String(), label: Bilingual })),
+    }),
+  ),
+});
+export type AuditActionCatalogue = Static<typeof AuditActionCatalogue>;

@@ -9,6 +9,8 @@ import type { Checkpoint } from './chain.ts';
 export interface AuditFilter {
   actor?: string;
   action?: string;
+  /** The actions of one module (the 操作 filter's group), resolved from the catalogue. */
+  actions?: readonly string[];
   objectType?: string;
   objectId?: string;
   from?: string;
@@ -29,6 +31,9 @@ export interface AuditEventView {
   summary: unknown;
   ip: string | null;
   hash: string;
+  prevHash: string;
+  /** The canonical JSON the hash covers. */
+  payload: string;
 }
 
 /** R-SYS-01: the viewer's slice of the trail, then the search filters; newest first. */
@@ -58,6 +63,8 @@ export async function searchAudit(
           k<unknown>`(payload::jsonb) -> 10`.as('summary'),
           k<string | null>`(payload::jsonb) ->> 11`.as('ip'),
           'hash',
+          'prev_hash as prevHash',
+          'payload',
         ])
         .$castTo<AuditEventView>(),
     {
@@ -68,6 +75,7 @@ export async function searchAudit(
         !!f.actor &&
           k<SqlBool>`(actor_name ILIKE ${likePattern(f.actor)} OR actor_id = ANY(${actorIds}::uuid[]))`,
         !!f.action && eb('action', 'ilike', likePattern(f.action)),
+        !!f.actions && k<SqlBool>`action = ANY(${[...f.actions]}::text[])`,
         !!f.objectType && eb('object_type', '=', f.objectType),
         !!f.objectId && eb('object_id', '=', f.objectId),
         !!f.from && k<SqlBool>`at >= ${f.from}::timestamptz`,
@@ -88,4 +96,50 @@ export async function currentCheckpoint(sql: Sql): Promise<(Checkpoint & { at: D
     .select(['h.seq', 'h.hash', 'e.at'])
     .where('h.id', '=', 1)
     .executeTakeFirst();
+}
+
+/**
+ * The names of non-classified directory records an audit page shows (people, organisations,
+ * departments, accounts), by kind and id. Read-only, by primary key: the audit trail names what its
+ * events point at without the modules' business content (R-SYS-01, describe.ts).
+ */
+export async function directoryNames(
+  sql: Sql,
+  ids: { person: string[]; org: string[]; department: string[]; account: string[] },
+): Promise<{ kind: 'person' | 'org' | 'department' | 'account'; id: string; name: string }[]> {
+  const db = kdb(sql);
+  const none = Promise.resolve([] as { id: string; name: string }[]);
+  const [people, orgs, departments, accounts] = await Promise.all([
+    ids.person.length
+      ? db.selectFrom('person').select(['id', 'name']).where('id', 'in', ids.person).execute()
+      : none,
+    ids.org.length ? db.selectFrom('org').select(['id', 'name']).where('id', 'in', ids.org).execute() : none,
+    ids.department.length
+      ? db.selectFrom('department').select(['id', 'name']).where('id', 'in', ids.department).execute()
+      : none,
+    ids.account.length
+      ? db
+          .selectFrom('account')
+          .select(['id', k<string>`display_name || '（' || username || '）'`.as('name')])
+          .where('id', 'in', ids.account)
+          .execute()
+      : none,
+  ]);
+  return [
+    ...people.map((r) => ({ kind: 'person' as const, ...r })),
+    ...orgs.map((r) => ({ kind: 'org' as const, ...r })),
+    ...departments.map((r) => ({ kind: 'department' as const, ...r })),
+    ...accounts.map((r) => ({ kind: 'account' as const, ...r })),
+  ];
+}
+
+/** The user names of the accounts that acted (the 操作人 column shows name and account). */
+export async function usernamesOf(sql: Sql, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await kdb(sql)
+    .selectFrom('account')
+    .select(['id', 'username'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.username]));
 }

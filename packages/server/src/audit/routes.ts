@@ -6,15 +6,45 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
+import { auditCatalogue } from './catalogue.ts';
 import { appendAudit, verifyChain } from './chain.ts';
+import { exportColumns } from './export.ts';
 import { auditPolicy } from './policy.ts';
-import { type AuditEventView, currentCheckpoint, searchAudit } from './queries.ts';
+import { type AuditFilter, currentCheckpoint, searchAudit } from './queries.ts';
+import { type ReadableEvent, readable } from './read.ts';
 
 const tags = ['audit'];
 const EXPORT_LIMIT = 100_000;
 
+/** The search filter: a module (the 操作 filter's group) stands for the actions it declares. */
+function filterOf(q: Omit<C.AuditExportQuery, 'format' | 'lang'>): AuditFilter {
+  const { module, ...rest } = q;
+  if (!module) return rest;
+  const group = auditCatalogue().modules.find((m) => m.name === module);
+  return { ...rest, actions: group ? group.actions.map((a) => a.action) : [] };
+}
+
 const auditRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
+
+  app.get(
+    '/actions',
+    {
+      preValidation: guard(auditPolicy, 'read'),
+      schema: {
+        tags,
+        summary: '审计操作目录 The audit actions, grouped by module',
+        response: { 200: C.AuditActionCatalogue },
+      },
+    },
+    async () => ({
+      modules: auditCatalogue().modules.map((m) => ({
+        name: m.name,
+        label: m.label,
+        actions: m.actions.map((a) => ({ action: a.action, label: { zh: a.zh, en: a.en } })),
+      })),
+    }),
+  );
 
   app.get(
     '',
@@ -28,7 +58,9 @@ const auditRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) => {
-      return wire(await searchAudit(db, ctxOf(req).me, req.query, pageOf(req.query)));
+      const { page: _p, pageSize: _s, ...q } = req.query;
+      const found = await searchAudit(db, ctxOf(req).me, filterOf(q), pageOf(req.query));
+      return wire({ items: await readable(db, found.items), total: found.total });
     },
   );
 
@@ -45,27 +77,21 @@ const auditRoutes: ModuleRoutes = async (app) => {
     },
     async (req, reply) => {
       const me = ctxOf(req).me;
-      const { items, total } = await searchAudit(db, me, req.query, { limit: EXPORT_LIMIT, offset: 0 });
-      return sendLedger<AuditEventView>(
+      const { format, lang, ...q } = req.query;
+      const found = await searchAudit(db, me, filterOf(q), { limit: EXPORT_LIMIT, offset: 0 });
+      const items = await readable(db, found.items);
+      const total = found.total;
+      const en = lang === 'en';
+      return sendLedger<ReadableEvent>(
         reply,
-        req.query.format ?? 'xlsx',
-        '审计日志',
+        format ?? 'xlsx',
+        en ? 'audit-trail' : '审计日志',
         {
           title: { zh: '审计日志', en: 'Audit trail' },
-          subtitle: `导出人 ${me.displayName}，导出时间 ${shanghaiTime(new Date())}，共 ${items.length} 条`,
-          columns: [
-            { zh: '序号', en: 'Seq', width: 8, value: (e) => e.seq },
-            { zh: '时间', en: 'Time', width: 20, value: (e) => e.at },
-            { zh: '操作人', en: 'Actor', value: (e) => e.actorName },
-            { zh: '身份', en: 'Class', value: (e) => e.actorClass },
-            { zh: '角色', en: 'Role', value: (e) => e.actorRole },
-            { zh: '操作', en: 'Action', width: 24, value: (e) => e.action },
-            { zh: '对象类型', en: 'Object type', value: (e) => e.objectType },
-            { zh: '对象编号', en: 'Object id', width: 38, value: (e) => e.objectId },
-            { zh: '内容摘要', en: 'Summary', width: 60, value: (e) => JSON.stringify(e.summary) },
-            { zh: '来源地址', en: 'IP', value: (e) => e.ip },
-            { zh: '哈希', en: 'Hash', width: 66, value: (e) => e.hash },
-          ],
+          subtitle: en
+            ? `Exported by ${me.displayName} at ${shanghaiTime(new Date())}, ${items.length} events`
+            : `导出人 ${me.displayName}，导出时间 ${shanghaiTime(new Date())}，共 ${items.length} 条`,
+          columns: exportColumns(en ? 'en' : 'zh'),
           rows: items,
         },
         { db, actor: actorFor(req), objectType: 'audit', filter: { ...req.query, total } },

@@ -92,6 +92,7 @@ GET    /api/settings/security                   2xx      2xx      2xx     2xx  4
 PUT    /api/settings/security                   403      2xx      403     403  401
 GET    /api/audit                               2xx      2xx      2xx     403  401
 GET    /api/audit/export                        403      2xx      2xx     403  401
+GET    /api/audit/actions                       2xx      2xx      2xx     403  401
 GET    /api/audit/checkpoint                    403      403      2xx     403  401
 POST   /api/audit/verify                        403      403      2xx     403  401
 GET    /api/todos                               2xx      2xx      2xx     2xx  401
@@ -275,6 +276,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'PUT /api/settings/security': (cl) => cl.put('/api/settings/security', f.policy),
     'GET /api/audit': (cl) => cl.get('/api/audit'),
     'GET /api/audit/export': (cl) => cl.get('/api/audit/export?format=csv'),
+    'GET /api/audit/actions': (cl) => cl.get('/api/audit/actions'),
     'GET /api/audit/checkpoint': (cl) => cl.get('/api/audit/checkpoint'),
     'POST /api/audit/verify': (cl) => cl.post('/api/audit/verify', {}),
     'GET /api/todos': (cl) => cl.get('/api/todos'),

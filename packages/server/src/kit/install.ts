@@ -1,6 +1,7 @@
 // Plugs the modules of the list into the platform's registries: approval hooks, todo providers,
-// constraint → field names of the error mapper. Idempotent (tests build many apps in one process).
+// constraint → field names of the error mapper, the audit actions' words. Idempotent (tests build many apps in one process).
 import { installApprovalFlow } from '../approvals/service.ts';
+import { installAuditActions } from '../audit/catalogue.ts';
 import { installConstraintFields } from '../http/errors.ts';
 import type { Job } from '../jobs/runner.ts';
 import { installTodoProviders } from '../todos/service.ts';
@@ -15,6 +16,7 @@ export function installModules(modules: readonly ServerModule[]): void {
     if (m.constraintFields) installConstraintFields(m.constraintFields);
   }
   installTodoProviders(modules.flatMap((m) => m.todoProviders ?? []));
+  installAuditActions(modules);
 }
 
 /** Every module's background jobs, for the scheduler. */

@@ -1,12 +1,15 @@
 // The module kit, shown with a throw-away module declared in this file: its contract (TypeBox), its
-// manifest (routes under a prefix, a policy, a todo provider, a job) and one line added to the list.
-// What a new module gets from the platform without touching any central file: routing, typed input,
-// bilingual validation errors, serialisation of declared fields only, the OpenAPI description, the
-// todo list and the job runner.
+// manifest (routes under a prefix, a policy, a todo provider, a job, its audit actions) and one line
+// added to the list. What a new module gets from the platform without touching any central file:
+// routing, typed input, bilingual validation errors, serialisation of declared fields only, the OpenAPI
+// description, the todo list, the job runner, and its audit events read in words.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { AuditActionCatalogue, AuditEvent } from '@baomi/api/audit.ts';
 import { Page, Paging, Req, type Static, Str, Timestamp, Type, Uuid } from '@baomi/api/common.ts';
+import { appendAudit } from '../audit/chain.ts';
 import { definePolicy, guard } from '../http/policy.ts';
+import { actorFor } from '../http/request.ts';
 import { runJobOnce } from '../jobs/runner.ts';
 import { MODULES } from '../modules.ts';
 import { type Client, createTestApp, type TestApp } from '../testing/harness.ts';
@@ -28,8 +31,19 @@ const rows = [
 const jobRuns: string[] = [];
 const notes = defineModule({
   name: 'notes',
+  label: { zh: '便签', en: 'Notes' },
   prefix: '/api/notes',
   policies: [notePolicy],
+  // its audit actions, their words and its fields' labels: the audit page, its filter and its exports
+  // read them
+  auditActions: {
+    'note.search': {
+      zh: '查找便签',
+      en: 'Search notes',
+      fields: { q: { zh: '查找内容', en: 'Search text' }, found: { zh: '找到条数', en: 'Found' } },
+    },
+  },
+  auditObjects: { note: { zh: '便签', en: 'Note' } },
   routes: async (app) => {
     app.get(
       '',
@@ -43,8 +57,17 @@ const notes = defineModule({
         },
       },
       // req.query is typed from NoteQuery: no hand-written generic.
-      async (req) =>
-        wire({ items: rows.filter((r) => r.title.includes(req.query.q ?? '')), total: rows.length }),
+      async (req) => {
+        const items = rows.filter((r) => r.title.includes(req.query.q ?? ''));
+        await app.deps.db.tx((sql) =>
+          appendAudit(sql, actorFor(req), {
+            action: 'note.search',
+            objectType: 'note',
+            summary: { q: req.query.q ?? null, found: items.length },
+          }),
+        );
+        return wire({ items, total: rows.length });
+      },
     );
   },
   todoProviders: [
@@ -123,5 +146,24 @@ describe('module kit: a new module is its own folder plus one line in the module
     assert.ok(job, 'the scheduler gets the module job from the list');
     assert.deepEqual(await runJobOnce(t.db, job, new Date('2026-11-27T00:00:00Z')), { tidied: 1 });
     assert.deepEqual(jobRuns, ['tidy']);
+  });
+
+  test('its audit actions are in the catalogue under its label, and its events read in words', async () => {
+    const sec = await t.admin('secadmin');
+    const cat = await sec.get<AuditActionCatalogue>('/api/audit/actions');
+    const group = cat.body.modules.find((m) => m.name === 'notes');
+    assert.deepEqual(group, {
+      name: 'notes',
+      label: { zh: '便签', en: 'Notes' },
+      actions: [{ action: 'note.search', label: { zh: '查找便签', en: 'Search notes' } }],
+    });
+    const r = await sec.get<{ items: AuditEvent[] }>('/api/audit?module=notes');
+    assert.equal(r.status, 200, r.raw);
+    const e = r.body.items[0]!;
+    assert.deepEqual(e.actionLabel, { zh: '查找便签', en: 'Search notes' });
+    assert.deepEqual(
+      e.lines.map((l) => `${l.field.zh}：${l.value.zh}`),
+      ['查找内容：便签', '找到条数：1'],
+    );
   });
 });

@@ -38,9 +38,38 @@ export interface DemoAccount {
   role: string;
 }
 
+/** A bilingual label. */
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+/**
+ * How a field of an audit event's summary reads (审计日志 as a person reads it): its label and, where
+ * its value is a code, how the value reads. `ref` names a record kind whose name the audit page looks
+ * up (a person's or an organisation's name); `value` turns any other stored value into words.
+ * `hidden` leaves an internal field out of the readable lines (it stays in the raw payload).
+ */
+export interface AuditField extends Label {
+  values?: Readonly<Record<string, Label>>;
+  ref?: 'person' | 'org' | 'department' | 'account';
+  value?: (v: unknown) => Label | string | null;
+  hidden?: boolean;
+}
+
+/** One audit action a module writes (`<module>.<verb>`), as a person reads it. */
+export interface AuditActionDecl extends Label {
+  /** Labels of the summary's fields, beyond the platform's common ones (audit/describe.ts). */
+  fields?: Readonly<Record<string, AuditField>>;
+  /** The field a summary's top-level `from`/`to` pair changes (e.g. the person's roles). */
+  change?: string;
+}
+
 export interface ServerModule {
   /** Short name, also the OpenAPI tag group and the audit action prefix. */
   name: string;
+  /** The module's name in words (人员管理): the audit page groups its actions under it. */
+  label?: Label;
   /** URL prefix of the routes, e.g. `/api/workdays`; the routes' own paths are relative to it. */
   prefix: string;
   routes: ModuleRoutes;
@@ -50,6 +79,14 @@ export interface ServerModule {
   approvalFlows?: readonly ApprovalFlowHooks[];
   todoProviders?: readonly TodoProvider[];
   constraintFields?: ConstraintFields;
+  /**
+   * Every audit action the module writes, with its words (查看定密事项 / Read a designation item) and
+   * its fields' labels; the audit page, its filter and its exports read them. A test fails when the
+   * server writes an action no module declares.
+   */
+  auditActions?: Readonly<Record<string, AuditActionDecl>>;
+  /** The words of the module's audit object types (`designation_item` → 定密事项). */
+  auditObjects?: Readonly<Record<string, Label>>;
   /** Sample records for `npm run demo`; runs after the platform's demo organisations exist. Idempotent. */
   demoSeed?: (db: Db, ctx: DemoSeedContext) => Promise<DemoAccount[]>;
 }

@@ -7,26 +7,26 @@ import {
 import { ADMIN_ROLE_LABELS, type AdminRole, BUSINESS_ROLE_LABELS, type BusinessRole } from '@baomi/domain';
 import {
   Alert,
-  AutoComplete,
   Button,
   Card,
   Col,
   DatePicker,
   Descriptions,
+  Drawer,
   Form,
   type FormInstance,
   Input,
   InputNumber,
   Row,
-  Select,
   Space,
   Tag,
   Tooltip,
+  TreeSelect,
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { type AuditEvent, api, type VerifyResult } from '../../app/api.ts';
+import { type AuditEvent, api, type Bilingual, type VerifyResult } from '../../app/api.ts';
 import { CopyButton, ErrorAlert, PageCard, RefreshButton } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
 import { useBusy, useLoad } from '../../app/hooks.ts';
@@ -36,15 +36,16 @@ import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx
 import { useLedgerQuery } from '../../app/ledger/useLedgerQuery.ts';
 import { roleOf, useMe } from '../../app/session.tsx';
 import { formatTime, isoToWallClock, wallClockToIso } from '../../app/time.ts';
-import { ACTION_LABELS, ACTOR_CLASS_LABELS, actionLabel, OBJECT_TYPE_LABELS, summaryText } from './labels.ts';
+import { type AuditActionCatalogue, auditApi } from './api.ts';
+import { ACTOR_CLASS_LABELS, lineText, MODULE_PREFIX } from './labels.ts';
 
-const FILTERS = ['actor', 'action', 'objectType', 'objectId', 'from', 'to'] as const;
+const FILTERS = ['actor', 'action', 'module', 'objectType', 'objectId', 'from', 'to'] as const;
 type Filters = Record<(typeof FILTERS)[number], string | undefined>;
 
 interface FilterForm {
   actor?: string;
+  /** An action, or a whole module (`module:<name>`). */
   action?: string;
-  objectType?: string;
   objectId?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
@@ -53,8 +54,7 @@ interface FilterForm {
 function formOf(f: Filters): FilterForm {
   return {
     actor: f.actor,
-    action: f.action,
-    objectType: f.objectType,
+    action: f.module ? `${MODULE_PREFIX}${f.module}` : f.action,
     objectId: f.objectId,
     range:
       f.from || f.to ? [f.from ? isoToWallClock(f.from) : null, f.to ? isoToWallClock(f.to) : null] : null,
@@ -236,8 +236,10 @@ function VerifyCard({
 export function AuditPage() {
   const me = useMe();
   const role = roleOf(me);
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const query = useLedgerQuery(FILTERS, { pageSize: 20 });
+  const [detail, setDetail] = useState<AuditEvent | null>(null);
+  const catalogue = useLoad(() => auditApi.actions(), []);
   const { filters, page, pageSize } = query;
   const [form] = Form.useForm<FilterForm>();
   const [verifyForm] = Form.useForm<VerifyForm>();
@@ -255,10 +257,13 @@ export function AuditPage() {
 
   const search = (v: FilterForm) => {
     const [from, to] = v.range ?? [];
+    const group = v.action?.startsWith(MODULE_PREFIX) ? v.action.slice(MODULE_PREFIX.length) : undefined;
     query.setFilters({
       actor: v.actor?.trim(),
-      action: v.action?.trim(),
-      objectType: v.objectType?.trim(),
+      action: group ? undefined : v.action?.trim(),
+      module: group,
+      // an object type set by an older link stays until the filter is reset
+      objectType: filters.objectType,
       objectId: v.objectId?.trim(),
       from: from ? wallClockToIso(from) : undefined,
       to: to ? wallClockToIso(to) : undefined,
@@ -297,6 +302,7 @@ export function AuditPage() {
             initial={formOf(filters)}
             onSearch={search}
             actorFilter={role !== 'sysadmin'}
+            catalogue={catalogue.data ?? null}
           />
           <LedgerTable<AuditEvent>
             id="audit"
@@ -304,10 +310,20 @@ export function AuditPage() {
             result={events}
             rowKey="seq"
             size="small"
-            columns={useAuditColumns()}
+            columns={useAuditColumns(setDetail)}
+            actions={(e) => (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => setDetail(e)}
+                data-testid={`audit-detail-${e.seq}`}
+              >
+                {t('audit.detail')}
+              </Button>
+            )}
             exportUrl={
               role === 'auditor' || role === 'secadmin'
-                ? (format) => api.auditExportUrl(format, filters)
+                ? (format) => auditApi.exportUrl(format, filters, lang)
                 : undefined
             }
             emptyText={t('audit.empty')}
@@ -315,26 +331,65 @@ export function AuditPage() {
           />
         </Space>
       </PageCard>
+      <EventDrawer event={detail} onClose={() => setDetail(null)} />
+    </Space>
+  );
+}
+
+/** The actor in words: the person's or account's name, and his class (an administrator role) as a tag. */
+function ActorCell({ e }: { e: AuditEvent }) {
+  const { t, l } = useI18n();
+  const cls = e.actorClass;
+  const detail = roleText(e.actorRole, l);
+  return (
+    <Space size={4} wrap>
+      <span>{!e.actorName || cls === 'system' ? t('audit.system') : e.actorName}</span>
+      {cls !== 'system' && (!ACTOR_CLASS_LABELS[cls] || e.actorName !== ACTOR_CLASS_LABELS[cls].zh) && (
+        <Tooltip title={detail}>
+          <Tag color={cls === 'user' ? 'blue' : 'volcano'}>
+            {ACTOR_CLASS_LABELS[cls] ? l(ACTOR_CLASS_LABELS[cls]) : cls}
+          </Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
+
+function roleText(role: string | null, l: (b: Bilingual) => string): string | null {
+  if (!role) return null;
+  return role
+    .split(',')
+    .map((r) => {
+      const label = ADMIN_ROLE_LABELS[r as AdminRole] ?? BUSINESS_ROLE_LABELS[r as BusinessRole];
+      return label ? l(label) : r;
+    })
+    .join('、');
+}
+
+/** The event's lines: 字段：旧值 → 新值, each with its code in a tooltip where it has one. */
+function Lines({ e, max }: { e: AuditEvent; max?: number }) {
+  const { lang } = useI18n();
+  if (e.lines.length === 0) return <>—</>;
+  const shown = max ? e.lines.slice(0, max) : e.lines;
+  return (
+    <Space orientation="vertical" size={0}>
+      {shown.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one event never reorder
+        <Tooltip key={i} title={line.hint}>
+          <span data-testid="audit-line">{lineText(line, lang)}</span>
+        </Tooltip>
+      ))}
+      {max && e.lines.length > max && <Typography.Text type="secondary">…</Typography.Text>}
     </Space>
   );
 }
 
 /**
- * The trail's columns: who (with the class of actor), what, on which object, and the chain hash.
- * Longer than 80 lines: one declarative entry per column.
+ * The trail's columns: when, who (and his account), what in words, on which object, the change; the
+ * hash for whoever checks the chain. Longer than 80 lines: one declarative entry per column.
  */
-function useAuditColumns(): LedgerColumn<AuditEvent>[] {
-  const { t, l, lang } = useI18n();
-  const classOf = (e: AuditEvent): string | null =>
-    e.actorClass ?? (e.actorRole && ADMIN_ROLE_LABELS[e.actorRole as AdminRole] ? e.actorRole : null);
-  const roleDetail = (e: AuditEvent): string | null => {
-    if (!e.actorRole || ADMIN_ROLE_LABELS[e.actorRole as AdminRole]) return null;
-    return e.actorRole
-      .split(',')
-      .map((r) => (BUSINESS_ROLE_LABELS[r as BusinessRole] ? l(BUSINESS_ROLE_LABELS[r as BusinessRole]) : r))
-      .join('、');
-  };
-
+function useAuditColumns(open: (e: AuditEvent) => void): LedgerColumn<AuditEvent>[] {
+  const { t, l } = useI18n();
   return [
     { title: t('audit.seq'), dataIndex: 'seq', key: 'seq', width: 80 },
     {
@@ -344,85 +399,57 @@ function useAuditColumns(): LedgerColumn<AuditEvent>[] {
       width: 170,
       render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatTime(v)}</span>,
     },
+    { title: t('audit.actor'), key: 'actor', render: (_: unknown, e) => <ActorCell e={e} /> },
     {
-      title: t('audit.actor'),
-      key: 'actor',
-      render: (_: unknown, e) => {
-        const cls = classOf(e);
-        const detail = roleDetail(e);
-        return (
-          <Space size={4} wrap>
-            <span>{!e.actorName || cls === 'system' ? t('audit.system') : e.actorName}</span>
-            {cls &&
-              cls !== 'system' &&
-              (!ACTOR_CLASS_LABELS[cls] || e.actorName !== ACTOR_CLASS_LABELS[cls].zh) && (
-                <Tooltip title={detail}>
-                  <Tag color={cls === 'user' ? 'blue' : cls === 'system' ? 'default' : 'volcano'}>
-                    {ACTOR_CLASS_LABELS[cls] ? l(ACTOR_CLASS_LABELS[cls]) : cls}
-                  </Tag>
-                </Tooltip>
-              )}
-          </Space>
-        );
-      },
+      title: t('audit.account'),
+      key: 'account',
+      render: (_: unknown, e) => e.actorUsername ?? '—',
     },
     {
       title: t('audit.action'),
-      dataIndex: 'action',
       key: 'action',
-      render: (v: string) => {
-        const label = actionLabel(v, lang);
-        return (
-          <Tooltip title={label ? v : undefined}>
-            <span style={{ whiteSpace: 'nowrap' }}>
-              {label ?? <Typography.Text code>{v}</Typography.Text>}
-            </span>
-          </Tooltip>
-        );
-      },
+      render: (_: unknown, e) => (
+        <Tooltip title={e.action}>
+          <Typography.Link
+            onClick={() => open(e)}
+            style={{ whiteSpace: 'nowrap' }}
+            data-testid="audit-action"
+          >
+            {l(e.actionLabel)}
+          </Typography.Link>
+        </Tooltip>
+      ),
     },
     {
-      title: t('audit.objectType'),
-      dataIndex: 'objectType',
-      key: 'objectType',
-      render: (v: string | null) => (v ? (OBJECT_TYPE_LABELS[v] ? l(OBJECT_TYPE_LABELS[v]) : v) : '—'),
-    },
-    {
-      title: t('audit.objectId'),
-      dataIndex: 'objectId',
-      key: 'objectId',
-      render: (v: string | null) =>
-        v ? (
-          <Tooltip title={v}>
-            <Typography.Text style={{ maxWidth: 140 }} ellipsis>
-              {v}
+      title: t('audit.object'),
+      key: 'object',
+      render: (_: unknown, e) =>
+        e.objectLabel ? (
+          <Tooltip title={e.objectTypeLabel ? l(e.objectTypeLabel) : undefined}>
+            <Typography.Text style={{ maxWidth: 200 }} ellipsis>
+              {l(e.objectLabel)}
             </Typography.Text>
           </Tooltip>
+        ) : e.objectTypeLabel ? (
+          l(e.objectTypeLabel)
         ) : (
           '—'
         ),
     },
     {
       title: t('audit.summary'),
-      dataIndex: 'summary',
       key: 'summary',
-      render: (v: AuditEvent['summary']) => {
-        const text = summaryText(v, lang);
-        return text ? (
-          <Tooltip title={<span style={{ wordBreak: 'break-all' }}>{text}</span>}>
-            <Typography.Text style={{ maxWidth: 280, minWidth: 120 }} ellipsis>
-              {text}
-            </Typography.Text>
-          </Tooltip>
-        ) : (
-          '—'
-        );
-      },
+      render: (_: unknown, e) => (
+        <div style={{ maxWidth: 360, minWidth: 160 }}>
+          <Lines e={e} max={3} />
+        </div>
+      ),
     },
     {
       title: t('audit.hash'),
       dataIndex: 'hash',
       key: 'hash',
+      defaultHidden: true,
       render: (v: string) => (
         <Tooltip title={<span style={{ wordBreak: 'break-all' }}>{v}</span>}>
           <Typography.Text code copyable={{ text: v, tooltips: [t('common.copy'), t('common.copied')] }}>
@@ -434,20 +461,134 @@ function useAuditColumns(): LedgerColumn<AuditEvent>[] {
   ];
 }
 
+/** The raw payload, pretty-printed (the canonical JSON the hash covers stays one click away: copy). */
+function pretty(payload: string): string {
+  try {
+    return JSON.stringify(JSON.parse(payload), null, 2);
+  } catch {
+    return payload;
+  }
+}
+
+/** One event in full: the words, then what the auditor checks — sequence, hashes, raw payload. */
+function EventDrawer({ event: e, onClose }: { event: AuditEvent | null; onClose: () => void }) {
+  const { t, l } = useI18n();
+  return (
+    <Drawer
+      open={!!e}
+      onClose={onClose}
+      size="large"
+      title={e ? `${l(e.actionLabel)} · ${t('audit.seq')} ${e.seq}` : ''}
+      data-testid="audit-drawer"
+    >
+      {e && (
+        <Descriptions
+          size="small"
+          column={1}
+          bordered
+          items={[
+            { key: 'seq', label: t('audit.seq'), children: <span data-testid="drawer-seq">{e.seq}</span> },
+            { key: 'at', label: t('audit.at'), children: formatTime(e.at) },
+            { key: 'actor', label: t('audit.actor'), children: <ActorCell e={e} /> },
+            { key: 'account', label: t('audit.account'), children: e.actorUsername ?? '—' },
+            { key: 'role', label: t('audit.role'), children: roleText(e.actorRole, l) ?? '—' },
+            { key: 'ip', label: t('audit.ip'), children: e.ip ?? '—' },
+            {
+              key: 'action',
+              label: t('audit.action'),
+              children: (
+                <Space>
+                  {l(e.actionLabel)}
+                  <Typography.Text type="secondary" code>
+                    {e.action}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              key: 'object',
+              label: t('audit.object'),
+              children: (
+                <Space wrap>
+                  {e.objectLabel ? l(e.objectLabel) : e.objectTypeLabel ? l(e.objectTypeLabel) : '—'}
+                  {e.objectId && (
+                    <Typography.Text type="secondary" code copyable>
+                      {e.objectId}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ),
+            },
+            { key: 'lines', label: t('audit.summary'), children: <Lines e={e} /> },
+            {
+              key: 'hash',
+              label: t('audit.hash'),
+              children: (
+                <Typography.Text code copyable style={{ wordBreak: 'break-all' }} data-testid="drawer-hash">
+                  {e.hash}
+                </Typography.Text>
+              ),
+            },
+            {
+              key: 'prev',
+              label: t('audit.prevHash'),
+              children: (
+                <Typography.Text code style={{ wordBreak: 'break-all' }}>
+                  {e.prevHash}
+                </Typography.Text>
+              ),
+            },
+            {
+              key: 'payload',
+              label: t('audit.payload'),
+              children: (
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('audit.payloadHint')}
+                  </Typography.Text>
+                  <Typography.Paragraph copyable={{ text: e.payload }} style={{ marginBottom: 0 }}>
+                    <pre
+                      style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 }}
+                      data-testid="drawer-payload"
+                    >
+                      {pretty(e.payload)}
+                    </pre>
+                  </Typography.Paragraph>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Drawer>
+  );
+}
+
+/** The 操作 filter: the modules' declared actions, grouped by module (a module selects all of them). */
+function actionTree(cat: AuditActionCatalogue | null, l: (b: Bilingual) => string) {
+  return (cat?.modules ?? []).map((m) => ({
+    title: l(m.label),
+    value: `${MODULE_PREFIX}${m.name}`,
+    children: m.actions.map((a) => ({ title: l(a.label), value: a.action })),
+  }));
+}
+
 /** The filter form: submitting it puts its values in the address (the ledger kit). */
 function AuditFilterForm({
   form,
   initial,
   onSearch,
   actorFilter,
+  catalogue,
 }: {
   form: FormInstance<FilterForm>;
   initial: FilterForm;
   onSearch: (v: FilterForm) => void;
   /** The sysadmin sees only his own records: no actor to choose. */
   actorFilter: boolean;
+  catalogue: AuditActionCatalogue | null;
 }) {
-  const { t, lang } = useI18n();
+  const { t, l } = useI18n();
   return (
     <Form<FilterForm>
       form={form}
@@ -468,31 +609,14 @@ function AuditFilterForm({
         </Form.Item>
       )}
       <Form.Item name="action" label={t('audit.action')}>
-        <AutoComplete
+        <TreeSelect
           allowClear
+          showSearch={{ treeNodeFilterProp: 'title' }}
           placeholder={t('audit.actionPlaceholder')}
-          style={{ width: 200 }}
-          options={Object.entries(ACTION_LABELS).map(([code, label]) => ({
-            value: code,
-            label: `${label[lang]} · ${code}`,
-          }))}
-          showSearch={{
-            filterOption: (input, option) =>
-              !!option && String(option.label).toLowerCase().includes(input.toLowerCase()),
-          }}
+          style={{ width: 240 }}
+          popupMatchSelectWidth={320}
+          treeData={actionTree(catalogue, l)}
           data-testid="filter-action"
-        />
-      </Form.Item>
-      <Form.Item name="objectType" label={t('audit.objectType')}>
-        <Select
-          allowClear
-          placeholder={t('common.all')}
-          style={{ width: 140 }}
-          options={Object.entries(OBJECT_TYPE_LABELS).map(([code, label]) => ({
-            value: code,
-            label: label[lang],
-          }))}
-          data-testid="filter-object-type"
         />
       </Form.Item>
       <Form.Item name="objectId" label={t('audit.objectId')}>
