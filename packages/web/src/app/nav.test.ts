@@ -20,7 +20,7 @@ describe('web module manifest', () => {
     );
     assert.deepEqual(
       navFor('secadmin').map((i) => i.path),
-      ['/roles', '/settings/security', '/audit'],
+      ['/roles', '/settings/security', '/backups/key', '/audit'],
     );
     assert.deepEqual(
       navFor('auditor').map((i) => i.path),
@@ -44,6 +44,9 @@ describe('web module manifest', () => {
       return r.access;
     };
     assert.equal(fits(access('/orgs'), 'secadmin', []), false);
+    // R-SYS-01: the backup key is the secadmin's; the sysadmin makes backups he cannot read.
+    assert.equal(fits(access('/backups/key'), 'sysadmin', []), false);
+    assert.equal(fits(access('/backups'), 'secadmin', []), false);
     assert.equal(fits(access('/designation/items/:id'), 'sysadmin', []), false);
     assert.equal(fits(access('/designation/items/:id'), 'business', ['staff']), true);
     assert.equal(fits(access('/designation/review'), 'business', ['staff']), false);
