@@ -34,6 +34,7 @@ Usage:
   baomi backup inspect --file F                            show an encrypted backup's header and key fingerprint
   baomi backup verify --file F [--passphrase-file P]       check passphrase and integrity, write nothing
   baomi backup encrypt --in F [--out DIR]                  encrypt a file (a pg_dump) for the backup key
+  baomi backup decrypt --file F --out G [--passphrase-file P]   decrypt (for pg_restore); needs the passphrase
   baomi restore --file F [--passphrase-file P]             restore an encrypted backup into an empty data
                                                            directory (needs the backup passphrase)
   baomi admin reset-password [--user sysadmin]             new one-time password for an administrator
@@ -219,6 +220,27 @@ async function main(argv: string[]): Promise<number> {
           );
           console.log(
             `备份完整，口令正确 Backup intact, passphrase right: ${plain.length} bytes, key ${shortFingerprint(header.fingerprint)}`,
+          );
+          return 0;
+        } catch (e) {
+          console.error(refusal(e));
+          return 1;
+        }
+      }
+      if (backupSub === 'decrypt') {
+        if (!values.file || !values.out) {
+          console.error('--file F and --out G are required / 请用 --file 和 --out 指定输入与输出文件');
+          return 2;
+        }
+        try {
+          const { plain, header } = openBackupFile(
+            values.file,
+            await readPassphrase(values['passphrase-file']),
+          );
+          // The plain text is as secret as the database: readable by its owner only, and never overwritten.
+          writeFileSync(values.out, plain, { mode: 0o600, flag: 'wx' });
+          console.log(
+            `已解密 Decrypted to ${values.out} (${plain.length} bytes, key ${shortFingerprint(header.fingerprint)}); 用后请删除 delete it after use.`,
           );
           return 0;
         } catch (e) {
