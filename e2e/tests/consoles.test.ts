@@ -261,6 +261,7 @@ describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
       '角色与涉密等级',
       '待办与重置确认',
       '安全策略',
+      '备份密钥',
       '审计日志',
     ]);
     assert.deepEqual(await menuLabels(page('sysadmin')), ['组织机构', '账号管理', '备份', '我的审计记录']);

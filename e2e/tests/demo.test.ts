@@ -34,7 +34,7 @@ describe('Baomi in demo mode', { timeout: 120_000 }, () => {
     await h.shot(p, '10-demo');
   });
 
-  test('sysadmin creates a backup and can download it', async () => {
+  test('R-SYS-01 backups wait for the secadmin key; then the sysadmin makes and downloads an encrypted one', async () => {
     const { page: p } = await h.newPage();
     const admin = h.demoAccounts.find((a) => a.username === 'sysadmin');
     assert.ok(admin);
@@ -42,11 +42,40 @@ describe('Baomi in demo mode', { timeout: 120_000 }, () => {
     await p.waitForURL(/\/orgs/);
     await p.goto('/backups');
     await p.getByTestId('backups-table').getByText('尚无备份').waitFor();
+    await p.getByTestId('backups-no-key').filter({ hasText: '安全保密管理员尚未设置备份密钥' }).waitFor();
+    assert.equal(await p.getByTestId('backup-create').isDisabled(), true);
+    // the backup key page is not the sysadmin's
+    await p.goto('/backups/key');
+    assert.equal(await p.getByTestId('backup-key-form').count(), 0);
+
+    // the security-secrecy administrator sets the passphrase: the form says the rule and wants it twice
+    const { page: s } = await h.newPage();
+    const sec = h.demoAccounts.find((a) => a.username === 'secadmin');
+    assert.ok(sec);
+    await login(s, sec.username, sec.password);
+    await s.getByTestId('side-menu').getByText('备份密钥').click();
+    await s.waitForURL(/\/backups\/key$/);
+    await s.getByText('至少 12 个字符').waitFor();
+    await s.getByTestId('backup-key-passphrase').fill('short');
+    await s.getByTestId('backup-key-confirm').fill('short');
+    await s.getByTestId('backup-key-save').click();
+    await s.getByText('备份口令至少 12 个字符').first().waitFor();
+    await s.getByTestId('backup-key-passphrase').fill('Demo-Backup-Pass-2026');
+    await s.getByTestId('backup-key-confirm').fill('Demo-Backup-Pass-2026');
+    await s.getByTestId('backup-key-save').click();
+    await s.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await s.getByText('备份口令已保存').waitFor();
+    const fp = (await s.getByTestId('backup-key-fingerprint').innerText()).trim();
+    assert.match(fp, /^[0-9a-f]{4}( [0-9a-f]{4}){7}$/);
+
+    await p.goto('/backups');
+    await p.getByTestId('backups-encrypted').filter({ hasText: fp }).waitFor();
     await p.getByTestId('backup-create').click();
     await p.locator('.ant-popconfirm .ant-btn-primary').click();
+    await p.getByTestId('backups-table').getByText('已加密').waitFor({ timeout: 30_000 });
     const link = p.getByTestId('backups-table').getByRole('link', { name: /下载/ }).first();
     await link.waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([p.waitForEvent('download'), link.click()]);
-    assert.match(download.suggestedFilename(), /^baomi-.*\.tar\.gz$/);
+    assert.match(download.suggestedFilename(), /^baomi-.*\.sm4$/);
   });
 });

@@ -1,13 +1,22 @@
 // raw SQL: operator commands on a database opened outside the server.
-// baomi serve | migrate | audit verify | audit checkpoint | backup | admin reset-password
-import { writeFileSync } from 'node:fs';
+// baomi serve | migrate | audit verify | audit checkpoint | backup [inspect|verify|encrypt] | restore |
+// admin reset-password
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendAudit, verifyChain } from './audit/chain.ts';
 import { pruneAudit } from './audit/prune.ts';
 import { hashPassword, oneTimePassword } from './auth/passwords.ts';
 import { revokeSessions } from './auth/sessions.ts';
-import { createBackup, PG_DUMP_GUIDANCE } from './backups/service.ts';
+import { readHeader, shortFingerprint } from './backups/crypto.ts';
+import { openBackupFile, RestoreRefused, readPassphrase, restoreEmbedded } from './backups/restore.ts';
+import {
+  createBackup,
+  getBackupKey,
+  KEY_MISSING,
+  PG_DUMP_GUIDANCE,
+  writeEncrypted,
+} from './backups/service.ts';
 import { parseTrustProxy } from './http/proxy.ts';
 import { type Bootstrap, openAndMigrate, resolveDataDir, start, VERSION } from './main.ts';
 
@@ -20,12 +29,24 @@ Usage:
   baomi audit verify [--checkpoint SEQ:HASH]               verify the SM3 audit chain
   baomi audit checkpoint                                   print the current checkpoint (keep it safe)
   baomi audit prune                                        remove events older than the retention period
-  baomi backup [--out DIR]                                 consistent copy of the embedded database
+  baomi backup [--out DIR]                                 encrypted copy of the embedded database (SM4; the
+                                                           key is the security-secrecy administrator's)
+  baomi backup inspect --file F                            show an encrypted backup's header and key fingerprint
+  baomi backup verify --file F [--passphrase-file P]       check passphrase and integrity, write nothing
+  baomi backup encrypt --in F [--out DIR]                  encrypt a file (a pg_dump) for the backup key
+  baomi backup decrypt --file F --out G [--passphrase-file P]   decrypt (for pg_restore); needs the passphrase
+  baomi restore --file F [--passphrase-file P]             restore an encrypted backup into an empty data
+                                                           directory (needs the backup passphrase)
   baomi admin reset-password [--user sysadmin]             new one-time password for an administrator
 
 Environment: DATABASE_URL (PostgreSQL server, the runtime role; default: embedded in BAOMI_DATA_DIR,
 ./data), BAOMI_MIGRATE_URL (PostgreSQL owner role for migrations and audit prune), PORT, HOST,
-BAOMI_TRUST_PROXY (trusted proxy addresses or CIDR blocks).`;
+BAOMI_TRUST_PROXY (trusted proxy addresses or CIDR blocks), BAOMI_BACKUP_PASSPHRASE (restore/verify
+without a prompt).
+
+Backups are encrypted (SM2 + SM4-CTR + HMAC-SM3). Restoring needs the backup passphrase, which the
+security-secrecy administrator sets in her console (备份密钥) and keeps; the system administrator
+makes backups but cannot read them.`;
 
 export function printBootstrap(b: Bootstrap[]): void {
   const line = '='.repeat(72);
@@ -42,11 +63,20 @@ export function printBootstrap(b: Bootstrap[]): void {
   console.log(`${line}\n`);
 }
 
+/** A bilingual refusal of the backup commands, or the error's own message. */
+function refusal(e: unknown): string {
+  if (e instanceof RestoreRefused) return e.message;
+  if (e instanceof Error && 'zh' in e && 'en' in e) return `${String(e.zh)}\n${String(e.en)}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
 const cliActor = { id: null, name: 'cli', class: 'system' as const, role: 'cli', orgId: null };
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
-  const args = cmd === 'audit' || cmd === 'admin' ? rest : argv.slice(1);
+  const hasSub =
+    cmd === 'audit' || cmd === 'admin' || (cmd === 'backup' && sub !== undefined && !sub.startsWith('-'));
+  const args = hasSub ? rest : argv.slice(1);
   const { values } = parseArgs({
     args,
     options: {
@@ -55,6 +85,9 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean' },
       checkpoint: { type: 'string' },
       out: { type: 'string' },
+      file: { type: 'string' },
+      in: { type: 'string' },
+      'passphrase-file': { type: 'string' },
       user: { type: 'string' },
       'owner-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -155,6 +188,100 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'backup': {
+      const backupSub = hasSub ? sub : undefined;
+      if (backupSub === 'inspect' || backupSub === 'verify') {
+        if (!values.file) {
+          console.error('--file F is required / 请用 --file 指定备份文件');
+          return 2;
+        }
+        if (backupSub === 'inspect') {
+          let header: ReturnType<typeof readHeader>['header'];
+          try {
+            ({ header } = readHeader(readFileSync(values.file)));
+          } catch (e) {
+            console.error(refusal(e));
+            return 1;
+          }
+          console.log(`格式版本 Format version: ${header.v}`);
+          console.log(`算法 Algorithm: SM2 (${header.kem}), ${header.cipher}, ${header.mac}`);
+          console.log(`密钥指纹 Key fingerprint (SM3): ${header.fingerprint}`);
+          console.log(`  ${shortFingerprint(header.fingerprint)}`);
+          console.log(`密钥设置于 Key set at: ${header.keySetAt}`);
+          console.log(`备份时间 Made at: ${header.createdAt}`);
+          console.log(
+            `口令派生 Passphrase KDF: ${header.privateKey.kdf} N=${header.privateKey.N} r=${header.privateKey.r} p=${header.privateKey.p}`,
+          );
+          return 0;
+        }
+        try {
+          const { header, plain } = openBackupFile(
+            values.file,
+            await readPassphrase(values['passphrase-file']),
+          );
+          console.log(
+            `备份完整，口令正确 Backup intact, passphrase right: ${plain.length} bytes, key ${shortFingerprint(header.fingerprint)}`,
+          );
+          return 0;
+        } catch (e) {
+          console.error(refusal(e));
+          return 1;
+        }
+      }
+      if (backupSub === 'decrypt') {
+        if (!values.file || !values.out) {
+          console.error('--file F and --out G are required / 请用 --file 和 --out 指定输入与输出文件');
+          return 2;
+        }
+        try {
+          const { plain, header } = openBackupFile(
+            values.file,
+            await readPassphrase(values['passphrase-file']),
+          );
+          // The plain text is as secret as the database: readable by its owner only, and never overwritten.
+          writeFileSync(values.out, plain, { mode: 0o600, flag: 'wx' });
+          console.log(
+            `已解密 Decrypted to ${values.out} (${plain.length} bytes, key ${shortFingerprint(header.fingerprint)}); 用后请删除 delete it after use.`,
+          );
+          return 0;
+        } catch (e) {
+          console.error(refusal(e));
+          return 1;
+        }
+      }
+      if (backupSub === 'encrypt') {
+        if (!values.in) {
+          console.error('--in F is required / 请用 --in 指定要加密的文件');
+          return 2;
+        }
+        const db = await openAndMigrate({});
+        try {
+          const key = await getBackupKey(db);
+          if (!key) {
+            console.error(`${KEY_MISSING.zh}\n${KEY_MISSING.en}`);
+            return 1;
+          }
+          const dir = values.out ?? (process.env.DATABASE_URL ? '.' : join(resolveDataDir(), 'backups'));
+          const file = writeEncrypted(dir, readFileSync(values.in), key);
+          await db.tx((sql) =>
+            appendAudit(sql, cliActor, {
+              action: 'backup.encrypt',
+              objectType: 'backup',
+              objectId: file.name,
+              summary: { size: file.size, fingerprint: key.fingerprint },
+            }),
+          );
+          console.log(`已加密 Encrypted: ${join(dir, file.name)} (${file.size} bytes)`);
+          console.log(`密钥指纹 Key fingerprint: ${shortFingerprint(key.fingerprint)}`);
+          console.log('请删除未加密的原文件 Delete the unencrypted input now (e.g. shred -u).');
+          return 0;
+        } finally {
+          await db.close();
+        }
+      }
+      if (backupSub !== undefined) {
+        console.error(HELP);
+        return 2;
+      }
       if (process.env.DATABASE_URL) {
         console.log(`${PG_DUMP_GUIDANCE.zh}\n${PG_DUMP_GUIDANCE.en}`);
         return 0;
@@ -163,22 +290,60 @@ async function main(argv: string[]): Promise<number> {
       const db = await openAndMigrate({});
       try {
         const dir = values.out ?? join(resolveDataDir(), 'backups');
+        const key = await getBackupKey(db);
+        if (!key) {
+          console.error(`${KEY_MISSING.zh}\n${KEY_MISSING.en}`);
+          return 1;
+        }
         const file = await createBackup(db, dir);
         await db.tx((sql) =>
           appendAudit(sql, cliActor, {
             action: 'backup.create',
             objectType: 'backup',
             objectId: file.name,
-            summary: { size: file.size },
+            summary: { size: file.size, fingerprint: file.fingerprint },
           }),
         );
         console.log(`备份已写入 Backup written: ${join(dir, file.name)} (${file.size} bytes)`);
         console.log(
-          '恢复 Restore: stop Baomi, move the data directory away, and extract the archive into <data>/pg.',
+          `备份已加密（SM4），密钥指纹 ${shortFingerprint(key.fingerprint)}；恢复需安全保密管理员设置的备份口令。`,
+        );
+        console.log(
+          "Encrypted (SM4) for the backup key above; restoring needs the security-secrecy administrator's passphrase.",
+        );
+        console.log(
+          '恢复 Restore: stop Baomi, move the data directory away, then: baomi restore --file <backup>',
         );
         return 0;
       } finally {
         await db.close();
+      }
+    }
+    case 'restore': {
+      if (process.env.DATABASE_URL) {
+        console.error(
+          '恢复到 PostgreSQL：先用 baomi backup verify 检查，再解密后用 pg_restore（见 README）/ On PostgreSQL: see README (decrypt, then pg_restore).',
+        );
+        return 2;
+      }
+      if (!values.file) {
+        console.error('--file F is required / 请用 --file 指定备份文件');
+        return 2;
+      }
+      try {
+        const dataDir = resolveDataDir();
+        const r = await restoreEmbedded({
+          file: values.file,
+          passphrase: await readPassphrase(values['passphrase-file']),
+          dataDir,
+          actor: cliActor,
+        });
+        console.log(`已恢复 Restored into ${r.pgDir} (backup made ${r.header.createdAt}).`);
+        console.log('请用 baomi audit verify 检查审计链 Check the audit chain with: baomi audit verify');
+        return 0;
+      } catch (e) {
+        console.error(refusal(e));
+        return 1;
       }
     }
     case 'admin': {

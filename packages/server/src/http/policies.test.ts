@@ -52,6 +52,8 @@ const EXPECTED: Record<string, Record<string, readonly Principal[]>> = {
   },
   backupPolicy: {
     manage: ['sysadmin'],
+    readKey: ['sysadmin', 'secadmin'],
+    setKey: ['secadmin'],
   },
   todoPolicy: {
     read: ['user'],

@@ -56,6 +56,9 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //    todo); POST /api/todos/{id}/done on the business user's notice is a 404 to them.
 //  - POST /api/backups and GET /api/backups/{name} on a PostgreSQL server answer 409 use_pg_dump to the
 //    sysadmin (pg_dump is the tool there): authorized, and counted as success.
+//  - The backup key (/api/backups/key): its fingerprint is read by the sysadmin and the secadmin; only
+//    the secadmin sets it (R-SYS-01: the sysadmin makes backups but can never read them). Each cell
+//    of PUT changes it with the current passphrase.
 const MATRIX = `
 route                                           sysadmin secadmin auditor user anon
 POST   /api/auth/login                          2xx      2xx      2xx     2xx  2xx
@@ -100,6 +103,8 @@ POST   /api/todos/{id}/done                     404      404      404     2xx  4
 GET    /api/backups                             2xx      403      403     403  401
 POST   /api/backups                             2xx      403      403     403  401
 GET    /api/backups/{name}                      2xx      403      403     403  401
+GET    /api/backups/key                         2xx      2xx      403     403  401
+PUT    /api/backups/key                         403      2xx      403     403  401
 GET    /api/approvals                           403      403      403     2xx  401
 GET    /api/approvals/{id}                      403      403      403     2xx  401
 POST   /api/approvals/{id}/decide               403      403      403     404  401
@@ -159,6 +164,7 @@ const ROWS: Row[] = MATRIX.trim()
   });
 
 const OTHER = 'An0ther!Passw0rd';
+const BACKUP_PASS = 'Matrix-Backup-Pass-1';
 
 describe('authorization matrix over HTTP (R-SYS-01)', () => {
   let t: TestApp;
@@ -172,7 +178,8 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     person: '',
     account: '',
     userAccount: '',
-    backup: 'baomi-20250101-000000.tar.gz',
+    backup: 'baomi-20250101-000000.sm4',
+    backupPass: '',
     userPerson: '',
     approval: '',
     otherApproval: '',
@@ -284,6 +291,14 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/backups': (cl) => cl.get('/api/backups'),
     'POST /api/backups': (cl) => cl.post('/api/backups'),
     'GET /api/backups/{name}': (cl) => cl.get(`/api/backups/${f.backup}`),
+    'GET /api/backups/key': (cl) => cl.get('/api/backups/key'),
+    'PUT /api/backups/key': (cl) => {
+      const next = f.backupPass === BACKUP_PASS ? `${BACKUP_PASS}-2` : BACKUP_PASS;
+      return cl.put('/api/backups/key', { passphrase: next, currentPassphrase: f.backupPass }).then((r) => {
+        if (r.status === 200) f.backupPass = next;
+        return r;
+      });
+    },
     'GET /api/approvals': (cl) => cl.get('/api/approvals'),
     'GET /api/approvals/{id}': (cl) => cl.get(`/api/approvals/${f.approval}`),
     'POST /api/approvals/{id}/decide': (cl) =>
@@ -467,6 +482,9 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     f.policy = (await c.secadmin.get('/api/settings/security')).body;
     f.approval = await openFor(u.personId);
     f.otherApproval = await openFor(person.body.id);
+    const key = await c.secadmin.put('/api/backups/key', { passphrase: BACKUP_PASS });
+    assert.equal(key.status, 200, key.raw);
+    f.backupPass = BACKUP_PASS;
     if (TEST_DB === 'pglite') {
       const b = await c.sysadmin.post<{ name: string }>('/api/backups');
       assert.equal(b.status, 201, b.raw);

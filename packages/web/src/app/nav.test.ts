@@ -20,7 +20,7 @@ describe('web module manifest', () => {
     );
     assert.deepEqual(
       navFor('secadmin').map((i) => i.path),
-      ['/roles', '/password-resets', '/settings/security', '/audit'],
+      ['/roles', '/password-resets', '/settings/security', '/backups/key', '/audit'],
     );
     assert.deepEqual(
       navFor('auditor').map((i) => i.path),
@@ -45,6 +45,9 @@ describe('web module manifest', () => {
     };
     assert.equal(fits(access('/orgs'), 'secadmin', []), false);
     assert.equal(fits(access('/password-resets'), 'sysadmin', []), false, 'only the secadmin confirms resets');
+    // R-SYS-01: the backup key is the secadmin's; the sysadmin makes backups he cannot read.
+    assert.equal(fits(access('/backups/key'), 'sysadmin', []), false);
+    assert.equal(fits(access('/backups'), 'secadmin', []), false);
     assert.equal(fits(access('/designation/items/:id'), 'sysadmin', []), false);
     assert.equal(fits(access('/designation/items/:id'), 'business', ['staff']), true);
     assert.equal(fits(access('/designation/review'), 'business', ['staff']), false);

@@ -1,11 +1,12 @@
-import { CloudDownloadOutlined, DatabaseOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { CloudDownloadOutlined, DatabaseOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { api, type Backup } from '../../app/api.ts';
 import { ErrorAlert, PageCard, RefreshButton } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
 import { useBusy, useLoad } from '../../app/hooks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { formatSize, formatTime } from '../../app/time.ts';
+import { shortFingerprint } from './api.ts';
 
 export function BackupsPage() {
   const { t, l } = useI18n();
@@ -13,6 +14,8 @@ export function BackupsPage() {
   const showError = useShowError();
   const backups = useLoad(() => api.backups(), []);
   const external = backups.data?.embedded === false;
+  const key = backups.data?.key;
+  const noKey = key?.set === false;
   const [busy, run] = useBusy();
 
   const create = () =>
@@ -42,7 +45,7 @@ export function BackupsPage() {
               type="primary"
               icon={<DatabaseOutlined />}
               loading={busy}
-              disabled={external}
+              disabled={external || noKey}
               data-testid="backup-create"
             >
               {t('backups.create')}
@@ -53,6 +56,28 @@ export function BackupsPage() {
     >
       {external && backups.data?.guidance && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} title={l(backups.data.guidance)} />
+      )}
+      {key?.set && (
+        <Alert
+          type="success"
+          showIcon
+          icon={<LockOutlined />}
+          style={{ marginBottom: 16 }}
+          data-testid="backups-encrypted"
+          title={t('backups.encrypted', {
+            fingerprint: shortFingerprint(key.fingerprint ?? ''),
+            setAt: key.setAt ? formatTime(key.setAt) : '',
+          })}
+        />
+      )}
+      {noKey && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="backups-no-key"
+          title={t('backups.noKey')}
+        />
       )}
       <ErrorAlert error={backups.error} onRetry={backups.reload} style={{ marginBottom: 16 }} />
       <Table<Backup>
@@ -94,10 +119,32 @@ export function BackupsPage() {
             defaultSortOrder: 'descend',
           },
           {
+            title: t('backups.state'),
+            key: 'encrypted',
+            render: (_: unknown, b) =>
+              b.encrypted ? (
+                <Tag icon={<LockOutlined />} color="success">
+                  {t('backups.stateEncrypted')}
+                </Tag>
+              ) : (
+                <Tag icon={<UnlockOutlined />} color="error">
+                  {t('backups.stateOld')}
+                </Tag>
+              ),
+          },
+          {
+            title: t('backups.keyColumn'),
+            dataIndex: 'fingerprint',
+            key: 'fingerprint',
+            render: (v: string | null) =>
+              v ? <Typography.Text code>{shortFingerprint(v).slice(0, 19)}</Typography.Text> : '—',
+          },
+          {
             title: t('common.actions'),
             key: 'actions',
             render: (_: unknown, b) => (
               <Button
+                disabled={!b.encrypted}
                 type="link"
                 icon={<CloudDownloadOutlined />}
                 href={api.backupUrl(b.name)}

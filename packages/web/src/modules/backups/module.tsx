@@ -1,4 +1,4 @@
-import { CloudDownloadOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, KeyOutlined } from '@ant-design/icons';
 import { defineWebModule, lazyPage } from '../../app/module.ts';
 import { messages } from './messages.ts';
 
@@ -10,7 +10,16 @@ export default defineWebModule({
       page: lazyPage(() => import('./BackupsPage.tsx'), 'BackupsPage'),
       access: { roles: ['sysadmin'] },
     },
+    {
+      // R-SYS-01: the key that makes backups readable is the security-secrecy administrator's.
+      path: '/backups/key',
+      page: lazyPage(() => import('./BackupKeyPage.tsx'), 'BackupKeyPage'),
+      access: { roles: ['secadmin'] },
+    },
   ],
-  menu: [{ path: '/backups', label: 'nav.backups', icon: <CloudDownloadOutlined />, order: 70 }],
+  menu: [
+    { path: '/backups', label: 'nav.backups', icon: <CloudDownloadOutlined />, order: 70 },
+    { path: '/backups/key', label: 'nav.backupKey', icon: <KeyOutlined />, order: 91 },
+  ],
   messages,
 });
