@@ -268,6 +268,7 @@ export interface PasswordReset {
   expires_at: Timestamp;
   first_half: string | null;
   id: Generated<string>;
+  kind: Generated<string>;
   notice_seen_at: Timestamp | null;
   requested_at: Generated<Timestamp>;
   requested_by: string;

@@ -44,7 +44,11 @@ describe('web module manifest', () => {
       return r.access;
     };
     assert.equal(fits(access('/orgs'), 'secadmin', []), false);
-    assert.equal(fits(access('/password-resets'), 'sysadmin', []), false, 'only the secadmin confirms resets');
+    assert.equal(
+      fits(access('/password-resets'), 'sysadmin', []),
+      false,
+      'only the secadmin confirms resets',
+    );
     // R-SYS-01: the backup key is the secadmin's; the sysadmin makes backups he cannot read.
     assert.equal(fits(access('/backups/key'), 'sysadmin', []), false);
     assert.equal(fits(access('/backups'), 'secadmin', []), false);
