@@ -3,7 +3,14 @@
 // with reasons inside).
 import { FileBody } from '@baomi/api/common.ts';
 import * as C from '@baomi/api/designation.ts';
-import { invalid, LEVEL_LABELS, LEVEL_RANK, type Period, type StateSecretLevel } from '@baomi/domain';
+import {
+  EXPIRY_WINDOW_DEFAULT,
+  invalid,
+  LEVEL_LABELS,
+  LEVEL_RANK,
+  type Period,
+  type StateSecretLevel,
+} from '@baomi/domain';
 import type { FastifyRequest } from 'fastify';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
 import { sendPdf } from '../exports/pdf.ts';
@@ -16,6 +23,7 @@ import { type ChangeInput, proposeChange } from './items.changes.ts';
 import type { ItemCaller } from './items.common.ts';
 import { correctItem } from './items.correct.ts';
 import { createItem, type ItemInput, updateItem } from './items.draft.ts';
+import { expiringList } from './items.expiry.ts';
 import { approvalForm } from './items.form.ts';
 import { itemPolicy } from './items.policy.ts';
 import { ITEM_STATUS_LABELS, type ItemRow } from './items.queries.ts';
@@ -161,6 +169,28 @@ export default async function itemRoutes(app: RoutesApp): Promise<void> {
       },
     },
     async (req) => wire(await reviewList(db, itemCallerOf(req), req.query.horizon ?? 30)),
+  );
+
+  app.get(
+    '/items/expiring',
+    {
+      preValidation: guard(itemPolicy, 'ledger'),
+      schema: {
+        tags,
+        summary: '即将到期清单 Items whose period ends soon (R-DES-08)',
+        querystring: C.ExpiringQuery,
+        response: { 200: C.ExpiringList },
+      },
+    },
+    async (req) => {
+      const caller = itemCallerOf(req);
+      const list = await expiringList(db, caller, req.query.window ?? EXPIRY_WINDOW_DEFAULT);
+      const rows = await withRowAbilities(db, caller, {
+        items: list.items.map((e) => e.item),
+        total: list.items.length,
+      });
+      return wire({ ...list, items: list.items.map((e, n) => ({ ...e, item: rows.items[n]! })) });
+    },
   );
 
   app.post(

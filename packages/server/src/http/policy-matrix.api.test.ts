@@ -108,6 +108,7 @@ GET    /api/designation/items                          403      403      403    
 POST   /api/designation/items                          403      403      403     2xx  401
 GET    /api/designation/items/export                   403      403      403     403  401
 GET    /api/designation/items/review                   403      403      403     403  401
+GET    /api/designation/items/expiring                 403      403      403     403  401
 GET    /api/designation/items/{id}                     403      403      403     404  401
 PUT    /api/designation/items/{id}                     403      403      403     404  401
 POST   /api/designation/items/{id}/submit              403      403      403     404  401
@@ -312,6 +313,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/designation/items': (cl) => cl.post('/api/designation/items', itemBody()),
     'GET /api/designation/items/export': (cl) => cl.get('/api/designation/items/export?format=csv'),
     'GET /api/designation/items/review': (cl) => cl.get('/api/designation/items/review?horizon=30'),
+    'GET /api/designation/items/expiring': (cl) => cl.get('/api/designation/items/expiring?window=30'),
     'GET /api/designation/items/{id}': (cl) => cl.get(`/api/designation/items/${f.org}`),
     'PUT /api/designation/items/{id}': (cl) => cl.put(`/api/designation/items/${f.org}`, itemBody()),
     'POST /api/designation/items/{id}/submit': (cl) => cl.post(`/api/designation/items/${f.org}/submit`, {}),
