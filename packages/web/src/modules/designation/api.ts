@@ -14,6 +14,7 @@ import type {
   CorrectBody,
   Designator,
   DesignatorList,
+  ExpiringList,
   Grant,
   GrantInput,
   GrantList,
@@ -38,6 +39,7 @@ export type {
   ChangeKind,
   Designator,
   Escalation,
+  ExpiringEntry,
   Grant,
   GrantStatus,
   Item,
@@ -85,6 +87,8 @@ export const designationApi = {
   /** R-DES-08: record that the item was reviewed this year (a note of the outcome). */
   recordReview: (id: string, note: string) => http.post<{ id: string }>(item(id, '/review'), { note }),
   review: (horizon: 0 | 30 | 90) => http.get<ReviewList>('/designation/items/review', { horizon }),
+  /** R-DES-08: items whose period ends within `window` days (即将到期). */
+  expiring: (window: number) => http.get<ExpiringList>('/designation/items/expiring', { window }),
 
   authority: (orgId: string, level: StateSecretLevel, kind: DesignationKind) =>
     http.get<Authority>('/designation/authority', { orgId, level, kind }),

@@ -236,6 +236,18 @@ export const messages = {
   'des.review.overdue': { zh: '逾期 {n} 天', en: '{n} days overdue' },
   'des.review.inDays': { zh: '{n} 天', en: '{n} days' },
   'des.review.empty': { zh: '没有需要审核的事项', en: 'Nothing to review' },
+  'des.expiring.title': { zh: '即将到期', en: 'Expiring soon' },
+  'des.expiring.hint': {
+    zh: '保密期限即将届满的事项：需要延长的，应在期限届满前作出决定（《中华人民共和国保守国家秘密法》第二十三条、第二十四条）。',
+    en: 'Items whose period ends soon: an extension must be decided before the period ends.',
+  },
+  'des.expiring.window': { zh: '{n} 天内', en: 'Within {n} days' },
+  'des.expiring.empty': { zh: '{n} 天内没有保密期限届满的事项', en: 'No period ends within {n} days' },
+  'des.expiring.endsOn': { zh: '期限届满日', en: 'Last secret day' },
+  'des.expiring.today': { zh: '今天届满', en: 'Ends today' },
+  'des.expiring.extend': { zh: '延长', en: 'Extend' },
+  'des.expiring.release': { zh: '解除', en: 'Release' },
+  'des.expiring.view': { zh: '查看', en: 'View' },
 
   // authority page
   'des.auth.title': { zh: '定密权限', en: 'Designation authority' },

@@ -79,12 +79,15 @@ export function ChangeModal({
   item,
   directory,
   indefiniteAllowed,
+  initialKind = 'change',
   onClose,
   onDone,
 }: {
   item: Item;
   directory: Directory | undefined;
   indefiniteAllowed: boolean;
+  /** The kind the form opens with (the 即将到期 list opens it on 延长 or 解除). */
+  initialKind?: ChangeKind;
   onClose: () => void;
   onDone: (approvalId: string | null) => void;
 }) {
@@ -95,7 +98,7 @@ export function ChangeModal({
       title={t('des.change.title')}
       width={680}
       okText={t('des.change.ok')}
-      initialValues={{ kind: 'change', level: item.level, period: item.period, knowScope: item.knowScope }}
+      initialValues={{ kind: initialKind, level: item.level, period: item.period, knowScope: item.knowScope }}
       fields={['kind', 'level', 'period', 'knowScope', 'reason']}
       testId="change-modal"
       onClose={onClose}
