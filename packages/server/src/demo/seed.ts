@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { Db, Sql } from '../db/db.ts';
 import { fillSortKeys } from '../db/sortkey.ts';
 import type { ServerModule } from '../kit/module.ts';
+import { seedAdminActivity } from './admin-activity.ts';
 
 export const DEMO_PASSWORD = 'Baomi@Demo2026';
 
@@ -273,6 +274,9 @@ export async function seedDemo(
       accounts.push({ ...a, password: DEMO_PASSWORD });
     }
   }
+  // The administrators' own work (三员), so that their trails are not empty; once per database.
+  await seedAdminActivity(db, hash);
+  accounts.push({ username: 'zhouwt', password: DEMO_PASSWORD, role: '周文涛（经济信息中心 档案管理员）' });
   // The seeders write names without pinyin sort keys; fill them (idempotent).
   await fillSortKeys(db);
   return accounts;
