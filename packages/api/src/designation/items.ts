@@ -109,6 +109,8 @@ export const ChangeBody = Req({
   period: Type.Optional(PeriodBody),
   knowScope: Type.Optional(KnowScopeBody),
   reason: Str(LIMITS.change.reason),
+  /** R-DES-07: a raise above the organisation's authority goes up as a 无权定密事项申报 instead of being refused. */
+  escalate: Type.Optional(Type.Boolean()),
 });
 export type ChangeBody = Static<typeof ChangeBody>;
 
@@ -288,3 +290,6 @@ export const ExpiringList = Type.Object({
   items: Type.Array(ExpiringEntry),
 });
 export type ExpiringList = Static<typeof ExpiringList>;
+
+/** An approval of an item, read through the item (查看审批, read-only). */
+export const ItemApprovalParams = Req({ id: Uuid, approvalId: Uuid });

@@ -1,6 +1,7 @@
 // HTTP for designation items (定密事项), ledger (定密台账), changes and releases. Business users only
 // (R-SYS-01); the organisation boundary and the access decision are the services' (404 outside, 403
 // with reasons inside).
+import { ApprovalView } from '@baomi/api/approvals.ts';
 import { FileBody } from '@baomi/api/common.ts';
 import * as C from '@baomi/api/designation.ts';
 import {
@@ -19,6 +20,7 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import { wire } from '../kit/wire.ts';
 import { itemAbilities, withRowAbilities } from './items.abilities.ts';
+import { itemApproval } from './items.approvals.ts';
 import { type ChangeInput, proposeChange } from './items.changes.ts';
 import type { ItemCaller } from './items.common.ts';
 import { correctItem } from './items.correct.ts';
@@ -340,6 +342,25 @@ export default async function itemRoutes(app: RoutesApp): Promise<void> {
         }),
       );
     },
+  );
+
+  app.get(
+    '/items/:id/approvals/:approvalId',
+    {
+      preValidation: guard(itemPolicy, 'read'),
+      schema: {
+        tags,
+        summary: '查看审批（只读） An approval of the item, read-only, for whoever may read the item',
+        params: C.ItemApprovalParams,
+        response: { 200: ApprovalView },
+      },
+    },
+    async (req) =>
+      wire(
+        await db.tx((sql) =>
+          itemApproval(sql, actorFor(req), itemCallerOf(req), req.params.id, req.params.approvalId),
+        ),
+      ),
   );
 
   app.get(
