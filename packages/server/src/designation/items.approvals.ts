@@ -5,12 +5,13 @@
 // item — the read rule is the item's (readableItem: DESIGNATION_ITEM_READ / decideAccess, 404 outside,
 // 403 with reasons inside) — and never above the reader's clearance: an approval whose material claims
 // a higher level than the item (a change raising it) is refused like the item itself (R-PER-01).
-import { type DECISION_LABELS, flowOf, notFound } from '@baomi/domain';
+import { abilityOf, type DECISION_LABELS, flowOf, notFound } from '@baomi/domain';
 import { clearanceRefusal, coversMaterial } from '../approvals/clearance.ts';
 import { getApproval, listDecisions } from '../approvals/queries.ts';
+import { approvalVerdicts } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import type { ItemCaller } from './items.common.ts';
+import { deciderOfCaller, type ItemCaller } from './items.common.ts';
 import { approvalSubjects } from './items.queries.ts';
 import { readableItem } from './items.read.ts';
 
@@ -54,6 +55,13 @@ export async function itemApproval(
     subjectLink: `/designation/items/${item.id}`,
     mayDecideNow: false,
     allowedDecisions: [] as { decision: keyof typeof DECISION_LABELS; label: { zh: string; en: string } }[],
-    abilities: {},
+    // What the caller may do on the approval's own page (decide, withdraw …): the web offers the way
+    // there only then; everything else here is read-only.
+    abilities: Object.fromEntries(
+      Object.entries(await approvalVerdicts(sql, row, deciderOfCaller(caller))).map(([a, v]) => [
+        a,
+        abilityOf(v),
+      ]),
+    ),
   };
 }

@@ -7,7 +7,7 @@ import {
   STATE_SECRET_LEVELS,
   type StateSecretLevel,
 } from '@baomi/domain';
-import { Alert, Form, Input, Radio, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, Radio, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal.tsx';
 import { labelOptions, useI18n } from '../../app/i18n.tsx';
 import { useRules } from '../../app/rules.ts';
@@ -94,12 +94,12 @@ export function ChangeModal({
   const { t, l } = useI18n();
   const rules = useRules();
   return (
-    <FormModal<Terms & { kind: ChangeKind; reason: string }>
+    <FormModal<Terms & { kind: ChangeKind; reason: string; escalate?: boolean }>
       title={t('des.change.title')}
       width={680}
       okText={t('des.change.ok')}
       initialValues={{ kind: initialKind, level: item.level, period: item.period, knowScope: item.knowScope }}
-      fields={['kind', 'level', 'period', 'knowScope', 'reason']}
+      fields={['kind', 'level', 'period', 'knowScope', 'reason', 'escalate']}
       testId="change-modal"
       onClose={onClose}
       onSubmit={async (v) => {
@@ -115,6 +115,8 @@ export function ChangeModal({
                   period: v.period,
                   knowScope: v.knowScope,
                   reason: v.reason,
+                  // R-DES-07: a raise above the authority goes up instead of being refused
+                  ...(v.escalate ? { escalate: true } : {}),
                 },
         );
         onDone(c.approvalId);
@@ -161,6 +163,11 @@ export function ChangeModal({
               {kind === 'change' && (
                 <Form.Item name="knowScope" label={t('des.knowScope')}>
                   <ScopeEditor directory={directory} />
+                </Form.Item>
+              )}
+              {kind === 'change' && (
+                <Form.Item name="escalate" valuePropName="checked">
+                  <Checkbox data-testid="change-escalate">{t('des.change.escalate')}</Checkbox>
                 </Form.Item>
               )}
             </>
