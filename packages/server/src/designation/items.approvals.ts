@@ -11,6 +11,7 @@ import { getApproval, listDecisions } from '../approvals/queries.ts';
 import { approvalVerdicts } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import { personName } from '../people/queries.ts';
 import { deciderOfCaller, type ItemCaller } from './items.common.ts';
 import { approvalSubjects } from './items.queries.ts';
 import { readableItem } from './items.read.ts';
@@ -33,9 +34,7 @@ export async function itemApproval(
   if (!coversMaterial(caller.clearance, row.subjectSnapshot))
     throw clearanceRefusal(caller.clearance, row.subjectSnapshot);
   const flow = flowOf(row.flowType)!;
-  const initiator = (
-    await sql.query<{ name: string }>('SELECT name FROM person WHERE id = $1', [row.initiatorPersonId])
-  ).rows[0];
+  const initiator = await personName(sql, row.initiatorPersonId);
   await appendAudit(sql, actor, {
     action: 'designation_item.read',
     objectType: 'designation_item',
@@ -44,7 +43,7 @@ export async function itemApproval(
   });
   return {
     ...row,
-    initiatorName: initiator?.name ?? '',
+    initiatorName: initiator ?? '',
     flow: { type: flow.type, label: flow.label, rules: flow.rules },
     steps: row.steps.map((s, i) => ({
       ...s,
