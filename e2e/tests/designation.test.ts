@@ -490,4 +490,20 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     await o.locator('.ant-modal-footer .ant-btn-primary').click();
     await toast(o, '申请已提交审批');
   });
+
+  test('R-DES-07 a change raising the level above the authority is sent up from the change form', async () => {
+    const p = await signIn('handler');
+    await p.goto(`/designation/items/${first.id}`);
+    await p.getByTestId('item-propose').click();
+    const modal = p.getByTestId('change-modal');
+    await modal.getByTestId('change-level').getByText('绝密', { exact: true }).click();
+    await modal.getByTestId('change-reason').fill('汇总后涉及全省重大布局，应提高为绝密');
+    await modal.getByTestId('change-escalate').click();
+    await p.locator('.ant-modal-footer .ant-btn-primary').click();
+    await toast(p, '申请已提交审批');
+    await p
+      .getByTestId('item-escalations')
+      .filter({ hasText: `报送：${PROVINCE}` })
+      .waitFor();
+  });
 });
