@@ -295,6 +295,15 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     await p.reload();
     await p.getByTestId('item-status').filter({ hasText: '已定密' }).first().waitFor();
     await p.getByTestId('banner-marking').filter({ hasText: '绝密★20年' }).waitFor();
+
+    // 查看审批 for the reporting unit's officer (no part in the approval): the decision taken above,
+    // read-only, without the way to act (issue 7).
+    const o = await signIn('officer');
+    await o.goto(`/designation/items/${id}`);
+    await o.getByTestId('escalation-approval').click();
+    await o.waitForURL(new RegExp(`/designation/items/${id}/approvals/[0-9a-f-]{36}$`));
+    await o.getByTestId('item-approval-decision').filter({ hasText: '孙上级' }).waitFor();
+    assert.equal(await o.getByTestId('item-approval-act').count(), 0);
   });
 
   test('R-DES-08 a change of level and period, approved, gives the new marking', async () => {
@@ -425,5 +434,72 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     const xlsx = await d.request.get(href!);
     assert.equal(xlsx.status(), 200);
     assert.match(xlsx.headers()['content-type'] ?? '', /spreadsheetml/);
+  });
+
+  test('R-DES-08 即将到期 on the 年度审核 page: window and level kept in the address, sorting, empty state, extend from the row', async () => {
+    const api = users.handler!.api;
+    const make = async (title: string, days: number) => {
+      const draft = await api.post<Item>('/api/designation/items', {
+        title,
+        basis: { catalogueEntryId: clauseSecret, text: '', grounds: NO },
+        origin: 'original',
+        level: 'confidential',
+        period: { kind: 'days', n: days },
+        issueDate: TODAY,
+        knowScope: { personIds: [users.reader!.personId], departmentIds: [], positions: [] },
+      });
+      const submitted = await api.post<Item>(`/api/designation/items/${draft.id}/submit`, {});
+      await approveByApi(submitted.approvalId!);
+      return draft.id;
+    };
+    const soon = await make('季度调度会议纪要', 20);
+    await make('年度项目储备清单', 60);
+
+    const o = await signIn('officer');
+    await o.getByTestId('side-menu').getByText('年度审核').click();
+    const table = o.getByTestId('expiring-table');
+    // the default window (90 days) holds both, soonest first
+    await table.locator('tr', { hasText: '年度项目储备清单' }).waitFor();
+    const rows = table.locator('tbody tr.ant-table-row');
+    assert.match((await rows.first().textContent()) ?? '', /季度调度会议纪要/);
+    await h.shot(o, '36-designation-expiring');
+    // 30 days: only the first; the choice is in the address and survives a reload
+    await o.getByTestId('expiring-window').getByText('30 天内').click();
+    await o.waitForURL(/x\.window=30/);
+    await table.locator('tr', { hasText: '年度项目储备清单' }).waitFor({ state: 'detached' });
+    await o.reload();
+    await table.locator('tr', { hasText: '季度调度会议纪要' }).waitFor();
+    assert.equal(await table.locator('tr', { hasText: '年度项目储备清单' }).count(), 0);
+    // a level with nothing in the window: the empty state says no match
+    await pick(o, o.getByTestId('expiring-level'), '绝密');
+    await o.waitForURL(/x\.level=top_secret/);
+    await table.getByText('没有符合条件的记录').waitFor();
+    await o.getByTestId('designation-expiring-reset').click();
+    // sorting by title, kept in the address
+    await table.getByRole('columnheader', { name: '事项名称' }).click();
+    await o.waitForURL(/x\.sort=title/);
+    // extend from the row: the change form opens on 延长保密期限
+    await o.getByTestId(`expiring-extend-${soon}`).click();
+    const modal = o.getByTestId('change-modal');
+    await modal.getByTestId('period-n').fill('90');
+    await modal.getByTestId('change-reason').fill('工作尚未结束，延长保密期限');
+    await o.locator('.ant-modal-footer .ant-btn-primary').click();
+    await toast(o, '申请已提交审批');
+  });
+
+  test('R-DES-07 a change raising the level above the authority is sent up from the change form', async () => {
+    const p = await signIn('handler');
+    await p.goto(`/designation/items/${first.id}`);
+    await p.getByTestId('item-propose').click();
+    const modal = p.getByTestId('change-modal');
+    await modal.getByTestId('change-level').getByText('绝密', { exact: true }).click();
+    await modal.getByTestId('change-reason').fill('汇总后涉及全省重大布局，应提高为绝密');
+    await modal.getByTestId('change-escalate').click();
+    await p.locator('.ant-modal-footer .ant-btn-primary').click();
+    await toast(p, '申请已提交审批');
+    await p
+      .getByTestId('item-escalations')
+      .filter({ hasText: `报送：${PROVINCE}` })
+      .waitFor();
   });
 });

@@ -1,6 +1,7 @@
 // Designation items (定密事项): the ledger, drafts, submission, correction, changes, the yearly
 // review, knowers.
 
+import { EXPIRY_WINDOW_DEFAULT, EXPIRY_WINDOW_MAX } from '@baomi/domain';
 import { ApprovalDecision } from '../approvals.ts';
 import {
   Abilities,
@@ -108,6 +109,8 @@ export const ChangeBody = Req({
   period: Type.Optional(PeriodBody),
   knowScope: Type.Optional(KnowScopeBody),
   reason: Str(LIMITS.change.reason),
+  /** R-DES-07: a raise above the organisation's authority goes up as a 无权定密事项申报 instead of being refused. */
+  escalate: Type.Optional(Type.Boolean()),
 });
 export type ChangeBody = Static<typeof ChangeBody>;
 
@@ -266,3 +269,27 @@ export const ReviewList = Type.Object({
 });
 export type ReviewList = Static<typeof ReviewList>;
 export const ReviewRecorded = Type.Object({ id: Uuid, lastReviewedAt: Timestamp });
+
+/** R-DES-08: the 即将到期 list's window in calendar days (default: the domain's EXPIRY_WINDOW_DEFAULT). */
+export const ExpiringQuery = Req({
+  window: Type.Optional(Int(0, EXPIRY_WINDOW_MAX, { description: `days; default ${EXPIRY_WINDOW_DEFAULT}` })),
+});
+export const ExpiringEntry = Type.Object({
+  /** First day no longer secret. */
+  releaseDate: PlainDate,
+  /** The last secret day: the last day an extension can be decided. */
+  endsOn: PlainDate,
+  /** Days from today to endsOn (0: ends today). */
+  daysLeft: Type.Integer(),
+  item: ItemListRow,
+});
+export type ExpiringEntry = Static<typeof ExpiringEntry>;
+export const ExpiringList = Type.Object({
+  today: PlainDate,
+  window: Type.Integer(),
+  items: Type.Array(ExpiringEntry),
+});
+export type ExpiringList = Static<typeof ExpiringList>;
+
+/** An approval of an item, read through the item (查看审批, read-only). */
+export const ItemApprovalParams = Req({ id: Uuid, approvalId: Uuid });

@@ -915,3 +915,66 @@ export function reviewDue<T extends ReviewableItem>(
 export function mustKeepKnowerList(level: Level): boolean {
   return level === 'secret' || level === 'top_secret';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Items about to expire (R-DES-08: an extension must be decided before the period ends)
+
+/** Windows the 即将到期 list offers (calendar days); the default is the wider one. */
+export const EXPIRY_WINDOWS = [30, 90] as const;
+export const EXPIRY_WINDOW_DEFAULT = 90;
+/** The largest window a caller may ask for. */
+export const EXPIRY_WINDOW_MAX = 366;
+/** The item's designator gets a todo this many days before the last secret day. */
+export const EXPIRY_TODO_DAYS = 30;
+
+export interface ExpiringEntry<T extends DesignatedItem> {
+  item: T;
+  /** First day no longer secret (the period's release date). */
+  releaseDate: PlainDate;
+  /** The last secret day (releaseDate − 1): the last day an extension can be decided. */
+  endsOn: PlainDate;
+  /** Calendar days from today to endsOn: 0 = ends today, 1 = ends tomorrow. */
+  daysLeft: number;
+}
+
+/**
+ * R-DES-08: the items whose period ends within `windowDays` calendar days of `today` — the last
+ * secret day (release date − 1, after every timely approved change) falls on today … today + window.
+ * An extension (变更保密期限) or an early release must be decided on or before that day; an item
+ * whose release date is today or earlier is already released (too late to extend) and is left out,
+ * as are released items, 长期 and condition periods (no date). Soonest first, then by release date
+ * and the input order. Throws a DomainError when windowDays is not a whole number 0 … 366 or today
+ * is not a date.
+ */
+export function expiringWithin<T extends DesignatedItem>(
+  items: readonly T[],
+  today: PlainDate,
+  windowDays: number,
+): ExpiringEntry<T>[] {
+  if (
+    !Number.isSafeInteger(windowDays) ||
+    windowDays < 0 ||
+    windowDays > EXPIRY_WINDOW_MAX ||
+    !isPlainDate(today)
+  )
+    throw new DomainError(
+      'invalid',
+      viol(
+        'expiry_window_invalid',
+        'R-DES-08',
+        `到期提醒天数须为0至${EXPIRY_WINDOW_MAX}的整数、日期须为YYYY-MM-DD（${windowDays}，${today}）`,
+        `The window must be a whole number of days 0 … ${EXPIRY_WINDOW_MAX} and today a YYYY-MM-DD date (${windowDays}, ${today})`,
+      ),
+    );
+  const limit = addDays(today, windowDays);
+  const out: ExpiringEntry<T>[] = [];
+  for (const item of items) {
+    if (item.released) continue;
+    const { releaseDate: rel } = effectiveRelease(item);
+    if (rel === null || compareDates(rel, today) <= 0) continue;
+    const endsOn = addDays(rel, -1);
+    if (compareDates(endsOn, limit) > 0) continue;
+    out.push({ item, releaseDate: rel, endsOn, daysLeft: daysBetween(today, endsOn) });
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft);
+}

@@ -12,9 +12,11 @@ import {
   type Period,
   type StateSecretLevel,
 } from '@baomi/domain';
+import { SAMPLE_CALENDAR_2026 } from '@baomi/domain/workdays/sample-calendar-2026.fixture.ts';
 import { decideApproval } from '../approvals/service.ts';
 import { type Actor, appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
+import { setDay } from '../workdays/service.ts';
 import { createEntry } from './catalogue.service.ts';
 import type { Caller } from './common.ts';
 import { asOfDay, todayInChina } from './common.ts';
@@ -109,6 +111,9 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
     ).rows[0];
     if (!organ?.parentId) return null;
     await provinceAbove(sql, organ.parentId);
+    // R-DES-07: the State Council's 2026 holidays and 调休 days, entered by the calendar keeper, before any
+    // deadline is counted on them (the escalation below).
+    await seedCalendar2026(sql);
 
     const people = (
       await sql.query<{
@@ -339,6 +344,13 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
     }
     // Move every record to its day (China time, office hours), renumber per year of approval.
     const ids = when.map((w) => w.id);
+    // The numbers the approvals gave (all of this year): the notices sent then name them.
+    const given = (
+      await sql.query<{ id: string; itemNumber: string }>(
+        `SELECT id, item_number AS "itemNumber" FROM designation_item WHERE id = ANY($1::uuid[]) AND item_number IS NOT NULL`,
+        [ids],
+      )
+    ).rows;
     await sql.query(
       `WITH w AS (SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[]) AS w(id, approved, created))
        UPDATE designation_item i SET
@@ -359,6 +371,16 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
        UPDATE designation_item i SET item_number = n.y || '-' || lpad(n.k::text, 4, '0') FROM n WHERE i.id = n.id`,
       [organ.id],
     );
+    // The 定密通知 sent on approval carry the number given then: rename them with the item, and date them
+    // on the day of approval (a 2025 item's notice says 2025-0001, not the seeding year's number).
+    await sql.query(
+      `WITH g AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS g(id, given))
+       UPDATE todo t SET title = replace(t.title, '（' || g.given || '，', '（' || i.item_number || '，'),
+              created_at = i.approved_at
+         FROM g JOIN designation_item i ON i.id = g.id
+        WHERE t.subject_type = 'designation_item' AND t.subject_id = g.id::text`,
+      [given.map((g) => g.id), given.map((g) => g.itemNumber)],
+    );
     await sql.query('DELETE FROM designation_item_counter WHERE org_id = $1', [organ.id]);
     await sql.query(
       `INSERT INTO designation_item_counter (org_id, year, last)
@@ -375,8 +397,22 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
       [ids],
     );
     await sql.query(
-      `UPDATE approval_decision d SET at = CASE WHEN d.seq = 1 THEN a.created_at + interval '20 hours' ELSE a.updated_at END
+      `UPDATE approval_decision d SET at = CASE WHEN d.seq = 1 THEN a.created_at + interval '1 day' ELSE a.updated_at END
          FROM approval a, designation_item i WHERE d.approval_id = a.id AND a.id = i.approval_id AND i.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    // An approval still open (returned, or waiting after the officer's opinion) was last touched by that
+    // decision: its update time (and its item's) is the decision's, never before it.
+    await sql.query(
+      `WITH last AS (SELECT d.approval_id, max(d.at) AS at FROM approval_decision d
+                       JOIN designation_item i ON i.approval_id = d.approval_id
+                      WHERE i.id = ANY($1::uuid[]) GROUP BY d.approval_id)
+       UPDATE approval a SET updated_at = last.at FROM last WHERE a.id = last.approval_id AND a.updated_at < last.at`,
+      [ids],
+    );
+    await sql.query(
+      `UPDATE designation_item i SET updated_at = a.updated_at FROM approval a
+        WHERE a.id = i.approval_id AND i.id = ANY($1::uuid[]) AND i.updated_at < a.updated_at`,
       [ids],
     );
     await sql.query(
@@ -467,7 +503,7 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
       [changeDays.map((c) => c.id)],
     );
     await sql.query(
-      `UPDATE approval_decision d SET at = CASE WHEN d.seq = 1 THEN a.created_at + interval '1 day' ELSE a.updated_at END
+      `UPDATE approval_decision d SET at = CASE WHEN d.seq = 1 THEN least(a.created_at + interval '1 day', a.updated_at) ELSE a.updated_at END
          FROM approval a, designation_change c WHERE d.approval_id = a.id AND a.id = c.approval_id AND c.id = ANY($1::uuid[])`,
       [changeDays.map((c) => c.id)],
     );
@@ -487,6 +523,53 @@ export async function seedDemoDesignation(db: Db, today = todayInChina()): Promi
     });
     return { items: when.length };
   });
+}
+
+/** The name a 2026 day of the State Council's arrangement is entered with. */
+function calendarName(date: string, kind: 'holiday' | 'working_weekend'): string {
+  const festival: Record<string, string> = {
+    '01': '元旦',
+    '02': '春节',
+    '04': '清明节',
+    '05': '劳动节',
+    '06': '端午节',
+    '09': kind === 'holiday' ? '中秋节' : '国庆节',
+    '10': '国庆节',
+  };
+  const f = festival[date.slice(5, 7)] ?? '节假日';
+  return kind === 'holiday' ? f : `${f}调休上班`;
+}
+
+/**
+ * R-DES-07: the 2026 holidays and 调休 working days (国务院办公厅关于2026年部分节假日安排的通知, as the
+ * domain's sample has them), entered through the work calendar's own service by its keeper — the top
+ * bureau's secrecy officer (provsecrecy) — so each day is an audited work_calendar.set. Skipped when
+ * the keeper is absent (a tree that was not built by this seed); days already entered stay.
+ */
+async function seedCalendar2026(sql: Sql) {
+  const keeper = (
+    await sql.query<{ accountId: string; name: string; orgId: string }>(
+      `SELECT a.id AS "accountId", p.name, p.org_id AS "orgId" FROM account a JOIN person p ON p.account_id = a.id
+        WHERE a.username = 'provsecrecy'`,
+    )
+  ).rows[0];
+  if (!keeper) return;
+  const actor: Actor = {
+    id: keeper.accountId,
+    name: keeper.name,
+    class: 'user',
+    role: 'secrecy_officer',
+    orgId: keeper.orgId,
+  };
+  const days = [
+    ...SAMPLE_CALENDAR_2026.holidays.map((d) => [d, 'holiday'] as const),
+    ...SAMPLE_CALENDAR_2026.workingWeekends.map((d) => [d, 'working_weekend'] as const),
+  ].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  for (const [date, kind] of days) {
+    if ((await sql.query('SELECT 1 FROM work_calendar_day WHERE day = $1::date', [date])).rowCount > 0)
+      continue;
+    await setDay(sql, actor, date, { kind, name: calendarName(date, kind) });
+  }
 }
 
 /** A provincial secrecy bureau above the city's (for 绝密 matters escalated above the city's authority). */

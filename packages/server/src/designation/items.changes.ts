@@ -7,10 +7,13 @@ import {
   canDesignate,
   checkClassification,
   compareDates,
+  conflict,
   DESIGNATION_FLOW,
   DomainError,
+  ESCALATION_FLOW,
   effectiveRelease,
   enforce,
+  escalationTarget,
   formatMarking,
   invalid,
   type KnowScope,
@@ -26,6 +29,7 @@ import { openApproval, type SettleHandler, type SubjectLink } from '../approvals
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import { getOrg } from '../orgs/queries.ts';
+import { superiors } from './authority.service.ts';
 import { todayInChina } from './common.ts';
 import { toDomainGrant, unrevokedGrantsTo } from './grants.queries.ts';
 import { type ItemCaller, ownItem, sourceTitleOf, subjectOf } from './items.common.ts';
@@ -34,10 +38,12 @@ import {
   catalogueFor,
   changePending,
   closeChange,
+  closeEscalations,
   getChange,
   getItem,
   type ItemRow,
   insertChange,
+  insertEscalation,
   markReleased,
   setChangeApproval,
   updateItemRow,
@@ -50,6 +56,12 @@ export interface ChangeInput {
   period?: Period;
   knowScope?: KnowScope;
   reason: string;
+  /**
+   * R-DES-07: a raise of the level above the organisation's original authority goes up as a 无权定密事项申报
+   * (ESCALATION_FLOW, decided by the superior escalationTarget picks) instead of being refused. Within
+   * the authority it changes nothing: the change goes through the organisation's own chain.
+   */
+  escalate?: boolean;
 }
 
 const KIND_LABEL: Record<ChangeInput['kind'], { zh: string; en: string }> = {
@@ -86,6 +98,7 @@ export async function proposeChange(
   let level = item.level;
   let period = item.period;
   let knowScope = item.knowScope;
+  let escalateTo: { orgId: string; reasons: RuleViolation[] } | null = null;
   if (input.kind !== 'release') {
     level = input.level ?? item.level;
     period = input.period ?? item.period;
@@ -144,7 +157,21 @@ export async function proposeChange(
       const org = (await getOrg(sql, item.orgId))!;
       const grants = (await unrevokedGrantsTo(sql, org.id)).map(toDomainGrant);
       const d = canDesignate({ org, grants, proposedLevel: level, kind: 'original', today });
-      if (!d.allowed) throw new DomainError('conflict', d.reasons.at(-1)!, d.reasons);
+      // Above the authority: refused with the advice to send it up — or sent up when asked (R-DES-07).
+      if (!d.allowed && !input.escalate) throw new DomainError('conflict', d.reasons.at(-1)!, d.reasons);
+      if (!d.allowed) {
+        const { candidates, chain } = await superiors(sql, org, today);
+        const bureau = chain.find((o) => o.kind === 'secrecy_bureau') ?? null;
+        const target = escalationTarget(candidates, level, bureau?.id ?? null);
+        if (!target.orgId)
+          throw conflict({
+            code: 'no_escalation_target',
+            rule: 'R-DES-07',
+            zh: '没有可以上报的上级机关或保密行政管理部门，请系统管理员完善组织机构',
+            en: 'There is no superior or secrecy bureau to send the matter to; the system administrator completes the organisation tree',
+          });
+        escalateTo = { orgId: target.orgId, reasons: [...d.reasons, ...target.reasons] };
+      }
     }
   }
   const before = { level: item.level, period: item.period, knowScope: item.knowScope, marking: item.marking };
@@ -159,7 +186,8 @@ export async function proposeChange(
     before: JSON.stringify(before),
   });
   const approval = await openApproval(sql, actor, {
-    flowType: DESIGNATION_FLOW.type,
+    flowType: escalateTo ? ESCALATION_FLOW.type : DESIGNATION_FLOW.type,
+    ...(escalateTo ? { targetOrgId: escalateTo.orgId } : {}),
     subjectType: 'designation_change',
     subjectId: changeId,
     title: `${KIND_LABEL[input.kind].zh}：${item.title}`,
@@ -184,6 +212,22 @@ export async function proposeChange(
     },
   });
   await setChangeApproval(sql, changeId, approval.id);
+  if (escalateTo) {
+    // R-DES-07: sent up and, until the superior decides, protected at the level proposed.
+    await insertEscalation(sql, {
+      item_id: item.id,
+      kind: 'above_authority',
+      from_org_id: item.orgId,
+      to_org_id: escalateTo.orgId,
+      approval_id: approval.id,
+      reported_on: today,
+      reported_by_deadline: null,
+      decide_by_deadline: null,
+      protection_level: level,
+      reasons: JSON.stringify(escalateTo.reasons),
+    });
+    await updateItemRow(sql, item.id, { protection_level: level });
+  }
   await appendAudit(sql, actor, {
     action: 'designation_change.propose',
     objectType: 'designation_item',
@@ -193,6 +237,9 @@ export async function proposeChange(
       kind: input.kind,
       from: { level: item.level, period: item.period },
       to: { level, period },
+      ...(escalateTo
+        ? { escalatedTo: escalateTo.orgId, reasons: escalateTo.reasons.map((r) => r.code) }
+        : {}),
     },
   });
   return (await getChange(sql, changeId))!;
@@ -209,6 +256,11 @@ export const changeSettled: SettleHandler = async (sql, approval, actor) => {
   const change = await getChange(sql, approval.subjectId, true);
   if (change?.status !== 'pending') return;
   const item = (await getItem(sql, change.itemId, true)) as ItemRow;
+  // A change sent up (R-DES-07): the escalation takes the superior's outcome; the interim protection ends.
+  if (approval.flowType === ESCALATION_FLOW.type) {
+    await closeEscalations(sql, approval.id, approval.status);
+    if (item.protectionLevel !== null) await updateItemRow(sql, item.id, { protection_level: null });
+  }
   if (approval.status !== 'approved' || item.status !== 'approved') {
     const status = approval.status === 'approved' ? 'too_late' : approval.status;
     await closeChange(sql, change.id, status);

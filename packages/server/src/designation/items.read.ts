@@ -79,7 +79,7 @@ export const readerOf = (caller: ItemCaller): Reader => ({
  * Which items the caller sees in the ledger and its export: the domain's DESIGNATION_ITEM_READ,
  * compiled to SQL (db/access-sql.ts) — the rule readableItem evaluates for one item, never a second copy.
  */
-function visibility(caller: ItemCaller) {
+export function visibility(caller: ItemCaller) {
   return readFilter(DESIGNATION_ITEM_READ, readerOf(caller), {
     orgId: k`i.org_id`,
     level: k`coalesce(i.protection_level, i.level)`,

@@ -1,9 +1,17 @@
 // HTTP for designation items (定密事项), ledger (定密台账), changes and releases. Business users only
 // (R-SYS-01); the organisation boundary and the access decision are the services' (404 outside, 403
 // with reasons inside).
+import { ApprovalView } from '@baomi/api/approvals.ts';
 import { FileBody } from '@baomi/api/common.ts';
 import * as C from '@baomi/api/designation.ts';
-import { invalid, LEVEL_LABELS, LEVEL_RANK, type Period, type StateSecretLevel } from '@baomi/domain';
+import {
+  EXPIRY_WINDOW_DEFAULT,
+  invalid,
+  LEVEL_LABELS,
+  LEVEL_RANK,
+  type Period,
+  type StateSecretLevel,
+} from '@baomi/domain';
 import type { FastifyRequest } from 'fastify';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
 import { sendPdf } from '../exports/pdf.ts';
@@ -12,10 +20,12 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import { wire } from '../kit/wire.ts';
 import { itemAbilities, withRowAbilities } from './items.abilities.ts';
+import { itemApproval } from './items.approvals.ts';
 import { type ChangeInput, proposeChange } from './items.changes.ts';
 import type { ItemCaller } from './items.common.ts';
 import { correctItem } from './items.correct.ts';
 import { createItem, type ItemInput, updateItem } from './items.draft.ts';
+import { expiringList } from './items.expiry.ts';
 import { approvalForm } from './items.form.ts';
 import { itemPolicy } from './items.policy.ts';
 import { ITEM_STATUS_LABELS, type ItemRow } from './items.queries.ts';
@@ -161,6 +171,28 @@ export default async function itemRoutes(app: RoutesApp): Promise<void> {
       },
     },
     async (req) => wire(await reviewList(db, itemCallerOf(req), req.query.horizon ?? 30)),
+  );
+
+  app.get(
+    '/items/expiring',
+    {
+      preValidation: guard(itemPolicy, 'ledger'),
+      schema: {
+        tags,
+        summary: '即将到期清单 Items whose period ends soon (R-DES-08)',
+        querystring: C.ExpiringQuery,
+        response: { 200: C.ExpiringList },
+      },
+    },
+    async (req) => {
+      const caller = itemCallerOf(req);
+      const list = await expiringList(db, caller, req.query.window ?? EXPIRY_WINDOW_DEFAULT);
+      const rows = await withRowAbilities(db, caller, {
+        items: list.items.map((e) => e.item),
+        total: list.items.length,
+      });
+      return wire({ ...list, items: list.items.map((e, n) => ({ ...e, item: rows.items[n]! })) });
+    },
   );
 
   app.post(
@@ -310,6 +342,25 @@ export default async function itemRoutes(app: RoutesApp): Promise<void> {
         }),
       );
     },
+  );
+
+  app.get(
+    '/items/:id/approvals/:approvalId',
+    {
+      preValidation: guard(itemPolicy, 'read'),
+      schema: {
+        tags,
+        summary: '查看审批（只读） An approval of the item, read-only, for whoever may read the item',
+        params: C.ItemApprovalParams,
+        response: { 200: ApprovalView },
+      },
+    },
+    async (req) =>
+      wire(
+        await db.tx((sql) =>
+          itemApproval(sql, actorFor(req), itemCallerOf(req), req.params.id, req.params.approvalId),
+        ),
+      ),
   );
 
   app.get(

@@ -6,6 +6,7 @@ import { LEVEL_LABELS } from '@baomi/domain';
 import { defineModule } from '../kit/module.ts';
 import { designationDemoSeed } from './demo.ts';
 import { changeLink, changeSettled } from './items.changes.ts';
+import { expiryTodos } from './items.expiry.ts';
 import { designatorGuard, itemLink } from './items.guard.ts';
 import { itemPolicy } from './items.policy.ts';
 import { designationReleaseJob } from './items.release.ts';
@@ -83,6 +84,7 @@ export default defineModule({
   },
   policies: [designationPolicy, itemPolicy, statsPolicy],
   jobs: [designationReleaseJob],
+  todoProviders: [expiryTodos],
   approvalFlows: [
     { subjectType: 'designation_item', guard: designatorGuard, onSettled: itemSettled, link: itemLink },
     { subjectType: 'designation_change', guard: designatorGuard, onSettled: changeSettled, link: changeLink },

@@ -131,12 +131,14 @@ GET    /api/designation/items                          403      403      403    
 POST   /api/designation/items                          403      403      403     2xx  401
 GET    /api/designation/items/export                   403      403      403     403  401
 GET    /api/designation/items/review                   403      403      403     403  401
+GET    /api/designation/items/expiring                 403      403      403     403  401
 GET    /api/designation/items/{id}                     403      403      403     404  401
 PUT    /api/designation/items/{id}                     403      403      403     404  401
 POST   /api/designation/items/{id}/submit              403      403      403     404  401
 POST   /api/designation/items/{id}/correct             403      403      403     403  401
 POST   /api/designation/items/{id}/changes             403      403      403     404  401
 GET    /api/designation/items/{id}/knowers             403      403      403     404  401
+GET    /api/designation/items/{id}/approvals/{approvalId} 403   403      403     404  401
 GET    /api/designation/items/{id}/form.pdf            403      403      403     404  401
 POST   /api/designation/items/{id}/review              403      403      403     403  401
 GET    /api/designation/stats/{table}                  403      403      403     403  401
@@ -356,7 +358,10 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/designation/items': (cl) => cl.post('/api/designation/items', itemBody()),
     'GET /api/designation/items/export': (cl) => cl.get('/api/designation/items/export?format=csv'),
     'GET /api/designation/items/review': (cl) => cl.get('/api/designation/items/review?horizon=30'),
+    'GET /api/designation/items/expiring': (cl) => cl.get('/api/designation/items/expiring?window=30'),
     'GET /api/designation/items/{id}': (cl) => cl.get(`/api/designation/items/${f.org}`),
+    'GET /api/designation/items/{id}/approvals/{approvalId}': (cl) =>
+      cl.get(`/api/designation/items/${f.org}/approvals/${f.org}`),
     'PUT /api/designation/items/{id}': (cl) => cl.put(`/api/designation/items/${f.org}`, itemBody()),
     'POST /api/designation/items/{id}/submit': (cl) => cl.post(`/api/designation/items/${f.org}/submit`, {}),
     'POST /api/designation/items/{id}/correct': (cl) =>

@@ -225,7 +225,14 @@ function Detail({ item, reload }: { item: ItemDetail; reload: () => Promise<void
             {item.approvalId && (
               <Button
                 icon={<NodeIndexOutlined />}
-                onClick={() => navigate(`/approvals/${item.approvalId}`)}
+                onClick={() =>
+                  // the approval's own page to act on it; otherwise the read-only view through the item
+                  navigate(
+                    can(ab, 'decide') || can(ab, 'withdraw') || can(ab, 'correct')
+                      ? `/approvals/${item.approvalId}`
+                      : `/designation/items/${item.id}/approvals/${item.approvalId}`,
+                  )
+                }
                 data-testid="item-approval"
               >
                 {t('des.detail.approval')}
@@ -273,7 +280,14 @@ function Detail({ item, reload }: { item: ItemDetail; reload: () => Promise<void
                     ` · ${t('des.escalation.reportBy', { date: e.reportedByDeadline })}`}
                   {e.decideByDeadline && ` · ${t('des.escalation.decideBy', { date: e.decideByDeadline })}`}
                 </Typography.Text>
-                {e.approvalId && <Link to={`/approvals/${e.approvalId}`}>{t('des.detail.approval')}</Link>}
+                {e.approvalId && (
+                  <Link
+                    to={`/designation/items/${item.id}/approvals/${e.approvalId}`}
+                    data-testid="escalation-approval"
+                  >
+                    {t('des.detail.approval')}
+                  </Link>
+                )}
               </Space>
               <ReasonList reasons={e.reasons} />
             </Space>
@@ -296,7 +310,9 @@ function Detail({ item, reload }: { item: ItemDetail; reload: () => Promise<void
                     </Typography.Text>
                     <Tag>{l(CHANGE_STATUS_LABELS[a.status] ?? { zh: a.status, en: a.status })}</Tag>
                     <Typography.Text type="secondary">{formatTime(a.createdAt)}</Typography.Text>
-                    <Link to={`/approvals/${a.id}`}>{t('des.detail.approval')}</Link>
+                    <Link to={`/designation/items/${item.id}/approvals/${a.id}`}>
+                      {t('des.detail.approval')}
+                    </Link>
                   </Space>
                 ),
               },
@@ -358,7 +374,9 @@ function Detail({ item, reload }: { item: ItemDetail; reload: () => Promise<void
                 key: 'a',
                 render: (_: unknown, c) =>
                   c.approvalId ? (
-                    <Link to={`/approvals/${c.approvalId}`}>{t('des.detail.approval')}</Link>
+                    <Link to={`/designation/items/${item.id}/approvals/${c.approvalId}`}>
+                      {t('des.detail.approval')}
+                    </Link>
                   ) : null,
               },
             ]}

@@ -1,5 +1,6 @@
-// 年度审核 (R-DES-08): designated items due for their yearly review — now, within 30 or 90 days.
-import { Button, Input, message, Popconfirm, Tabs, Tag, Typography } from 'antd';
+// 年度审核 (R-DES-08): designated items due for their yearly review — now, within 30 or 90 days —
+// and, below, the items whose period is about to end (ExpiringSection).
+import { Button, Divider, Input, message, Popconfirm, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { PageCard } from '../../app/components.tsx';
@@ -10,6 +11,7 @@ import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
 import { LedgerTable } from '../../app/ledger/LedgerTable.tsx';
 import { useLedgerQuery } from '../../app/ledger/useLedgerQuery.ts';
 import { designationApi, type ReviewEntry } from './api.ts';
+import { ExpiringSection } from './ExpiringSection.tsx';
 import { INPUT_LIMITS } from './labels.ts';
 import { LevelTag, MarkingTag } from './shared.tsx';
 
@@ -93,6 +95,8 @@ export function ReviewPage() {
           },
         ]}
       />
+      <Divider />
+      <ExpiringSection />
     </PageCard>
   );
 }

@@ -14,6 +14,7 @@ import type {
   CorrectBody,
   Designator,
   DesignatorList,
+  ExpiringList,
   Grant,
   GrantInput,
   GrantList,
@@ -29,6 +30,7 @@ import type {
 } from '@baomi/api/designation.ts';
 import type { AdminLevel, DesignationKind, OrgKind, StateSecretLevel } from '@baomi/domain';
 import { type Bilingual, http, type Query, queryString } from '../../app/api.ts';
+import type { ApprovalView } from '../approvals/api.ts';
 
 export type {
   Absence,
@@ -38,6 +40,7 @@ export type {
   ChangeKind,
   Designator,
   Escalation,
+  ExpiringEntry,
   Grant,
   GrantStatus,
   Item,
@@ -85,6 +88,11 @@ export const designationApi = {
   /** R-DES-08: record that the item was reviewed this year (a note of the outcome). */
   recordReview: (id: string, note: string) => http.post<{ id: string }>(item(id, '/review'), { note }),
   review: (horizon: 0 | 30 | 90) => http.get<ReviewList>('/designation/items/review', { horizon }),
+  /** 查看审批: one approval of the item, read-only, for whoever may read the item. */
+  itemApproval: (id: string, approvalId: string) =>
+    http.get<ApprovalView>(item(id, `/approvals/${encodeURIComponent(approvalId)}`)),
+  /** R-DES-08: items whose period ends within `window` days (即将到期). */
+  expiring: (window: number) => http.get<ExpiringList>('/designation/items/expiring', { window }),
 
   authority: (orgId: string, level: StateSecretLevel, kind: DesignationKind) =>
     http.get<Authority>('/designation/authority', { orgId, level, kind }),

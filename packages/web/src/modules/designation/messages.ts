@@ -236,6 +236,29 @@ export const messages = {
   'des.review.overdue': { zh: '逾期 {n} 天', en: '{n} days overdue' },
   'des.review.inDays': { zh: '{n} 天', en: '{n} days' },
   'des.review.empty': { zh: '没有需要审核的事项', en: 'Nothing to review' },
+  'des.expiring.title': { zh: '即将到期', en: 'Expiring soon' },
+  'des.itemApproval.readOnly': { zh: '只读', en: 'Read-only' },
+  'des.itemApproval.hint': {
+    zh: '本事项的审批情况（含上报上级机关的无权定密事项申报），仅供查看。',
+    en: 'The approval of this item (including a request sent to a superior), for reading only.',
+  },
+  'des.itemApproval.back': { zh: '返回事项', en: 'Back to the item' },
+  'des.itemApproval.act': { zh: '办理审批', en: 'Act on the approval' },
+  'des.change.escalate': {
+    zh: '超出本单位定密权限时，作为无权定密事项申报报上级机关确定',
+    en: 'If above the organisation’s authority, send it up to a superior as a request (无权定密事项申报)',
+  },
+  'des.expiring.hint': {
+    zh: '保密期限即将届满的事项：需要延长的，应在期限届满前作出决定（《中华人民共和国保守国家秘密法》第二十三条、第二十四条）。',
+    en: 'Items whose period ends soon: an extension must be decided before the period ends.',
+  },
+  'des.expiring.window': { zh: '{n} 天内', en: 'Within {n} days' },
+  'des.expiring.empty': { zh: '{n} 天内没有保密期限届满的事项', en: 'No period ends within {n} days' },
+  'des.expiring.endsOn': { zh: '期限届满日', en: 'Last secret day' },
+  'des.expiring.today': { zh: '今天届满', en: 'Ends today' },
+  'des.expiring.extend': { zh: '延长', en: 'Extend' },
+  'des.expiring.release': { zh: '解除', en: 'Release' },
+  'des.expiring.view': { zh: '查看', en: 'View' },
 
   // authority page
   'des.auth.title': { zh: '定密权限', en: 'Designation authority' },

@@ -7,7 +7,7 @@ import {
   STATE_SECRET_LEVELS,
   type StateSecretLevel,
 } from '@baomi/domain';
-import { Alert, Form, Input, Radio, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, Radio, Typography } from 'antd';
 import { FormModal } from '../../app/FormModal.tsx';
 import { labelOptions, useI18n } from '../../app/i18n.tsx';
 import { useRules } from '../../app/rules.ts';
@@ -79,24 +79,27 @@ export function ChangeModal({
   item,
   directory,
   indefiniteAllowed,
+  initialKind = 'change',
   onClose,
   onDone,
 }: {
   item: Item;
   directory: Directory | undefined;
   indefiniteAllowed: boolean;
+  /** The kind the form opens with (the 即将到期 list opens it on 延长 or 解除). */
+  initialKind?: ChangeKind;
   onClose: () => void;
   onDone: (approvalId: string | null) => void;
 }) {
   const { t, l } = useI18n();
   const rules = useRules();
   return (
-    <FormModal<Terms & { kind: ChangeKind; reason: string }>
+    <FormModal<Terms & { kind: ChangeKind; reason: string; escalate?: boolean }>
       title={t('des.change.title')}
       width={680}
       okText={t('des.change.ok')}
-      initialValues={{ kind: 'change', level: item.level, period: item.period, knowScope: item.knowScope }}
-      fields={['kind', 'level', 'period', 'knowScope', 'reason']}
+      initialValues={{ kind: initialKind, level: item.level, period: item.period, knowScope: item.knowScope }}
+      fields={['kind', 'level', 'period', 'knowScope', 'reason', 'escalate']}
       testId="change-modal"
       onClose={onClose}
       onSubmit={async (v) => {
@@ -112,6 +115,8 @@ export function ChangeModal({
                   period: v.period,
                   knowScope: v.knowScope,
                   reason: v.reason,
+                  // R-DES-07: a raise above the authority goes up instead of being refused
+                  ...(v.escalate ? { escalate: true } : {}),
                 },
         );
         onDone(c.approvalId);
@@ -158,6 +163,11 @@ export function ChangeModal({
               {kind === 'change' && (
                 <Form.Item name="knowScope" label={t('des.knowScope')}>
                   <ScopeEditor directory={directory} />
+                </Form.Item>
+              )}
+              {kind === 'change' && (
+                <Form.Item name="escalate" valuePropName="checked">
+                  <Checkbox data-testid="change-escalate">{t('des.change.escalate')}</Checkbox>
                 </Form.Item>
               )}
             </>

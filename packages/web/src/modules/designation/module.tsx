@@ -6,6 +6,7 @@ import { messages } from './messages.ts';
 const ledgerPage = lazyPage(() => import('./LedgerPage.tsx'), 'LedgerPage');
 const formPage = lazyPage(() => import('./ItemFormPage.tsx'), 'ItemFormPage');
 const detailPage = lazyPage(() => import('./ItemDetailPage.tsx'), 'ItemDetailPage');
+const approvalPage = lazyPage(() => import('./ItemApprovalPage.tsx'), 'ItemApprovalPage');
 const reviewPage = lazyPage(() => import('./ReviewPage.tsx'), 'ReviewPage');
 const authorityPage = lazyPage(() => import('./AuthorityPage.tsx'), 'AuthorityPage');
 const statsPage = lazyPage(() => import('./StatsPage.tsx'), 'StatsPage');
@@ -17,6 +18,7 @@ export default defineWebModule({
     { path: '/designation/items/new', page: formPage, access: business },
     { path: '/designation/items/:id', page: detailPage, access: business },
     { path: '/designation/items/:id/edit', page: formPage, access: business },
+    { path: '/designation/items/:id/approvals/:approvalId', page: approvalPage, access: business },
     { path: '/designation/review', page: reviewPage, access: ledger },
     { path: '/designation/authority', page: authorityPage, access: business },
     { path: '/designation/stats', page: statsPage, access: { ...ledger, bureauToo: true } },
