@@ -1,6 +1,6 @@
-// The work calendar (工作日历) in the browser, on the demo data: the secrecy officer marks a holiday
-// and a 调休 working Saturday and counts a deadline across them; a staff member sees the same days
-// read-only (R-DES-07, R-SYS-01).
+// The work calendar (工作日历) in the browser, on the demo data (2026 entered by the seed): the secrecy
+// officer enters a holiday and a 调休 working Saturday of 2027 and counts a deadline across them; a
+// staff member sees the same days read-only (R-DES-07, R-SYS-01).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -32,16 +32,17 @@ describe('work calendar in the browser', { timeout: 150_000 }, () => {
     assert.ok((await menuLabels(p)).includes('工作日历'), 'the menu has the work calendar');
     await p.getByTestId('side-menu').getByText('工作日历').click();
     await p.waitForURL(/\/workdays/);
-    await p.goto('/workdays?year=2026');
-    await p.getByTestId('year').filter({ hasText: '2026年' }).waitFor();
+    // 2026 is entered by the demo (the State Council's holidays); the officer enters 2027's.
+    await p.goto('/workdays?year=2027');
+    await p.getByTestId('year').filter({ hasText: '2027年' }).waitFor();
     await p.getByTestId('workdays-editable').waitFor();
-    assert.equal(await kindOf(p, '2026-10-01'), 'workday');
-    assert.equal(await kindOf(p, '2026-10-10'), 'weekend');
+    assert.equal(await kindOf(p, '2027-10-01'), 'workday');
+    assert.equal(await kindOf(p, '2027-10-09'), 'weekend');
 
-    // A holiday on Thursday 1 October.
-    await p.getByTestId('day-2026-10-01').click();
-    await p.getByTestId('day-editor').getByText('设置 2026-10-01（星期四）').waitFor();
-    // a 调休 working day can only be a Saturday or a Sunday: the choice is disabled on a Thursday
+    // A holiday on Friday 1 October.
+    await p.getByTestId('day-2027-10-01').click();
+    await p.getByTestId('day-editor').getByText('设置 2027-10-01（星期五）').waitFor();
+    // a 调休 working day can only be a Saturday or a Sunday: the choice is disabled on a Friday
     const working = p.getByTestId('day-editor').locator('input[type="radio"][value="working_weekend"]');
     assert.equal(await working.isDisabled(), true);
     await p.getByTestId('day-name').press('Enter');
@@ -50,14 +51,14 @@ describe('work calendar in the browser', { timeout: 150_000 }, () => {
     await p.getByTestId('day-name').press('Enter');
     await toast(p, '已保存');
     await eventually(
-      async () => (await kindOf(p, '2026-10-01')) === 'holiday',
+      async () => (await kindOf(p, '2027-10-01')) === 'holiday',
       '1 October shows as a holiday',
     );
-    assert.match((await p.getByTestId('day-2026-10-01').textContent()) ?? '', /休/);
+    assert.match((await p.getByTestId('day-2027-10-01').textContent()) ?? '', /休/);
 
-    // Saturday 10 October worked (调休).
-    await p.getByTestId('day-2026-10-10').click();
-    await p.getByTestId('day-editor').getByText('设置 2026-10-10（星期六）').waitFor();
+    // Saturday 9 October worked (调休).
+    await p.getByTestId('day-2027-10-09').click();
+    await p.getByTestId('day-editor').getByText('设置 2027-10-09（星期六）').waitFor();
     await p.getByTestId('day-editor').getByText('调休上班日', { exact: true }).click();
     assert.equal(
       await p.getByTestId('day-editor').locator('input[type="radio"][value="working_weekend"]').isChecked(),
@@ -67,37 +68,37 @@ describe('work calendar in the browser', { timeout: 150_000 }, () => {
     await p.getByTestId('day-name').press('Enter');
     await toast(p, '已保存');
     await eventually(
-      async () => (await kindOf(p, '2026-10-10')) === 'working_weekend',
-      '10 October shows as a working day',
+      async () => (await kindOf(p, '2027-10-09')) === 'working_weekend',
+      '9 October shows as a working day',
     );
-    assert.match((await p.getByTestId('day-2026-10-10').textContent()) ?? '', /班/);
+    assert.match((await p.getByTestId('day-2027-10-09').textContent()) ?? '', /班/);
     const table = (await p.getByTestId('workdays-table').textContent()) ?? '';
-    assert.match(table, /2026-10-01[\s\S]*国庆节[\s\S]*2026-10-10[\s\S]*国庆节调休上班/);
+    assert.match(table, /2027-10-01[\s\S]*国庆节[\s\S]*2027-10-09[\s\S]*国庆节调休上班/);
     await p.getByTestId('workdays-summary').filter({ hasText: '节假日 1 天，调休上班日 1 天' }).waitFor();
 
-    // Deadline: Wed 30 Sep + 3 working days skips the 1 Oct holiday and the weekend → Tue 6 Oct.
+    // Deadline: Thu 30 Sep + 3 working days skips the 1 Oct holiday and the weekend → Wed 6 Oct.
     const from = p.getByTestId('deadline-from');
     await from.click();
     await p.keyboard.press('Control+A');
-    await p.keyboard.type('2026-09-30');
+    await p.keyboard.type('2027-09-30');
     await p.keyboard.press('Enter');
     await p.getByTestId('deadline-n').fill('3');
     await p.getByTestId('deadline-compute').click();
-    await p.getByTestId('deadline-result').filter({ hasText: '截止日：2026-10-06（星期二）' }).waitFor();
+    await p.getByTestId('deadline-result').filter({ hasText: '截止日：2027-10-06（星期三）' }).waitFor();
     await h.shot(p, '20-workdays-officer');
 
-    // Clearing a day: a temporary holiday on Friday 2 October, then cleared again.
-    await p.getByTestId('day-2026-10-02').click();
+    // Clearing a day: a temporary holiday on Monday 4 October, then cleared again.
+    await p.getByTestId('day-2027-10-04').click();
     await p.getByTestId('day-name').fill('临时');
     await p.getByTestId('day-name').press('Enter');
-    await eventually(async () => (await kindOf(p, '2026-10-02')) === 'holiday', '2 October set');
-    await p.getByTestId('day-2026-10-02').click();
+    await eventually(async () => (await kindOf(p, '2027-10-04')) === 'holiday', '4 October set');
+    await p.getByTestId('day-2027-10-04').click();
     await p.getByTestId('day-clear').click();
     await p.locator('.ant-popconfirm .ant-btn-primary').click();
     await toast(p, '已清除');
     await eventually(
-      async () => (await kindOf(p, '2026-10-02')) === 'workday',
-      '2 October back to a workday',
+      async () => (await kindOf(p, '2027-10-04')) === 'workday',
+      '4 October back to a workday',
     );
     await logout(p);
   });
@@ -108,26 +109,26 @@ describe('work calendar in the browser', { timeout: 150_000 }, () => {
     await login(p, staff.username, staff.password);
     await p.waitForURL(/\/home$/);
     assert.ok((await menuLabels(p)).includes('工作日历'));
-    await p.goto('/workdays?year=2026');
+    await p.goto('/workdays?year=2027');
     await p.getByTestId('workdays-readonly').filter({ hasText: '工作日历由保密员维护' }).waitFor();
-    assert.equal(await kindOf(p, '2026-10-01'), 'holiday');
-    assert.equal(await kindOf(p, '2026-10-10'), 'working_weekend');
-    assert.equal(await kindOf(p, '2026-10-02'), 'workday');
+    assert.equal(await kindOf(p, '2027-10-01'), 'holiday');
+    assert.equal(await kindOf(p, '2027-10-09'), 'working_weekend');
+    assert.equal(await kindOf(p, '2027-10-04'), 'workday');
     // the days are not buttons, and clicking one opens nothing
     assert.equal(await p.locator('button[data-testid^="day-"]').count(), 0);
-    await p.getByTestId('day-2026-10-01').click();
+    await p.getByTestId('day-2027-10-01').click();
     await p.waitForTimeout(300);
     assert.equal(await p.getByTestId('day-editor').count(), 0);
     const table = (await p.getByTestId('workdays-table').textContent()) ?? '';
     assert.match(table, /国庆节[\s\S]*国庆节调休上班/);
     // the year switch moves to a year nobody entered, which says so
     await p.getByTestId('year-next').click();
-    await p.getByTestId('year').filter({ hasText: '2027年' }).waitFor();
+    await p.getByTestId('year').filter({ hasText: '2028年' }).waitFor();
     await p.getByTestId('workdays-not-entered').waitFor();
-    assert.match(p.url(), /year=2027/);
-    assert.equal(await kindOf(p, '2027-10-01'), 'workday');
+    assert.match(p.url(), /year=2028/);
+    assert.equal(await kindOf(p, '2028-10-02'), 'workday');
     const border = await p
-      .getByTestId('day-2027-10-01')
+      .getByTestId('day-2028-10-02')
       .evaluate((el) => getComputedStyle(el).borderTopColor);
     assert.equal(border, 'rgba(0, 0, 0, 0)', 'no mark is left over from the year shown before');
     await h.shot(p, '21-workdays-staff');
