@@ -3,8 +3,9 @@
 // an item is in the ledger and its export exactly when its detail, knower list and form open.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DESIGNATION_ITEM_READ, evaluateRead, type Reader } from '@baomi/domain';
+import { addDays, DESIGNATION_ITEM_READ, evaluateRead, type Reader } from '@baomi/domain';
 import { type Client, createTestApp, type TestApp } from '../testing/harness.ts';
+import { todayInChina } from './common.ts';
 
 interface Person {
   client: Client;
@@ -129,6 +130,64 @@ describe('R-PER-01 reads never above clearance; ledger and detail decide alike (
       top.every((id) => officerTop.body.items.some((i) => i.id === id)),
       'a 绝密-cleared officer sees them',
     );
+  });
+
+  test('the 年度审核 and 即将到期 lists never name an item above the reader’s clearance', async () => {
+    // Two items designated almost a year ago for one year: both due for review and ending within 30 days.
+    const issued = addDays(todayInChina(), -345);
+    const due: Record<string, string> = {};
+    for (const level of ['top_secret', 'secret']) {
+      const { rows } = await t.db.query<{ id: string }>(
+        `INSERT INTO designation_item (org_id, department_id, handler_person_id, title, title_sort, basis_grounds,
+           origin, level, period, issue_date, release_date, know_scope, status, item_number, marking, approved_at)
+         VALUES ($1, $2, $3, $4, $4, '{}', 'original', $5, '{"kind":"years","n":1}', $6,
+                 ($6::date + interval '1 year')::date, $7::jsonb, 'approved', $8, $9, $6::date)
+         RETURNING id`,
+        [
+          org,
+          dept,
+          people.staffTop!.personId,
+          `到期测试事项（${level}）`,
+          level,
+          issued,
+          JSON.stringify({ personIds: [], departmentIds: [dept], positions: [] }),
+          `2025-9${level.length}`,
+          `${level}★1年`,
+        ],
+      );
+      due[level] = rows[0]!.id;
+    }
+    const lists = async (who: string) => {
+      const c = people[who]!.client;
+      const review = await c.get<{ items: { item: { id: string } }[] }>(
+        '/api/designation/items/review?horizon=30',
+      );
+      const expiring = await c.get<{ items: { item: { id: string } }[] }>(
+        '/api/designation/items/expiring?window=30',
+      );
+      assert.equal(review.status, 200, review.raw);
+      assert.equal(expiring.status, 200, expiring.raw);
+      return {
+        review: review.body.items.map((x) => x.item.id),
+        expiring: expiring.body.items.map((x) => x.item.id),
+        raw: review.raw + expiring.raw,
+      };
+    };
+    for (const who of ['officerSecret', 'designatorSecret', 'leaderSecret']) {
+      const l = await lists(who);
+      for (const list of [l.review, l.expiring]) {
+        assert.ok(list.includes(due.secret!), `${who}: the 机密 item is listed`);
+        assert.ok(!list.includes(due.top_secret!), `${who}: the 绝密 item is not`);
+      }
+      assert.ok(!l.raw.includes('到期测试事项（top_secret）'), `${who}: not even its title`);
+    }
+    const top = await lists('officerTop');
+    for (const list of [top.review, top.expiring]) {
+      assert.ok(
+        list.includes(due.top_secret!) && list.includes(due.secret!),
+        'a 绝密-cleared officer sees both',
+      );
+    }
   });
 
   test('for every reader × item: in the ledger exactly when the detail opens, and as the domain rule says', async () => {

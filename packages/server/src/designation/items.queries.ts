@@ -107,13 +107,6 @@ export async function getItem(sql: Sql, id: string, lock = false): Promise<ItemR
 }
 
 /** R-DES-08: the organisation's designated items (the yearly review list). */
-export async function approvedItems(sql: Sql, orgId: string): Promise<ItemRow[]> {
-  return itemColumns(itemsFrom(sql))
-    .where('i.org_id', '=', orgId)
-    .where('i.status', '=', 'approved')
-    .execute();
-}
-
 export interface ItemWrite {
   orgId: string;
   departmentId: string | null;

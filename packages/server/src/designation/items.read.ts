@@ -28,7 +28,6 @@ import { todayInChina } from './common.ts';
 import { ITEM, type ItemCaller } from './items.common.ts';
 import {
   approvalSubjects,
-  approvedItems,
   escalationTargets,
   getItem,
   type ItemRow,
@@ -232,7 +231,12 @@ export async function itemKnowers(sql: Sql, actor: Actor, caller: ItemCaller, id
 
 /** R-DES-08: the organisation's designated items due for their yearly review within `horizon` days. */
 export async function reviewList(sql: Sql, caller: ItemCaller, horizon: number, today = todayInChina()) {
-  const rows = await approvedItems(sql, caller.orgId);
+  // The caller's organisation's designated items he may read (the read rule: never above his clearance).
+  const rows = await itemColumns(itemsFrom(sql))
+    .where('i.org_id', '=', caller.orgId)
+    .where('i.status', '=', 'approved')
+    .where(visibility(caller))
+    .execute();
   const reviewable: (ReviewableItem & { row: ItemRow })[] = rows.map((r) => ({
     id: r.id,
     level: r.level,
