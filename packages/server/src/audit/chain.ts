@@ -68,7 +68,7 @@ async function flush(sql: Sql, bodies: string[]): Promise<void> {
 /**
  * Appends one event in the caller's transaction (R-SYS-03): when the change rolls back, so does
  * its event. The events of a transaction are chained together in one statement just before its
- * COMMIT (db.ts onBeforeCommit; the database function audit_append, migration 0008): the head row
+ * COMMIT (db.ts onBeforeCommit; the database function audit_append, migration 0009): the head row
  * lock serialises writers on every node, so the chain never forks, and it is held only from that
  * statement to the COMMIT. Outside a transaction the event is chained at once.
  */
