@@ -2,7 +2,7 @@
 // R-SYS-03: the audit trail is an SM3 hash chain. This file is the one audit writer and the verifier.
 import { createHash } from 'node:crypto';
 import { type AuditActorClass, canonicalJson } from '@baomi/domain';
-import type { Sql } from '../db/db.ts';
+import { onBeforeCommit, type Sql } from '../db/db.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -24,14 +24,6 @@ export interface AuditInput {
   objectId?: string | null;
   /** What changed, small and without secrets (never passwords or tokens). */
   summary?: Record<string, unknown>;
-}
-
-export interface StoredEvent {
-  seq: number;
-  /** The canonical JSON array that was hashed; every other column is generated from it. */
-  payload: string;
-  prev_hash: string;
-  hash: string;
 }
 
 /**
@@ -60,25 +52,44 @@ export function chainHash(prevHash: string, payload: string): string {
   return createHash('sm3').update(prevHash).update('\n').update(payload).digest('hex');
 }
 
+/** An event's canonical JSON without its sequence number, which the chain assigns at the flush. */
+export function eventBody(at: Date, actor: Actor, input: AuditInput): string {
+  const withSeq = eventPayload(0, at, actor, input);
+  return `[${withSeq.slice(3)}`; // "[0," → "["
+}
+
+/** The events a transaction has appended and not yet flushed into the chain. */
+const pending = new WeakMap<Sql, string[]>();
+
+async function flush(sql: Sql, bodies: string[]): Promise<void> {
+  await sql.query('SELECT audit_append($1::text[])', [bodies]);
+}
+
 /**
  * Appends one event in the caller's transaction (R-SYS-03): when the change rolls back, so does
- * its event. The head row lock serialises writers on every node, so the chain never forks.
+ * its event. The events of a transaction are chained together in one statement just before its
+ * COMMIT (db.ts onBeforeCommit; the database function audit_append, migration 0009): the head row
+ * lock serialises writers on every node, so the chain never forks, and it is held only from that
+ * statement to the COMMIT. Outside a transaction the event is chained at once.
  */
-export async function appendAudit(sql: Sql, actor: Actor, input: AuditInput): Promise<StoredEvent> {
-  const head = (
-    await sql.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE')
-  ).rows[0];
-  if (!head) throw new Error('audit head missing: database not migrated');
-  const seq = head.seq + 1;
-  const payload = eventPayload(seq, new Date(), actor, input);
-  const event: StoredEvent = { seq, payload, prev_hash: head.hash, hash: chainHash(head.hash, payload) };
-  await sql.query(
-    `WITH ins AS (
-       INSERT INTO audit_event (seq, payload, prev_hash, hash) VALUES ($1, $2, $3, $4) RETURNING seq, hash)
-     UPDATE audit_head SET seq = ins.seq, hash = ins.hash FROM ins WHERE audit_head.id = 1`,
-    [event.seq, event.payload, event.prev_hash, event.hash],
-  );
-  return event;
+export async function appendAudit(sql: Sql, actor: Actor, input: AuditInput): Promise<void> {
+  const body = eventBody(new Date(), actor, input);
+  const queue = pending.get(sql);
+  if (queue) {
+    queue.push(body);
+    return;
+  }
+  const fresh = [body];
+  if (
+    onBeforeCommit(sql, async () => {
+      pending.delete(sql);
+      await flush(sql, fresh);
+    })
+  ) {
+    pending.set(sql, fresh);
+    return;
+  }
+  await flush(sql, fresh);
 }
 
 export interface Checkpoint {

@@ -2,9 +2,37 @@
 // One database dialect: PostgreSQL. Embedded PGlite by default, a real server when DATABASE_URL is set.
 import { fsyncSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import pg from 'pg';
 
 export type Row = Record<string, unknown>;
+
+/** Work a transaction runs last, just before its COMMIT (the audit chain's flush), in order. */
+const beforeCommit = new WeakMap<Sql, (() => Promise<void>)[]>();
+
+/**
+ * Runs `fn` just before the transaction `sql` commits (in the transaction; an error rolls it back).
+ * Returns false when `sql` is not a transaction (nothing registered).
+ */
+export function onBeforeCommit(sql: Sql, fn: () => Promise<void>): boolean {
+  const hooks = beforeCommit.get(sql);
+  if (!hooks) return false;
+  hooks.push(fn);
+  return true;
+}
+
+/** Calls `fn` with a transaction's Sql, then its before-commit hooks (hooks may add hooks). */
+async function inTransaction<T>(sql: Sql, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const hooks: (() => Promise<void>)[] = [];
+  beforeCommit.set(sql, hooks);
+  try {
+    const out = await fn(sql);
+    for (let i = 0; i < hooks.length; i++) await hooks[i]!();
+    return out;
+  } finally {
+    beforeCommit.delete(sql);
+  }
+}
 
 export interface QueryResult<T> {
   rows: T[];
@@ -110,6 +138,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
   const durable = Boolean(dir) && pgliteDurable();
   const lite = await PGlite.create(dir ?? 'memory://', {
     parsers: { [INT8]: Number, [DATE]: asText },
+    extensions: { pgcrypto },
     startParams: durable ? DURABLE_PARAMS : FAST_PARAMS,
   });
   if (durable) {
@@ -139,7 +168,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    tx: (fn) => lite.transaction((t) => fn(wrap(t))),
+    tx: (fn) => lite.transaction((t) => inTransaction(wrap(t), fn)),
     close: () => lite.close(),
     listen: async (channel, onNotify) => {
       const unlisten = await lite.listen(channel, onNotify);
@@ -173,12 +202,15 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const out = await fn({
-          query: (text, params) => run(client, text, params),
-          exec: async (text) => {
-            await client.query(text);
+        const out = await inTransaction(
+          {
+            query: (text, params) => run(client, text, params),
+            exec: async (text) => {
+              await client.query(text);
+            },
           },
-        });
+          fn,
+        );
         await client.query('COMMIT');
         return out;
       } catch (e) {

@@ -206,12 +206,15 @@ describe('PDF forms (exports/pdf.ts)', () => {
     });
     assert.deepEqual(order.slice(-1), ['send']);
     assert.ok(order.indexOf('audit') < order.indexOf('send'));
-    const insert = queries.find((q) => q.text.includes('INSERT INTO audit_event'));
-    assert.ok(insert, 'an audit event is inserted');
-    const payload = JSON.parse(String(insert.params[1])) as unknown[];
-    assert.equal(payload[0], 42);
-    assert.deepEqual(payload.slice(7, 10), ['designation.print', 'designation', 'd-12']);
-    const summary = payload[10] as Record<string, unknown>;
+    // Outside a registered transaction the event is chained at once (audit/chain.ts): one call of the
+    // database's audit_append with the event's body (its payload without the sequence the chain assigns).
+    const insert = queries.find((q) => q.text.includes('audit_append'));
+    assert.ok(insert, 'an audit event is appended');
+    const bodies = insert.params[0] as string[];
+    assert.equal(bodies.length, 1);
+    const payload = JSON.parse(bodies[0]!) as unknown[];
+    assert.deepEqual(payload.slice(6, 9), ['designation.print', 'designation', 'd-12']);
+    const summary = payload[9] as Record<string, unknown>;
     assert.equal(summary.marking, '机密★5年');
     assert.equal(summary.copyNumber, 12);
     assert.equal(summary.pages, 1);
