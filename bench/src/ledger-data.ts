@@ -47,10 +47,11 @@ export async function seedLedger(db: Db, n: number): Promise<LedgerSeed> {
   // g is bigint: g * 7919 overflows int4 above ~271k items.
   await db.query(
     `INSERT INTO designation_item (id, org_id, department_id, handler_person_id, title, basis_text, basis_grounds,
-       origin, level, period, issue_date, release_date, know_scope, status, item_number, marking,
+       origin, source_item_id, level, period, issue_date, release_date, know_scope, status, item_number, marking,
        approved_at, released_at, created_at, title_sort)
      SELECT md5('ledger-' || g)::uuid, $1, ($2::uuid[])[1 + g % 8], $3, '基准事项' || g, '发展改革工作国家秘密范围', '{}',
             CASE WHEN g % 5 = 0 THEN 'derived' ELSE 'original' END,
+            CASE WHEN g % 5 = 0 THEN md5('ledger-' || (g - 1))::uuid END,
             (ARRAY['confidential', 'secret', 'top_secret'])[1 + g % 3], '{"kind":"years","n":10}',
             (t.ts AT TIME ZONE 'Asia/Shanghai')::date,
             ((t.ts AT TIME ZONE 'Asia/Shanghai')::date + interval '10 years')::date + 1,
