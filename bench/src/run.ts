@@ -409,13 +409,16 @@ async function httpReads(kind: Kind, db: string, seconds: number, items: number)
       return r.rps;
     };
     if (want('http-me')) {
-      await rps(`${s.baomi}/api/auth/me`, 10); // warm-up
+      await rps(`${s.baomi}/api/auth/me`, 10); // warm-up, both
+      await rps(`${s.bare}/api/auth/me`, 10);
       const samples: { baomi: number; base: number }[] = [];
-      for (let run = 0; run < RUNS; run++)
-        samples.push({
-          baomi: await rps(`${s.baomi}/api/auth/me`, 10),
-          base: await rps(`${s.bare}/api/auth/me`, 10),
-        });
+      for (let run = 0; run < RUNS; run++) {
+        // Which goes first alternates, so that drift (a busy machine) is shared.
+        const [a, b] = run % 2 ? [s.bare, s.baomi] : [s.baomi, s.bare];
+        const ra = await rps(`${a}/api/auth/me`, 10);
+        const rb = await rps(`${b}/api/auth/me`, 10);
+        samples.push(run % 2 ? { baomi: rb, base: ra } : { baomi: ra, base: rb });
+      }
       ratioRow(
         'authenticated read (GET /api/auth/me) vs bare Fastify',
         db,
