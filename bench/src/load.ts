@@ -42,3 +42,4 @@ process.on('message', async (m: LoadRequest | 'stop') => {
     process.send!({ error: e instanceof Error ? e.message : String(e) });
   }
 });
+process.on('disconnect', () => process.exit(0));

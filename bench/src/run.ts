@@ -361,23 +361,32 @@ async function startServer(kind: Kind, items: number) {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { ...process.env, DATABASE_URL: '', BAOMI_MIGRATE_URL: '' },
   });
-  const urls = await new Promise<{ baomi: string; bare: string; cookie: string }>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as { baomi: string; bare: string; cookie: string }));
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
+  const cleanUp = async () => {
+    if (fresh) rmSync(fresh, { recursive: true, force: true });
+    if (made) {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE ${new URL(made.dir!).pathname.slice(1)} WITH (FORCE)`);
+      await c.end();
+    }
+  };
+  let urls: { baomi: string; bare: string; cookie: string };
+  try {
+    urls = await new Promise((resolve, reject) => {
+      child.once('message', (m) => resolve(m as { baomi: string; bare: string; cookie: string }));
+      child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    });
+  } catch (e) {
+    await cleanUp();
+    throw e;
+  }
   return {
     ...urls,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.send('stop');
       await exited;
-      if (fresh) rmSync(fresh, { recursive: true, force: true });
-      if (made) {
-        const c = new pg.Client({ connectionString: PG_URL });
-        await c.connect();
-        await c.query(`DROP DATABASE ${new URL(made.dir!).pathname.slice(1)} WITH (FORCE)`);
-        await c.end();
-      }
+      await cleanUp();
     },
   };
 }

@@ -85,3 +85,5 @@ process.on('message', async (m) => {
   await started.close();
   process.exit(0);
 });
+// The bench went away (an error, ^C): do not outlive it.
+process.on('disconnect', () => process.exit(1));
