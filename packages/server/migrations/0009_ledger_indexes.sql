@@ -9,3 +9,5 @@ CREATE INDEX designation_item_ledger ON designation_item (org_id, created_at DES
 -- The 已定密 views sorted by the date of designation.
 CREATE INDEX designation_item_ledger_approved ON designation_item (org_id, approved_at DESC NULLS LAST, id)
   INCLUDE (level, protection_level, status, department_id, origin, created_at);
+-- The ledger sorted by title (pinyin sort key, byte-wise: list.ts pinyinOrder), A to Z.
+CREATE INDEX designation_item_ledger_title ON designation_item (org_id, title_sort COLLATE "C", id);
