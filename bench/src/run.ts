@@ -10,7 +10,7 @@ import { buildApp } from '@baomi/server/http/app.ts';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { designationReads } from './designation.ts';
+import { designationReads, parseScale } from './designation.ts';
 
 interface Row {
   measure: string;
@@ -212,7 +212,14 @@ async function designationAtVolume(kind: 'pglite' | 'postgres', n: number, k: nu
 
 const quick = process.argv.includes('--quick');
 const kinds: ('pglite' | 'postgres')[] = process.env.BAOMI_BENCH_PG_URL ? ['pglite', 'postgres'] : ['pglite'];
-for (const kind of kinds) {
+// --scale 1m (issue 8, ledgers at scale): the designation rows alone, at that many items, on PostgreSQL.
+const scale = parseScale(process.argv);
+if (scale !== null) {
+  if (!process.env.BAOMI_BENCH_PG_URL) throw new Error('--scale runs on PostgreSQL: set BAOMI_BENCH_PG_URL');
+  console.error(`… postgres: designation ledger and yearly statistics at ${scale} items`);
+  await designationAtVolume('postgres', scale, 5);
+}
+for (const kind of scale === null ? kinds : []) {
   console.error(`… ${kind}: audit append cost`);
   await auditAppendCost(kind, quick ? 200 : 1000);
   console.error(`… ${kind}: chain verification`);
