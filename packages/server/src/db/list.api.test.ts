@@ -3,11 +3,17 @@
 // by key, in branches, by a full scan).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DomainError } from '@baomi/domain';
-import { Kysely, type SqlBool, sql } from 'kysely';
+import { DESIGNATION_ITEM_READ, DomainError, type Reader } from '@baomi/domain';
+import { Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../testing/harness.ts';
-import { SqlDialect } from './kysely.ts';
+import { type ReadColumns, readBranches, readFilter } from './access-sql.ts';
+import { kdb, SqlDialect } from './kysely.ts';
 import { type ListOptions, listPage, type Paging } from './list.ts';
+
+const ORG_A = '00000000-0000-4000-8000-00000000000a';
+const ORG_B = '00000000-0000-4000-8000-00000000000b';
+const PERSON = '00000000-0000-4000-8000-000000000001';
+const OTHER = '00000000-0000-4000-8000-000000000002';
 
 interface ProbeDB {
   list_probe: { id: number; grp: string; n: number | null };
@@ -122,6 +128,85 @@ describe('listPage', () => {
         run(way, { limit: 10, offset: 0 }, { sort: { field: 'nope', desc: false } }),
         (e) => e instanceof DomainError && e.kind === 'invalid',
       );
+    });
+  }
+});
+
+// The read rule's branches (access-sql.ts readBranches) select exactly what readFilter selects, each
+// row in one branch only, for readers of every kind.
+describe('readBranches', () => {
+  let t: TestDatabase;
+  before(async () => {
+    t = await createTestDatabase();
+    await t.db.exec(`CREATE TABLE rule_probe (id int PRIMARY KEY, org_id uuid, level text NOT NULL, status text NOT NULL,
+      handler uuid, scope jsonb NOT NULL, sent_to uuid[] NOT NULL, deciders uuid[] NOT NULL)`);
+    let id = 0;
+    for (const org of [ORG_A, ORG_B, null])
+      for (const level of ['confidential', 'secret', 'top_secret'])
+        for (const status of ['draft', 'approved'])
+          for (const handler of [PERSON, OTHER])
+            for (const sentTo of [[], [ORG_A]])
+              for (const deciders of [[], [PERSON]])
+                await t.db.query(
+                  'INSERT INTO rule_probe VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8::uuid[])',
+                  [
+                    ++id,
+                    org,
+                    level,
+                    status,
+                    handler,
+                    JSON.stringify({
+                      personIds: id % 5 === 0 ? [PERSON] : [],
+                      departmentIds: [],
+                      positions: [],
+                    }),
+                    sentTo,
+                    deciders,
+                  ],
+                );
+  });
+  after(() => t.drop());
+
+  const cols: ReadColumns = {
+    orgId: sql`org_id`,
+    level: sql`level`,
+    status: sql`status`,
+    handlerPersonId: sql`handler`,
+    knowScope: sql`scope`,
+    sentTo: (org) => sql<SqlBool>`${org}::uuid = ANY(sent_to)`,
+    decidedBy: (p) => sql<SqlBool>`${p}::uuid = ANY(deciders)`,
+  };
+  const readers: Reader[] = [
+    {
+      personId: PERSON,
+      orgId: ORG_A,
+      departmentId: null,
+      position: null,
+      clearance: 'top_secret',
+      roles: ['secrecy_officer'],
+    },
+    { personId: PERSON, orgId: ORG_A, departmentId: null, position: null, clearance: 'secret', roles: [] },
+    {
+      personId: PERSON,
+      orgId: ORG_B,
+      departmentId: null,
+      position: null,
+      clearance: 'confidential',
+      roles: ['designator'],
+    },
+  ];
+  const ids = async (cond: RawBuilder<SqlBool>) =>
+    (
+      await sql<{ id: number }>`SELECT id FROM rule_probe WHERE ${cond} ORDER BY id`.execute(kdb(t.db))
+    ).rows.map((r) => r.id);
+  for (const reader of readers) {
+    test(`${reader.clearance} ${reader.roles.join(',') || 'no role'}: the branches partition the rule's rows`, async () => {
+      const whole = await ids(readFilter(DESIGNATION_ITEM_READ, reader, cols));
+      const parts = await Promise.all(readBranches(DESIGNATION_ITEM_READ, reader, cols).map(ids));
+      const union = parts.flat().sort((a, b) => a - b);
+      assert.deepEqual(union, whole, 'same rows');
+      assert.equal(new Set(union).size, union.length, 'no row in two branches');
+      assert.ok(whole.length > 0);
     });
   }
 });
