@@ -26,7 +26,7 @@ const DEPTS = [
 const YEAR = 2025;
 
 /** Items over 2020-01 … 2026-07 (China time); every 11th a draft, every 7th released, every 5th derived. */
-async function generate(db: Db, n: number) {
+export async function generate(db: Db, n: number, opts: { analyze?: boolean } = {}) {
   const org = (
     await db.query<{ id: string }>(
       "INSERT INTO org (name, level, kind) VALUES ('基准单位', 'city', 'party_gov') RETURNING id",
@@ -66,7 +66,7 @@ async function generate(db: Db, n: number) {
             CASE WHEN g % 11 <> 0 AND g % 7 = 0 THEN t.ts + interval '300 days' END,
             t.ts
        FROM generate_series(1, $4::int) g,
-            LATERAL (SELECT timestamptz '2020-01-01 00:00+08' + (g * 7919 % 2400) * interval '1 day'
+            LATERAL (SELECT timestamptz '2020-01-01 00:00+08' + (g::bigint * 7919 % 2400) * interval '1 day'
                             + (g % 24) * interval '1 hour' AS ts) t`,
     [org, depts, person, n],
   );
@@ -88,7 +88,7 @@ async function generate(db: Db, n: number) {
       WHERE i.org_id = $1 AND i.released_at IS NOT NULL`,
     [org, person, n],
   );
-  await db.exec('ANALYZE');
+  if (opts.analyze !== false) await db.exec('ANALYZE');
   return { org, depts, person };
 }
 
@@ -169,6 +169,24 @@ const RAW_STATS: Record<StatsTable, string> = {
    GROUP BY GROUPING SETS ((department_id, level), (department_id), (level), ())`,
 };
 
+/**
+ * `--scale 1m` (or `--scale=200k`, `--scale 500000`): the number of items for the designation rows, or
+ * null when not given. The generator takes bigint arithmetic, so any scale fits.
+ */
+export function parseScale(argv: readonly string[]): number | null {
+  const at = argv.findIndex((a) => a === '--scale' || a.startsWith('--scale='));
+  if (at < 0) return null;
+  const raw = (argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1]) ?? '';
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(raw.trim());
+  if (!m) throw new Error(`--scale: expected e.g. 1m, 200k or 500000, got "${raw}"`);
+  const unit = m[2]!.toLowerCase();
+  const n = Math.round(Number(m[1]) * (unit === 'm' ? 1e6 : unit === 'k' ? 1e3 : 1));
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--scale: not a number of items: "${raw}"`);
+  return n;
+}
+
+const items = (n: number) => (n >= 1e6 ? `${n / 1e6}M items` : `${n / 1000}k items`);
+
 /** Median of `k` interleaved timings of the two. */
 async function compare(k: number, baomi: () => Promise<unknown>, raw: () => Promise<unknown>) {
   await baomi();
@@ -215,7 +233,7 @@ export async function designationReads(db: Db, n: number, k: number): Promise<Me
   )
     throw new Error('the ledger query and the raw SQL disagree');
   out.push({
-    measure: `designation ledger query vs raw SQL (${n / 1000}k items)`,
+    measure: `designation ledger query vs raw SQL (${items(n)})`,
     ...(await compare(
       k,
       () => listItems(db, caller, q, { limit: 20, offset: 40 }),
@@ -233,7 +251,7 @@ export async function designationReads(db: Db, n: number, k: number): Promise<Me
       if (totalOf(a, key) !== totalOf(b, key) || totalOf(a, key) === undefined)
         throw new Error(`${table}.${key}: ${totalOf(a, key)} vs raw ${totalOf(b, key)}`);
     out.push({
-      measure: `yearly table ${table} vs raw SQL (${n / 1000}k items)`,
+      measure: `yearly table ${table} vs raw SQL (${items(n)})`,
       ...(await compare(
         k,
         () => queryStats(db, table, YEAR, scope),

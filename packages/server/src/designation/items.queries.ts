@@ -55,13 +55,18 @@ export interface ItemRow {
   updatedAt: Date;
 }
 
-/** Designation items with their handler, department and catalogue entry (the ledger's FROM). */
-export const itemsFrom = (sql: Sql) =>
-  kdb(sql)
-    .selectFrom('designation_item as i')
+/** Designation items alone (the ledger's page keys and its count need no join). */
+export const itemsOnly = (sql: Sql) => kdb(sql).selectFrom('designation_item as i');
+
+/** Their handler, department and catalogue entry (one row each at most). */
+export const itemJoins = (qb: ReturnType<typeof itemsOnly>) =>
+  qb
     .innerJoin('person as h', 'h.id', 'i.handler_person_id')
     .leftJoin('department as d', 'd.id', 'i.department_id')
     .leftJoin('secret_catalogue_entry as c', 'c.id', 'i.basis_catalogue_entry_id');
+
+/** Designation items with their handler, department and catalogue entry. */
+export const itemsFrom = (sql: Sql) => itemJoins(itemsOnly(sql));
 
 /** The item row (ItemRow) selected from itemsFrom. */
 export const itemColumns = (qb: ReturnType<typeof itemsFrom>) =>

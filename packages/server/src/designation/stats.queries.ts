@@ -183,10 +183,12 @@ const COUNTS: Record<Exclude<StatsTable, 'changes'>, string> = {
 export function producedSql(grouping: StatsGrouping): string {
   const { keys, key } = keyed(grouping);
   return `WITH ${BOUNDS}, ${keys},
+  -- Only the year's items need their first change (the rest are never joined below).
   first_change AS (
     SELECT DISTINCT ON (c.item_id) c.item_id, c.before->>'level' AS level
-      FROM designation_change c JOIN designation_item i ON i.id = c.item_id
+      FROM designation_change c JOIN designation_item i ON i.id = c.item_id CROSS JOIN bounds b
      WHERE c.status = 'approved' AND c.kind <> 'release' AND i.org_id = ANY($2::uuid[])
+       AND i.approved_at >= b.t0 AND i.approved_at < b.t1
      ORDER BY c.item_id, c.decided_at, c.id),
   x AS (
     SELECT ${key} AS k, i.origin, coalesce(f.level, i.level) AS level
