@@ -69,8 +69,24 @@ describe('password reset under dual control', { timeout: 170_000 }, () => {
     assert.ok(secondHalf.length >= 8, secondHalf);
     assert.notEqual(secondHalf, firstHalf);
     await sec.getByText('一次性密码（后半段）').waitFor();
-    await sec.getByTestId('otp-done').click();
-    await value.waitFor({ state: 'detached' });
+    // Twice in full runs (never alone) the first click on 我已记下 left the dialog open while the list
+    // behind it reloaded; click again until it is gone, and say so in the log when that was needed.
+    let clicks = 0;
+    await eventually(
+      async () => {
+        if ((await value.count()) === 0) return true;
+        clicks += 1;
+        await sec
+          .getByTestId('otp-done')
+          .click({ timeout: 2_000 })
+          .catch(() => {});
+        await value.waitFor({ state: 'detached', timeout: 2_000 }).catch(() => {});
+        return (await value.count()) === 0;
+      },
+      'the second half closes',
+      15_000,
+    );
+    if (clicks > 1) console.log(`password-reset e2e: the dialog closed after ${clicks} clicks`);
     await sec.getByTestId('resets-table').getByText('没有待确认的申请').waitFor();
     await eventually(
       async () => (await sec.getByTestId('admin-todos').getByText(USERNAME).count()) === 0,
