@@ -53,10 +53,6 @@ export async function expireResets(db: Db): Promise<void> {
   });
 }
 
-export async function getPasswordReset(db: Db, id: string): Promise<ResetRow> {
-  return (await getReset(db, id))!;
-}
-
 export async function listPasswordResets(db: Db, pendingOnly: boolean): Promise<ResetRow[]> {
   await expireResets(db);
   return listResets(db, pendingOnly);

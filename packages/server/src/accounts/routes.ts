@@ -10,14 +10,8 @@ import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
 import { accountPolicy } from './policy.ts';
-import {
-  closeReset,
-  confirmReset,
-  getPasswordReset,
-  listPasswordResets,
-  openRequest,
-  requestReset,
-} from './reset.ts';
+import { getReset } from './reset.queries.ts';
+import { closeReset, confirmReset, listPasswordResets, openRequest, requestReset } from './reset.ts';
 import { type Account, createAccount, listAccounts, setDisabled, unlock } from './service.ts';
 
 const tags = ['accounts'];
@@ -62,7 +56,7 @@ const accountRoutes: ModuleRoutes = async (app) => {
         const account = await createAccount(sql, actor, req.body, hash);
         return { account, ...(await openRequest(sql, actor, account, 'initial')) };
       });
-      const reset = await getPasswordReset(db, made.id);
+      const reset = (await getReset(db, made.id))!;
       return reply.status(201).send(wire({ account: made.account, reset, firstHalf: made.firstHalf }));
     },
   );

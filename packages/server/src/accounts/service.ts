@@ -1,19 +1,10 @@
 import type { AccountCreate } from '@baomi/api/accounts.ts';
-import {
-  type AdminRole,
-  checkPassword,
-  checkRoleSeparation,
-  conflict,
-  forbidden,
-  invalid,
-  notFound,
-} from '@baomi/domain';
+import { type AdminRole, checkRoleSeparation, conflict, forbidden, invalid, notFound } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import { hashPassword, oneTimePassword } from '../auth/passwords.ts';
 import { revokeSessions } from '../auth/sessions.ts';
 import type { Sql } from '../db/db.ts';
 import { linkAccount, personAccount } from '../people/queries.ts';
-import { getSecurityPolicy } from '../settings/service.ts';
 import {
   type Account,
   countAccounts,
@@ -77,16 +68,6 @@ export async function createAccount(
     },
   });
   return (await getAccount(sql, id))!;
-}
-
-/** R-SYS-02: a one-time password that meets the current policy (length, kinds, no user name in it). */
-export async function policyPassword(sql: Sql, username: string): Promise<string> {
-  const policy = await getSecurityPolicy(sql);
-  for (let i = 0; i < 1000; i++) {
-    const password = oneTimePassword(Math.max(16, policy.minLength));
-    if (checkPassword(password, username, policy).ok) return password;
-  }
-  throw new Error('no one-time password satisfies the security policy');
 }
 
 /**
