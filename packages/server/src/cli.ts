@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { appendAudit, verifyChain } from './audit/chain.ts';
+import { appendAudit, chainPending, verifyChain } from './audit/chain.ts';
 import { pruneAudit } from './audit/prune.ts';
 import { hashPassword, oneTimePassword } from './auth/passwords.ts';
 import { revokeSessions } from './auth/sessions.ts';
@@ -175,6 +175,7 @@ async function main(argv: string[]): Promise<number> {
           return 0;
         }
         if (sub === 'checkpoint') {
+          await chainPending(db);
           const { rows } = await db.query<{ seq: number; hash: string }>(
             'SELECT seq, hash FROM audit_head WHERE id = 1',
           );

@@ -2,6 +2,7 @@
 // requests, the security-secrecy administrator confirms; each holds one half of the one-time password.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { chainPending } from '../audit/chain.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, STRONG, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
@@ -193,6 +194,7 @@ describe('password reset under dual control (R-SYS-01)', () => {
     const lose = a.status === 200 ? b : a;
     assert.equal((lose.body as unknown as { error: { code: string } }).error.code, 'reset_not_pending');
     assert.equal((await t.client().login(name, firstHalf + win.body.secondHalf)).status, 200);
+    await chainPending(t.db);
     const confirms = await t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_event
         WHERE action = 'account.password.reset_confirm' AND object_id = $1 AND seq > $2`,

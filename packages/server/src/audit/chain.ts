@@ -2,7 +2,7 @@
 // R-SYS-03: the audit trail is an SM3 hash chain. This file is the one audit writer and the verifier.
 import { createHash } from 'node:crypto';
 import { type AuditActorClass, canonicalJson } from '@baomi/domain';
-import { onBeforeCommit, type Sql } from '../db/db.ts';
+import { type Db, databaseOf, onAfterCommit, onBeforeCommit, type Sql } from '../db/db.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -61,16 +61,33 @@ export function eventBody(at: Date, actor: Actor, input: AuditInput): string {
 /** The events a transaction has appended and not yet flushed into the chain. */
 const pending = new WeakMap<Sql, string[]>();
 
+/**
+ * How a database chains (D51). `inline`: the transaction chains its own events just before its
+ * COMMIT (audit_append, migration 0009) — the embedded database, which has one connection anyway.
+ * `outbox`: the transaction only inserts its events into audit_outbox and commits; the chainer
+ * moves them into the chain moments later (audit_chain_outbox, migration 0011) — PostgreSQL, where
+ * the head lock held across each writer's COMMIT (its WAL flush) made concurrent writers queue.
+ */
+export function chainMode(db: Db): 'inline' | 'outbox' {
+  return db.kind === 'postgres' ? 'outbox' : 'inline';
+}
+
 async function flush(sql: Sql, bodies: string[]): Promise<void> {
+  const db = databaseOf(sql);
+  if (db && chainMode(db) === 'outbox') {
+    await sql.query('INSERT INTO audit_outbox (bodies) VALUES ($1::text[])', [bodies]);
+    if (!onAfterCommit(sql, () => chainerOf(db).wake())) chainerOf(db).wake();
+    return;
+  }
   await sql.query('SELECT audit_append($1::text[])', [bodies]);
 }
 
 /**
  * Appends one event in the caller's transaction (R-SYS-03): when the change rolls back, so does
- * its event. The events of a transaction are chained together in one statement just before its
- * COMMIT (db.ts onBeforeCommit; the database function audit_append, migration 0009): the head row
- * lock serialises writers on every node, so the chain never forks, and it is held only from that
- * statement to the COMMIT. Outside a transaction the event is chained at once.
+ * its event. The events of a transaction are written together in one statement just before its
+ * COMMIT (db.ts onBeforeCommit): chained there under the head row lock (inline), or put in the
+ * outbox for the chainer (outbox, PostgreSQL). Either way the head lock serialises the chaining on
+ * every node, so the chain never forks. Outside a transaction the event is written at once.
  */
 export async function appendAudit(sql: Sql, actor: Actor, input: AuditInput): Promise<void> {
   const body = eventBody(new Date(), actor, input);
@@ -90,6 +107,108 @@ export async function appendAudit(sql: Sql, actor: Actor, input: AuditInput): Pr
     return;
   }
   await flush(sql, fresh);
+}
+
+/** Transactions chained per statement (each its own short transaction holding the head lock). */
+const CHAIN_BATCH = 1000;
+
+/**
+ * Chains every committed event waiting in the outbox (nothing to do on an inline database) and
+ * returns how many. Readers of the trail call it first (the list, exports, verification,
+ * checkpoints, pruning), so what they read is the whole committed trail.
+ */
+export async function chainPending(sql: Sql): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { rows } = await sql.query<{ n: number }>('SELECT audit_chain_outbox($1) AS n', [CHAIN_BATCH]);
+    const n = Number(rows[0]?.n ?? 0);
+    if (n === 0) return total;
+    total += n;
+  }
+}
+
+/** The unchained window: events committed but not yet in the chain, and the oldest one's time. */
+export async function unchained(sql: Sql): Promise<{ count: number; oldestAt: Date | null }> {
+  const { rows } = await sql.query<{ count: number; oldest: Date | null }>(
+    'SELECT coalesce(sum(cardinality(bodies)), 0) AS count, min(created_at) AS oldest FROM audit_outbox',
+  );
+  return { count: Number(rows[0]?.count ?? 0), oldestAt: rows[0]?.oldest ?? null };
+}
+
+/** How often each node sweeps the outbox (events of a node that stopped before chaining them). */
+export const CHAIN_SWEEP_MS = 1000;
+
+/**
+ * One chainer per database in this process: woken after each commit that put events in the outbox,
+ * it chains until the outbox is empty; wake-ups while it runs fold into one more round. A sweep every
+ * CHAIN_SWEEP_MS chains what another node left behind, so the unchained window stays about a second.
+ */
+class Chainer {
+  private running = false;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private idle: Promise<void> = Promise.resolve();
+  failures = 0;
+
+  constructor(private readonly db: Db) {}
+
+  wake(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    this.idle = this.run();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        await chainPending(this.db);
+      } while (this.again);
+      this.failures = 0;
+    } catch {
+      // The database is unreachable or shutting down: the sweep tries again.
+      this.failures += 1;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Starts the periodic sweep (unref'd: it never keeps the process alive). */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.wake(), CHAIN_SWEEP_MS);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Stops the sweep and waits for a round in progress. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.idle;
+  }
+}
+
+const chainers = new WeakMap<Db, Chainer>();
+
+function chainerOf(db: Db): Chainer {
+  let c = chainers.get(db);
+  if (!c) {
+    c = new Chainer(db);
+    chainers.set(db, c);
+  }
+  return c;
+}
+
+/** Starts this node's chainer sweep (server start); the returned function stops it (server close). */
+export function startChainer(db: Db): () => Promise<void> {
+  if (chainMode(db) !== 'outbox') return async () => {};
+  const c = chainerOf(db);
+  c.start();
+  return () => c.stop();
 }
 
 export interface Checkpoint {
@@ -117,6 +236,12 @@ export async function verifyChain(
   opts: { pageSize?: number } = {},
 ): Promise<VerifyResult> {
   const PAGE = opts.pageSize ?? VERIFY_PAGE;
+  // Verification covers every committed event: what waits in the outbox is chained first (D51). If
+  // that fails (a head rewound by hand), the chain is still checked, and the stranded events named.
+  const chainedAll = await chainPending(sql).then(
+    () => true,
+    () => false,
+  );
   const headRow = (await sql.query<Checkpoint>('SELECT seq, hash FROM audit_head WHERE id = 1')).rows[0] ?? {
     seq: 0,
     hash: GENESIS_HASH,
@@ -222,6 +347,16 @@ export async function verifyChain(
       `审计链头（第 ${headRow.seq} 条）与记录不符，末尾记录可能被删除`,
       `The chain head (event ${headRow.seq}) does not match the events: the tail may have been removed`,
     );
+  }
+  if (!chainedAll) {
+    const left = await unchained(sql);
+    if (left.count > 0) {
+      return broken(
+        headRow.seq + 1,
+        `有 ${left.count} 条已提交的审计记录无法接入审计链`,
+        `${left.count} committed audit events cannot be chained`,
+      );
+    }
   }
   if (!checkpointSeen && checkpoint) {
     return broken(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, mock, test } from 'node:test';
 import { migrate } from '../db/migrate.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/harness.ts';
-import { appendAudit, SYSTEM_ACTOR, verifyChain } from './chain.ts';
+import { appendAudit, chainPending, SYSTEM_ACTOR, verifyChain } from './chain.ts';
 import { pruneAudit } from './prune.ts';
 
 describe('audit retention (R-SYS-03)', () => {
@@ -23,6 +23,7 @@ describe('audit retention (R-SYS-03)', () => {
       mock.timers.reset();
     }
     await t.db.tx((sql) => appendAudit(sql, SYSTEM_ACTOR, { action: 'test.recent' }));
+    await chainPending(t.db);
     const before = (await t.db.query<{ n: number }>('SELECT count(*) AS n FROM audit_event')).rows[0]!.n;
     // A plain DELETE of an old event is refused: only a prune that anchors the chain may remove it.
     const oldSeq = (
@@ -33,6 +34,7 @@ describe('audit retention (R-SYS-03)', () => {
     const r = await pruneAudit(t.db, SYSTEM_ACTOR);
     assert.ok(r.removed >= 5, `removed ${r.removed}`);
     assert.ok(r.anchor);
+    await chainPending(t.db);
     const left = await t.db.query<{ action: string }>('SELECT action FROM audit_event ORDER BY seq');
     assert.equal(left.rows.length, before - r.removed + 1);
     assert.ok(!left.rows.some((e) => e.action === 'test.old'));

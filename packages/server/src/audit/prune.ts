@@ -4,7 +4,7 @@
 import { auditRetentionCutoff } from '@baomi/domain';
 import type { Db } from '../db/db.ts';
 import { getSecurityPolicy } from '../settings/service.ts';
-import { type Actor, appendAudit } from './chain.ts';
+import { type Actor, appendAudit, chainPending } from './chain.ts';
 
 export interface PruneResult {
   removed: number;
@@ -13,6 +13,7 @@ export interface PruneResult {
 }
 
 export async function pruneAudit(db: Db, actor: Actor, now = new Date()): Promise<PruneResult> {
+  await chainPending(db);
   return db.tx(async (sql) => {
     const policy = await getSecurityPolicy(sql);
     const cutoff = auditRetentionCutoff(now, policy.auditRetentionMonths);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { appendAudit, SYSTEM_ACTOR, verifyChain } from './chain.ts';
+import { appendAudit, chainPending, SYSTEM_ACTOR, verifyChain } from './chain.ts';
 
 type Row = { seq: number; payload: string; prev_hash: string; hash: string };
 const PAGE = 5;
@@ -19,6 +19,7 @@ describe('audit verification across pages (R-SYS-03)', () => {
         await appendAudit(sql, SYSTEM_ACTOR, { action: 'test.page', objectType: 'test', objectId: `p${i}` });
       }
     });
+    await chainPending(t.db);
     head = (await t.db.query<{ seq: number }>('SELECT seq FROM audit_head WHERE id = 1')).rows[0]!.seq;
     assert.ok(head >= 40);
   });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, mock, test } from 'node:test';
+import { chainPending } from '../audit/chain.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { createTestApp, STRONG, type TestApp } from '../testing/harness.ts';
 import { verificationCount } from './passwords.ts';
@@ -78,13 +79,15 @@ describe('auth (R-SYS-02)', () => {
   const usernameOf = async (accountId: string) =>
     (await t.db.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [accountId]))
       .rows[0]!.username;
-  const lastReason = async () =>
-    (
+  const lastReason = async () => {
+    await chainPending(t.db);
+    return (
       await t.db.query<{ reason: string }>(
         `SELECT (payload::jsonb) -> 10 ->> 'reason' AS reason FROM audit_event
           WHERE action = 'auth.login.failure' ORDER BY seq DESC LIMIT 1`,
       )
     ).rows[0]!.reason;
+  };
 
   test('R-SYS-02 five failures lock the account for 30 minutes from that address, even against the right password', async () => {
     const u = await t.businessUser();

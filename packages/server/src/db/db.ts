@@ -9,6 +9,10 @@ export type Row = Record<string, unknown>;
 
 /** Work a transaction runs last, just before its COMMIT (the audit chain's flush), in order. */
 const beforeCommit = new WeakMap<Sql, (() => Promise<void>)[]>();
+/** Work to start once a transaction has committed (the audit chainer's wake-up), in order. */
+const afterCommit = new WeakMap<Sql, (() => void)[]>();
+/** The database a transaction belongs to (the database itself maps to itself). */
+const owners = new WeakMap<Sql, Db>();
 
 /**
  * Runs `fn` just before the transaction `sql` commits (in the transaction; an error rolls it back).
@@ -21,16 +25,44 @@ export function onBeforeCommit(sql: Sql, fn: () => Promise<void>): boolean {
   return true;
 }
 
-/** Calls `fn` with a transaction's Sql, then its before-commit hooks (hooks may add hooks). */
-async function inTransaction<T>(sql: Sql, fn: (sql: Sql) => Promise<T>): Promise<T> {
+/**
+ * Calls `fn` once the transaction `sql` has committed; nothing when it rolls back. `fn` must not
+ * throw and is not awaited: the caller's answer does not wait for it. Returns false when `sql` is not
+ * a transaction.
+ */
+export function onAfterCommit(sql: Sql, fn: () => void): boolean {
+  const hooks = afterCommit.get(sql);
+  if (!hooks) return false;
+  hooks.push(fn);
+  return true;
+}
+
+/** The database `sql` runs on: itself, or the database of the transaction `sql`. */
+export function databaseOf(sql: Sql): Db | undefined {
+  return owners.get(sql);
+}
+
+/**
+ * Calls `fn` with a transaction's Sql, then its before-commit hooks (hooks may add hooks). Returns the
+ * result and the after-commit hooks, which the caller runs once its COMMIT has succeeded.
+ */
+async function inTransaction<T>(
+  db: Db,
+  sql: Sql,
+  fn: (sql: Sql) => Promise<T>,
+): Promise<{ out: T; after: (() => void)[] }> {
   const hooks: (() => Promise<void>)[] = [];
+  const after: (() => void)[] = [];
   beforeCommit.set(sql, hooks);
+  afterCommit.set(sql, after);
+  owners.set(sql, db);
   try {
     const out = await fn(sql);
     for (let i = 0; i < hooks.length; i++) await hooks[i]!();
-    return out;
+    return { out, after };
   } finally {
     beforeCommit.delete(sql);
+    afterCommit.delete(sql);
   }
 }
 
@@ -164,11 +196,16 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
   });
   const base = wrap(lite);
-  return {
+  const db: Db = {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
-    tx: (fn) => lite.transaction((t) => inTransaction(wrap(t), fn)),
+    async tx(fn) {
+      // PGlite commits when its callback returns; the after-commit hooks run after that.
+      const { out, after } = await lite.transaction((t) => inTransaction(db, wrap(t), fn));
+      for (const h of after) h();
+      return out;
+    },
     close: () => lite.close(),
     listen: async (channel, onNotify) => {
       const unlisten = await lite.listen(channel, onNotify);
@@ -176,6 +213,8 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     },
     dump: async () => new Uint8Array(await (await lite.dumpDataDir('gzip')).arrayBuffer()),
   };
+  owners.set(db, db);
+  return db;
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {
@@ -195,14 +234,15 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   };
   await run(pool, 'select 1');
-  return {
+  const db: Db = {
     kind: 'postgres',
     query: (text, params) => run(pool, text, params),
     async tx(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const out = await inTransaction(
+        const { out, after } = await inTransaction(
+          db,
           {
             query: (text, params) => run(client, text, params),
             exec: async (text) => {
@@ -212,6 +252,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
           fn,
         );
         await client.query('COMMIT');
+        for (const h of after) h();
         return out;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => {});
@@ -226,6 +267,8 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     close: () => pool.end(),
     listen: (channel, onNotify, onReset) => listenPostgres(url, types, channel, onNotify, onReset),
   };
+  owners.set(db, db);
+  return db;
 }
 
 /** A LIKE/ILIKE pattern matching `text` anywhere, with its wildcards taken literally. */

@@ -89,6 +89,9 @@ describe('database roles on PostgreSQL: owner for migrations, least privilege at
     ['DROP TABLE', 'DROP TABLE audit_event'],
     ['DELETE the head', 'DELETE FROM audit_head'],
     ['INSERT an anchor', "INSERT INTO audit_anchor (seq, hash) VALUES (999999, 'x')"],
+    ['UPDATE an event waiting in the outbox', "UPDATE audit_outbox SET bodies = ARRAY['[]']"],
+    ['DELETE from the outbox', 'DELETE FROM audit_outbox'],
+    ['TRUNCATE the outbox', 'TRUNCATE audit_outbox'],
     ['CREATE a table', 'CREATE TABLE sneaky (x int)'],
   ] as const) {
     test(`as the runtime role, ${what} on the audit trail or schema fails`, async () => {

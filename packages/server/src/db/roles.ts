@@ -11,7 +11,7 @@ import type { Sql } from './db.ts';
 const ROLE_NAME = /^[A-Za-z_][A-Za-z0-9_$]{0,62}$/;
 
 /** Tables the runtime role may read and append to, never change. */
-const APPEND_ONLY = ['audit_event'];
+const APPEND_ONLY = ['audit_event', 'audit_outbox'];
 /** Tables the runtime role may only read (written by the owner: migrations, prune anchors). */
 const READ_ONLY = ['audit_anchor', 'schema_migration'];
 

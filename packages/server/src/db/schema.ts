@@ -94,6 +94,12 @@ export interface AuditHead {
   seq: number;
 }
 
+export interface AuditOutbox {
+  bodies: string[];
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+}
+
 export interface Department {
   created_at: Generated<Timestamp>;
   function: string | null;
@@ -362,6 +368,7 @@ export interface DB {
   audit_anchor: AuditAnchor;
   audit_event: AuditEvent;
   audit_head: AuditHead;
+  audit_outbox: AuditOutbox;
   department: Department;
   designation_change: DesignationChange;
   designation_escalation: DesignationEscalation;

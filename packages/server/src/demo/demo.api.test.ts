@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addDays } from '@baomi/domain';
 import { SAMPLE_CALENDAR_2026 } from '@baomi/domain/workdays/sample-calendar-2026.fixture.ts';
+import { chainPending } from '../audit/chain.ts';
 import { todayInChina } from '../designation/common.ts';
 import { MODULES } from '../modules.ts';
 import { Client, createTestApp, type TestApp } from '../testing/harness.ts';
@@ -26,8 +27,10 @@ describe('demo data (npm run demo)', () => {
   after(() => t.close());
 
   test('a second seeding changes nothing', async () => {
-    const count = async () =>
-      (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event')).rows[0]!.n;
+    const count = async () => {
+      await chainPending(t.db);
+      return (await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_event')).rows[0]!.n;
+    };
     const n = await count();
     await seedDemo(t.db, MODULES);
     assert.equal(await count(), n);
@@ -69,6 +72,7 @@ describe('demo data (npm run demo)', () => {
     );
     assert.equal(rows.find((r) => r.day === '2026-10-01')?.name, '国庆节');
     assert.equal(rows.find((r) => r.day === '2026-02-14')?.name, '春节调休上班');
+    await chainPending(t.db);
     const { rows: events } = await t.db.query<{ n: number; actor: string }>(
       `SELECT count(*)::int AS n, min(actor_name) AS actor FROM audit_event WHERE action = 'work_calendar.set'`,
     );

@@ -1,8 +1,10 @@
 // The Fastify application: hooks (session, CSRF, forced password change), modules, OpenAPI, the SPA.
+
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { startChainer } from '../audit/chain.ts';
 import { clearSessionCookies } from '../auth/routes.ts';
 import { SessionCache } from '../auth/session-cache.ts';
 import { lookupSession, SESSION_COOKIE } from '../auth/sessions.ts';
@@ -67,8 +69,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     () => sessions.clear(),
     () => sessions.clear(),
   );
+  // This node's audit chainer (PostgreSQL: the outbox is chained within about a second, D51).
+  const stopChainer = startChainer(opts.db);
   app.addHook('onClose', async () => {
     await unlisten();
+    await stopChainer();
   });
   installValidators(app);
   installJsonParser(app);

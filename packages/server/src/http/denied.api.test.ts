@@ -2,6 +2,7 @@
 // auditor and the security-secrecy administrator can read; a flood is visible, not fatal.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { chainPending } from '../audit/chain.ts';
 import { DENIED_PER_MINUTE } from '../audit/denied.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type TestApp } from '../testing/harness.ts';
@@ -20,7 +21,10 @@ describe('refused attempts are audited (access.denied)', () => {
   after(() => t.close());
 
   /** The real head of the chain, refused attempts included. */
-  const rawHead = async () => (await t.db.query<{ seq: number }>('SELECT seq FROM audit_head')).rows[0]!.seq;
+  const rawHead = async () => {
+    await chainPending(t.db);
+    return (await t.db.query<{ seq: number }>('SELECT seq FROM audit_head')).rows[0]!.seq;
+  };
   const denied = async (head: number) =>
     (await auditEventsSince(t.db, head, { denied: true })).filter((e) =>
       e.action.startsWith('access.denied'),

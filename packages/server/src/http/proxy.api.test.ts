@@ -3,6 +3,7 @@
 // every response carries HSTS and the session cookies are Secure.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { chainPending } from '../audit/chain.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 import { parseTrustProxy } from './proxy.ts';
 
@@ -26,12 +27,14 @@ describe('trusted proxies (BAOMI_TRUST_PROXY) and HSTS', () => {
       payload: JSON.stringify({ username: 'nobody', password: 'wrong-password' }),
     });
 
-  const lastIp = async () =>
-    (
+  const lastIp = async () => {
+    await chainPending(t.db);
+    return (
       await t.db.query<{ ip: string | null }>(
         "SELECT (payload::jsonb) ->> 11 AS ip FROM audit_event WHERE action = 'auth.login.failure' ORDER BY seq DESC LIMIT 1",
       )
     ).rows[0]?.ip;
+  };
 
   test('parseTrustProxy: addresses and CIDR blocks, 1 means this machine only, nonsense refused', () => {
     assert.deepEqual(parseTrustProxy(undefined), { value: false, warning: null });

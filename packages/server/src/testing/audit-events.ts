@@ -1,4 +1,5 @@
 // Test helper: the audit events appended after a given head, with their summaries.
+import { chainPending } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 
 export interface TestAuditEvent {
@@ -19,6 +20,7 @@ export async function auditEventsSince(
   head: number,
   opts: { denied?: boolean } = {},
 ): Promise<TestAuditEvent[]> {
+  await chainPending(sql); // PostgreSQL chains from the outbox moments after the commit (D51)
   const { rows } = await sql.query<TestAuditEvent>(
     `SELECT seq, action, object_type AS "objectType", object_id AS "objectId", actor_class AS "actorClass",
             (payload::jsonb) -> 10 AS summary

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { bootstrapAdministrators } from '../accounts/service.ts';
+import { chainPending } from '../audit/chain.ts';
 import { type Db, openDb } from '../db/db.ts';
 import { migrate } from '../db/migrate.ts';
 import { buildApp } from '../http/app.ts';
@@ -297,6 +298,7 @@ export async function createTestApp(
     async auditHead() {
       // The last event a request wrote. Refused attempts (access.denied, audit/denied.ts) are appended
       // on their own and are not what a test means by "nothing written": http/denied.api.test.ts checks them.
+      await chainPending(db);
       return (
         await db.query<{ seq: number }>(
           "SELECT coalesce(max(seq), 0)::int AS seq FROM audit_event WHERE action NOT LIKE 'access.denied%'",

@@ -2,6 +2,7 @@
 // Chinese), the code/field/rule asked for, and nothing written — no audit event and the rows a
 // test watches (its `snapshot`) unchanged.
 import assert from 'node:assert/strict';
+import { chainPending } from '../audit/chain.ts';
 import { auditEventsSince } from './audit-events.ts';
 import type { Response, TestApp } from './harness.ts';
 
@@ -21,6 +22,7 @@ export async function expectRefusal(
   status: number,
   want: { code?: string; field?: string; rule?: string } = {},
 ): Promise<ErrorBody> {
+  await chainPending(t.db);
   const head = (await t.db.query<{ seq: number }>('SELECT seq FROM audit_head')).rows[0]!.seq;
   const before = await snapshot();
   const r = await run();

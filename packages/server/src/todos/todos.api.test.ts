@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { chainPending } from '../audit/chain.ts';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
 
 describe('the one todo list', () => {
@@ -32,6 +33,7 @@ describe('the one todo list', () => {
     assert.equal((await a.client.post(`/api/todos/${id}/done`)).status, 404, 'acknowledged once');
     const after = await a.client.get<Todos>('/api/todos');
     assert.ok(!after.body.items.some((i) => i.id === id));
+    await chainPending(t.db);
     const ev = await t.db.query<{ action: string }>(
       "SELECT action FROM audit_event WHERE seq > $1 AND action NOT LIKE 'access.denied%'",
       [head],

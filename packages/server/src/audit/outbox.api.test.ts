@@ -1,0 +1,130 @@
+// R-SYS-03 with the outbox (D51): on PostgreSQL a writing transaction puts its events in audit_outbox
+// and commits; the chainer moves them into the chain moments later. The guarantees stay: an event
+// exists iff its change committed, the chain never forks (several nodes), waiting events cannot be
+// changed, and verification and checkpoints cover what still waits.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type Db, openDb } from '../db/db.ts';
+import { createTestApp, TEST_DB, type TestApp } from '../testing/harness.ts';
+import { appendAudit, chainMode, chainPending, SYSTEM_ACTOR, unchained, verifyChain } from './chain.ts';
+
+const skip = TEST_DB !== 'postgres' ? 'PostgreSQL only: the embedded database chains before COMMIT' : false;
+
+const outboxCount = async (db: Db) =>
+  (await db.query<{ n: number }>('SELECT count(*) AS n FROM audit_outbox')).rows[0]!.n;
+const headSeq = async (db: Db) =>
+  (await db.query<{ seq: number }>('SELECT seq FROM audit_head WHERE id = 1')).rows[0]!.seq;
+
+/** Waits (polling, generous bound) until the outbox is empty; returns false if it never is. */
+async function drained(db: Db, ms = 20_000): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if ((await outboxCount(db)) === 0) return true;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return false;
+}
+
+describe('audit outbox on PostgreSQL (R-SYS-03, D51)', { skip }, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  test('R-SYS-03 the embedded database chains inline, PostgreSQL through the outbox', () => {
+    assert.equal(chainMode(t.db), 'outbox');
+  });
+
+  test('R-SYS-03 a rolled-back change leaves nothing in the outbox or the chain', async () => {
+    await chainPending(t.db);
+    const head = await headSeq(t.db);
+    await assert.rejects(
+      t.db.tx(async (sql) => {
+        await appendAudit(sql, SYSTEM_ACTOR, { action: 'test.rolledback' });
+        throw new Error('change refused');
+      }),
+      /change refused/,
+    );
+    assert.equal(await outboxCount(t.db), 0);
+    await chainPending(t.db);
+    assert.equal(await headSeq(t.db), head);
+  });
+
+  test('R-SYS-03 a committed event reaches the chain by itself, without any reader', async () => {
+    const head = await headSeq(t.db);
+    await t.db.tx((sql) => appendAudit(sql, SYSTEM_ACTOR, { action: 'test.committed' }));
+    assert.ok(await drained(t.db), 'the chainer emptied the outbox');
+    assert.equal(await headSeq(t.db), head + 1);
+    const last = await t.db.query<{ action: string }>('SELECT action FROM audit_event WHERE seq = $1', [
+      head + 1,
+    ]);
+    assert.equal(last.rows[0]?.action, 'test.committed');
+  });
+
+  test('R-SYS-03 events waiting in the outbox cannot be changed or removed, even with full rights', async () => {
+    // Insert directly (no chainer woken), then try to tamper before anything chains it.
+    await t.db.query('INSERT INTO audit_outbox (bodies) VALUES (ARRAY[$1])', [
+      '[0,null,"system","system",null,null,"test.waiting",null,null,{},null]',
+    ]);
+    const w = await unchained(t.db);
+    assert.ok(w.count >= 1);
+    assert.ok(w.oldestAt instanceof Date);
+    await assert.rejects(t.db.query("UPDATE audit_outbox SET bodies = ARRAY['[]']"), /cannot be changed/);
+    await assert.rejects(t.db.query('DELETE FROM audit_outbox'), /cannot be changed or removed/);
+    await assert.rejects(t.db.query('TRUNCATE audit_outbox'), /cannot be changed or removed/);
+    assert.ok((await chainPending(t.db)) >= 1);
+    assert.equal((await unchained(t.db)).count, 0);
+  });
+
+  test('R-SYS-03 verification and the checkpoint cover events still waiting in the outbox', async () => {
+    const auditor = await t.admin('auditor');
+    await chainPending(t.db);
+    const head = await headSeq(t.db);
+    for (let i = 0; i < 3; i++) {
+      await t.db.query('INSERT INTO audit_outbox (bodies) VALUES (ARRAY[$1])', [
+        `[${Date.now()},null,"system","system",null,null,"test.pending",null,"p${i}",{},null]`,
+      ]);
+    }
+    const v = await verifyChain(t.db);
+    assert.equal(v.ok, true, JSON.stringify(v.reason));
+    assert.ok(v.head.seq >= head + 3, 'the waiting events were chained and verified');
+    const cp = await auditor.get<{ seq: number }>('/api/audit/checkpoint');
+    assert.equal(cp.status, 200);
+    assert.ok(cp.body.seq >= head + 3);
+  });
+
+  test('R-SYS-03 two nodes writing at once on one database never fork the chain', async () => {
+    const other = await openDb({ databaseUrl: t.database.url!, poolSize: 5 });
+    try {
+      const head = await headSeq(t.db);
+      const write = (db: Db, node: string, i: number) =>
+        db.tx(async (sql) => {
+          await appendAudit(sql, SYSTEM_ACTOR, { action: 'test.node', objectId: `${node}-${i}` });
+          await appendAudit(sql, SYSTEM_ACTOR, { action: 'test.node.second', objectId: `${node}-${i}` });
+        });
+      await Promise.all([
+        ...Array.from({ length: 30 }, (_, i) => write(t.db, 'a', i)),
+        ...Array.from({ length: 30 }, (_, i) => write(other, 'b', i)),
+      ]);
+      assert.ok(await drained(t.db), 'both nodes chained their events');
+      assert.equal(await headSeq(t.db), head + 120);
+      const v = await verifyChain(t.db);
+      assert.equal(v.ok, true, JSON.stringify(v.reason));
+      // A transaction's events stay together and in order.
+      const rows = await t.db.query<{ action: string; object_id: string }>(
+        "SELECT action, object_id FROM audit_event WHERE seq > $1 AND action LIKE 'test.node%' ORDER BY seq",
+        [head],
+      );
+      for (let i = 0; i < rows.rows.length; i += 2) {
+        assert.equal(rows.rows[i]!.action, 'test.node');
+        assert.equal(rows.rows[i + 1]!.action, 'test.node.second');
+        assert.equal(rows.rows[i]!.object_id, rows.rows[i + 1]!.object_id);
+      }
+    } finally {
+      await other.close();
+    }
+  });
+});
