@@ -2,8 +2,19 @@
 // Pinyin sort keys (拼音排序): Chinese names and titles sort by their pinyin on both databases. PGlite has
 // no ICU collation, so the key is computed here (pinyin-pro), stored next to the name (`name_sort`,
 // `title_sort`, migration 0006) and compared byte-wise (COLLATE "C"), identical on PGlite and PostgreSQL.
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import type { Sql } from './db.ts';
+
+type PinyinPro = typeof import('pinyin-pro');
+let pinyinPro: PinyinPro | null = null;
+/**
+ * pinyin-pro's dictionary is ≈ 8 MB of heap: loaded on the first name or title that needs a key, not
+ * at start (issue 8: idle memory). Synchronous, so sortKey stays a plain function.
+ */
+function loadPinyin(): PinyinPro {
+  pinyinPro ??= createRequire(import.meta.url)('pinyin-pro') as PinyinPro;
+  return pinyinPro;
+}
 
 /**
  * The sort key of a name or title: lower-case toneless pinyin syllables separated by spaces (ü as v),
@@ -11,7 +22,7 @@ import type { Sql } from './db.ts';
  * `kind: 'name'` reads a person's first character as a surname (单 shan, 曾 zeng).
  */
 export function sortKey(text: string, kind: 'name' | 'text' = 'text'): string {
-  const parts = pinyin(text.trim(), {
+  const parts = loadPinyin().pinyin(text.trim(), {
     toneType: 'none',
     type: 'array',
     v: true,

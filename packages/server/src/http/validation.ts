@@ -3,9 +3,10 @@
 // route's first use, not at start (issue 8: compiling ~200 schemas took ≈ 0.4 s of every start and
 // kept code for routes a node may never serve); `compileAllSchemas` compiles them all at once for the
 // test that proves every schema compiles.
-import fastJsonStringify from 'fast-json-stringify';
+
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import fastJsonStringify from 'fast-json-stringify';
 import type { FastifyInstance } from 'fastify';
 
 const pending = new WeakMap<FastifyInstance, (() => void)[]>();
