@@ -116,6 +116,11 @@ export const VerifyResult = Type.Object({
   firstBroken: Nullable(Type.Integer()),
   reason: Nullable(Bilingual),
   head: Type.Object({ seq: Type.Integer(), hash: Type.String() }),
+  /**
+   * Committed events that still waited to be chained when verification began (PostgreSQL chains from
+   * an outbox moments after each commit): they were chained first and are among those checked.
+   */
+  waiting: Type.Integer({ minimum: 0 }),
 });
 export type VerifyResult = Static<typeof VerifyResult>;
 

@@ -156,7 +156,8 @@ async function main(argv: string[]): Promise<number> {
           );
           if (r.ok) {
             console.log(
-              `审计链完整 Audit chain intact: ${r.checked} events, head ${r.head.seq}:${r.head.hash}`,
+              `审计链完整 Audit chain intact: ${r.checked} events, head ${r.head.seq}:${r.head.hash}` +
+                (r.waiting ? ` (${r.waiting} 条待入链记录已先入链 waiting events chained first)` : ''),
             );
             return 0;
           }

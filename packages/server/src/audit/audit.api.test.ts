@@ -41,6 +41,7 @@ describe('audit trail (R-SYS-03)', () => {
       kind: 'party_gov',
     });
     assert.equal(r.status, 201);
+    await chainPending(t.db);
     const ev = await t.db.query<{ action: string; object_id: string; actor_class: string }>(
       "SELECT action, object_id, actor_class FROM audit_event WHERE seq > $1 AND action NOT LIKE 'access.denied%'",
       [head],

@@ -230,6 +230,8 @@ export interface VerifyResult {
   firstBroken: number | null;
   reason: { zh: string; en: string } | null;
   head: Checkpoint;
+  /** Committed events that still waited in the outbox when verification began (chained, then checked). */
+  waiting: number;
 }
 
 const VERIFY_PAGE = 5000;
@@ -246,8 +248,12 @@ export async function verifyChain(
   const PAGE = opts.pageSize ?? VERIFY_PAGE;
   // Verification covers every committed event: what waits in the outbox is chained first (D51). If
   // that fails (a head rewound by hand), the chain is still checked, and the stranded events named.
+  let waiting = 0;
   const chainedAll = await chainPending(sql).then(
-    () => true,
+    (n) => {
+      waiting = n;
+      return true;
+    },
     () => false,
   );
   const headRow = (await sql.query<Checkpoint>('SELECT seq, hash FROM audit_head WHERE id = 1')).rows[0] ?? {
@@ -266,6 +272,7 @@ export async function verifyChain(
     firstBroken: seq,
     reason: { zh, en },
     head: headRow,
+    waiting,
   });
   // Events appended while verifying lie beyond the head read above and are left for the next run.
   // A page arrives as one text (prev_hash ‖ hash ‖ payload per line: canonical JSON has no raw
@@ -373,5 +380,5 @@ export async function verifyChain(
       `The checkpoint's audit event ${checkpoint.seq} does not exist`,
     );
   }
-  return { ok: true, checked, firstBroken: null, reason: null, head: headRow };
+  return { ok: true, checked, firstBroken: null, reason: null, head: headRow, waiting };
 }

@@ -91,6 +91,7 @@ describe('audit outbox on PostgreSQL (R-SYS-03, D51)', { skip }, () => {
     const v = await verifyChain(t.db);
     assert.equal(v.ok, true, JSON.stringify(v.reason));
     assert.ok(v.head.seq >= head + 3, 'the waiting events were chained and verified');
+    assert.ok(v.waiting >= 3, `verification reports the waiting events it chained (${v.waiting})`);
     const cp = await auditor.get<{ seq: number }>('/api/audit/checkpoint');
     assert.equal(cp.status, 200);
     assert.ok(cp.body.seq >= head + 3);

@@ -209,6 +209,12 @@ function VerifyCard({
                     <Typography.Text code style={{ wordBreak: 'break-all' }}>
                       {result.head.hash}
                     </Typography.Text>
+                    {result.waiting > 0 && (
+                      <>
+                        <br />
+                        <span data-testid="verify-waiting">{t('audit.waiting', { n: result.waiting })}</span>
+                      </>
+                    )}
                   </span>
                 ) : undefined
               }

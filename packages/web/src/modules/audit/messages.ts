@@ -61,6 +61,10 @@ export const messages = {
     en: 'Verification failed: the chain is broken from record {seq}.',
   },
   'audit.verifyFailed': { zh: '校验失败', en: 'Verification failed' },
+  'audit.waiting': {
+    zh: '校验开始时有 {n} 条已提交的记录尚待入链（提交后约一秒内入链），已先接入审计链并一并校验。',
+    en: '{n} committed records were still waiting to be chained when verification began (they are chained within about a second of their commit); they were chained first and checked too.',
+  },
   'audit.head': { zh: '链头：序号 {seq}', en: 'Head: seq {seq}' },
   'audit.checkpoint': { zh: '当前检查点', en: 'Current checkpoint' },
   'audit.checkpointHint': {
