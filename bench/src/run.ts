@@ -14,7 +14,13 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { appendAudit, chainMode, SYSTEM_ACTOR, verifyChain } from '@baomi/server/audit/chain.ts';
+import {
+  appendAudit,
+  chainMode,
+  chainPending,
+  SYSTEM_ACTOR,
+  verifyChain,
+} from '@baomi/server/audit/chain.ts';
 import { type Db, openDb } from '@baomi/server/db/db.ts';
 import { migrate } from '@baomi/server/db/migrate.ts';
 import { seedFromTemplate } from '@baomi/server/db/template.ts';
@@ -334,6 +340,7 @@ async function verifyThroughput(kind: Kind, n: number) {
       }
     });
   }
+  await chainPending(db); // PostgreSQL: the outbox is chained before the bytes are read (D51)
   const { rows: events } = await db.query<{ payload: string; prev_hash: string }>(
     'SELECT payload, prev_hash FROM audit_event ORDER BY seq',
   );
@@ -345,8 +352,7 @@ async function verifyThroughput(kind: Kind, n: number) {
     if (!r.ok || r.checked !== n) throw new Error('bench chain did not verify');
     const t1 = performance.now();
     let h = '';
-    for (const e of events)
-      h = createHash('sm3').update(e.prev_hash).update('\n').update(e.payload).digest('hex');
+    for (const e of events) h = createHash('sm3').update(`${e.prev_hash}\n${e.payload}`).digest('hex');
     const rawMs = performance.now() - t1;
     if (h !== r.head.hash) throw new Error('raw SM3 baseline disagrees with the chain head');
     samples.push({ baomi: n / (verifyMs / 1000), base: n / (rawMs / 1000) });

@@ -275,13 +275,16 @@ export async function verifyChain(
     waiting,
   });
   // Events appended while verifying lie beyond the head read above and are left for the next run.
-  // A page arrives as one text (prev_hash ‖ hash ‖ payload per line: canonical JSON has no raw
-  // newline), which spares both drivers decoding thousands of rows. Each page is bounded on both
-  // sides (from ≤ seq < from + PAGE): an open range made a planner without statistics (PGlite never
+  // A page arrives as one text, which spares both drivers decoding thousands of rows: per event its
+  // hash, then exactly the bytes that hash covers (prev_hash ‖ "\n" ‖ payload), events separated by
+  // U+001E (canonical JSON escapes every control character, so it never holds one raw). Each event is
+  // then one slice and one hash call, with no splitting. Each page is bounded on both sides
+  // (from ≤ seq < from + PAGE): an open range made a planner without statistics (PGlite never
   // analyses by itself) sort the whole rest of the chain for every page, quadratic in its length.
+  const SEP = '\u001e';
   const page = (from: number) => {
-    const p = sql.query<{ chunk: string | null }>(
-      `SELECT string_agg(prev_hash || hash || payload, E'\\n' ORDER BY seq) AS chunk
+    const p = sql.query<{ chunk: string | null; n: number }>(
+      `SELECT string_agg(hash || prev_hash || E'\\n' || payload, E'\\x1e' ORDER BY seq) AS chunk, count(*) AS n
          FROM (SELECT seq, prev_hash, hash, payload FROM audit_event
                 WHERE seq >= $1 AND seq < $2 AND seq <= $3 ORDER BY seq LIMIT ${PAGE}) AS p`,
       [from, from + PAGE, headRow.seq],
@@ -291,17 +294,20 @@ export async function verifyChain(
   };
   let next = page(expectedSeq);
   for (;;) {
-    const chunk = (await next).rows[0]?.chunk ?? null;
-    const lines = chunk === null ? [] : chunk.split('\n');
+    const got = (await next).rows[0];
+    const chunk = got?.chunk ?? null;
+    const count = chunk === null ? 0 : Number(got!.n);
     // Fetch the following page while this one is hashed.
-    if (lines.length === PAGE) next = page(expectedSeq + PAGE);
-    for (const line of lines) {
+    if (count === PAGE) next = page(expectedSeq + PAGE);
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      const end = i === count - 1 ? chunk!.length : chunk!.indexOf(SEP, at);
       const seq = expectedSeq;
-      const storedPrev = line.slice(0, 64);
-      const hash = line.slice(64, 128);
-      const payload = line.slice(128);
-      if (!payload.startsWith(`[${seq},`)) {
-        const found = Number(/^\[(\d+),/.exec(payload)?.[1]);
+      const hash = chunk!.slice(at, at + 64);
+      const covered = chunk!.slice(at + 64, end); // prev_hash ‖ "\n" ‖ payload
+      at = end + 1;
+      if (!covered.startsWith(`[${seq},`, 65)) {
+        const found = Number(/^\[(\d+),/.exec(covered.slice(65))?.[1]);
         if (found > seq) return broken(seq, `第 ${seq} 条审计记录缺失`, `Audit event ${seq} is missing`);
         return broken(
           seq,
@@ -309,14 +315,14 @@ export async function verifyChain(
           `Audit event ${seq} was altered (sequence mismatch)`,
         );
       }
-      if (storedPrev !== prevHash) {
+      if (!covered.startsWith(prevHash) || covered.charCodeAt(64) !== 10) {
         return broken(
           seq,
           `第 ${seq} 条审计记录的前序哈希与上一条不符`,
           `Audit event ${seq} does not link to the previous event`,
         );
       }
-      if (chainHash(prevHash, payload) !== hash) {
+      if (createHash('sm3').update(covered).digest('hex') !== hash) {
         return broken(
           seq,
           `第 ${seq} 条审计记录内容已被篡改（哈希不符）`,
@@ -337,7 +343,7 @@ export async function verifyChain(
       expectedSeq += 1;
       checked += 1;
     }
-    if (lines.length < PAGE) {
+    if (count < PAGE) {
       // A short page before the head: events after a removed stretch still exist — missing, not a cut tail.
       if (expectedSeq <= headRow.seq) {
         const later = await sql.query<{ seq: number | null }>(
