@@ -78,8 +78,7 @@ export function readCarrierMarking(
   }
   const { level, period } = p.marking;
   const c = checkPeriod(level, period, issueDate);
-  if (!c.ok)
-    return { ok: false, violations: c.violations.map((x) => ({ ...x, field: x.field ?? 'marking' })) };
+  if (!c.ok) return { ok: false, violations: c.violations.map((x) => ({ ...x, field: 'marking' })) };
   return {
     ok: true,
     value: { level, period, marking: formatMarking(p.marking), isDefault: period.kind === 'default' },

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { evaluateRead, type ReadableRecord, type Reader } from '../access/rule.ts';
 import { CARRIER_STATUSES, type CarrierStatus } from './enums.ts';
+import { CARRIER_READ } from './read.ts';
 import {
   type CarrierEvent,
   type CarrierState,
@@ -129,4 +131,45 @@ describe('carrier state machine', () => {
       assert.equal(t.state.holderPersonId, 'cust-2');
     }
   });
+});
+
+describe('carrier read rule', () => {
+  const reader = (over: Partial<Reader> = {}): Reader => ({
+    personId: 'p-1',
+    orgId: 'org-a',
+    departmentId: 'd-1',
+    position: '科员',
+    clearance: 'secret',
+    roles: ['staff'],
+    ...over,
+  });
+  const record = (over: Partial<ReadableRecord> = {}): ReadableRecord => ({
+    orgId: 'org-a',
+    level: 'secret',
+    status: 'in_registry',
+    handlerPersonId: 'cust',
+    knowScope: { personIds: [], departmentIds: ['d-9'], positions: [] },
+    sentTo: [],
+    deciders: [],
+    ...over,
+  });
+  const cases: [string, Partial<Reader>, Partial<ReadableRecord>, boolean][] = [
+    ['staff outside the scope', {}, {}, false],
+    ['staff in the scope', {}, { knowScope: { personIds: [], departmentIds: ['d-1'], positions: [] } }, true],
+    ['the holder', {}, { handlerPersonId: 'p-1' }, true],
+    ['the secrecy officer', { roles: ['secrecy_officer'] }, {}, true],
+    [
+      'the secrecy officer below the level',
+      { roles: ['secrecy_officer'], clearance: 'confidential' },
+      {},
+      false,
+    ],
+    ['the holder below the level', { clearance: 'none' }, { handlerPersonId: 'p-1' }, false],
+    ['a leader of another organisation', { roles: ['leader'], orgId: 'org-b' }, {}, false],
+  ];
+  for (const [name, r, c, expected] of cases) {
+    test(`R-PER-01 R-DES-08a carrier read: ${name} → ${expected ? 'reads' : 'refused'}`, () => {
+      assert.equal(evaluateRead(CARRIER_READ, reader(r), record(c)), expected);
+    });
+  }
 });

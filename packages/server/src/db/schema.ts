@@ -94,6 +94,80 @@ export interface AuditHead {
   seq: number;
 }
 
+export interface Carrier {
+  batch_id: string;
+  central: Generated<boolean>;
+  copy_number: number | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  custodian_person_id: string;
+  department_id: string | null;
+  destruction_id: string | null;
+  distribution_class: string | null;
+  doc_number: Generated<string>;
+  due_date: string | null;
+  holder_person_id: string | null;
+  id: Generated<string>;
+  issue_date: string;
+  kind: string;
+  know_scope: Json;
+  level: string;
+  line_of_work_department_ids: Generated<Json>;
+  marking: string;
+  medium_serial: Generated<string>;
+  org_id: string;
+  origin: string;
+  out_since: string | null;
+  period: Json;
+  sender: Generated<string>;
+  source_carrier_id: string | null;
+  stamp: Generated<string>;
+  status: Generated<string>;
+  title: string;
+  title_sort: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  widened_person_ids: Generated<Json>;
+}
+
+export interface CarrierDestruction {
+  approval_id: string | null;
+  created_at: Generated<Timestamp>;
+  department_id: string | null;
+  destroyed_at: Timestamp | null;
+  destroyed_by_person_id: string | null;
+  id: Generated<string>;
+  method: string | null;
+  org_id: string;
+  place: Generated<string>;
+  reason: string;
+  requested_by_person_id: string;
+  status: Generated<string>;
+  supervisor_person_ids: Generated<Json>;
+}
+
+export interface CarrierDestructionItem {
+  carrier_id: string;
+  destruction_id: string;
+}
+
+export interface CarrierStep {
+  actor_account_id: string | null;
+  actor_person_id: string | null;
+  at: Generated<Timestamp>;
+  carrier_id: string;
+  details: Generated<Json>;
+  due_date: string | null;
+  holder_person_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+  org_id: string;
+  seq: number;
+  status_after: string;
+  to_person_id: string | null;
+}
+
 export interface Department {
   created_at: Generated<Timestamp>;
   function: string | null;
@@ -362,6 +436,10 @@ export interface DB {
   audit_anchor: AuditAnchor;
   audit_event: AuditEvent;
   audit_head: AuditHead;
+  carrier: Carrier;
+  carrier_destruction: CarrierDestruction;
+  carrier_destruction_item: CarrierDestructionItem;
+  carrier_step: CarrierStep;
   department: Department;
   designation_change: DesignationChange;
   designation_escalation: DesignationEscalation;
