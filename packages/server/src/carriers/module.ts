@@ -1,0 +1,66 @@
+// 涉密载体 (classified carriers): receipt, production, loans, destruction, the ledger and the trace.
+import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
+import { CARRIER_STATUS_LABELS, DESTRUCTION_METHOD_LABELS, LEVEL_LABELS } from '@baomi/domain';
+import { defineModule } from '../kit/module.ts';
+import { carrierOverdueJob, overdueTodos } from './overdue.ts';
+import { carrierPolicy } from './policy.ts';
+import { carrierRoutes } from './routes.ts';
+import { destructionLink, destructionSettled } from './service.ts';
+
+const FIELDS = {
+  level: { zh: '密级', en: 'Level', values: LEVEL_LABELS },
+  copyNumber: {
+    zh: '份号',
+    en: 'Copy number',
+    value: (v: unknown) => (typeof v === 'number' ? String(v).padStart(6, '0') : null),
+  },
+  copyNumbers: { zh: '份号', en: 'Copy numbers' },
+  count: { zh: '件数', en: 'Count' },
+  spoiledCount: { zh: '草稿、废页', en: 'Spoilage' },
+  batchId: { zh: '登记批次', en: 'Batch', hidden: true },
+  status: { zh: '状态', en: 'Status', values: CARRIER_STATUS_LABELS },
+  toPersonId: { zh: '借阅人', en: 'Reader', ref: 'person' as const },
+  fromPersonId: { zh: '归还人', en: 'Returned by', ref: 'person' as const },
+  dueDate: { zh: '应还日期', en: 'Due date' },
+  method: { zh: '销毁方式', en: 'Method', values: DESTRUCTION_METHOD_LABELS },
+  supervisorPersonIds: { zh: '监销人', en: 'Supervisors' },
+  approval: { zh: '审批结果', en: 'Approval', values: APPROVAL_STATUS_LABELS },
+  format: { zh: '格式', en: 'Format' },
+  rows: { zh: '行数', en: 'Rows' },
+  filter: { zh: '筛选条件', en: 'Filter' },
+};
+
+export default defineModule({
+  name: 'carriers',
+  label: { zh: '涉密载体', en: 'Classified carriers' },
+  prefix: '/api/carriers',
+  routes: carrierRoutes,
+  policies: [carrierPolicy],
+  jobs: [carrierOverdueJob],
+  todoProviders: [overdueTodos],
+  approvalFlows: [
+    { subjectType: 'carrier_destruction', onSettled: destructionSettled, link: destructionLink },
+  ],
+  constraintFields: { carrier_batch_copy_number: 'copyNumbers' },
+  auditActions: {
+    'carrier.receive': { zh: '涉密载体收进登记', en: 'Receive carriers', fields: FIELDS },
+    'carrier.produce': { zh: '涉密载体制作登记', en: 'Produce carriers', fields: FIELDS },
+    'carrier.loan': { zh: '借出涉密载体', en: 'Lend a carrier', fields: FIELDS },
+    'carrier.return': { zh: '归还涉密载体', en: 'Return a carrier', fields: FIELDS },
+    'carrier.extend': { zh: '续借涉密载体', en: 'Extend a loan', fields: FIELDS },
+    'carrier.read': { zh: '查看涉密载体', en: 'Read a carrier', fields: FIELDS },
+    'carrier.export': { zh: '导出涉密载体台账', en: 'Export the carrier ledger', fields: FIELDS },
+    'carrier.destruction_request': { zh: '申请销毁涉密载体', en: 'Request destruction', fields: FIELDS },
+    'carrier.destruction_settled': { zh: '销毁审批结束', en: 'Destruction approval settled', fields: FIELDS },
+    'carrier.destroy': { zh: '销毁涉密载体', en: 'Destroy carriers', fields: FIELDS },
+    'job.carrier_overdue': {
+      zh: '定时任务：统计逾期未还载体',
+      en: 'Job: count overdue carriers',
+      fields: { overdue: { zh: '逾期件数', en: 'Overdue' } },
+    },
+  },
+  auditObjects: {
+    carrier: { zh: '涉密载体', en: 'Carrier' },
+    carrier_destruction: { zh: '销毁清单', en: 'Destruction list' },
+  },
+});
