@@ -631,7 +631,7 @@ export function checkDestruction(d: DestructionInput): Check {
       v(
         'supervisors_too_few',
         'R-CAR-07',
-        'supervisorIds',
+        'supervisorPersonIds',
         `销毁须有两名以上监销人，现有${supervisors.size}名`,
         `Destruction needs at least two supervising persons; ${supervisors.size} given`,
       ),

@@ -402,13 +402,14 @@ async function writeStep(
  */
 export async function loan(sql: Sql, actor: Actor, caller: Caller, id: string, input: C.LoanInput) {
   const c = await readableCarrier(sql, caller, id, true);
-  checkVersion(c, input.version);
   const reader = await getPerson(sql, input.toPersonId);
   if (!reader || reader.orgId !== c.orgId) {
     throw notFound({ zh: '借阅人', en: 'Reader' }, 'toPersonId');
   }
   // The state first: a carrier on loan is refused as passing on (409 naming its holder).
   const next = transition(c, { kind: 'loan', toPersonId: reader.id, toName: reader.name });
+  // The state decides first (passing on names the holder); a stale page in an allowed state is 409 too.
+  checkVersion(c, input.version);
   enforce(
     mayRead(
       {
@@ -456,8 +457,8 @@ export async function returnCarrier(
   input: C.ReturnInput,
 ) {
   const c = await readableCarrier(sql, caller, id, true);
-  checkVersion(c, input.version);
   const next = transition(c, { kind: 'return' });
+  checkVersion(c, input.version);
   await writeStep(sql, caller, c, 'return', next, {
     details: { from: c.holderPersonId, overdue: c.dueDate !== null && c.dueDate < todayInChina() },
     note: input.note,
@@ -474,8 +475,8 @@ export async function returnCarrier(
 /** Extend a loan: a later due date, within the loan limit from today. */
 export async function extendLoan(sql: Sql, actor: Actor, caller: Caller, id: string, input: C.ExtendInput) {
   const c = await readableCarrier(sql, caller, id, true);
-  checkVersion(c, input.version);
   const next = transition(c, { kind: 'extend' });
+  checkVersion(c, input.version);
   const chk = checkExtension(c.dueDate!, input.dueDate, todayInChina());
   if (!chk.ok) refuse(chk.violations);
   await writeStep(sql, caller, c, 'extend', next, {
