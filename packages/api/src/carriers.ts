@@ -156,6 +156,22 @@ export type DestroyInput = Static<typeof DestroyInput>;
 
 export const PersonParams = Req({ personId: Uuid });
 
+export const COPY_KINDS = ['copy', 'excerpt', 'scan'] as const;
+export const CopyKind = Enum(COPY_KINDS);
+/** R-CAR-05: a request to copy, excerpt or scan; 绝密 and central documents need the originator's consent. */
+export const CopyRequestInput = Req({
+  kind: CopyKind,
+  copies: Int(1, INPUT_LIMITS.copies),
+  purpose: Str(LIMITS.copyRequest.purpose),
+  originatorConsent: Type.Optional(
+    Req({ organ: Str(INPUT_LIMITS.consent), reference: Str(INPUT_LIMITS.consent) }),
+  ),
+});
+export type CopyRequestInput = Static<typeof CopyRequestInput>;
+/** Make the approved copies: numbered from `firstCopyNumber` (documents). */
+export const MakeCopiesInput = Req({ firstCopyNumber: Type.Optional(Str(20)) });
+export type MakeCopiesInput = Static<typeof MakeCopiesInput>;
+
 // ---- responses
 
 export const Carrier = Type.Object({
@@ -284,6 +300,20 @@ export const Custody = Type.Object({
   items: Type.Array(Carrier),
 });
 export type Custody = Static<typeof Custody>;
+
+export const CopyRequest = Type.Object({
+  id: Uuid,
+  carrierId: Uuid,
+  kind: CopyKind,
+  copies: Type.Integer(),
+  purpose: Type.String(),
+  consent: Nullable(Type.Object({ organ: Type.String(), reference: Type.String() })),
+  approvalId: Nullable(Uuid),
+  status: Enum(['pending', 'approved', 'returned', 'rejected', 'withdrawn', 'done'] as const),
+  madeCarrierIds: Type.Array(Uuid),
+  createdAt: Timestamp,
+});
+export type CopyRequest = Static<typeof CopyRequest>;
 
 export { Violation };
 export type KnowScopeValue = DomainKnowScope;

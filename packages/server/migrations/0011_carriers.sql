@@ -137,3 +137,24 @@ CREATE TABLE carrier_destruction_item (
 );
 CREATE INDEX carrier_destruction_item_carrier ON carrier_destruction_item (carrier_id);
 ALTER TABLE carrier ADD CONSTRAINT carrier_destruction_fk FOREIGN KEY (destruction_id) REFERENCES carrier_destruction(id);
+
+-- R-CAR-05: a request to copy, excerpt or scan a carrier: approved through the shared mechanism
+-- (subject_type 'carrier_copy'), with the originating organ's recorded consent for 绝密 and central
+-- documents; once approved the registrar makes the copies, each registered as a carrier of its own.
+CREATE TABLE carrier_copy_request (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  org_id uuid NOT NULL REFERENCES org(id),
+  carrier_id uuid NOT NULL REFERENCES carrier(id),
+  kind text NOT NULL CHECK (kind IN ('copy', 'excerpt', 'scan')),
+  copies integer NOT NULL CHECK (copies BETWEEN 1 AND 50),
+  purpose text NOT NULL CHECK (length(purpose) BETWEEN 1 AND 500),
+  -- {organ, reference} of the originating organ's consent (R-CAR-05), or NULL.
+  consent jsonb,
+  requested_by_person_id uuid NOT NULL REFERENCES person(id),
+  approval_id uuid REFERENCES approval(id),
+  status text NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending', 'approved', 'returned', 'rejected', 'withdrawn', 'done')),
+  made_carrier_ids jsonb NOT NULL DEFAULT '[]',
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX carrier_copy_request_carrier ON carrier_copy_request (carrier_id, created_at);

@@ -17,6 +17,7 @@ export const LIMITS = {
   },
   step: { note: 500 },
   destruction: { reason: 500, place: 200 },
+  copyRequest: { purpose: 500 },
 } as const;
 
 /** Request-only limits. */
@@ -30,6 +31,8 @@ export const INPUT_LIMITS = {
   /** Carriers on one destruction list. */
   destructionItems: 500,
   supervisors: 10,
+  copies: 50,
+  consent: 200,
 } as const;
 
 export const CARRIER_SORTS = ['createdAt', 'issueDate', 'title', 'level', 'dueDate', 'copyNumber'] as const;

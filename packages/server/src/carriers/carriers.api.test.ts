@@ -533,6 +533,73 @@ describe('carriers (R-CAR-01…07, R-LVL-03/04, R-PER-01)', () => {
     await assert.rejects(t.db.query('DELETE FROM carrier_step'), /R-CAR-01/);
   });
 
+  test('R-CAR-05 copies: 绝密 without the originator’s consent refused; approved copies keep the terms and carry the stamp', async () => {
+    const top = await topOfficer.post<Batch>('/api/carriers/receive', {
+      kind: 'document',
+      title: '绝密复制测试',
+      sender: '上级机关',
+      marking: '绝密',
+      issueDate: TODAY,
+      knowScope: scopeOf([deptId]),
+      firstCopyNumber: '000001',
+    });
+    await refused(
+      () =>
+        topOfficer.post(`/api/carriers/${top.body.items[0]!.id}/copy-requests`, {
+          kind: 'copy',
+          copies: 1,
+          purpose: '会议',
+        }),
+      400,
+      { code: 'originator_consent_missing', rule: 'R-CAR-05' },
+    );
+    const deptHead = await t.member(orgId, deptId, ['department_head'], 'secret');
+    const c = (await receive(officer, { firstCopyNumber: '000301' })).body.items[0]!;
+    const req = await changed(
+      () =>
+        officer.post<{ id: string; approvalId: string; status: string }>(
+          `/api/carriers/${c.id}/copy-requests`,
+          { kind: 'copy', copies: 2, purpose: '传达学习' },
+        ),
+      201,
+      'carrier.copy_request',
+    );
+    await refused(
+      () => officer.post(`/api/carriers/copy-requests/${req.body.id}/make`, { firstCopyNumber: '000401' }),
+      409,
+      { code: 'copy_not_approved' },
+    );
+    const dec = await deptHead.client.post(`/api/approvals/${req.body.approvalId}/decide`, {
+      decision: 'approve',
+    });
+    assert.equal(dec.status, 200, dec.raw);
+    const made = await changed(
+      () =>
+        officer.post<{ status: string; madeCarrierIds: string[] }>(
+          `/api/carriers/copy-requests/${req.body.id}/make`,
+          { firstCopyNumber: '000401' },
+        ),
+      200,
+      'carrier.copy',
+    );
+    assert.equal(made.body.status, 'done');
+    assert.equal(made.body.madeCarrierIds.length, 2);
+    const copy = await officer.get<Detail & { origin: string; stamp: string; sourceCarrierId: string }>(
+      `/api/carriers/${made.body.madeCarrierIds[0]}`,
+    );
+    assert.equal(copy.body.marking, '机密★5年');
+    assert.equal(copy.body.origin, 'copied');
+    assert.equal(copy.body.sourceCarrierId, c.id);
+    assert.match(copy.body.stamp, /复制$/);
+    assert.equal(copy.body.copyNumber, '000401');
+    const orig = await officer.get<Detail>(`/api/carriers/${c.id}`);
+    assert.equal(orig.body.steps.at(-1)!.kind, 'copy');
+    await refused(
+      () => officer.post(`/api/carriers/copy-requests/${req.body.id}/make`, { firstCopyNumber: '000501' }),
+      409,
+    );
+  });
+
   test('R-CAR-08 custody of a person (for the post-closing check)', async () => {
     const r = await officer.get<{ count: number; items: Carrier[] }>(
       `/api/carriers/custody/${reader2.personId}`,

@@ -11,6 +11,7 @@ const TABLES: Record<string, keyof typeof LIMITS> = {
   carrier: 'carrier',
   carrier_step: 'step',
   carrier_destruction: 'destruction',
+  carrier_copy_request: 'copyRequest',
 };
 const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 

@@ -2,6 +2,7 @@
 import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
 import { CARRIER_STATUS_LABELS, DESTRUCTION_METHOD_LABELS, LEVEL_LABELS } from '@baomi/domain';
 import { defineModule } from '../kit/module.ts';
+import { copyLink, copySettled } from './copies.ts';
 import { carrierOverdueJob, overdueTodos } from './overdue.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierRoutes } from './routes.ts';
@@ -17,6 +18,7 @@ const FIELDS = {
   copyNumbers: { zh: '份号', en: 'Copy numbers' },
   count: { zh: '件数', en: 'Count' },
   spoiledCount: { zh: '草稿、废页', en: 'Spoilage' },
+  consent: { zh: '原定密机关同意', en: 'Originator consent' },
   batchId: { zh: '登记批次', en: 'Batch', hidden: true },
   status: { zh: '状态', en: 'Status', values: CARRIER_STATUS_LABELS },
   toPersonId: { zh: '借阅人', en: 'Reader', ref: 'person' as const },
@@ -40,6 +42,7 @@ export default defineModule({
   todoProviders: [overdueTodos],
   approvalFlows: [
     { subjectType: 'carrier_destruction', onSettled: destructionSettled, link: destructionLink },
+    { subjectType: 'carrier_copy', onSettled: copySettled, link: copyLink },
   ],
   constraintFields: { carrier_batch_copy_number: 'copyNumbers' },
   auditActions: {
@@ -52,6 +55,9 @@ export default defineModule({
     'carrier.export': { zh: '导出涉密载体台账', en: 'Export the carrier ledger', fields: FIELDS },
     'carrier.destruction_request': { zh: '申请销毁涉密载体', en: 'Request destruction', fields: FIELDS },
     'carrier.destruction_settled': { zh: '销毁审批结束', en: 'Destruction approval settled', fields: FIELDS },
+    'carrier.copy_request': { zh: '申请复制涉密载体', en: 'Ask to copy a carrier', fields: FIELDS },
+    'carrier.copy_settled': { zh: '复制审批结束', en: 'Copy approval settled', fields: FIELDS },
+    'carrier.copy': { zh: '登记复制件', en: 'Register copies', fields: FIELDS },
     'carrier.destroy': { zh: '销毁涉密载体', en: 'Destroy carriers', fields: FIELDS },
     'job.carrier_overdue': {
       zh: '定时任务：统计逾期未还载体',

@@ -451,3 +451,87 @@ export async function departmentsOfOrg(sql: Sql, orgId: string, ids: readonly st
     .execute();
   return rows.map((r) => r.id);
 }
+
+// ---- copy requests (R-CAR-05)
+
+export interface CopyRequestRow {
+  id: string;
+  orgId: string;
+  carrierId: string;
+  kind: 'copy' | 'excerpt' | 'scan';
+  copies: number;
+  purpose: string;
+  consent: { organ: string; reference: string } | null;
+  requestedByPersonId: string;
+  approvalId: string | null;
+  status: 'pending' | 'approved' | 'returned' | 'rejected' | 'withdrawn' | 'done';
+  madeCarrierIds: string[];
+  createdAt: Date;
+}
+
+export async function insertCopyRequest(
+  sql: Sql,
+  w: Pick<
+    CopyRequestRow,
+    'orgId' | 'carrierId' | 'kind' | 'copies' | 'purpose' | 'consent' | 'requestedByPersonId'
+  >,
+): Promise<string> {
+  const r = await kdb(sql)
+    .insertInto('carrier_copy_request')
+    .values({
+      org_id: w.orgId,
+      carrier_id: w.carrierId,
+      kind: w.kind,
+      copies: w.copies,
+      purpose: w.purpose,
+      consent: w.consent ? JSON.stringify(w.consent) : null,
+      requested_by_person_id: w.requestedByPersonId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function getCopyRequest(sql: Sql, id: string, lock = false): Promise<CopyRequestRow | null> {
+  const q = kdb(sql)
+    .selectFrom('carrier_copy_request')
+    .select([
+      'id',
+      'org_id as orgId',
+      'carrier_id as carrierId',
+      'kind',
+      'copies',
+      'purpose',
+      'consent',
+      'requested_by_person_id as requestedByPersonId',
+      'approval_id as approvalId',
+      'status',
+      'made_carrier_ids as madeCarrierIds',
+      'created_at as createdAt',
+    ])
+    .where('id', '=', id)
+    .$castTo<CopyRequestRow>();
+  return (await (lock ? q.forUpdate() : q).executeTakeFirst()) ?? null;
+}
+
+export async function updateCopyRequest(
+  sql: Sql,
+  id: string,
+  w: { approvalId?: string; status?: CopyRequestRow['status']; madeCarrierIds?: string[] },
+) {
+  await kdb(sql)
+    .updateTable('carrier_copy_request')
+    .set({
+      ...(w.approvalId ? { approval_id: w.approvalId } : {}),
+      ...(w.status ? { status: w.status } : {}),
+      ...(w.madeCarrierIds ? { made_carrier_ids: JSON.stringify(w.madeCarrierIds) } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The organisation's name (the copier's stamp, R-CAR-05). */
+export async function orgName(sql: Sql, orgId: string): Promise<string> {
+  const r = await kdb(sql).selectFrom('org').select('name').where('id', '=', orgId).executeTakeFirst();
+  return r?.name ?? '';
+}

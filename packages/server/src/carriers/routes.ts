@@ -20,6 +20,7 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
+import { copyRequestView, makeCopies, requestCopy } from './copies.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierDetail, inCustodyOf, listCarriers, toCarrier, whereNow, withAbilities } from './read.ts';
 import {
@@ -356,6 +357,57 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
     async (req) => {
       const caller = carrierCallerOf(req);
       return wire(await db.tx((sql) => destroy(sql, actorFor(req), caller, req.params.id, req.body)));
+    },
+  );
+
+  app.post(
+    '/:id/copy-requests',
+    {
+      preValidation: guard(carrierPolicy, 'register'),
+      schema: {
+        tags,
+        summary: '申请复制、摘抄、扫描（审批；绝密和中央文件须原定密机关同意） Ask to copy a carrier',
+        params: IdParams,
+        body: C.CopyRequestInput,
+        response: { 201: C.CopyRequest },
+      },
+    },
+    async (req, reply) => {
+      const caller = carrierCallerOf(req);
+      const r = await db.tx((sql) => requestCopy(sql, actorFor(req), caller, req.params.id, req.body));
+      return reply.status(201).send(wire(r));
+    },
+  );
+
+  app.get(
+    '/copy-requests/:id',
+    {
+      preValidation: guard(carrierPolicy, 'read'),
+      schema: {
+        tags,
+        summary: '复制申请 A copy request',
+        params: IdParams,
+        response: { 200: C.CopyRequest },
+      },
+    },
+    async (req) => wire(await copyRequestView(db, carrierCallerOf(req), req.params.id)),
+  );
+
+  app.post(
+    '/copy-requests/:id/make',
+    {
+      preValidation: guard(carrierPolicy, 'register'),
+      schema: {
+        tags,
+        summary: '登记复制件（获批后） Register the approved copies',
+        params: IdParams,
+        body: C.MakeCopiesInput,
+        response: { 200: C.CopyRequest },
+      },
+    },
+    async (req) => {
+      const caller = carrierCallerOf(req);
+      return wire(await db.tx((sql) => makeCopies(sql, actorFor(req), caller, req.params.id, req.body)));
     },
   );
 };

@@ -130,6 +130,21 @@ export interface Carrier {
   widened_person_ids: Generated<Json>;
 }
 
+export interface CarrierCopyRequest {
+  approval_id: string | null;
+  carrier_id: string;
+  consent: Json | null;
+  copies: number;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  made_carrier_ids: Generated<Json>;
+  org_id: string;
+  purpose: string;
+  requested_by_person_id: string;
+  status: Generated<string>;
+}
+
 export interface CarrierDestruction {
   approval_id: string | null;
   created_at: Generated<Timestamp>;
@@ -437,6 +452,7 @@ export interface DB {
   audit_event: AuditEvent;
   audit_head: AuditHead;
   carrier: Carrier;
+  carrier_copy_request: CarrierCopyRequest;
   carrier_destruction: CarrierDestruction;
   carrier_destruction_item: CarrierDestructionItem;
   carrier_step: CarrierStep;

@@ -160,6 +160,9 @@ POST   /api/carriers/{id}/extend                       403      403      403    
 POST   /api/carriers/destructions                      403      403      403     403  401
 GET    /api/carriers/destructions/{id}                 403      403      403     404  401
 POST   /api/carriers/destructions/{id}/destroy         403      403      403     403  401
+POST   /api/carriers/{id}/copy-requests                403      403      403     403  401
+GET    /api/carriers/copy-requests/{id}                403      403      403     404  401
+POST   /api/carriers/copy-requests/{id}/make           403      403      403     403  401
 `;
 
 interface Row {
@@ -409,6 +412,10 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/carriers/{id}/extend': (cl) => cl.post(`/api/carriers/${f.org}/extend`, {}),
     'POST /api/carriers/destructions': (cl) => cl.post('/api/carriers/destructions', {}),
     'GET /api/carriers/destructions/{id}': (cl) => cl.get(`/api/carriers/destructions/${f.org}`),
+    'POST /api/carriers/{id}/copy-requests': (cl) => cl.post(`/api/carriers/${f.org}/copy-requests`, {}),
+    'GET /api/carriers/copy-requests/{id}': (cl) => cl.get(`/api/carriers/copy-requests/${f.org}`),
+    'POST /api/carriers/copy-requests/{id}/make': (cl) =>
+      cl.post(`/api/carriers/copy-requests/${f.org}/make`, {}),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
   };
