@@ -9,6 +9,7 @@ import {
   type KnowScope as DomainKnowScope,
   STATE_SECRET_LEVELS,
   STEP_KINDS,
+  TAKE_OUT_PLACES,
 } from '@baomi/domain';
 import { CARRIER_SORTS, INPUT_LIMITS, LIMITS } from './carriers/labels.ts';
 import {
@@ -314,6 +315,38 @@ export const CopyRequest = Type.Object({
   createdAt: Timestamp,
 });
 export type CopyRequest = Static<typeof CopyRequest>;
+
+/** R-CAR-06, R-CAR-10: a request to take a carrier out of the office (abroad: permit, safe box, two people). */
+export const TakeOutInput = Req({
+  personId: Uuid,
+  purpose: Str(LIMITS.takeOut.purpose),
+  destination: Str(LIMITS.takeOut.destination),
+  place: Enum(TAKE_OUT_PLACES),
+  from: Day,
+  to: Day,
+  abroad: Type.Optional(Type.Boolean()),
+  exitPermit: Type.Optional(Str(LIMITS.takeOut.exitPermit, 0)),
+  safeBox: Type.Optional(Type.Boolean()),
+  travellerIds: Type.Optional(Type.Array(Uuid, { maxItems: 10, uniqueItems: true })),
+});
+export type TakeOutInput = Static<typeof TakeOutInput>;
+export const TakeOut = Type.Object({
+  id: Uuid,
+  carrierId: Uuid,
+  personId: Uuid,
+  purpose: Type.String(),
+  destination: Type.String(),
+  place: Enum(TAKE_OUT_PLACES),
+  from: PlainDate,
+  to: PlainDate,
+  abroad: Type.Boolean(),
+  approvalId: Nullable(Uuid),
+  status: Enum(['pending', 'approved', 'returned', 'rejected', 'withdrawn', 'out', 'back'] as const),
+  /** Due back: the day after it ends (the next morning). */
+  dueBack: PlainDate,
+  createdAt: Timestamp,
+});
+export type TakeOut = Static<typeof TakeOut>;
 
 export { Violation };
 export type KnowScopeValue = DomainKnowScope;

@@ -158,3 +158,30 @@ CREATE TABLE carrier_copy_request (
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX carrier_copy_request_carrier ON carrier_copy_request (carrier_id, created_at);
+
+-- R-CAR-06, R-CAR-10: taking a carrier out of the office: approved through the shared mechanism
+-- (subject_type 'carrier_take_out'); never to sightseeing, private visits or public places; abroad only
+-- with an exit permit, in a safe box, two or more travelling together, never 绝密. Registered as out
+-- once approved; due back the day after it ends (next morning), overdue flagged.
+CREATE TABLE carrier_take_out (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  org_id uuid NOT NULL REFERENCES org(id),
+  carrier_id uuid NOT NULL REFERENCES carrier(id),
+  person_id uuid NOT NULL REFERENCES person(id),
+  purpose text NOT NULL CHECK (length(purpose) BETWEEN 1 AND 500),
+  destination text NOT NULL CHECK (length(destination) BETWEEN 1 AND 200),
+  place text NOT NULL CHECK (place IN ('meeting', 'work_visit', 'sightseeing', 'private_visit', 'public_place')),
+  from_date date NOT NULL,
+  to_date date NOT NULL,
+  abroad boolean NOT NULL DEFAULT false,
+  exit_permit text NOT NULL DEFAULT '' CHECK (length(exit_permit) <= 100),
+  safe_box boolean NOT NULL DEFAULT false,
+  traveller_ids jsonb NOT NULL DEFAULT '[]',
+  requested_by_person_id uuid NOT NULL REFERENCES person(id),
+  approval_id uuid REFERENCES approval(id),
+  status text NOT NULL DEFAULT 'pending'
+    CHECK (status IN ('pending', 'approved', 'returned', 'rejected', 'withdrawn', 'out', 'back')),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  CHECK (to_date >= from_date)
+);
+CREATE INDEX carrier_take_out_carrier ON carrier_take_out (carrier_id, created_at);

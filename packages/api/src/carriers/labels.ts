@@ -18,6 +18,7 @@ export const LIMITS = {
   step: { note: 500 },
   destruction: { reason: 500, place: 200 },
   copyRequest: { purpose: 500 },
+  takeOut: { purpose: 500, destination: 200, exitPermit: 100 },
 } as const;
 
 /** Request-only limits. */

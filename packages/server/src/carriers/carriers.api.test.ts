@@ -600,6 +600,108 @@ describe('carriers (R-CAR-01…07, R-LVL-03/04, R-PER-01)', () => {
     );
   });
 
+  test('R-CAR-06 R-CAR-10 take-out: no sightseeing, 绝密 never abroad, abroad needs a permit; approved, out, back', async () => {
+    const body = (over: Record<string, unknown> = {}) => ({
+      personId: reader.personId,
+      purpose: '参加全市保密工作会议',
+      destination: '市委会议中心',
+      place: 'meeting',
+      from: TODAY,
+      to: TODAY,
+      ...over,
+    });
+    const c = (await receive(officer)).body.items[0]!;
+    await refused(
+      () => officer.post(`/api/carriers/${c.id}/take-outs`, body({ place: 'sightseeing' })),
+      400,
+      {
+        code: 'take_out_place_forbidden',
+        rule: 'R-CAR-06',
+      },
+    );
+    await refused(
+      () =>
+        officer.post(
+          `/api/carriers/${c.id}/take-outs`,
+          body({ abroad: true, safeBox: true, travellerIds: [reader2.personId] }),
+        ),
+      400,
+      {
+        code: 'exit_permit_missing',
+        rule: 'R-CAR-10',
+      },
+    );
+    await refused(
+      () => officer.post(`/api/carriers/${c.id}/take-outs`, body({ personId: lowRank.personId })),
+      400,
+      {
+        code: 'reader_outside_scope',
+      },
+    );
+    const top = await topOfficer.post<Batch>('/api/carriers/receive', {
+      kind: 'document',
+      title: '绝密出境测试',
+      sender: '上级机关',
+      marking: '绝密★10年',
+      issueDate: TODAY,
+      knowScope: scopeOf([deptId]),
+      firstCopyNumber: '000001',
+    });
+    await refused(
+      () =>
+        topOfficer.post(
+          `/api/carriers/${top.body.items[0]!.id}/take-outs`,
+          body({ abroad: true, exitPermit: '出境许可1号', safeBox: true, travellerIds: [reader2.personId] }),
+        ),
+      400,
+      { code: 'top_secret_abroad', rule: 'R-CAR-10' },
+    );
+    await refused(() => topOfficer.post(`/api/carriers/${top.body.items[0]!.id}/take-outs`, body()), 400, {
+      code: 'two_people_required',
+      rule: 'R-CAR-05a',
+    });
+    const deptHead = await t.member(orgId, deptId, ['department_head'], 'secret');
+    const req = await changed(
+      () =>
+        officer.post<{ id: string; approvalId: string; dueBack: string }>(
+          `/api/carriers/${c.id}/take-outs`,
+          body(),
+        ),
+      201,
+      'carrier.take_out_request',
+    );
+    assert.equal(req.body.dueBack, day(1));
+    await refused(() => officer.post(`/api/carriers/take-outs/${req.body.id}/out`, {}), 409, {
+      code: 'take_out_not_approved',
+    });
+    assert.equal(
+      (await deptHead.client.post(`/api/approvals/${req.body.approvalId}/decide`, { decision: 'approve' }))
+        .status,
+      200,
+    );
+    await changed(
+      () => officer.post(`/api/carriers/take-outs/${req.body.id}/out`, {}),
+      200,
+      'carrier.take_out',
+    );
+    const out = await officer.get<Detail>(`/api/carriers/${c.id}`);
+    assert.equal(out.body.status, 'taken_out');
+    assert.equal(out.body.holderPersonId, reader.personId);
+    assert.equal(out.body.dueDate, day(1));
+    await refused(
+      () => officer.post(`/api/carriers/${c.id}/loan`, { toPersonId: reader2.personId, dueDate: day(3) }),
+      409,
+      { code: 'carrier_wrong_state' },
+    );
+    await changed(() => officer.post(`/api/carriers/${c.id}/bring-back`, {}), 200, 'carrier.bring_back');
+    const back = await officer.get<Detail>(`/api/carriers/${c.id}`);
+    assert.equal(back.body.status, 'in_registry');
+    assert.deepEqual(
+      back.body.steps.map((s) => s.kind),
+      ['receive', 'take_out', 'bring_back'],
+    );
+  });
+
   test('R-CAR-08 custody of a person (for the post-closing check)', async () => {
     const r = await officer.get<{ count: number; items: Carrier[] }>(
       `/api/carriers/custody/${reader2.personId}`,

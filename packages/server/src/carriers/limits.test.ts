@@ -12,6 +12,7 @@ const TABLES: Record<string, keyof typeof LIMITS> = {
   carrier_step: 'step',
   carrier_destruction: 'destruction',
   carrier_copy_request: 'copyRequest',
+  carrier_take_out: 'takeOut',
 };
 const camel = (s: string) => s.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 

@@ -7,6 +7,7 @@ import { carrierOverdueJob, overdueTodos } from './overdue.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierRoutes } from './routes.ts';
 import { destructionLink, destructionSettled } from './service.ts';
+import { takeOutLink, takeOutSettled } from './takeout.ts';
 
 const FIELDS = {
   level: { zh: '密级', en: 'Level', values: LEVEL_LABELS },
@@ -19,6 +20,7 @@ const FIELDS = {
   count: { zh: '件数', en: 'Count' },
   spoiledCount: { zh: '草稿、废页', en: 'Spoilage' },
   consent: { zh: '原定密机关同意', en: 'Originator consent' },
+  abroad: { zh: '出境', en: 'Abroad' },
   batchId: { zh: '登记批次', en: 'Batch', hidden: true },
   status: { zh: '状态', en: 'Status', values: CARRIER_STATUS_LABELS },
   toPersonId: { zh: '借阅人', en: 'Reader', ref: 'person' as const },
@@ -43,6 +45,7 @@ export default defineModule({
   approvalFlows: [
     { subjectType: 'carrier_destruction', onSettled: destructionSettled, link: destructionLink },
     { subjectType: 'carrier_copy', onSettled: copySettled, link: copyLink },
+    { subjectType: 'carrier_take_out', onSettled: takeOutSettled, link: takeOutLink },
   ],
   constraintFields: { carrier_batch_copy_number: 'copyNumbers' },
   auditActions: {
@@ -58,6 +61,10 @@ export default defineModule({
     'carrier.copy_request': { zh: '申请复制涉密载体', en: 'Ask to copy a carrier', fields: FIELDS },
     'carrier.copy_settled': { zh: '复制审批结束', en: 'Copy approval settled', fields: FIELDS },
     'carrier.copy': { zh: '登记复制件', en: 'Register copies', fields: FIELDS },
+    'carrier.take_out_request': { zh: '申请携带外出', en: 'Ask to take a carrier out', fields: FIELDS },
+    'carrier.take_out_settled': { zh: '携带外出审批结束', en: 'Take-out approval settled', fields: FIELDS },
+    'carrier.take_out': { zh: '登记携带外出', en: 'Carrier taken out', fields: FIELDS },
+    'carrier.bring_back': { zh: '带回交还', en: 'Carrier brought back', fields: FIELDS },
     'carrier.destroy': { zh: '销毁涉密载体', en: 'Destroy carriers', fields: FIELDS },
     'job.carrier_overdue': {
       zh: '定时任务：统计逾期未还载体',

@@ -535,3 +535,102 @@ export async function orgName(sql: Sql, orgId: string): Promise<string> {
   const r = await kdb(sql).selectFrom('org').select('name').where('id', '=', orgId).executeTakeFirst();
   return r?.name ?? '';
 }
+
+// ---- take-outs (R-CAR-06, R-CAR-10)
+
+export interface TakeOutRow {
+  id: string;
+  orgId: string;
+  carrierId: string;
+  personId: string;
+  purpose: string;
+  destination: string;
+  place: 'meeting' | 'work_visit' | 'sightseeing' | 'private_visit' | 'public_place';
+  from: string;
+  to: string;
+  abroad: boolean;
+  exitPermit: string;
+  safeBox: boolean;
+  travellerIds: string[];
+  approvalId: string | null;
+  status: 'pending' | 'approved' | 'returned' | 'rejected' | 'withdrawn' | 'out' | 'back';
+  createdAt: Date;
+}
+
+export async function insertTakeOut(
+  sql: Sql,
+  w: Omit<TakeOutRow, 'id' | 'approvalId' | 'status' | 'createdAt'> & { requestedByPersonId: string },
+): Promise<string> {
+  const r = await kdb(sql)
+    .insertInto('carrier_take_out')
+    .values({
+      org_id: w.orgId,
+      carrier_id: w.carrierId,
+      person_id: w.personId,
+      purpose: w.purpose,
+      destination: w.destination,
+      place: w.place,
+      from_date: w.from,
+      to_date: w.to,
+      abroad: w.abroad,
+      exit_permit: w.exitPermit,
+      safe_box: w.safeBox,
+      traveller_ids: JSON.stringify(w.travellerIds),
+      requested_by_person_id: w.requestedByPersonId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function getTakeOut(sql: Sql, id: string, lock = false): Promise<TakeOutRow | null> {
+  const q = kdb(sql)
+    .selectFrom('carrier_take_out')
+    .select([
+      'id',
+      'org_id as orgId',
+      'carrier_id as carrierId',
+      'person_id as personId',
+      'purpose',
+      'destination',
+      'place',
+      k<string>`to_char(from_date, 'YYYY-MM-DD')`.as('from'),
+      k<string>`to_char(to_date, 'YYYY-MM-DD')`.as('to'),
+      'abroad',
+      'exit_permit as exitPermit',
+      'safe_box as safeBox',
+      'traveller_ids as travellerIds',
+      'approval_id as approvalId',
+      'status',
+      'created_at as createdAt',
+    ])
+    .where('id', '=', id)
+    .$castTo<TakeOutRow>();
+  return (await (lock ? q.forUpdate() : q).executeTakeFirst()) ?? null;
+}
+
+export async function updateTakeOut(
+  sql: Sql,
+  id: string,
+  w: { approvalId?: string; status?: TakeOutRow['status'] },
+) {
+  await kdb(sql)
+    .updateTable('carrier_take_out')
+    .set({
+      ...(w.approvalId ? { approval_id: w.approvalId } : {}),
+      ...(w.status ? { status: w.status } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The take-out a carrier is out on (status 'out'), if any. */
+export async function openTakeOutOf(sql: Sql, carrierId: string): Promise<string | null> {
+  const r = await kdb(sql)
+    .selectFrom('carrier_take_out')
+    .select('id')
+    .where('carrier_id', '=', carrierId)
+    .where('status', '=', 'out')
+    .executeTakeFirst();
+  return r?.id ?? null;
+}

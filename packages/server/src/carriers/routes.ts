@@ -33,6 +33,7 @@ import {
   requestDestruction,
   returnCarrier,
 } from './service.ts';
+import { bringBack, registerTakeOut, requestTakeOut, takeOutView } from './takeout.ts';
 
 const { tags } = C;
 
@@ -408,6 +409,75 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
     async (req) => {
       const caller = carrierCallerOf(req);
       return wire(await db.tx((sql) => makeCopies(sql, actorFor(req), caller, req.params.id, req.body)));
+    },
+  );
+
+  app.post(
+    '/:id/take-outs',
+    {
+      preValidation: guard(carrierPolicy, 'register'),
+      schema: {
+        tags,
+        summary:
+          '申请携带外出（审批；出境须出境许可、保密箱、二人以上，绝密不得出境） Ask to take a carrier out',
+        params: IdParams,
+        body: C.TakeOutInput,
+        response: { 201: C.TakeOut },
+      },
+    },
+    async (req, reply) => {
+      const caller = carrierCallerOf(req);
+      const r = await db.tx((sql) => requestTakeOut(sql, actorFor(req), caller, req.params.id, req.body));
+      return reply.status(201).send(wire(r));
+    },
+  );
+
+  app.get(
+    '/take-outs/:id',
+    {
+      preValidation: guard(carrierPolicy, 'read'),
+      schema: {
+        tags,
+        summary: '携带外出申请 A take-out request',
+        params: IdParams,
+        response: { 200: C.TakeOut },
+      },
+    },
+    async (req) => wire(await takeOutView(db, carrierCallerOf(req), req.params.id)),
+  );
+
+  app.post(
+    '/take-outs/:id/out',
+    {
+      preValidation: guard(carrierPolicy, 'register'),
+      schema: {
+        tags,
+        summary: '登记携带外出（获批后） Register the approved take-out',
+        params: IdParams,
+        response: { 200: C.TakeOut },
+      },
+    },
+    async (req) => {
+      const caller = carrierCallerOf(req);
+      return wire((await db.tx((sql) => registerTakeOut(sql, actorFor(req), caller, req.params.id)))!);
+    },
+  );
+
+  app.post(
+    '/:id/bring-back',
+    {
+      preValidation: guard(carrierPolicy, 'register'),
+      schema: {
+        tags,
+        summary: '带回交还登记处 Brought back and handed in',
+        params: IdParams,
+        response: { 200: C.Carrier },
+      },
+    },
+    async (req) => {
+      const caller = carrierCallerOf(req);
+      const c = await db.tx((sql) => bringBack(sql, actorFor(req), caller, req.params.id));
+      return wire(toCarrier(c!));
     },
   );
 };

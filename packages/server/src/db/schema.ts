@@ -183,6 +183,26 @@ export interface CarrierStep {
   to_person_id: string | null;
 }
 
+export interface CarrierTakeOut {
+  abroad: Generated<boolean>;
+  approval_id: string | null;
+  carrier_id: string;
+  created_at: Generated<Timestamp>;
+  destination: string;
+  exit_permit: Generated<string>;
+  from_date: string;
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  place: string;
+  purpose: string;
+  requested_by_person_id: string;
+  safe_box: Generated<boolean>;
+  status: Generated<string>;
+  to_date: string;
+  traveller_ids: Generated<Json>;
+}
+
 export interface Department {
   created_at: Generated<Timestamp>;
   function: string | null;
@@ -456,6 +476,7 @@ export interface DB {
   carrier_destruction: CarrierDestruction;
   carrier_destruction_item: CarrierDestructionItem;
   carrier_step: CarrierStep;
+  carrier_take_out: CarrierTakeOut;
   department: Department;
   designation_change: DesignationChange;
   designation_escalation: DesignationEscalation;

@@ -163,6 +163,10 @@ POST   /api/carriers/destructions/{id}/destroy         403      403      403    
 POST   /api/carriers/{id}/copy-requests                403      403      403     403  401
 GET    /api/carriers/copy-requests/{id}                403      403      403     404  401
 POST   /api/carriers/copy-requests/{id}/make           403      403      403     403  401
+POST   /api/carriers/{id}/take-outs                    403      403      403     403  401
+GET    /api/carriers/take-outs/{id}                    403      403      403     404  401
+POST   /api/carriers/take-outs/{id}/out                403      403      403     403  401
+POST   /api/carriers/{id}/bring-back                   403      403      403     403  401
 `;
 
 interface Row {
@@ -416,6 +420,10 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/carriers/copy-requests/{id}': (cl) => cl.get(`/api/carriers/copy-requests/${f.org}`),
     'POST /api/carriers/copy-requests/{id}/make': (cl) =>
       cl.post(`/api/carriers/copy-requests/${f.org}/make`, {}),
+    'POST /api/carriers/{id}/take-outs': (cl) => cl.post(`/api/carriers/${f.org}/take-outs`, {}),
+    'GET /api/carriers/take-outs/{id}': (cl) => cl.get(`/api/carriers/take-outs/${f.org}`),
+    'POST /api/carriers/take-outs/{id}/out': (cl) => cl.post(`/api/carriers/take-outs/${f.org}/out`, {}),
+    'POST /api/carriers/{id}/bring-back': (cl) => cl.post(`/api/carriers/${f.org}/bring-back`, {}),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
   };
