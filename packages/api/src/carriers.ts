@@ -348,5 +348,27 @@ export const TakeOut = Type.Object({
 });
 export type TakeOut = Static<typeof TakeOut>;
 
+/**
+ * R-CAR-08: hand over everything in a person's custody on a change of post: the itemised list (every
+ * carrier he keeps or holds), the count, and both signatures on the paper list (attested by the registrar).
+ */
+export const HandoverInput = Req({
+  fromPersonId: Uuid,
+  toPersonId: Uuid,
+  carrierIds: Type.Array(Uuid, { maxItems: 2000, uniqueItems: true }),
+  count: Int(0, 2000),
+  signedByFrom: Type.Boolean(),
+  signedByTo: Type.Boolean(),
+});
+export type HandoverInput = Static<typeof HandoverInput>;
+export const Handover = Type.Object({
+  handoverId: Uuid,
+  fromPersonId: Uuid,
+  toPersonId: Uuid,
+  count: Type.Integer(),
+  items: Type.Array(Carrier),
+});
+export type Handover = Static<typeof Handover>;
+
 export { Violation };
 export type KnowScopeValue = DomainKnowScope;

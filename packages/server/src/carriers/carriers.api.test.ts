@@ -702,6 +702,59 @@ describe('carriers (R-CAR-01…07, R-LVL-03/04, R-PER-01)', () => {
     );
   });
 
+  test('R-CAR-08 handover on a change of post: the whole list, the count, both signatures; carriers out come back first', async () => {
+    const keeper = await t.member(orgId, deptId, ['staff'], 'secret');
+    const next = await t.member(orgId, deptId, ['staff'], 'secret');
+    const low = await t.member(orgId, deptId, ['staff'], 'confidential');
+    const items = (
+      await receive(officer, { copies: 2, firstCopyNumber: '000601', custodianPersonId: keeper.personId })
+    ).body.items;
+    const ids = items.map((c) => c.id);
+    const custody = async (personId: string) =>
+      (await officer.get<{ count: number }>(`/api/carriers/custody/${personId}`)).body.count;
+    assert.equal(await custody(keeper.personId), 2);
+    const body = (over: Record<string, unknown> = {}) => ({
+      fromPersonId: keeper.personId,
+      toPersonId: next.personId,
+      carrierIds: ids,
+      count: 2,
+      signedByFrom: true,
+      signedByTo: true,
+      ...over,
+    });
+    await refused(() => officer.post('/api/carriers/handovers', body({ carrierIds: [ids[0]] })), 400, {
+      code: 'handover_list_incomplete',
+      rule: 'R-CAR-08',
+    });
+    await refused(() => officer.post('/api/carriers/handovers', body({ count: 3 })), 400, {
+      code: 'handover_count_mismatch',
+    });
+    await refused(() => officer.post('/api/carriers/handovers', body({ signedByTo: false })), 400, {
+      code: 'handover_unsigned',
+    });
+    await refused(() => officer.post('/api/carriers/handovers', body({ toPersonId: low.personId })), 400, {
+      code: 'clearance_insufficient',
+    });
+    // One is on loan: it must come back to the registry first (named with its holder).
+    await officer.post(`/api/carriers/${ids[0]}/loan`, { toPersonId: reader.personId, dueDate: day(3) });
+    const e = await refused(() => officer.post('/api/carriers/handovers', body()), 409, {
+      code: 'carrier_wrong_state',
+    });
+    assert.match(e.zh, /借出（持有人：/);
+    await officer.post(`/api/carriers/${ids[0]}/return`, {});
+    const done = await changed(
+      () => officer.post<{ count: number }>('/api/carriers/handovers', body()),
+      200,
+      'carrier.handover',
+    );
+    assert.equal(done.body.count, 2);
+    assert.equal(await custody(keeper.personId), 0);
+    assert.equal(await custody(next.personId), 2);
+    const d = await officer.get<Detail & { custodianPersonId: string }>(`/api/carriers/${ids[1]}`);
+    assert.equal(d.body.custodianPersonId, next.personId);
+    assert.equal(d.body.steps.at(-1)!.kind, 'handover');
+  });
+
   test('R-CAR-08 custody of a person (for the post-closing check)', async () => {
     const r = await officer.get<{ count: number; items: Carrier[] }>(
       `/api/carriers/custody/${reader2.personId}`,

@@ -24,7 +24,8 @@ const FIELDS = {
   batchId: { zh: '登记批次', en: 'Batch', hidden: true },
   status: { zh: '状态', en: 'Status', values: CARRIER_STATUS_LABELS },
   toPersonId: { zh: '借阅人', en: 'Reader', ref: 'person' as const },
-  fromPersonId: { zh: '归还人', en: 'Returned by', ref: 'person' as const },
+  fromPersonId: { zh: '交出人', en: 'From', ref: 'person' as const },
+  handoverId: { zh: '移交批次', en: 'Handover', hidden: true },
   dueDate: { zh: '应还日期', en: 'Due date' },
   method: { zh: '销毁方式', en: 'Method', values: DESTRUCTION_METHOD_LABELS },
   supervisorPersonIds: { zh: '监销人', en: 'Supervisors' },
@@ -64,6 +65,7 @@ export default defineModule({
     'carrier.take_out_request': { zh: '申请携带外出', en: 'Ask to take a carrier out', fields: FIELDS },
     'carrier.take_out_settled': { zh: '携带外出审批结束', en: 'Take-out approval settled', fields: FIELDS },
     'carrier.take_out': { zh: '登记携带外出', en: 'Carrier taken out', fields: FIELDS },
+    'carrier.handover': { zh: '岗位变动移交涉密载体', en: 'Hand over carriers', fields: FIELDS },
     'carrier.bring_back': { zh: '带回交还', en: 'Carrier brought back', fields: FIELDS },
     'carrier.destroy': { zh: '销毁涉密载体', en: 'Destroy carriers', fields: FIELDS },
     'job.carrier_overdue': {

@@ -21,6 +21,7 @@ import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
 import { copyRequestView, makeCopies, requestCopy } from './copies.ts';
+import { handOver } from './handover.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierDetail, inCustodyOf, listCarriers, toCarrier, whereNow, withAbilities } from './read.ts';
 import {
@@ -478,6 +479,23 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
       const caller = carrierCallerOf(req);
       const c = await db.tx((sql) => bringBack(sql, actorFor(req), caller, req.params.id));
       return wire(toCarrier(c!));
+    },
+  );
+
+  app.post(
+    '/handovers',
+    {
+      preValidation: guard(carrierPolicy, 'register'),
+      schema: {
+        tags,
+        summary: '岗位变动移交（逐件清单、清点、双方签字） Hand over on a change of post',
+        body: C.HandoverInput,
+        response: { 200: C.Handover },
+      },
+    },
+    async (req) => {
+      const caller = carrierCallerOf(req);
+      return wire(await db.tx((sql) => handOver(sql, actorFor(req), caller, req.body)));
     },
   );
 };
