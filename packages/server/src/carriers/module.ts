@@ -3,6 +3,7 @@ import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
 import { CARRIER_STATUS_LABELS, DESTRUCTION_METHOD_LABELS, LEVEL_LABELS } from '@baomi/domain';
 import { defineModule } from '../kit/module.ts';
 import { copyLink, copySettled } from './copies.ts';
+import { carriersDemoSeed } from './demo.ts';
 import { carrierOverdueJob, overdueTodos } from './overdue.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierRoutes } from './routes.ts';
@@ -49,6 +50,7 @@ export default defineModule({
     { subjectType: 'carrier_take_out', onSettled: takeOutSettled, link: takeOutLink },
   ],
   constraintFields: { carrier_batch_copy_number: 'copyNumbers' },
+  demoSeed: carriersDemoSeed,
   auditActions: {
     'carrier.receive': { zh: '涉密载体收进登记', en: 'Receive carriers', fields: FIELDS },
     'carrier.produce': { zh: '涉密载体制作登记', en: 'Produce carriers', fields: FIELDS },
