@@ -1,6 +1,7 @@
 export * from './access/index.ts';
 export * from './approvals/engine.ts';
 export * from './approvals/flows.ts';
+export * from './carriers/index.ts';
 export * from './designation/index.ts';
 export * from './errors.ts';
 export * from './levels/index.ts';

@@ -6,6 +6,7 @@ import approvals from './approvals/module.ts';
 import audit from './audit/module.ts';
 import auth from './auth/module.ts';
 import backups from './backups/module.ts';
+import carriers from './carriers/module.ts';
 import designation from './designation/module.ts';
 import directory from './directory/module.ts';
 import type { ServerModule } from './kit/module.ts';
@@ -32,4 +33,5 @@ export const MODULES: readonly ServerModule[] = [
   workdays,
   // business modules
   designation,
+  carriers,
 ];

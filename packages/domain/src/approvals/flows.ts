@@ -142,6 +142,33 @@ export const CARRIER_DESTRUCTION_FLOW: FlowDef = {
   rules: ['R-CAR-07'],
 };
 
+/**
+ * R-CAR-07: the carriers module's destruction approval: the office head approves the itemised list
+ * (frozen in the snapshot); the two or more supervisors and the method are recorded, by name, when
+ * the registrar carries it out (carriers/service.ts). The witness-attesting CARRIER_DESTRUCTION_FLOW
+ * above stays for units that want the supervisors to attest in the system themselves.
+ */
+export const CARRIER_DESTRUCTION_LIST_FLOW: FlowDef = {
+  type: 'carrier_destruction_list',
+  label: L('涉密载体销毁审批', 'Destruction of carriers'),
+  steps: [
+    {
+      key: 'office_head',
+      label: L('办公室负责人审批', 'Office head'),
+      role: 'department_head',
+      at: { kind: 'department_function', fn: 'general_office' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  material: ['itemList', 'reason'],
+  fields: [
+    F('itemList', '销毁清单', 'Items to destroy', 'list'),
+    F('count', '件数', 'Count', 'number'),
+    F('reason', '销毁理由', 'Reason'),
+  ],
+  rules: ['R-CAR-07'],
+};
+
 /** R-PER-06a: going abroad is proposed by HR and the secrecy office, decided by the leader. */
 export const EXIT_FLOW: FlowDef = {
   type: 'exit_application',
@@ -240,6 +267,7 @@ export const FLOWS: readonly FlowDef[] = [
   CARRIER_COPY_FLOW,
   CARRIER_TAKE_OUT_FLOW,
   CARRIER_DESTRUCTION_FLOW,
+  CARRIER_DESTRUCTION_LIST_FLOW,
   EXIT_FLOW,
   FOREIGN_MATERIALS_FLOW,
   KEY_SITE_FLOW,

@@ -61,6 +61,22 @@ describe('listPage', () => {
     .sort((a, b) => (a.n === null ? 1 : 0) - (b.n === null ? 1 : 0) || (b.n ?? 0) - (a.n ?? 0) || a.id - b.id)
     .map((r) => r.id);
 
+  // Found by the carriers module (a read rule of one branch): the export path kept every row.
+  test('one alternative alone (a read rule of one branch) also filters the export path and the wide path', async () => {
+    const only = [sql<SqlBool>`grp = 'a'`];
+    const want = ordered.filter((id) => id % 3 === 0);
+    for (const way of [{ key: sql`id`, anyOf: only }, { anyOf: only }] as Partial<Opts>[]) {
+      for (const paging of [null, { limit: 100, offset: 0 }]) {
+        const r = await run(way, paging);
+        assert.deepEqual(
+          r.items.map((i) => i.id),
+          want,
+        );
+        assert.equal(r.total, want.length);
+      }
+    }
+  });
+
   for (const [name, way] of Object.entries(WAYS)) {
     test(`${name}: pages walk the ties in one order, none twice, none missed; the total is every row`, async () => {
       const seen: number[] = [];

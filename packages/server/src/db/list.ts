@@ -177,7 +177,13 @@ export async function listPage<
     for (const t of ties) rows = rows.orderBy(t);
     items = (await rows.execute()) as R[];
   } else {
-    let rows = select(filtered).orderBy(sql`${field.by} ${dir}${nulls}`);
+    // One query over every row the filters and the alternatives admit: a single branch is that branch
+    // (never `filtered` alone — that would drop the read rule of `anyOf`), several are their OR.
+    const whole =
+      branches.length === 1
+        ? branches[0]!
+        : filtered.where(sql<SqlBool>`(${sql.join(opts.anyOf ?? [], sql` OR `)})`);
+    let rows = select(whole).orderBy(sql`${field.by} ${dir}${nulls}`);
     for (const t of ties) rows = rows.orderBy(t);
     if (limit !== undefined) rows = rows.limit(limit);
     if (offset) rows = rows.offset(offset);

@@ -100,6 +100,115 @@ export interface AuditOutbox {
   id: Generated<number>;
 }
 
+export interface Carrier {
+  batch_id: string;
+  central: Generated<boolean>;
+  copy_number: number | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  custodian_person_id: string;
+  department_id: string | null;
+  destruction_id: string | null;
+  distribution_class: string | null;
+  doc_number: Generated<string>;
+  due_date: string | null;
+  holder_person_id: string | null;
+  id: Generated<string>;
+  issue_date: string;
+  kind: string;
+  know_scope: Json;
+  level: string;
+  line_of_work_department_ids: Generated<Json>;
+  marking: string;
+  medium_serial: Generated<string>;
+  org_id: string;
+  origin: string;
+  out_since: string | null;
+  period: Json;
+  sender: Generated<string>;
+  source_carrier_id: string | null;
+  stamp: Generated<string>;
+  status: Generated<string>;
+  title: string;
+  title_sort: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  widened_person_ids: Generated<Json>;
+}
+
+export interface CarrierCopyRequest {
+  approval_id: string | null;
+  carrier_id: string;
+  consent: Json | null;
+  copies: number;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  made_carrier_ids: Generated<Json>;
+  org_id: string;
+  purpose: string;
+  requested_by_person_id: string;
+  status: Generated<string>;
+}
+
+export interface CarrierDestruction {
+  approval_id: string | null;
+  created_at: Generated<Timestamp>;
+  department_id: string | null;
+  destroyed_at: Timestamp | null;
+  destroyed_by_person_id: string | null;
+  id: Generated<string>;
+  method: string | null;
+  org_id: string;
+  place: Generated<string>;
+  reason: string;
+  requested_by_person_id: string;
+  status: Generated<string>;
+  supervisor_person_ids: Generated<Json>;
+}
+
+export interface CarrierDestructionItem {
+  carrier_id: string;
+  destruction_id: string;
+}
+
+export interface CarrierStep {
+  actor_account_id: string | null;
+  actor_person_id: string | null;
+  at: Generated<Timestamp>;
+  carrier_id: string;
+  details: Generated<Json>;
+  due_date: string | null;
+  holder_person_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+  org_id: string;
+  seq: number;
+  status_after: string;
+  to_person_id: string | null;
+}
+
+export interface CarrierTakeOut {
+  abroad: Generated<boolean>;
+  approval_id: string | null;
+  carrier_id: string;
+  created_at: Generated<Timestamp>;
+  destination: string;
+  exit_permit: Generated<string>;
+  from_date: string;
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  place: string;
+  purpose: string;
+  requested_by_person_id: string;
+  safe_box: Generated<boolean>;
+  status: Generated<string>;
+  to_date: string;
+  traveller_ids: Generated<Json>;
+}
+
 export interface Department {
   created_at: Generated<Timestamp>;
   function: string | null;
@@ -369,6 +478,12 @@ export interface DB {
   audit_event: AuditEvent;
   audit_head: AuditHead;
   audit_outbox: AuditOutbox;
+  carrier: Carrier;
+  carrier_copy_request: CarrierCopyRequest;
+  carrier_destruction: CarrierDestruction;
+  carrier_destruction_item: CarrierDestructionItem;
+  carrier_step: CarrierStep;
+  carrier_take_out: CarrierTakeOut;
   department: Department;
   designation_change: DesignationChange;
   designation_escalation: DesignationEscalation;

@@ -21,6 +21,7 @@ const RAW_SQL = [
   'db/sortkey.ts',
   'demo/seed.ts',
   'designation/demo.ts',
+  'carriers/demo.ts',
   'designation/stats.queries.ts',
   'jobs/runner.ts',
 ];

@@ -47,6 +47,9 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //  - Yearly designation statistics (/api/designation/stats/{table}…): the policy admits business users;
 //    the service admits the secrecy officer, designators and leaders, and a secrecy bureau's users (the
 //    matrix user is staff of an ordinary unit: 403, R-SYS-01; designation/stats.api.test.ts covers them).
+//  - Carriers (/api/carriers…): any business user reads the ledger (the read rule filters it) and
+//    where his own carriers are; the registry (secrecy officer) registers, the secrecy officer or a
+//    leader exports and sees others' custody (carriers/carriers.api.test.ts covers them).
 //  - The directory (GET /api/directory): a business user's own organisation's people and departments
 //    and the organisations below it, for the designation forms (directory/directory.api.test.ts).
 //  - A business account's password reset is under dual control: the sysadmin requests (POST
@@ -144,6 +147,27 @@ POST   /api/designation/items/{id}/review              403      403      403    
 GET    /api/designation/stats/{table}                  403      403      403     403  401
 GET    /api/designation/stats/{table}/export           403      403      403     403  401
 GET    /api/directory                                  403      403      403     2xx  401
+GET    /api/carriers                                   403      403      403     2xx  401
+GET    /api/carriers/export                            403      403      403     403  401
+GET    /api/carriers/where                             403      403      403     2xx  401
+GET    /api/carriers/custody/{personId}                403      403      403     403  401
+GET    /api/carriers/{id}                              403      403      403     404  401
+POST   /api/carriers/receive                           403      403      403     403  401
+POST   /api/carriers/produce                           403      403      403     403  401
+POST   /api/carriers/{id}/loan                         403      403      403     403  401
+POST   /api/carriers/{id}/return                       403      403      403     403  401
+POST   /api/carriers/{id}/extend                       403      403      403     403  401
+POST   /api/carriers/destructions                      403      403      403     403  401
+GET    /api/carriers/destructions/{id}                 403      403      403     404  401
+POST   /api/carriers/destructions/{id}/destroy         403      403      403     403  401
+POST   /api/carriers/{id}/copy-requests                403      403      403     403  401
+GET    /api/carriers/copy-requests/{id}                403      403      403     404  401
+POST   /api/carriers/copy-requests/{id}/make           403      403      403     403  401
+POST   /api/carriers/{id}/take-outs                    403      403      403     403  401
+GET    /api/carriers/take-outs/{id}                    403      403      403     404  401
+POST   /api/carriers/take-outs/{id}/out                403      403      403     403  401
+POST   /api/carriers/{id}/bring-back                   403      403      403     403  401
+POST   /api/carriers/handovers                         403      403      403     403  401
 `;
 
 interface Row {
@@ -381,6 +405,29 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/designation/stats/{table}/export': (cl) =>
       cl.get('/api/designation/stats/changes/export?year=2025&format=csv'),
     'GET /api/directory': (cl) => cl.get('/api/directory'),
+    'GET /api/carriers': (cl) => cl.get('/api/carriers'),
+    'GET /api/carriers/export': (cl) => cl.get('/api/carriers/export?format=csv'),
+    'GET /api/carriers/where': (cl) => cl.get(`/api/carriers/where?personId=${f.userPerson}`),
+    'GET /api/carriers/custody/{personId}': (cl) => cl.get(`/api/carriers/custody/${f.userPerson}`),
+    'GET /api/carriers/{id}': (cl) => cl.get(`/api/carriers/${f.org}`),
+    'POST /api/carriers/receive': (cl) => cl.post('/api/carriers/receive', {}),
+    'POST /api/carriers/produce': (cl) => cl.post('/api/carriers/produce', {}),
+    'POST /api/carriers/{id}/loan': (cl) => cl.post(`/api/carriers/${f.org}/loan`, {}),
+    'POST /api/carriers/{id}/return': (cl) => cl.post(`/api/carriers/${f.org}/return`, {}),
+    'POST /api/carriers/{id}/extend': (cl) => cl.post(`/api/carriers/${f.org}/extend`, {}),
+    'POST /api/carriers/destructions': (cl) => cl.post('/api/carriers/destructions', {}),
+    'GET /api/carriers/destructions/{id}': (cl) => cl.get(`/api/carriers/destructions/${f.org}`),
+    'POST /api/carriers/{id}/copy-requests': (cl) => cl.post(`/api/carriers/${f.org}/copy-requests`, {}),
+    'GET /api/carriers/copy-requests/{id}': (cl) => cl.get(`/api/carriers/copy-requests/${f.org}`),
+    'POST /api/carriers/copy-requests/{id}/make': (cl) =>
+      cl.post(`/api/carriers/copy-requests/${f.org}/make`, {}),
+    'POST /api/carriers/{id}/take-outs': (cl) => cl.post(`/api/carriers/${f.org}/take-outs`, {}),
+    'GET /api/carriers/take-outs/{id}': (cl) => cl.get(`/api/carriers/take-outs/${f.org}`),
+    'POST /api/carriers/take-outs/{id}/out': (cl) => cl.post(`/api/carriers/take-outs/${f.org}/out`, {}),
+    'POST /api/carriers/{id}/bring-back': (cl) => cl.post(`/api/carriers/${f.org}/bring-back`, {}),
+    'POST /api/carriers/handovers': (cl) => cl.post('/api/carriers/handovers', {}),
+    'POST /api/carriers/destructions/{id}/destroy': (cl) =>
+      cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
   };
 
   /** A pending password request: a fresh business account's initial password (R-SYS-01 dual control). */

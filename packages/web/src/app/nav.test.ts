@@ -29,7 +29,15 @@ describe('web module manifest', () => {
     // a staff member without ledger roles: no review list, no statistics
     assert.deepEqual(
       navFor('business', ['staff']).map((i) => i.path),
-      ['/home', '/approvals', '/designation/items', '/designation/authority', '/workdays'],
+      [
+        '/home',
+        '/approvals',
+        '/designation/items',
+        '/designation/authority',
+        '/carriers',
+        '/carriers/where',
+        '/workdays',
+      ],
     );
     // any business user of a secrecy bureau sees the roll-up statistics (R-DES-09)
     assert.ok(navFor('business', ['staff'], 'secrecy_bureau').some((i) => i.path === '/designation/stats'));

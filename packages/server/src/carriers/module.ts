@@ -1,0 +1,83 @@
+// 涉密载体 (classified carriers): receipt, production, loans, destruction, the ledger and the trace.
+import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
+import { CARRIER_STATUS_LABELS, DESTRUCTION_METHOD_LABELS, LEVEL_LABELS } from '@baomi/domain';
+import { defineModule } from '../kit/module.ts';
+import { copyLink, copySettled } from './copies.ts';
+import { carriersDemoSeed } from './demo.ts';
+import { carrierOverdueJob, overdueTodos } from './overdue.ts';
+import { carrierPolicy } from './policy.ts';
+import { carrierRoutes } from './routes.ts';
+import { destructionLink, destructionSettled } from './service.ts';
+import { takeOutLink, takeOutSettled } from './takeout.ts';
+
+const FIELDS = {
+  level: { zh: '密级', en: 'Level', values: LEVEL_LABELS },
+  copyNumber: {
+    zh: '份号',
+    en: 'Copy number',
+    value: (v: unknown) => (typeof v === 'number' ? String(v).padStart(6, '0') : null),
+  },
+  copyNumbers: { zh: '份号', en: 'Copy numbers' },
+  count: { zh: '件数', en: 'Count' },
+  spoiledCount: { zh: '草稿、废页', en: 'Spoilage' },
+  consent: { zh: '原定密机关同意', en: 'Originator consent' },
+  abroad: { zh: '出境', en: 'Abroad' },
+  batchId: { zh: '登记批次', en: 'Batch', hidden: true },
+  status: { zh: '状态', en: 'Status', values: CARRIER_STATUS_LABELS },
+  toPersonId: { zh: '借阅人', en: 'Reader', ref: 'person' as const },
+  fromPersonId: { zh: '交出人', en: 'From', ref: 'person' as const },
+  handoverId: { zh: '移交批次', en: 'Handover', hidden: true },
+  dueDate: { zh: '应还日期', en: 'Due date' },
+  method: { zh: '销毁方式', en: 'Method', values: DESTRUCTION_METHOD_LABELS },
+  supervisorPersonIds: { zh: '监销人', en: 'Supervisors' },
+  approval: { zh: '审批结果', en: 'Approval', values: APPROVAL_STATUS_LABELS },
+  format: { zh: '格式', en: 'Format' },
+  rows: { zh: '行数', en: 'Rows' },
+  filter: { zh: '筛选条件', en: 'Filter' },
+};
+
+export default defineModule({
+  name: 'carriers',
+  label: { zh: '涉密载体', en: 'Classified carriers' },
+  prefix: '/api/carriers',
+  routes: carrierRoutes,
+  policies: [carrierPolicy],
+  jobs: [carrierOverdueJob],
+  todoProviders: [overdueTodos],
+  approvalFlows: [
+    { subjectType: 'carrier_destruction', onSettled: destructionSettled, link: destructionLink },
+    { subjectType: 'carrier_copy', onSettled: copySettled, link: copyLink },
+    { subjectType: 'carrier_take_out', onSettled: takeOutSettled, link: takeOutLink },
+  ],
+  constraintFields: { carrier_batch_copy_number: 'copyNumbers' },
+  demoSeed: carriersDemoSeed,
+  auditActions: {
+    'carrier.receive': { zh: '涉密载体收进登记', en: 'Receive carriers', fields: FIELDS },
+    'carrier.produce': { zh: '涉密载体制作登记', en: 'Produce carriers', fields: FIELDS },
+    'carrier.loan': { zh: '借出涉密载体', en: 'Lend a carrier', fields: FIELDS },
+    'carrier.return': { zh: '归还涉密载体', en: 'Return a carrier', fields: FIELDS },
+    'carrier.extend': { zh: '续借涉密载体', en: 'Extend a loan', fields: FIELDS },
+    'carrier.read': { zh: '查看涉密载体', en: 'Read a carrier', fields: FIELDS },
+    'carrier.export': { zh: '导出涉密载体台账', en: 'Export the carrier ledger', fields: FIELDS },
+    'carrier.destruction_request': { zh: '申请销毁涉密载体', en: 'Request destruction', fields: FIELDS },
+    'carrier.destruction_settled': { zh: '销毁审批结束', en: 'Destruction approval settled', fields: FIELDS },
+    'carrier.copy_request': { zh: '申请复制涉密载体', en: 'Ask to copy a carrier', fields: FIELDS },
+    'carrier.copy_settled': { zh: '复制审批结束', en: 'Copy approval settled', fields: FIELDS },
+    'carrier.copy': { zh: '登记复制件', en: 'Register copies', fields: FIELDS },
+    'carrier.take_out_request': { zh: '申请携带外出', en: 'Ask to take a carrier out', fields: FIELDS },
+    'carrier.take_out_settled': { zh: '携带外出审批结束', en: 'Take-out approval settled', fields: FIELDS },
+    'carrier.take_out': { zh: '登记携带外出', en: 'Carrier taken out', fields: FIELDS },
+    'carrier.handover': { zh: '岗位变动移交涉密载体', en: 'Hand over carriers', fields: FIELDS },
+    'carrier.bring_back': { zh: '带回交还', en: 'Carrier brought back', fields: FIELDS },
+    'carrier.destroy': { zh: '销毁涉密载体', en: 'Destroy carriers', fields: FIELDS },
+    'job.carrier_overdue': {
+      zh: '定时任务：统计逾期未还载体',
+      en: 'Job: count overdue carriers',
+      fields: { overdue: { zh: '逾期件数', en: 'Overdue' } },
+    },
+  },
+  auditObjects: {
+    carrier: { zh: '涉密载体', en: 'Carrier' },
+    carrier_destruction: { zh: '销毁清单', en: 'Destruction list' },
+  },
+});

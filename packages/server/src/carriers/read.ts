@@ -1,0 +1,241 @@
+// Reading carriers: the ledger (涉密载体台账: search, filters, sort, paging, export), the detail with its
+// full timeline (every read audited), "where is it now" per person and per department, and the custody
+// count the people module's post-closing check asks for (R-CAR-08). Every read goes through the one
+// read rule CARRIER_READ (evaluated here for one carrier, compiled to SQL for lists): never above the
+// reader's clearance, never another organisation's (the same 404 as an unknown id).
+import type * as C from '@baomi/api/carriers.ts';
+import {
+  CARRIER_READ,
+  carrierMarkingText,
+  clearanceCovers,
+  custodyIntervals,
+  DomainError,
+  decideAccess,
+  describeCarrierState,
+  evaluateRead,
+  formatCopyNumber,
+  hiddenRecord,
+  isLoanOverdue,
+  notFound,
+  type ReadableRecord,
+  type Reader,
+} from '@baomi/domain';
+import { sql as k, type SqlBool } from 'kysely';
+import { type Actor, appendAudit } from '../audit/chain.ts';
+import { type ReadColumns, readBranches, readFilter } from '../db/access-sql.ts';
+import { likePattern, type Sql } from '../db/db.ts';
+import { listPage, pinyinOrder, type SortField } from '../db/list.ts';
+import { todayInChina } from '../designation/common.ts';
+import { abilitiesOf, type Caller } from '../http/policy.ts';
+import { CARRIER, carrierRules, stateOf } from './policy.ts';
+import {
+  type CarrierRow,
+  carrierColumns,
+  carrierJoins,
+  carriersFrom,
+  carriersOnly,
+  getCarrier,
+  listSteps,
+  overdueCondition,
+} from './queries.ts';
+
+export const readerOf = (c: Caller): Reader => ({
+  personId: c.personId,
+  orgId: c.orgId,
+  departmentId: c.departmentId,
+  position: c.position,
+  clearance: c.clearance,
+  roles: c.roles,
+});
+
+/** Where a carrier row keeps what the read rule looks at ("handler": the person holding it now). */
+const READ_COLUMNS: ReadColumns = {
+  orgId: k`c.org_id`,
+  level: k`c.level`,
+  status: k`c.status`,
+  handlerPersonId: k`c.holder_person_id`,
+  knowScope: k`c.know_scope`,
+  sentTo: () => k<SqlBool>`FALSE`,
+  decidedBy: () => k<SqlBool>`FALSE`,
+};
+
+/** The carriers `caller` may read: CARRIER_READ compiled to SQL (the rule readableCarrier evaluates). */
+export const visibility = (caller: Caller) => readFilter(CARRIER_READ, readerOf(caller), READ_COLUMNS);
+
+const recordOf = (c: CarrierRow): ReadableRecord => ({
+  orgId: c.orgId,
+  level: c.level,
+  status: c.status,
+  handlerPersonId: c.holderPersonId,
+  knowScope: c.knowScope,
+  sentTo: [],
+  deciders: [],
+});
+
+/**
+ * The carrier if `caller` may read it: 404 for an unknown id or another organisation's (audited as a
+ * refused access); 403 with the reasons (clearance first) inside the organisation. `lock`: FOR UPDATE.
+ */
+export async function readableCarrier(
+  sql: Sql,
+  caller: Caller,
+  id: string,
+  lock = false,
+): Promise<CarrierRow> {
+  const c = await getCarrier(sql, id, lock);
+  if (!c) throw notFound(CARRIER);
+  if (c.orgId !== caller.orgId) throw hiddenRecord(CARRIER);
+  if (evaluateRead(CARRIER_READ, readerOf(caller), recordOf(c))) return c;
+  const d = decideAccess(caller, { orgId: c.orgId, level: c.level, knowScope: c.knowScope });
+  const reasons = clearanceCovers(caller.clearance, c.level) ? d.reasons : d.reasons.slice(0, 1);
+  const first = reasons[0] ?? {
+    code: 'not_in_know_scope',
+    zh: '本人不在该载体的知悉范围内',
+    en: 'You are not in the carrier’s need-to-know scope',
+    rule: 'R-DES-08a',
+  };
+  throw new DomainError('forbidden', first, reasons);
+}
+
+/** A carrier as the contract sends it (copy number as printed, marking as shown, state in words). */
+export function toCarrier(
+  c: CarrierRow,
+  today = todayInChina(),
+): Omit<C.Carrier, 'createdAt' | 'updatedAt'> & {
+  createdAt: Date;
+  updatedAt: Date;
+} {
+  const { lineOfWorkDepartmentIds: _l, widenedPersonIds: _w, knowScope: _k, ...rest } = c;
+  return {
+    ...rest,
+    copyNumber: c.copyNumber === null ? null : formatCopyNumber(c.copyNumber),
+    markingText: carrierMarkingText(c.level, c.marking, c.period),
+    statusText: describeCarrierState(stateOf(c)).zh,
+    overdue: c.dueDate !== null && isLoanOverdue(c.dueDate, today),
+  };
+}
+
+/** The detail: the carrier, its timeline, who held it when, what the caller may do. One audited read. */
+export async function carrierDetail(sql: Sql, actor: Actor, caller: Caller, id: string) {
+  const c = await readableCarrier(sql, caller, id);
+  const steps = await listSteps(sql, c.id);
+  const names = new Map(steps.map((s) => [s.holderPersonId, s.holderName]));
+  const custody = custodyIntervals(steps.map((s) => ({ at: s.at, holderPersonId: s.holderPersonId }))).map(
+    (i) => ({
+      ...i,
+      holderName: names.get(i.holderPersonId) ?? null,
+    }),
+  );
+  await appendAudit(sql, actor, {
+    action: 'carrier.read',
+    objectType: 'carrier',
+    objectId: c.id,
+    summary: { level: c.level, copyNumber: c.copyNumber, status: c.status },
+  });
+  return {
+    ...toCarrier(c),
+    knowScope: c.knowScope,
+    lineOfWorkDepartmentIds: c.lineOfWorkDepartmentIds,
+    steps,
+    custody,
+    abilities: abilitiesOf(carrierRules, caller, c),
+  };
+}
+
+const LEVEL_ORDER = k`array_position(ARRAY['confidential','secret','top_secret'], c.level)`;
+const SORTS: Record<(typeof C.CARRIER_SORTS)[number], SortField> = {
+  createdAt: { by: k`c.created_at`, nulls: 'last' },
+  issueDate: { by: k`c.issue_date`, nulls: 'last' },
+  title: { by: pinyinOrder('c.title_sort'), nulls: 'last' },
+  level: { by: LEVEL_ORDER, nulls: 'last' },
+  dueDate: { by: k`c.due_date`, nulls: 'last' },
+  copyNumber: { by: k`c.copy_number`, nulls: 'last' },
+};
+
+type Filter = Omit<C.CarrierLedgerQuery, 'page' | 'pageSize'>;
+
+/** Search: title, 文号, marking, copy number (digits), custodian or holder (by name). */
+function searchCondition(orgId: string, text: string | undefined) {
+  const t = text?.trim();
+  if (!t) return undefined;
+  const p = likePattern(t);
+  const digits = /^[0-9０-９]{1,6}$/u.test(t)
+    ? Number(t.replace(/[０-９]/gu, (d) => String(d.charCodeAt(0) - 0xff10)))
+    : null;
+  return k<SqlBool>`(c.title ILIKE ${p} OR c.doc_number ILIKE ${p} OR c.marking ILIKE ${p}${
+    digits !== null ? k` OR c.copy_number = ${digits}` : k``
+  } OR c.custodian_person_id IN (SELECT pe.id FROM person pe WHERE pe.org_id = ${orgId}::uuid AND pe.name ILIKE ${p})
+    OR c.holder_person_id IN (SELECT pe.id FROM person pe WHERE pe.org_id = ${orgId}::uuid AND pe.name ILIKE ${p}))`;
+}
+
+/** The ledger: the caller's readable carriers, filtered, sorted and paged (db/list.ts, the kit's helper). */
+export async function listCarriers(
+  sql: Sql,
+  caller: Caller,
+  q: Filter,
+  paging: { limit: number; offset: number } | null,
+): Promise<{ items: CarrierRow[]; total: number }> {
+  const today = todayInChina();
+  const sort = q.sort ?? 'createdAt';
+  const desc = q.order ? q.order === 'desc' : sort === 'createdAt' || sort === 'issueDate';
+  return listPage(carriersOnly(sql), (qb) => carrierColumns(carrierJoins(qb)), {
+    anyOf: readBranches(CARRIER_READ, readerOf(caller), READ_COLUMNS),
+    key: k`c.id`,
+    fullScan: !!q.q?.trim(),
+    where: (eb) => [
+      searchCondition(caller.orgId, q.q),
+      !!q.status && eb('c.status', '=', q.status),
+      !!q.level && eb('c.level', '=', q.level),
+      !!q.kind && eb('c.kind', '=', q.kind),
+      !!q.distributionClass && eb('c.distribution_class', '=', q.distributionClass),
+      !!q.departmentId && eb('c.department_id', '=', q.departmentId),
+      !!q.from && k<SqlBool>`c.issue_date >= ${q.from}::date`,
+      !!q.to && k<SqlBool>`c.issue_date <= ${q.to}::date`,
+      q.overdue === true && overdueCondition(today),
+    ],
+    sorts: SORTS,
+    sort: { field: sort, desc },
+    tieBreak: [k`c.id`],
+    paging,
+  });
+}
+
+/** "Where is it now": carriers a person holds or keeps, or of a department, not yet destroyed or handed over. */
+export async function whereNow(
+  sql: Sql,
+  caller: Caller,
+  w: { personId?: string; departmentId?: string },
+): Promise<CarrierRow[]> {
+  let q = carrierColumns(carriersFrom(sql))
+    .where('c.org_id', '=', caller.orgId)
+    .where('c.status', 'not in', ['destroyed', 'handed_over'])
+    .where(visibility(caller));
+  if (w.personId)
+    q = q.where(
+      k<SqlBool>`(c.holder_person_id = ${w.personId}::uuid OR c.custodian_person_id = ${w.personId}::uuid)`,
+    );
+  if (w.departmentId) q = q.where('c.department_id', '=', w.departmentId);
+  return q
+    .orderBy('c.status')
+    .orderBy(pinyinOrder('c.title_sort'))
+    .orderBy('c.copy_number')
+    .limit(2000)
+    .execute();
+}
+
+/**
+ * R-CAR-08: the carriers in a person's custody (he keeps them as custodian, or holds them on loan or
+ * taken out) — the people module's post-closing check calls this, whatever the caller may read.
+ */
+export async function inCustodyOf(sql: Sql, personId: string): Promise<{ count: number; ids: string[] }> {
+  const rows = await carriersOnly(sql)
+    .select('c.id')
+    .where('c.status', 'not in', ['destroyed', 'handed_over'])
+    .where(k<SqlBool>`(c.holder_person_id = ${personId}::uuid OR c.custodian_person_id = ${personId}::uuid)`)
+    .execute();
+  return { count: rows.length, ids: rows.map((r) => r.id) };
+}
+
+/** Row abilities of a ledger page. */
+export const withAbilities = (caller: Caller, rows: CarrierRow[]) =>
+  rows.map((r) => ({ ...toCarrier(r), abilities: abilitiesOf(carrierRules, caller, r) }));

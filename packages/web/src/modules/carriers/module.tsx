@@ -1,0 +1,37 @@
+import { AimOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { defineWebModule, lazyPage } from '../../app/module.ts';
+import { messages } from './messages.ts';
+
+const ledgerPage = lazyPage(() => import('./LedgerPage.tsx'), 'LedgerPage');
+const detailPage = lazyPage(() => import('./DetailPage.tsx'), 'DetailPage');
+const destructionPage = lazyPage(() => import('./DestructionPage.tsx'), 'DestructionPage');
+const wherePage = lazyPage(() => import('./WherePage.tsx'), 'WherePage');
+
+const business = { roles: ['business'] } as const;
+
+export default defineWebModule({
+  name: 'carriers',
+  routes: [
+    { path: '/carriers', page: ledgerPage, access: business },
+    { path: '/carriers/where', page: wherePage, access: business },
+    { path: '/carriers/destructions/:id', page: destructionPage, access: business },
+    { path: '/carriers/:id', page: detailPage, access: business },
+  ],
+  menu: [
+    {
+      path: '/carriers',
+      label: 'nav.carrierLedger',
+      icon: <FileDoneOutlined />,
+      group: 'nav.carriers',
+      order: 35,
+    },
+    {
+      path: '/carriers/where',
+      label: 'nav.carrierWhere',
+      icon: <AimOutlined />,
+      group: 'nav.carriers',
+      order: 36,
+    },
+  ],
+  messages,
+});
