@@ -61,7 +61,12 @@ export const Paging = {
 
 /** A page of a list: the rows and how many match the filter in all. */
 export const Page = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), total: Type.Integer() });
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer(),
+    /** `total` is a lower bound: more rows match than a list that caps its count counted ("10000+"). */
+    totalAtLeast: Type.Optional(Type.Boolean()),
+  });
 
 /** Sort direction of a list. */
 export const SortOrder = Enum(['asc', 'desc'] as const);

@@ -36,13 +36,16 @@ export interface AuditEventView {
   payload: string;
 }
 
+/** The audit list counts at most this many matches (beyond: "more than 10000"). */
+export const AUDIT_COUNT_CAP = 10_000;
+
 /** R-SYS-01: the viewer's slice of the trail, then the search filters; newest first. */
 export async function searchAudit(
   sql: Sql,
   viewer: { id: string; adminRole: AdminRole | null },
   f: AuditFilter,
   page: Paging,
-): Promise<{ items: AuditEventView[]; total: number }> {
+): Promise<{ items: AuditEventView[]; total: number; totalAtLeast?: boolean }> {
   // The whole committed trail: what waits in the outbox is chained first (D51); if that fails, the
   // trail is still shown and verification names the problem.
   await chainPending(sql).catch(() => 0);
@@ -87,6 +90,8 @@ export async function searchAudit(
       sorts: { seq: { by: k`seq` } },
       sort: { field: 'seq', desc: true },
       paging: page,
+      // A trail of millions: "超过 10000 条" instead of counting every match of a broad filter.
+      countCap: AUDIT_COUNT_CAP,
     },
   );
 }

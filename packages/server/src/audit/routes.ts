@@ -60,7 +60,11 @@ const auditRoutes: ModuleRoutes = async (app) => {
     async (req) => {
       const { page: _p, pageSize: _s, ...q } = req.query;
       const found = await searchAudit(db, ctxOf(req).me, filterOf(q), pageOf(req.query));
-      return wire({ items: await readable(db, found.items), total: found.total });
+      return wire({
+        items: await readable(db, found.items),
+        total: found.total,
+        ...(found.totalAtLeast ? { totalAtLeast: true } : {}),
+      });
     },
   );
 

@@ -62,6 +62,22 @@ describe('listPage', () => {
     .map((r) => r.id);
 
   // Found by the carriers module (a read rule of one branch): the export path kept every row.
+  test('a capped count says "at least" beyond the cap and is exact below it, every way of choosing the page', async () => {
+    for (const [name, way] of Object.entries(WAYS)) {
+      const capped = await run(way, { limit: 5, offset: 0 }, { countCap: 10 });
+      assert.equal(capped.total, 10, name);
+      assert.equal(capped.totalAtLeast, true, name);
+      assert.equal(capped.items.length, 5, name);
+      const exact = await run(way, { limit: 5, offset: 0 }, { countCap: 25 });
+      assert.equal(exact.total, 25, name);
+      assert.equal(exact.totalAtLeast, undefined, name);
+      // A page beyond the cap still says how far it has seen.
+      const far = await run(way, { limit: 5, offset: 15 }, { countCap: 10 });
+      assert.equal(far.total, 20, name);
+      assert.equal(far.totalAtLeast, true, name);
+    }
+  });
+
   test('one alternative alone (a read rule of one branch) also filters the export path and the wide path', async () => {
     const only = [sql<SqlBool>`grp = 'a'`];
     const want = ordered.filter((id) => id % 3 === 0);

@@ -182,6 +182,8 @@ export type { Todo, TodoKind, TodoList } from '@baomi/api/todos.ts';
 export interface Page<T> {
   items: T[];
   total: number;
+  /** `total` is a lower bound (a list that caps its count): shown as "超过 N 条". */
+  totalAtLeast?: boolean;
 }
 
 // ---- Endpoints ----

@@ -47,6 +47,7 @@ export const platformMessages = {
   'common.copied': { zh: '已复制', en: 'Copied' },
   'common.copyFailed': { zh: '复制失败，请手动选择复制', en: 'Copy failed; select the text and copy it' },
   'common.total': { zh: '共 {total} 条', en: '{total} in total' },
+  'common.totalAtLeast': { zh: '超过 {total} 条', en: 'more than {total}' },
   'common.required': { zh: '请填写{field}', en: '{field} is required' },
   'common.select': { zh: '请选择{field}', en: 'Choose {field}' },
   'common.tooLong': { zh: '{field}不能超过 {max} 个字符', en: '{field} must be at most {max} characters' },

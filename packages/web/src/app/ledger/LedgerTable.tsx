@@ -112,7 +112,8 @@ export function LedgerTable<T extends object>(props: LedgerTableProps<T>) {
           ...(paging === 'server' ? { total: result.data?.total ?? 0 } : {}),
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: (total) =>
+            result.data?.totalAtLeast ? t('common.totalAtLeast', { total }) : t('common.total', { total }),
         }}
         onChange={onChange}
       />
