@@ -2,7 +2,7 @@
 // R-SYS-03: the audit trail is an SM3 hash chain. This file is the one audit writer and the verifier.
 import { createHash } from 'node:crypto';
 import { type AuditActorClass, canonicalJson } from '@baomi/domain';
-import { type Db, databaseOf, onAfterCommit, onBeforeCommit, type Sql } from '../db/db.ts';
+import { type Db, databaseOf, onAfterCommit, onBeforeCommit, onDatabaseClose, type Sql } from '../db/db.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -205,8 +205,15 @@ const chainers = new WeakMap<Db, Chainer>();
 function chainerOf(db: Db): Chainer {
   let c = chainers.get(db);
   if (!c) {
-    c = new Chainer(db);
-    chainers.set(db, c);
+    const made = new Chainer(db);
+    // A process that wrote events and closes its database (a CLI command, a server stopping) chains
+    // them first, rather than leave them to another node's sweep.
+    onDatabaseClose(db, async () => {
+      await made.stop();
+      await chainPending(db);
+    });
+    chainers.set(db, made);
+    c = made;
   }
   return c;
 }

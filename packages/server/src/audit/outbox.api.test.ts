@@ -97,6 +97,16 @@ describe('audit outbox on PostgreSQL (R-SYS-03, D51)', { skip }, () => {
     assert.ok(cp.body.seq >= head + 3);
   });
 
+  test('R-SYS-03 a process that closes its database right after writing (a CLI command) chains its events first', async () => {
+    await chainPending(t.db);
+    const head = await headSeq(t.db);
+    const cli = await openDb({ databaseUrl: t.database.url!, poolSize: 2 });
+    await cli.tx((sql) => appendAudit(sql, SYSTEM_ACTOR, { action: 'test.cli' }));
+    await cli.close();
+    assert.equal(await outboxCount(t.db), 0);
+    assert.equal(await headSeq(t.db), head + 1);
+  });
+
   test('R-SYS-03 two nodes writing at once on one database never fork the chain', async () => {
     const other = await openDb({ databaseUrl: t.database.url!, poolSize: 5 });
     try {

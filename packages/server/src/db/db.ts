@@ -11,6 +11,21 @@ export type Row = Record<string, unknown>;
 const beforeCommit = new WeakMap<Sql, (() => Promise<void>)[]>();
 /** Work to start once a transaction has committed (the audit chainer's wake-up), in order. */
 const afterCommit = new WeakMap<Sql, (() => void)[]>();
+/** Work to finish before a database closes (the audit chainer's last round), in order. */
+const closers = new WeakMap<Db, (() => Promise<void>)[]>();
+
+/** Runs `fn` when `db` is closed, before its connections end; errors are ignored. */
+export function onDatabaseClose(db: Db, fn: () => Promise<void>): void {
+  const list = closers.get(db) ?? [];
+  list.push(fn);
+  closers.set(db, list);
+}
+
+async function runClosers(db: Db): Promise<void> {
+  for (const fn of closers.get(db) ?? []) await fn().catch(() => {});
+  closers.delete(db);
+}
+
 /** The database a transaction belongs to (the database itself maps to itself). */
 const owners = new WeakMap<Sql, Db>();
 
@@ -207,7 +222,10 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
       for (const h of after) h();
       return out;
     },
-    close: () => lite.close(),
+    async close() {
+      await runClosers(db);
+      await lite.close();
+    },
     listen: async (channel, onNotify) => {
       const unlisten = await lite.listen(channel, onNotify);
       return () => unlisten();
@@ -265,7 +283,10 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     exec: async (text) => {
       await pool.query(text);
     },
-    close: () => pool.end(),
+    async close() {
+      await runClosers(db);
+      await pool.end();
+    },
     listen: (channel, onNotify, onReset) => listenPostgres(url, types, channel, onNotify, onReset),
   };
   owners.set(db, db);
