@@ -34,7 +34,7 @@ describe('TOTP (R-SYS-02)', () => {
       '399871',
       '520489',
     ];
-    d.forEach((want, i) => assert.equal(hotp(SECRET, i, 'SHA1', 6), want));
+    for (const [i, want] of d.entries()) assert.equal(hotp(SECRET, i, 'SHA1', 6), want);
   });
 
   /** HMAC-SM3 built by hand (RFC 2104 with SM3's 64-byte block), independent of createHmac. */
