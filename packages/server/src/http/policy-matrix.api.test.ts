@@ -15,6 +15,7 @@ import {
   STRONG,
   TEST_DB,
   type TestApp,
+  testClock,
 } from '../testing/harness.ts';
 import { buildApp } from './app.ts';
 
@@ -440,6 +441,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     backupDir = mkdtempSync(join(tmpdir(), 'baomi-matrix-'));
     app = await buildApp({
       db: t.db,
+      totpClock: testClock,
       demo: false,
       version: 'test',
       loginRate: { max: 10_000, windowSeconds: 60 },
