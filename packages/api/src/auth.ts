@@ -158,4 +158,5 @@ export const FactorReset = Type.Object({
 });
 export type FactorReset = Static<typeof FactorReset>;
 export const FactorResetList = Type.Object({ items: Type.Array(FactorReset) });
-export const FactorResetBody = Req({ accountId: Uuid });
+/** The business account by user name (the security-secrecy administrator does not list accounts). */
+export const FactorResetBody = Req({ username: Str(LIMITS.username) });

@@ -39,11 +39,11 @@ export async function listFactorResets(sql: Sql): Promise<FactorResetRow[]> {
 const notFound = () =>
   new HttpError(404, { code: 'not_found', zh: '未找到该重置申请', en: 'No such reset request' });
 
-export async function requestFactorReset(db: Db, actor: Actor, accountId: string): Promise<FactorResetRow> {
+export async function requestFactorReset(db: Db, actor: Actor, username: string): Promise<FactorResetRow> {
   return db.tx(async (sql) => {
-    const { rows } = await sql.query<{ username: string; admin_role: string | null }>(
-      'SELECT username, admin_role FROM account WHERE id = $1 FOR UPDATE',
-      [accountId],
+    const { rows } = await sql.query<{ id: string; username: string; admin_role: string | null }>(
+      'SELECT id, username, admin_role FROM account WHERE lower(username) = lower($1) FOR UPDATE',
+      [username],
     );
     const target = rows[0];
     if (!target) throw new HttpError(404, { code: 'not_found', zh: '未找到该账号', en: 'No such account' });
@@ -54,6 +54,7 @@ export async function requestFactorReset(db: Db, actor: Actor, accountId: string
         zh: '管理员的认证因素只能在服务器上用命令 baomi admin reset-2fa 重置',
         en: 'An administrator’s second factor is reset only on the server with baomi admin reset-2fa',
       });
+    const accountId = target.id;
     await sql.query(
       `UPDATE second_factor_reset SET status = 'expired', decided_at = expires_at
         WHERE account_id = $1 AND status = 'pending' AND expires_at <= now()`,

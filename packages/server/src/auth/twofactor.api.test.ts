@@ -297,9 +297,9 @@ describe('two-factor sign-in (R-SYS-02)', () => {
     const sys = await t.admin('sysadmin');
     const sec = await t.admin('secadmin');
     // One administrator alone cannot: the sysadmin cannot ask, the secadmin cannot confirm.
-    assert.equal((await sys.post('/api/auth/second-factor-resets', { accountId: u.accountId })).status, 403);
+    assert.equal((await sys.post('/api/auth/second-factor-resets', { username: u.name })).status, 403);
     const asked = await sec.post<{ id: string; status: string }>('/api/auth/second-factor-resets', {
-      accountId: u.accountId,
+      username: u.name,
     });
     assert.equal(asked.status, 202);
     assert.equal(asked.body.status, 'pending');
@@ -331,7 +331,7 @@ describe('two-factor sign-in (R-SYS-02)', () => {
     );
     // An administrator's factor is never reset from the console.
     const admin = await sec.post<Err>('/api/auth/second-factor-resets', {
-      accountId: (await sys.get<{ me: { id: string } }>('/api/auth/me')).body.me.id,
+      username: 'sysadmin',
     });
     assert.equal(admin.status, 409);
     assert.equal(admin.body.error.code, 'second_factor_reset_admin');

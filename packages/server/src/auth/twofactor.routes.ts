@@ -215,7 +215,7 @@ export async function secondFactorRoutes(
       },
     },
     async (req, reply) =>
-      reply.status(202).send(wire(await requestFactorReset(db, actorFor(req), req.body.accountId))),
+      reply.status(202).send(wire(await requestFactorReset(db, actorFor(req), req.body.username))),
   );
 
   for (const decision of ['confirm', 'reject'] as const) {

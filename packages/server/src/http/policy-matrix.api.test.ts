@@ -289,7 +289,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       cl.post('/api/auth/second-factors/recovery-codes'),
     'GET /api/auth/second-factor-resets': (cl) => cl.get('/api/auth/second-factor-resets'),
     'POST /api/auth/second-factor-resets': (cl, _who, made) =>
-      cl.post('/api/auth/second-factor-resets', { accountId: made }),
+      cl.post('/api/auth/second-factor-resets', { username: made }),
     'POST /api/auth/second-factor-resets/{id}/confirm': (cl, _who, made) =>
       cl.post(`/api/auth/second-factor-resets/${made}/confirm`),
     'POST /api/auth/second-factor-resets/{id}/reject': (cl, _who, made) =>
@@ -470,18 +470,18 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
 
   /** A fresh business account (its initial password still pending: irrelevant to a factor reset). */
   const factorResetTarget = async (): Promise<string> => {
-    const r = await c.sysadmin.post<{ account: { id: string } }>('/api/accounts', {
+    const r = await c.sysadmin.post<{ account: { username: string } }>('/api/accounts', {
       username: `factor${next()}`,
       displayName: '重置对象',
     });
     assert.equal(r.status, 201, r.raw);
-    return r.body.account.id;
+    return r.body.account.username;
   };
 
   /** A pending second-factor reset of a fresh business account, asked by the secadmin. */
   const factorResetRequest = async (): Promise<string> => {
     const r = await c.secadmin.post<{ id: string }>('/api/auth/second-factor-resets', {
-      accountId: await factorResetTarget(),
+      username: await factorResetTarget(),
     });
     assert.equal(r.status, 202, r.raw);
     return r.body.id;
