@@ -34,17 +34,26 @@ export function SecuritySettingsPage() {
   const [codes, setCodes] = useState<string[] | null>(null);
   const forced = !!me?.mustEnrolSecondFactor;
 
+  // After a forced enrolment the user goes on to his console (once he has seen the recovery codes).
+  const [leave, setLeave] = useState(false);
+  const goHome = () => {
+    if (me) navigate(homePath(roleOf(me)), { replace: true });
+  };
   const enrolled = async (recoveryCodes: string[] | null) => {
+    const wasForced = forced;
     message.success(t('security.enrolled'));
     setPending(null);
     setCode('');
     await list.reload();
     await refresh();
-    if (recoveryCodes) setCodes(recoveryCodes);
+    if (recoveryCodes) {
+      setLeave(wasForced);
+      setCodes(recoveryCodes);
+    } else if (wasForced) goHome();
   };
   const closeCodes = () => {
     setCodes(null);
-    if (forced && me) navigate(homePath(roleOf(me)), { replace: true });
+    if (leave) goHome();
   };
 
   const beginTotp = () =>
