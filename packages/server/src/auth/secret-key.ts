@@ -25,7 +25,12 @@ export function fileSecretKey(dataDir: string, env = process.env.BAOMI_SECRET_KE
     const file = join(dataDir, 'secret.key');
     if (!existsSync(file)) {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+      try {
+        writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+      } catch (e) {
+        // Another process made it between the check and the write: use that one.
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
     }
     chmodSync(file, 0o600);
     const text = readFileSync(file, 'utf8').trim();

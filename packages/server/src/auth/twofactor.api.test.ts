@@ -244,6 +244,23 @@ describe('two-factor sign-in (R-SYS-02)', () => {
     assert.equal((await sys.delete(`/api/auth/second-factors/${vs.body.factors[0]!.id}`)).status, 404);
   });
 
+  test('a revoked token no longer signs in while the other one does', async () => {
+    const u = await t.businessUser();
+    const name = await usernameOf(u.accountId);
+    const first = await u.client.enrolTotp(name);
+    await u.client.enrolTotp(name); // the wallet now holds the second
+    const list = await u.client.get<{ factors: { id: string }[] }>('/api/auth/second-factors');
+    assert.equal(list.body.factors.length, 2);
+    assert.equal((await u.client.delete(`/api/auth/second-factors/${list.body.factors[0]!.id}`)).status, 200);
+    const c = manual();
+    const r = await password(c, name);
+    u.client.wallet.code(name); // a fresh step
+    const revoked = await second(c, r.body.secondFactor!.token, { code: totp(first, testClock()) });
+    assert.equal(revoked.status, 401);
+    const ok = await second(c, r.body.secondFactor!.token, { code: u.client.wallet.code(name) });
+    assert.equal(ok.status, 200);
+  });
+
   test('the policy toggles: all users, a clearance, the secrecy bureau; administrators always', async () => {
     const sec = await t.admin('secadmin');
     const policy = (await sec.get<Record<string, unknown>>('/api/settings/security')).body;

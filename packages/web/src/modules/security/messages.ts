@@ -82,6 +82,14 @@ export const messages = {
     zh: '业务用户丢失令牌或安全密钥时，由安全保密管理员申请、系统管理员确认后重置（三员分立，双人控制）。管理员本人的认证因素只能在服务器上用命令 baomi admin reset-2fa 重置。',
     en: 'When a business user loses his token or key, the security-secrecy administrator requests a reset and the system administrator confirms it (dual control). An administrator’s own factor is reset only on the server with baomi admin reset-2fa.',
   },
+  'factorResets.pending': {
+    zh: '有 {n} 个双因素认证重置申请待确认',
+    en: '{n} second-factor reset requests wait',
+  },
+  'factorResets.hintShort': {
+    zh: '业务用户丢失动态令牌或安全密钥时，在此申请重置其双因素认证（系统管理员确认）。',
+    en: 'When a business user loses his token or key, request the reset of his second factor here (the system administrator confirms).',
+  },
   'factorResets.username': { zh: '用户名', en: 'User name' },
   'factorResets.request': { zh: '申请重置', en: 'Request a reset' },
   'factorResets.requested': {

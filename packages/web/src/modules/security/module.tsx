@@ -1,9 +1,10 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { defineWebModule, lazyPage } from '../../app/module.ts';
 import { messages } from './messages.ts';
 
 // R-SYS-02: one's own second factors (every account), and the dual-controlled reset of a business
-// user's factors (the secadmin asks, the sysadmin confirms).
+// user's factors (the secadmin asks, the sysadmin confirms). No menu entry: 安全设置 is in the user
+// menu; the sysadmin is told of pending resets on his accounts page and the secadmin finds the page
+// from the security policy (FactorResetsLink).
 export default defineWebModule({
   name: 'security',
   routes: [
@@ -18,13 +19,6 @@ export default defineWebModule({
       access: { roles: ['sysadmin', 'secadmin'] },
     },
   ],
-  menu: [
-    {
-      path: '/second-factor-resets',
-      label: 'nav.factorResets',
-      icon: <SafetyCertificateOutlined />,
-      order: 86,
-    },
-  ],
+  menu: [],
   messages,
 });

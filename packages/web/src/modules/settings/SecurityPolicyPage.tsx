@@ -22,6 +22,7 @@ import { useBusy, useLoad } from '../../app/hooks.ts';
 import { type MessageKey, useI18n } from '../../app/i18n.tsx';
 import { useRules } from '../../app/rules.ts';
 import { useSession } from '../../app/session.tsx';
+import { FactorResetsLink } from '../security/FactorResetsLink.tsx';
 
 const FIELDS: (keyof SecurityPolicy)[] = [
   'minLength',
@@ -108,6 +109,7 @@ export function SecurityPolicyPage() {
       }
       description={t('settings.defaults')}
     >
+      <FactorResetsLink always />
       {policy.error !== null ? (
         <ErrorAlert error={policy.error} onRetry={policy.reload} />
       ) : !policy.data ? (
