@@ -330,6 +330,9 @@ describe('two-factor sign-in (R-SYS-02)', () => {
     );
     assert.equal(todos.rowCount, 1);
     assert.match(todos.rows[0]!.title, new RegExp(u.name));
+    const seen = await sys.get<{ items: { subjectId: string | null; link: string | null }[] }>('/api/todos');
+    const todo = seen.body.items.find((i) => i.subjectId === asked.body.id);
+    assert.equal(todo?.link, '/second-factor-resets', 'his todo list shows it, linked to the page');
     const head = await t.auditHead();
     const ok = await sys.post<{ status: string }>(`/api/auth/second-factor-resets/${asked.body.id}/confirm`);
     assert.equal(ok.status, 200);
