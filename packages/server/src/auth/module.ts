@@ -93,6 +93,7 @@ export default defineModule({
       fields: {
         sessions: { zh: '清理会话数', en: 'Sessions removed' },
         rateCounters: { zh: '清理计数器数', en: 'Counters removed' },
+        secondFactorSteps: { zh: '清理过期的登录第二步数', en: 'Expired second steps removed' },
       },
     },
   },

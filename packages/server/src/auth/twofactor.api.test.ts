@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { base32Decode } from '@baomi/domain';
 import { totp } from '@baomi/domain/twofactor/totp.ts';
 import { buildApp } from '../http/app.ts';
+import { cleanupJob, runJobOnce } from '../jobs/runner.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { Client, createTestApp, STRONG, type TestApp, testClock } from '../testing/harness.ts';
 
@@ -174,6 +175,9 @@ describe('two-factor sign-in (R-SYS-02)', () => {
       (await second(manual(), r2.body.secondFactor!.token, { code: u.client.wallet.code(u.name) })).status,
       401,
     );
+    // The hourly clean-up removes expired steps.
+    await runJobOnce(t.db, cleanupJob);
+    assert.equal((await t.db.query('SELECT 1 FROM signin_pending WHERE expires_at < now()')).rowCount, 0);
   });
 
   test('recovery codes: ten, shown once at the first enrolment, each signs in once', async () => {
