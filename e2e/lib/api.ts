@@ -1,6 +1,7 @@
 // A small HTTP client for setting up data through the API in a test's before hook (faster than the
 // UI): keeps the session and CSRF cookies, sends the CSRF header, fails loudly on an unexpected status.
 import assert from 'node:assert/strict';
+import { hasSecret, nextCode, rememberSecret } from './totp.ts';
 
 export class ApiClient {
   private cookies = new Map<string, string>();
@@ -57,10 +58,37 @@ export class ApiClient {
     return made.firstHalf + ok.secondHalf;
   }
 
-  /** Signs in; with `newPassword`, replaces the one-time password at once. */
+  /**
+   * Signs in; with `newPassword`, replaces the one-time password at once. R-SYS-02: answers the
+   * second step with a code of the remembered secret, and enrols a TOTP token when the account must
+   * have one and has none (as its owner would on the forced enrolment page).
+   */
   async login(username: string, password: string, newPassword?: string): Promise<this> {
-    await this.post('/api/auth/login', { username, password });
+    const r = await this.post<{ secondFactor?: { token: string } }>('/api/auth/login', {
+      username,
+      password,
+    });
+    if (r.secondFactor) {
+      assert.ok(hasSecret(username), `${username} has a second factor this test does not know`);
+      await this.post('/api/auth/login/second-factor', {
+        token: r.secondFactor.token,
+        code: nextCode(username),
+      });
+    }
     if (newPassword) await this.post('/api/auth/change-password', { oldPassword: password, newPassword });
+    const me = await this.get<{ me: { mustChangePassword: boolean; mustEnrolSecondFactor: boolean } }>(
+      '/api/auth/me',
+    );
+    if (me.me.mustEnrolSecondFactor && !me.me.mustChangePassword) await this.enrolTotp(username);
     return this;
+  }
+
+  /** Enrols a TOTP token for the signed-in account and remembers its secret. */
+  async enrolTotp(username: string): Promise<void> {
+    const b = await this.post<{ id: string; secret: string }>('/api/auth/second-factors/totp', {
+      algorithm: 'SHA1',
+    });
+    rememberSecret(username, b.secret);
+    await this.post('/api/auth/second-factors/totp/confirm', { id: b.id, code: nextCode(username) });
   }
 }

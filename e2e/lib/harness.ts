@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { Db } from '../../packages/server/src/db/db.ts';
 import { start } from '../../packages/server/src/main.ts';
+import { clock } from './totp.ts';
 
 export type AdminRole = 'sysadmin' | 'secadmin' | 'auditor';
 
@@ -46,6 +47,7 @@ export async function startHarness(opts: { demo?: boolean; jobs?: boolean } = {}
     demo: opts.demo ?? false,
     log: false,
     jobs: opts.jobs ?? true,
+    totpClock: clock,
   });
   let browser: Browser;
   try {

@@ -1,6 +1,7 @@
 // Steps a person takes in the Baomi UI, shared by the browser tests.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
+import { hasSecret, nextCode, rememberSecret } from './totp.ts';
 
 /**
  * A password that satisfies the default policy and the tightened one used in the tests, and
@@ -10,11 +11,67 @@ export function strongPassword(n: number): string {
   return `Qz7#Lm${n}-Wv9!Tp`;
 }
 
+/** Who signed in on a page last (the forced enrolment after a password change is his). */
+const signedInAs = new WeakMap<Page, string>();
+
+/**
+ * Signs in through the login page. R-SYS-02: when the page asks for the second factor and the test
+ * knows the account's secret, types a code; when the account must enrol one first, enrols a TOTP
+ * token on the forced page (enrolForced). Returns once the page has answered.
+ */
 export async function login(page: Page, username: string, password: string): Promise<void> {
+  signedInAs.set(page, username);
   await page.goto('/login');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-password').press('Enter');
+  const second = page.getByTestId('login-second');
+  const error = page.getByTestId('login-error');
+  await Promise.race([
+    second.waitFor(),
+    error.waitFor(),
+    page.waitForURL((u) => !u.pathname.startsWith('/login')),
+  ]).catch(() => undefined);
+  if ((await second.isVisible()) && hasSecret(username)) {
+    await page.getByTestId('login-code').fill(nextCode(username));
+    await page.getByTestId('login-code').press('Enter');
+    await Promise.race([error.waitFor(), page.waitForURL((u) => !u.pathname.startsWith('/login'))]);
+  }
+  await enrolForced(page, username);
+}
+
+/**
+ * R-SYS-02: on the forced enrolment page (安全设置 with its notice), enrols a SHA-1 TOTP token as a
+ * person would — reads the key shown beside the QR code (and checks the QR's otpauth:// URI holds the
+ * same), types a code, closes the recovery codes. Does nothing elsewhere.
+ */
+export async function enrolForced(page: Page, username: string): Promise<void> {
+  if (!page.url().includes('/security')) {
+    await page
+      .waitForURL((u) => u.pathname.startsWith('/security'), { timeout: 1_500 })
+      .catch(() => undefined);
+  }
+  if (!new URL(page.url()).pathname.startsWith('/security')) return;
+  await page.getByTestId('enrol-forced').waitFor();
+  await enrolTotp(page, username);
+}
+
+/** On 安全设置: enrols a TOTP token, remembers its secret; returns the recovery codes shown. */
+export async function enrolTotp(page: Page, username: string): Promise<string[]> {
+  await page.getByTestId('totp-start').click();
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').trim();
+  const uri = (await page.getByTestId('totp-qr').getAttribute('data-uri')) ?? '';
+  assert.ok(uri.includes(`secret=${secret}`), `the QR code's URI holds the key shown: ${uri}`);
+  rememberSecret(username, secret);
+  await page.getByTestId('totp-code').fill(nextCode(username));
+  await page.getByTestId('totp-confirm').click();
+  const dialog = page.getByTestId('recovery-codes');
+  const shown = page.getByTestId('recovery-code');
+  await shown.first().waitFor();
+  const codes = (await shown.allTextContents()).map((s) => s.trim());
+  await page.getByRole('button', { name: /我已记下|written them down/ }).click();
+  await dialog.waitFor({ state: 'hidden' }).catch(() => undefined);
+  return codes;
 }
 
 /** Fills the change-password form and submits it with Enter; waits until the page is left. */
@@ -24,6 +81,9 @@ export async function changePassword(page: Page, oldPassword: string, newPasswor
   await page.getByTestId('cp-confirm').fill(newPassword);
   await page.getByTestId('cp-confirm').press('Enter');
   await page.waitForURL((u) => !u.pathname.startsWith('/change-password'));
+  // R-SYS-02: an account that must have a second factor enrols it on the page that follows.
+  const username = signedInAs.get(page);
+  if (username) await enrolForced(page, username);
 }
 
 export async function logout(page: Page): Promise<void> {

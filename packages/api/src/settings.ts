@@ -3,7 +3,8 @@
 // the schema only asks for whole numbers and the domain answers a value out of range with its
 // bilingual message naming the field.
 import type { SecurityPolicy as DomainSecurityPolicy } from '@baomi/domain';
-import { Req, type Static, Type } from './common.ts';
+import { CLEARANCES } from '@baomi/domain';
+import { Enum, Nullable, Req, type Static, Type } from './common.ts';
 
 const fields = {
   minLength: Type.Integer(),
@@ -13,6 +14,11 @@ const fields = {
   lockMinutes: Type.Integer(),
   idleMinutes: Type.Integer(),
   auditRetentionMonths: Type.Integer(),
+  // R-SYS-02 (GB/T 22239-2019 8.1.4.1 d): who else must sign in with a second factor (the three
+  // administrators always must).
+  secondFactorAll: Type.Boolean(),
+  secondFactorMinClearance: Nullable(Enum(CLEARANCES)),
+  secondFactorBureau: Type.Boolean(),
 };
 
 /** PUT: every field of the policy. */

@@ -9,4 +9,5 @@ export * from './orgs/enums.ts';
 export * from './rules/citations.ts';
 export * from './system/policy.ts';
 export * from './system/separation.ts';
+export * from './twofactor/index.ts';
 export * from './workdays/index.ts';

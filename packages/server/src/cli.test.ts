@@ -81,6 +81,40 @@ describe('baomi CLI', () => {
     }
   });
 
+  test('R-SYS-02 admin reset-2fa revokes an administrator’s second factors, audited; never a business user’s', async () => {
+    let db = await openAndMigrate({ dataDir: dir });
+    try {
+      await db.query(
+        `INSERT INTO second_factor (account_id, kind, label, secret_enc, algorithm, digits, period, confirmed_at)
+         SELECT id, 'totp', '动态口令', 'sealed', 'SHA1', 6, 30, now() FROM account WHERE username = 'auditor'`,
+      );
+    } finally {
+      await db.close();
+    }
+    const r = run('admin', 'reset-2fa', 'auditor');
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /Revoked 1 second factor/);
+    assert.equal(run('admin', 'reset-2fa', 'nobody').code, 1);
+    assert.equal(run('admin', 'reset-2fa').code, 2);
+    db = await openAndMigrate({ dataDir: dir });
+    try {
+      const live = await db.query(
+        `SELECT 1 FROM second_factor f JOIN account a ON a.id = f.account_id
+          WHERE a.username = 'auditor' AND f.revoked_at IS NULL`,
+      );
+      assert.equal(live.rowCount, 0);
+      const ev = await db.query<{ actor_name: string }>(
+        "SELECT actor_name FROM audit_event WHERE action = 'auth.second_factor.reset_cli'",
+      );
+      assert.deepEqual(
+        ev.rows.map((e) => e.actor_name),
+        ['cli'],
+      );
+    } finally {
+      await db.close();
+    }
+  });
+
   test('R-SYS-01 backup is refused until the secadmin sets the backup key, and then is encrypted', async () => {
     const none = run('backup');
     assert.equal(none.code, 1);

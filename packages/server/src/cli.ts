@@ -8,6 +8,7 @@ import { appendAudit, chainPending, verifyChain } from './audit/chain.ts';
 import { pruneAudit } from './audit/prune.ts';
 import { hashPassword, oneTimePassword } from './auth/passwords.ts';
 import { revokeSessions } from './auth/sessions.ts';
+import { revokeAllFactors } from './auth/twofactor.ts';
 import { readHeader, shortFingerprint } from './backups/crypto.ts';
 import { openBackupFile, RestoreRefused, readPassphrase, restoreEmbedded } from './backups/restore.ts';
 import {
@@ -38,11 +39,15 @@ Usage:
   baomi restore --file F [--passphrase-file P]             restore an encrypted backup into an empty data
                                                            directory (needs the backup passphrase)
   baomi admin reset-password [--user sysadmin]             new one-time password for an administrator
+  baomi admin reset-2fa <username>                         revoke an administrator's second factors (he
+                                                           enrols again at his next sign-in; audited)
 
 Environment: DATABASE_URL (PostgreSQL server, the runtime role; default: embedded in BAOMI_DATA_DIR,
 ./data), BAOMI_MIGRATE_URL (PostgreSQL owner role for migrations and audit prune), PORT, HOST,
 BAOMI_TRUST_PROXY (trusted proxy addresses or CIDR blocks), BAOMI_BACKUP_PASSPHRASE (restore/verify
-without a prompt).
+without a prompt), BAOMI_SECRET_KEY (64 hex digits: the key of second-factor secrets; default the file
+secret.key in the data directory, made 0600 on first need), BAOMI_ORIGIN (the address users open, e.g.
+https://baomi.example.gov.cn: the security keys' relying party).
 
 Backups are encrypted (SM2 + SM4-CTR + HMAC-SM3). Restoring needs the backup passphrase, which the
 security-secrecy administrator sets in her console (备份密钥) and keeps; the system administrator
@@ -76,7 +81,10 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
   const hasSub =
     cmd === 'audit' || cmd === 'admin' || (cmd === 'backup' && sub !== undefined && !sub.startsWith('-'));
-  const args = hasSub ? rest : argv.slice(1);
+  // `baomi admin reset-2fa <username>`: the one positional argument the CLI takes.
+  const positional =
+    cmd === 'admin' && sub === 'reset-2fa' && rest[0] && !rest[0].startsWith('-') ? rest[0] : null;
+  const args = (hasSub ? rest : argv.slice(1)).filter((a) => a !== positional);
   const { values } = parseArgs({
     args,
     options: {
@@ -349,6 +357,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'admin': {
+      if (sub === 'reset-2fa') return resetSecondFactor(positional ?? values.user);
       if (sub !== 'reset-password') {
         console.error(HELP);
         return 2;
@@ -391,6 +400,51 @@ async function main(argv: string[]): Promise<number> {
     default:
       console.error(`未知命令 Unknown command: ${cmd}\n\n${HELP}`);
       return 2;
+  }
+}
+
+/**
+ * R-SYS-02 / R-SYS-01: an administrator's second factors are reset only here, on the server, never
+ * from the console (no administrator resets another's). Revokes every factor, recovery code and
+ * session; he must enrol again at his next sign-in.
+ */
+async function resetSecondFactor(username: string | undefined): Promise<number> {
+  if (!username) {
+    console.error('用法 Usage: baomi admin reset-2fa <username>');
+    return 2;
+  }
+  const db = await openAndMigrate({});
+  try {
+    const done = await db.tx(async (sql) => {
+      const { rows } = await sql.query<{ id: string; admin_role: string | null }>(
+        'SELECT id, admin_role FROM account WHERE lower(username) = lower($1) FOR UPDATE',
+        [username],
+      );
+      const a = rows[0];
+      if (!a?.admin_role) return null;
+      const factors = await revokeAllFactors(sql, a.id, null);
+      const sessions = await revokeSessions(sql, a.id);
+      await appendAudit(sql, cliActor, {
+        action: 'auth.second_factor.reset_cli',
+        objectType: 'account',
+        objectId: a.id,
+        summary: { username, factorsRevoked: factors, sessionsRevoked: sessions },
+      });
+      return factors;
+    });
+    if (done === null) {
+      console.error(
+        `没有名为 ${username} 的三员账号（业务用户的双因素由安全保密管理员申请、系统管理员确认重置）\n` +
+          `No administrator account named ${username} (a business user's factors are reset in the console under dual control)`,
+      );
+      return 1;
+    }
+    console.log(
+      `已撤销 ${username} 的 ${done} 个认证因素，下次登录须重新登记 / Revoked ${done} second factor(s) of ${username}; he enrols again at his next sign-in`,
+    );
+    return 0;
+  } finally {
+    await db.close();
   }
 }
 

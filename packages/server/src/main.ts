@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AdminRole } from '@baomi/domain';
 import { bootstrapAdministrators } from './accounts/service.ts';
+import { fileSecretKey } from './auth/secret-key.ts';
 import { type Db, openDb, type Sql } from './db/db.ts';
 import { migrate } from './db/migrate.ts';
 import { checkRuntimeRole, grantRuntimeRole, roleProblem } from './db/roles.ts';
@@ -35,6 +36,10 @@ export interface StartOptions {
   /** Run background jobs (default true). */
   jobs?: boolean;
   webDist?: string | null;
+  /** WebAuthn relying party origin (default BAOMI_ORIGIN; else the origin each request came to). */
+  origin?: string;
+  /** The TOTP clock, for in-process tests only (never from env or CLI); default Date.now. */
+  totpClock?: () => number;
 }
 
 export interface Bootstrap {
@@ -146,6 +151,9 @@ export async function start(opts: StartOptions = {}): Promise<Started> {
     logger: opts.log ?? false,
     trustProxy: opts.trustProxy,
     webDist: opts.webDist,
+    secretKey: fileSecretKey(dataDir),
+    origin: opts.origin ?? process.env.BAOMI_ORIGIN ?? null,
+    ...(opts.totpClock ? { totpClock: opts.totpClock } : {}),
   });
   const address = await app.listen({ port: opts.port ?? 8080, host: opts.host ?? '127.0.0.1' });
   const stopJobs = opts.jobs === false ? () => {} : startScheduler(db, jobsOf(MODULES));

@@ -11,5 +11,6 @@ export { default as home } from './modules/home/module.tsx';
 export { default as orgs } from './modules/orgs/module.tsx';
 export { default as people } from './modules/people/module.ts';
 export { default as roles } from './modules/roles/module.tsx';
+export { default as security } from './modules/security/module.tsx';
 export { default as settings } from './modules/settings/module.tsx';
 export { default as workdays } from './modules/workdays/module.tsx';

@@ -1,7 +1,10 @@
 // R-SYS-02: security policy — password strength, lockout, idle timeout — and R-SYS-03 retention.
 import { type Check, fail, ok, type RuleViolation } from '../errors.ts';
+import { CLEARANCES } from '../orgs/enums.ts';
+import { DEFAULT_SECOND_FACTOR_POLICY, type SecondFactorPolicy } from '../twofactor/requirement.ts';
 
-export interface SecurityPolicy {
+/** The second-factor rule (R-SYS-02, GB/T 22239-2019 8.1.4.1 d) is part of the same policy. */
+export interface SecurityPolicy extends SecondFactorPolicy {
   minLength: number;
   minClasses: number;
   forbidUsername: boolean;
@@ -20,10 +23,14 @@ export const DEFAULT_SECURITY_POLICY: SecurityPolicy = {
   lockMinutes: 30,
   idleMinutes: 30,
   auditRetentionMonths: 6,
+  ...DEFAULT_SECOND_FACTOR_POLICY,
 };
 
 /** Bounds the security-secrecy administrator may set; the lower bounds keep R-SYS-02/03 meaningful. */
-export const POLICY_BOUNDS: Record<Exclude<keyof SecurityPolicy, 'forbidUsername'>, [number, number]> = {
+export const POLICY_BOUNDS: Record<
+  Exclude<keyof SecurityPolicy, 'forbidUsername' | keyof SecondFactorPolicy>,
+  [number, number]
+> = {
   minLength: [8, 64],
   minClasses: [2, 4],
   maxFailures: [3, 10],
@@ -40,6 +47,9 @@ const FIELD_NAMES: Record<keyof SecurityPolicy, { zh: string; en: string }> = {
   lockMinutes: { zh: '锁定时长（分钟）', en: 'lockout minutes' },
   idleMinutes: { zh: '空闲超时（分钟）', en: 'idle timeout minutes' },
   auditRetentionMonths: { zh: '审计日志保存月数', en: 'audit retention months' },
+  secondFactorAll: { zh: '全部业务用户须使用双因素', en: 'second factor for all users' },
+  secondFactorMinClearance: { zh: '须使用双因素的最低涉密等级', en: 'second factor from clearance' },
+  secondFactorBureau: { zh: '保密行政管理部门用户须使用双因素', en: 'second factor for bureau users' },
 };
 
 /** R-SYS-02, R-SYS-03: a policy is valid only within POLICY_BOUNDS (retention at least 6 months). */
@@ -60,6 +70,16 @@ export function checkSecurityPolicy(p: SecurityPolicy): Check {
         en: `${name.en} must be a whole number from ${lo} to ${hi}`,
       });
     }
+  }
+  const c = p.secondFactorMinClearance;
+  if (c !== null && (c === 'none' || !(CLEARANCES as readonly string[]).includes(c))) {
+    violations.push({
+      code: 'policy_out_of_bounds',
+      field: 'secondFactorMinClearance',
+      rule: 'R-SYS-02',
+      zh: '须使用双因素的最低涉密等级必须是核心、重要或一般涉密人员对应的等级',
+      en: 'The clearance for a second factor must be confidential, secret or top secret',
+    });
   }
   return violations.length ? { ok: false, violations } : ok;
 }

@@ -15,7 +15,13 @@ import { type Actor, appendAudit } from './chain.ts';
 export const DENIED_PER_MINUTE = 30;
 
 /** Refusals that are part of normal use, not attempts: an idle session ending, a forced password change. */
-const ROUTINE = new Set(['session_idle', 'password_change_required', 'bad_credentials', 'rate_limited']);
+const ROUTINE = new Set([
+  'session_idle',
+  'password_change_required',
+  'second_factor_enrolment_required',
+  'bad_credentials',
+  'rate_limited',
+]);
 
 export function isAuditedRefusal(req: FastifyRequest, h: HttpError, hidesRecord: boolean): boolean {
   if (!req.url.startsWith('/api/')) return false;

@@ -23,6 +23,8 @@ export interface Me {
   displayName: string;
   adminRole: AdminRole | null;
   mustChangePassword: boolean;
+  /** R-SYS-02: must have a second factor and has none — enrol before anything else. */
+  mustEnrolSecondFactor: boolean;
   person: PersonSummary | null;
 }
 

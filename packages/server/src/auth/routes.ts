@@ -7,6 +7,7 @@ import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
 import { changePassword, login, logout } from './service.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './sessions.ts';
+import { relyingParty, secondFactorRoutes } from './twofactor.routes.ts';
 
 export function setSessionCookies(
   req: FastifyRequest,
@@ -38,10 +39,18 @@ const authRoutes: ModuleRoutes = async (app) => {
   app.post(
     '/login',
     {
-      schema: { tags, summary: '登录 Sign in', body: C.LoginBody, response: { 200: C.SignedIn } },
+      schema: { tags, summary: '登录 Sign in', body: C.LoginBody, response: { 200: C.LoginAnswer } },
     },
     async (req, reply) => {
-      const r = await login(app.deps.db, req.body.username, req.body.password, meta(req), app.deps.loginRate);
+      const r = await login(
+        app.deps.db,
+        req.body.username,
+        req.body.password,
+        meta(req),
+        app.deps.loginRate,
+        relyingParty(req),
+      );
+      if ('pending' in r) return wire({ secondFactor: r.pending });
       setSessionCookies(req, reply, r.token, r.csrf);
       return wire({ me: r.me, resetNotice: await resetNoticeOf(r.me.id) });
     },
@@ -93,6 +102,8 @@ const authRoutes: ModuleRoutes = async (app) => {
       return { me: r.me };
     },
   );
+
+  await secondFactorRoutes(app, resetNoticeOf);
 };
 
 export default authRoutes;

@@ -17,6 +17,17 @@ import {
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { type AccountRow, findLoginAccount, hitRateLimit } from './queries.ts';
 import { createSession, loadMe, revokeSession, revokeSessions } from './sessions.ts';
+import {
+  checkFactor,
+  createPending,
+  dropPending,
+  type FactorDeps,
+  factorKinds,
+  type PendingSignIn,
+  type RelyingParty,
+  type SecondFactorInput,
+  takePending,
+} from './twofactor.ts';
 
 export interface ClientMeta {
   ip: string | null;
@@ -56,15 +67,9 @@ export async function login(
   password: string,
   meta: ClientMeta,
   rate: { max: number; windowSeconds: number },
-): Promise<{ me: Me; token: string; csrf: string }> {
-  if (await hitRateLimit(db, `login:${meta.ip ?? 'unknown'}`, rate.max, rate.windowSeconds)) {
-    throw new HttpError(429, {
-      code: 'rate_limited',
-      rule: 'R-SYS-02',
-      zh: '登录尝试过于频繁，请稍后再试',
-      en: 'Too many login attempts from this address; try again later',
-    });
-  }
+  rp: RelyingParty | null = null,
+): Promise<SignInResult> {
+  await rateLimit(db, meta, rate);
   const findAccount = (sql: Sql, lock: boolean) => findLoginAccount(sql, username, lock);
   const found = await findAccount(db, false);
   // Hash work happens outside the transaction; unknown users cost the same time as known ones.
@@ -93,15 +98,20 @@ export async function login(
     if (isLocked(state, now)) return fail('locked', { lockedUntil: state.lockedUntil });
     if (a.disabled) return fail('disabled');
     if (!passwordOk || a.id !== found?.id) {
-      const next = afterFailedLogin(state, now, policy);
-      await recordFailure(sql, a.id, source, next, now);
-      const sources = await failingSources(sql, a.id, now, policy.lockMinutes);
-      if (sources >= ALERT_SOURCES) await alertSecadmin(sql, a, sources, policy.lockMinutes, now);
-      return fail('bad_password', {
-        failedCount: next.failedCount,
-        locked: next.lockedUntil !== null,
-        sources,
+      return fail('bad_password', await countFailure(sql, a, source, state, policy, now));
+    }
+    // R-SYS-02: with a second factor, a right password only opens the second step (no session yet);
+    // the address's failures are forgiven only when the sign-in is complete.
+    const kinds = await factorKinds(sql, a.id);
+    if (kinds.length > 0) {
+      const pending = await createPending(sql, a.id, source, kinds, rp);
+      await appendAudit(sql, actor, {
+        action: 'auth.login.password',
+        objectType: 'account',
+        objectId: a.id,
+        summary: { secondFactor: kinds.join(',') },
       });
+      return { pending };
     }
     await clearFailures(sql, a.id, source, now);
     const s = await createSession(sql, a.id, meta);
@@ -110,7 +120,108 @@ export async function login(
     return { ok: { me: me!, ...s } };
   });
   if ('error' in outcome) throw outcome.error;
+  if ('pending' in outcome && outcome.pending) return { pending: outcome.pending };
   return outcome.ok!;
+}
+
+export type SignInResult = { me: Me; token: string; csrf: string } | { pending: PendingSignIn };
+
+async function rateLimit(db: Db, meta: ClientMeta, rate: { max: number; windowSeconds: number }) {
+  if (await hitRateLimit(db, `login:${meta.ip ?? 'unknown'}`, rate.max, rate.windowSeconds)) {
+    throw new HttpError(429, {
+      code: 'rate_limited',
+      rule: 'R-SYS-02',
+      zh: '登录尝试过于频繁，请稍后再试',
+      en: 'Too many login attempts from this address; try again later',
+    });
+  }
+}
+
+/** R-SYS-02: one more failure of the account from `source` (lock, alert); the audit summary's fields. */
+async function countFailure(
+  sql: Sql,
+  a: AccountRow,
+  source: string,
+  state: Awaited<ReturnType<typeof sourceLock>>,
+  policy: SecurityPolicy,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const next = afterFailedLogin(state, now, policy);
+  await recordFailure(sql, a.id, source, next, now);
+  const sources = await failingSources(sql, a.id, now, policy.lockMinutes);
+  if (sources >= ALERT_SOURCES) await alertSecadmin(sql, a, sources, policy.lockMinutes, now);
+  return { failedCount: next.failedCount, locked: next.lockedUntil !== null, sources };
+}
+
+/**
+ * R-SYS-02: the second step of a sign-in — a one-time password, a security key's assertion or a
+ * recovery code against the pending token the right password gave. A wrong factor counts toward the
+ * same lockout as a wrong password and gets the same answer (as do an unknown, expired, used or
+ * foreign token, a locked or a disabled account); the audit trail records the real reason.
+ */
+export async function loginSecondFactor(
+  db: Db,
+  token: string,
+  input: SecondFactorInput,
+  meta: ClientMeta,
+  rate: { max: number; windowSeconds: number },
+  deps: FactorDeps,
+  rp: RelyingParty | null,
+): Promise<{ me: Me; token: string; csrf: string }> {
+  await rateLimit(db, meta, rate);
+  const source = (meta.ip ?? 'unknown').slice(0, 64);
+  const outcome = await db.tx(async (sql) => {
+    const policy = await getSecurityPolicy(sql);
+    const now = new Date();
+    const pending = await takePending(sql, token, source);
+    const username = pending
+      ? ((
+          await sql.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [
+            pending.accountId,
+          ])
+        ).rows[0]?.username ?? '')
+      : '';
+    const a = pending ? await findLoginAccount(sql, username, true) : undefined;
+    const actor = actorFromAccount(a, username || '?', meta);
+    const fail = async (reason: string, extra: Record<string, unknown> = {}) => {
+      await appendAudit(sql, actor, {
+        action: 'auth.login.failure',
+        objectType: 'account',
+        objectId: a?.id ?? null,
+        summary: { username: username.slice(0, 64), reason, secondFactor: true, ...extra },
+      });
+      return { error: BAD_CREDENTIALS() };
+    };
+    if (!pending || !a) return fail('bad_pending');
+    const state = await sourceLock(sql, a.id, source);
+    if (isLocked(state, now)) {
+      await dropPending(sql, token);
+      return fail('locked', { lockedUntil: state.lockedUntil });
+    }
+    if (a.disabled) {
+      await dropPending(sql, token);
+      return fail('disabled');
+    }
+    const used = await checkFactor(sql, a.id, pending.challenge, input, deps, rp);
+    if (!used) {
+      const extra = await countFailure(sql, a, source, state, policy, now);
+      if (extra.locked) await dropPending(sql, token);
+      return fail('bad_second_factor', extra);
+    }
+    await dropPending(sql, token);
+    await clearFailures(sql, a.id, source, now);
+    const s = await createSession(sql, a.id, meta);
+    await appendAudit(sql, actor, {
+      action: 'auth.login.success',
+      objectType: 'account',
+      objectId: a.id,
+      summary: { secondFactor: used },
+    });
+    const me = await loadMe(sql, a.id);
+    return { ok: { me: me!, ...s } };
+  });
+  if ('error' in outcome) throw outcome.error;
+  return outcome.ok;
 }
 
 export async function logout(db: Db, sessionId: string, actor: Actor): Promise<void> {

@@ -1,7 +1,7 @@
 // raw SQL: session tokens on the hot path of every request.
 // Sessions: a random token in an HttpOnly cookie; the database keeps only its SHA-256.
 import { createHash, randomBytes } from 'node:crypto';
-import { isIdleExpired, type SecurityPolicy } from '@baomi/domain';
+import { isIdleExpired, type SecurityPolicy, secondFactorRequired } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
 import { policyFrom } from '../settings/service.ts';
 import type { AuthContext, Me, PersonSummary } from './context.ts';
@@ -44,6 +44,8 @@ export async function revokeSession(sql: Sql, id: string): Promise<void> {
 /** The columns that make a Me, shared by the session lookup and by account reads. */
 export const ME_COLUMNS = `
   a.id, a.username, a.display_name, a.admin_role, a.must_change_password,
+  EXISTS (SELECT 1 FROM second_factor f WHERE f.account_id = a.id AND f.confirmed_at IS NOT NULL
+            AND f.revoked_at IS NULL) AS has_second_factor,
   p.id AS person_id, p.name AS person_name, p.org_id, o.name AS org_name, o.kind AS org_kind, p.department_id,
   d.name AS department_name, p.position, p.rank, p.clearance,
   coalesce((SELECT json_agg(r.role ORDER BY r.role) FROM person_role r WHERE r.person_id = p.id), '[]'::json) AS roles`;
@@ -58,6 +60,7 @@ export interface MeRow {
   display_name: string;
   admin_role: Me['adminRole'];
   must_change_password: boolean;
+  has_second_factor: boolean;
   person_id: string | null;
   person_name: string | null;
   org_id: string | null;
@@ -71,13 +74,14 @@ export interface MeRow {
   roles: PersonSummary['roles'];
 }
 
-export function meFromRow(r: MeRow): Me {
-  return {
+export function meFromRow(r: MeRow, policy: SecurityPolicy): Me {
+  const me: Me = {
     id: r.id,
     username: r.username,
     displayName: r.display_name,
     adminRole: r.admin_role,
     mustChangePassword: r.must_change_password,
+    mustEnrolSecondFactor: false,
     person: r.person_id
       ? {
           id: r.person_id,
@@ -94,13 +98,17 @@ export function meFromRow(r: MeRow): Me {
         }
       : null,
   };
+  me.mustEnrolSecondFactor = !r.has_second_factor && secondFactorRequired(me, policy);
+  return me;
 }
 
 export async function loadMe(sql: Sql, accountId: string): Promise<Me | null> {
-  const { rows } = await sql.query<MeRow>(`SELECT ${ME_COLUMNS} FROM account a ${ME_JOINS} WHERE a.id = $1`, [
-    accountId,
-  ]);
-  return rows[0] ? meFromRow(rows[0]) : null;
+  const { rows } = await sql.query<MeRow & { policy: unknown }>(
+    `SELECT ${ME_COLUMNS}, (SELECT value FROM setting WHERE key = 'security') AS policy
+       FROM account a ${ME_JOINS} WHERE a.id = $1`,
+    [accountId],
+  );
+  return rows[0] ? meFromRow(rows[0], policyFrom(rows[0].policy)) : null;
 }
 
 export type SessionLookup =
@@ -158,7 +166,7 @@ export async function lookupSession(
     await sql.query('UPDATE session SET last_seen_at = $2 WHERE id = $1', [id, now]);
     lastTouched = t;
   }
-  const ctx: AuthContext = { sessionId: id, csrf: row.csrf, me: meFromRow(row), policy };
+  const ctx: AuthContext = { sessionId: id, csrf: row.csrf, me: meFromRow(row, policy), policy };
   cache?.set(id, { ctx, loadedAt: t, lastSeen: t, lastTouched }, generation);
   return { ok: true, ctx };
 }

@@ -9,7 +9,7 @@ import type { BackupKeyStatus, BackupList } from '@baomi/api/backups.ts';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../http/app.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
-import { Client, createTestApp, STRONG, TEST_DB, type TestApp } from '../testing/harness.ts';
+import { Client, createTestApp, STRONG, TEST_DB, type TestApp, testClock } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
 import { BackupCryptoError, decryptBackup } from './crypto.ts';
 
@@ -34,6 +34,7 @@ describe('encrypted backups (R-SYS-01)', () => {
     dir = mkdtempSync(join(tmpdir(), 'baomi-backups-'));
     app = await buildApp({
       db: t.db,
+      totpClock: testClock,
       demo: false,
       version: 'test',
       loginRate: { max: 10_000, windowSeconds: 60 },

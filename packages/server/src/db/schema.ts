@@ -418,6 +418,45 @@ export interface RateCounter {
   window_start: Timestamp;
 }
 
+export interface RecoveryCode {
+  account_id: string;
+  code_hash: string;
+  created_at: Generated<Timestamp>;
+  used_at: Timestamp | null;
+}
+
+export interface SecondFactor {
+  account_id: string;
+  algorithm: string | null;
+  confirmed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  credential_id: string | null;
+  digits: number | null;
+  id: Generated<string>;
+  kind: string;
+  label: string;
+  last_step: number | null;
+  last_used_at: Timestamp | null;
+  period: number | null;
+  public_key: Buffer | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  secret_enc: string | null;
+  sign_count: number | null;
+  transports: string | null;
+}
+
+export interface SecondFactorReset {
+  account_id: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  expires_at: Timestamp;
+  id: Generated<string>;
+  requested_at: Generated<Timestamp>;
+  requested_by: string;
+  status: Generated<string>;
+}
+
 export interface SecretCatalogueEntry {
   active: Generated<boolean>;
   clause: string;
@@ -448,6 +487,15 @@ export interface Setting {
   value: Json;
 }
 
+export interface SigninPending {
+  account_id: string;
+  challenge: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  id: string;
+  source: string;
+}
+
 export interface Todo {
   account_id: string;
   created_at: Generated<Timestamp>;
@@ -460,6 +508,12 @@ export interface Todo {
   subject_id: string | null;
   subject_type: string | null;
   title: string;
+}
+
+export interface WebauthnChallenge {
+  account_id: string;
+  challenge: string;
+  expires_at: Timestamp;
 }
 
 export interface WorkCalendarDay {
@@ -500,9 +554,14 @@ export interface DB {
   person: Person;
   person_role: PersonRole;
   rate_counter: RateCounter;
+  recovery_code: RecoveryCode;
+  second_factor: SecondFactor;
+  second_factor_reset: SecondFactorReset;
   secret_catalogue_entry: SecretCatalogueEntry;
   session: Session;
   setting: Setting;
+  signin_pending: SigninPending;
   todo: Todo;
+  webauthn_challenge: WebauthnChallenge;
   work_calendar_day: WorkCalendarDay;
 }

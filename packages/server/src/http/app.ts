@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { startChainer } from '../audit/chain.ts';
 import { clearSessionCookies } from '../auth/routes.ts';
+import { processSecretKey } from '../auth/secret-key.ts';
 import { SessionCache } from '../auth/session-cache.ts';
 import { lookupSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { installModules } from '../kit/install.ts';
@@ -28,9 +29,23 @@ const BEFORE_PASSWORD_CHANGE = new Set([
   'GET /api/system/info',
   'GET /api/settings/security', // the password rules the new password must meet
 ]);
+/** R-SYS-02: routes an account that must enrol a second factor may use before it has one. */
+const BEFORE_ENROLMENT = new Set([
+  ...BEFORE_PASSWORD_CHANGE,
+  'GET /api/auth/second-factors',
+  'POST /api/auth/second-factors/totp',
+  'POST /api/auth/second-factors/totp/confirm',
+  'POST /api/auth/second-factors/webauthn/options',
+  'POST /api/auth/second-factors/webauthn',
+]);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** The only API routes open without a session (R-SYS-01); every other one answers 401 before it validates input. */
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/system/info', 'GET /api/openapi.json']);
+const PUBLIC = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/login/second-factor',
+  'GET /api/system/info',
+  'GET /api/openapi.json',
+]);
 
 /** A registered API route that needs a session (unknown paths fall through to the JSON 404). */
 function needsSession(req: FastifyRequest): boolean {
@@ -61,6 +76,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     version: opts.version,
     loginRate: opts.loginRate,
     backupDir: opts.backupDir,
+    secretKey: opts.secretKey ?? processSecretKey,
+    totpClock: opts.totpClock ?? Date.now,
+    origin: opts.origin ?? null,
   });
   app.decorateRequest('auth', null);
   const sessions = new SessionCache();
@@ -128,6 +146,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
         rule: 'R-SYS-02',
         zh: '请先修改初始密码',
         en: 'Change your initial password first',
+      });
+    }
+    if (found.ctx.me.mustEnrolSecondFactor && !BEFORE_ENROLMENT.has(route)) {
+      throw new HttpError(403, {
+        code: 'second_factor_enrolment_required',
+        rule: 'R-SYS-02',
+        zh: '请先登记第二认证因素（动态口令或安全密钥）',
+        en: 'Enrol a second factor (one-time password or security key) first',
       });
     }
   });

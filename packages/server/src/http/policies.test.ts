@@ -111,6 +111,7 @@ function ctx(adminRole: (typeof ADMIN_ROLES)[number] | null, roles: string[] = [
       displayName: 'U',
       adminRole,
       mustChangePassword: false,
+      mustEnrolSecondFactor: false,
       person: adminRole
         ? null
         : ({ id: 'p', name: 'P', orgId: 'o', roles } as unknown as NonNullable<AuthContext['me']['person']>),

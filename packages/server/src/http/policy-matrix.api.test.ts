@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { base32Decode } from '@baomi/domain';
+import { totp } from '@baomi/domain/twofactor/totp.ts';
 import type { FastifyInstance } from 'fastify';
 import { openApproval } from '../approvals/service.ts';
 import { SYSTEM_ACTOR } from '../audit/chain.ts';
@@ -15,6 +17,7 @@ import {
   STRONG,
   TEST_DB,
   type TestApp,
+  testClock,
 } from '../testing/harness.ts';
 import { buildApp } from './app.ts';
 
@@ -55,6 +58,11 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //  - A business account's password reset is under dual control: the sysadmin requests (POST
 //    …/reset-password) or withdraws it, the secadmin confirms or rejects it; both list the requests.
 //    Each cell decides a fresh request (accounts/reset.api.test.ts covers the flow).
+//  - Two-factor sign-in (R-SYS-02): everyone manages his own factors (the matrix user has a TOTP token
+//    too, so the anonymous second step signs him in); registering a security key needs a real
+//    authenticator, so every signed-in cell gets past authorization to 400 webauthn_failed (the
+//    browser test registers one). A business user's factor reset is under dual control: the secadmin
+//    requests, the sysadmin confirms or rejects; both list the requests (auth/twofactor.api.test.ts).
 //  - GET /api/todos: each administrator reads his own administrative todos and alerts (never a business
 //    todo); POST /api/todos/{id}/done on the business user's notice is a 404 to them.
 //  - POST /api/backups and GET /api/backups/{name} on a PostgreSQL server answer 409 use_pg_dump to the
@@ -68,6 +76,18 @@ POST   /api/auth/login                          2xx      2xx      2xx     2xx  2
 POST   /api/auth/logout                         2xx      2xx      2xx     2xx  401
 GET    /api/auth/me                             2xx      2xx      2xx     2xx  401
 POST   /api/auth/change-password                2xx      2xx      2xx     2xx  401
+POST   /api/auth/login/second-factor            2xx      2xx      2xx     2xx  2xx
+GET    /api/auth/second-factors                 2xx      2xx      2xx     2xx  401
+POST   /api/auth/second-factors/totp            2xx      2xx      2xx     2xx  401
+POST   /api/auth/second-factors/totp/confirm    2xx      2xx      2xx     2xx  401
+POST   /api/auth/second-factors/webauthn/options 2xx     2xx      2xx     2xx  401
+POST   /api/auth/second-factors/webauthn        400      400      400     400  401
+DELETE /api/auth/second-factors/{id}            2xx      2xx      2xx     2xx  401
+POST   /api/auth/second-factors/recovery-codes  2xx      2xx      2xx     2xx  401
+GET    /api/auth/second-factor-resets           2xx      2xx      403     403  401
+POST   /api/auth/second-factor-resets           403      2xx      403     403  401
+POST   /api/auth/second-factor-resets/{id}/confirm 2xx   403      403     403  401
+POST   /api/auth/second-factor-resets/{id}/reject  2xx   403      403     403  401
 GET    /api/system/info                         2xx      2xx      2xx     2xx  2xx
 GET    /api/openapi.json                        2xx      2xx      2xx     2xx  2xx
 GET    /api/orgs                                2xx      2xx      403     403  401
@@ -245,6 +265,9 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/accounts/password-resets/{id}/confirm': async () => resetRequest(),
     'POST /api/accounts/password-resets/{id}/reject': async () => resetRequest(),
     'POST /api/accounts/password-resets/{id}/withdraw': async () => resetRequest(),
+    'POST /api/auth/second-factor-resets': async () => factorResetTarget(),
+    'POST /api/auth/second-factor-resets/{id}/confirm': async () => factorResetRequest(),
+    'POST /api/auth/second-factor-resets/{id}/reject': async () => factorResetRequest(),
     'DELETE /api/departments/{id}': async () =>
       (await c.sysadmin.post<{ id: string }>(`/api/orgs/${f.org}/departments`, { name: `待删部门${next()}` }))
         .body.id,
@@ -257,6 +280,44 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       new Client(app).login(who === 'anon' ? names.user : names[who], STRONG),
     'POST /api/auth/logout': async (_cl, who) => (await fresh(who)).post('/api/auth/logout'),
     'GET /api/auth/me': (cl) => cl.get('/api/auth/me'),
+    'POST /api/auth/login/second-factor': async (_cl, who) => {
+      const client = new Client(app);
+      const name = who === 'anon' ? names.user : names[who];
+      const r = await client.post<{ secondFactor: { token: string } }>('/api/auth/login', {
+        username: name,
+        password: STRONG,
+      });
+      assert.ok(r.body.secondFactor, r.raw);
+      return client.post('/api/auth/login/second-factor', {
+        token: r.body.secondFactor.token,
+        code: client.wallet.code(name),
+      });
+    },
+    'GET /api/auth/second-factors': (cl) => cl.get('/api/auth/second-factors'),
+    'POST /api/auth/second-factors/totp': (cl) =>
+      cl.post('/api/auth/second-factors/totp', { algorithm: 'SHA1' }),
+    'POST /api/auth/second-factors/totp/confirm': (cl) => confirmTotp(cl),
+    'POST /api/auth/second-factors/webauthn/options': (cl) =>
+      cl.post('/api/auth/second-factors/webauthn/options'),
+    'POST /api/auth/second-factors/webauthn': async (cl) => {
+      await cl.post('/api/auth/second-factors/webauthn/options');
+      return cl.post('/api/auth/second-factors/webauthn', { response: { id: 'x', type: 'public-key' } });
+    },
+    'DELETE /api/auth/second-factors/{id}': async (cl) => {
+      const made = await confirmTotp(cl);
+      const id =
+        (made.body as { factor?: { id: string } }).factor?.id ?? '00000000-0000-4000-8000-000000000000';
+      return cl.delete(`/api/auth/second-factors/${id}`);
+    },
+    'POST /api/auth/second-factors/recovery-codes': (cl) =>
+      cl.post('/api/auth/second-factors/recovery-codes'),
+    'GET /api/auth/second-factor-resets': (cl) => cl.get('/api/auth/second-factor-resets'),
+    'POST /api/auth/second-factor-resets': (cl, _who, made) =>
+      cl.post('/api/auth/second-factor-resets', { username: made }),
+    'POST /api/auth/second-factor-resets/{id}/confirm': (cl, _who, made) =>
+      cl.post(`/api/auth/second-factor-resets/${made}/confirm`),
+    'POST /api/auth/second-factor-resets/{id}/reject': (cl, _who, made) =>
+      cl.post(`/api/auth/second-factor-resets/${made}/reject`),
     'POST /api/auth/change-password': async (cl) => {
       const r = await cl.post('/api/auth/change-password', { oldPassword: STRONG, newPassword: OTHER });
       if (r.status === 200) {
@@ -444,6 +505,35 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     return acc.body.reset.id;
   };
 
+  /** R-SYS-02: enrols one more TOTP token for the caller (begin, then a right code). */
+  const confirmTotp = async (cl: Client): Promise<Response<unknown>> => {
+    const begun = await cl.post<{ id: string; secret: string }>('/api/auth/second-factors/totp', {
+      algorithm: 'SHA1',
+    });
+    if (begun.status !== 200) return begun;
+    const code = totp(base32Decode(begun.body.secret)!, testClock());
+    return cl.post('/api/auth/second-factors/totp/confirm', { id: begun.body.id, code });
+  };
+
+  /** A fresh business account (its initial password still pending: irrelevant to a factor reset). */
+  const factorResetTarget = async (): Promise<string> => {
+    const r = await c.sysadmin.post<{ account: { username: string } }>('/api/accounts', {
+      username: `factor${next()}`,
+      displayName: '重置对象',
+    });
+    assert.equal(r.status, 201, r.raw);
+    return r.body.account.username;
+  };
+
+  /** A pending second-factor reset of a fresh business account, asked by the secadmin. */
+  const factorResetRequest = async (): Promise<string> => {
+    const r = await c.secadmin.post<{ id: string }>('/api/auth/second-factor-resets', {
+      username: await factorResetTarget(),
+    });
+    assert.equal(r.status, 202, r.raw);
+    return r.body.id;
+  };
+
   /** A designation item draft (R-DES-06) the matrix user may create in his own organisation. */
   const itemBody = () => ({
     title: `矩阵事项${next()}`,
@@ -487,6 +577,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     backupDir = mkdtempSync(join(tmpdir(), 'baomi-matrix-'));
     app = await buildApp({
       db: t.db,
+      totpClock: testClock,
       demo: false,
       version: 'test',
       loginRate: { max: 10_000, windowSeconds: 60 },
@@ -503,6 +594,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     ).rows[0]!.username;
     f.userAccount = u.accountId;
     f.userPerson = u.personId;
+    await u.client.enrolTotp(names.user);
     for (const w of WHO) c[w] = await fresh(w);
     allRoles = (
       await t.businessUser({
@@ -588,7 +680,9 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
           const e = (r.body as Err).error;
           assert.equal(
             e.code,
-            { '401': 'unauthenticated', '403': 'forbidden', '404': 'not_found' }[want],
+            { '400': 'webauthn_failed', '401': 'unauthenticated', '403': 'forbidden', '404': 'not_found' }[
+              want
+            ],
             where,
           );
           if (want === '403') assert.equal(e.rule, 'R-SYS-01', where);

@@ -64,7 +64,14 @@ export const cleanupJob: Job = {
     const counters = await sql.query(
       "DELETE FROM rate_counter WHERE window_start < now() - interval '1 day'",
     );
-    return { sessions: sessions.rowCount, rateCounters: counters.rowCount };
+    // R-SYS-02: second-factor steps and WebAuthn challenges past their few minutes.
+    const steps = await sql.query('DELETE FROM signin_pending WHERE expires_at < now()');
+    await sql.query('DELETE FROM webauthn_challenge WHERE expires_at < now()');
+    return {
+      sessions: sessions.rowCount,
+      rateCounters: counters.rowCount,
+      ...(steps.rowCount > 0 ? { secondFactorSteps: steps.rowCount } : {}),
+    };
   },
 };
 

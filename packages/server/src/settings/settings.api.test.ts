@@ -64,6 +64,10 @@ describe('security policy settings (R-SYS-02, R-SYS-03)', () => {
       lockMinutes: 30,
       idleMinutes: 30,
       auditRetentionMonths: 6,
+      // R-SYS-02: by default only the three administrators must have a second factor.
+      secondFactorAll: false,
+      secondFactorMinClearance: null,
+      secondFactorBureau: false,
     });
   });
 

@@ -1,6 +1,8 @@
 // API test harness: a fresh database per app (PGlite in memory, or a throw-away database on the
 // PostgreSQL server named by BAOMI_TEST_PG_URL when BAOMI_TEST_DB=postgres), driven with inject().
 import { randomBytes } from 'node:crypto';
+import { base32Decode, parseOtpAuthUri } from '@baomi/domain';
+import { totp } from '@baomi/domain/twofactor/totp.ts';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { bootstrapAdministrators } from '../accounts/service.ts';
@@ -50,6 +52,43 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * R-SYS-02: the administrators (and whoever the policy names) sign in with a TOTP second factor. The
+ * harness enrols it on the forced enrolment step and keeps the secrets, per database, like the
+ * authenticator app a person would. The accepted-once rule refuses a step already used, so the test
+ * clock (the apps' `totpClock`, in-process only) moves 30 s forward for every code the harness makes:
+ * any number of sign-ins of one account within a second each get a fresh step (docs/decisions.md).
+ */
+let clockOffset = 0;
+export const testClock = (): number => Date.now() + clockOffset;
+
+export class TotpWallet {
+  private secrets = new Map<string, Uint8Array>();
+  set(username: string, secret: Uint8Array): void {
+    this.secrets.set(username.toLowerCase(), secret);
+  }
+  has(username: string): boolean {
+    return this.secrets.has(username.toLowerCase());
+  }
+  /** A code of a fresh step (the clock moves on by one step). */
+  code(username: string): string {
+    const secret = this.secrets.get(username.toLowerCase());
+    if (!secret) throw new Error(`no TOTP secret for ${username}`);
+    clockOffset += 30_000;
+    return totp(secret, testClock());
+  }
+}
+const wallets = new WeakMap<object, TotpWallet>();
+const walletsByUrl = new Map<string, TotpWallet>();
+/** The wallet of a database (the same for every node on it). */
+export function walletOf(db: Db, url: string | null = null): TotpWallet {
+  let w = wallets.get(db) ?? (url ? walletsByUrl.get(url) : undefined);
+  if (!w) w = new TotpWallet();
+  wallets.set(db, w);
+  if (url) walletsByUrl.set(url, w);
+  return w;
+}
+
 export interface Response<T = unknown> {
   status: number;
   body: T;
@@ -60,7 +99,54 @@ export interface Response<T = unknown> {
 /** A browser-like client: keeps cookies and sends the CSRF header on state-changing requests. */
 export class Client {
   cookies = new Map<string, string>();
+  /**
+   * R-SYS-02: answer the second-factor step of a sign-in, and enrol a TOTP token when a response says
+   * the account must (the harness's stand-in for the person with the authenticator app). A test of
+   * those steps themselves turns it off.
+   */
+  autoSecondFactor = true;
   constructor(readonly app: FastifyInstance) {}
+
+  get wallet(): TotpWallet {
+    return walletOf(this.app.deps.db);
+  }
+
+  /** Enrols a SHA-1 TOTP token for the signed-in account and keeps its secret; returns the secret. */
+  async enrolTotp(username: string, algorithm: 'SHA1' | 'SM3' = 'SHA1'): Promise<Uint8Array> {
+    const begun = await this.request<{ id: string; secret: string; uri: string }>(
+      'POST',
+      '/api/auth/second-factors/totp',
+      { algorithm },
+      { noAuto: true },
+    );
+    if (begun.status !== 200) throw new Error(`enrol ${username}: ${begun.status} ${begun.raw}`);
+    const parsed = parseOtpAuthUri(begun.body.uri);
+    const secret = base32Decode(begun.body.secret);
+    if (!parsed || !secret || Buffer.compare(Buffer.from(parsed.secret), Buffer.from(secret)) !== 0)
+      throw new Error(`enrol ${username}: the URI and the shown secret differ`);
+    this.wallet.set(username, secret);
+    clockOffset += 30_000;
+    const code = totp(secret, testClock(), { algorithm, digits: 6, period: 30 });
+    const ok = await this.request(
+      'POST',
+      '/api/auth/second-factors/totp/confirm',
+      { id: begun.body.id, code },
+      {
+        noAuto: true,
+      },
+    );
+    if (ok.status !== 200) throw new Error(`confirm ${username}: ${ok.status} ${ok.raw}`);
+    return secret;
+  }
+
+  /** After a response that tells the account (a `me`): enrol when it must, once its password is its own. */
+  private async afterMe(body: unknown): Promise<void> {
+    const me = (
+      body as { me?: { username?: string; mustChangePassword?: boolean; mustEnrolSecondFactor?: boolean } }
+    )?.me;
+    if (!me?.mustEnrolSecondFactor || me.mustChangePassword || !me.username) return;
+    await this.enrolTotp(me.username);
+  }
 
   get csrf(): string | undefined {
     return this.cookies.get('baomi_csrf');
@@ -70,7 +156,7 @@ export class Client {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     payload?: unknown,
-    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+    opts: { csrf?: boolean; headers?: Record<string, string>; noAuto?: boolean } = {},
   ): Promise<Response<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -92,6 +178,7 @@ export class Client {
     let body: unknown = res.body;
     if ((res.headers['content-type'] ?? '').toString().includes('json') && res.body)
       body = JSON.parse(res.body);
+    if (this.autoSecondFactor && !opts.noAuto && res.statusCode === 200) await this.afterMe(body);
     return { status: res.statusCode, body: body as T, headers: res.headers, raw: res.body };
   }
 
@@ -111,11 +198,16 @@ export class Client {
     return this.request<T>('DELETE', url);
   }
 
+  /** Signs in; the second step, when the account has a factor, is answered from the wallet. */
   async login(username: string, password: string) {
-    return this.post<{ me: { mustChangePassword: boolean; adminRole: string | null } }>('/api/auth/login', {
-      username,
-      password,
-    });
+    type SignedIn = {
+      me: { mustChangePassword: boolean; adminRole: string | null };
+      secondFactor?: { token: string };
+    };
+    const r = await this.post<SignedIn>('/api/auth/login', { username, password });
+    const token = r.status === 200 ? r.body.secondFactor?.token : undefined;
+    if (!token || !this.autoSecondFactor || !this.wallet.has(username)) return r;
+    return this.post<SignedIn>('/api/auth/login/second-factor', { token, code: this.wallet.code(username) });
   }
 }
 
@@ -184,6 +276,7 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = opts.database ?? (await createTestDatabase());
   const db = database.db;
+  walletOf(db, database.url);
   await migrate(db);
   const bootstrap = (await db.tx((sql) => bootstrapAdministrators(sql))) ?? [];
   const app = await buildApp({
@@ -195,6 +288,7 @@ export async function createTestApp(
     webDist: null,
     modules: opts.modules,
     trustProxy: opts.trustProxy,
+    totpClock: testClock,
   });
   const passwords = new Map(bootstrap.map((b) => [b.username, b.password]));
   const signedIn = new Map<string, Client>();

@@ -8,7 +8,18 @@ import type {
   ResetRequested,
 } from '@baomi/api/accounts.ts';
 import type { AuditPage, Checkpoint, CheckpointInput, VerifyBody, VerifyResult } from '@baomi/api/audit.ts';
-import type { ChangePasswordBody, LoginBody, Session, SignedIn } from '@baomi/api/auth.ts';
+import type {
+  ChangePasswordBody,
+  Enrolled,
+  FactorList,
+  FactorReset,
+  LoginAnswer,
+  LoginBody,
+  SecondFactorBody,
+  Session,
+  SignedIn,
+  TotpBegun,
+} from '@baomi/api/auth.ts';
 import type { Backup, BackupList } from '@baomi/api/backups.ts';
 import type { Bilingual, Ok } from '@baomi/api/common.ts';
 import type {
@@ -191,8 +202,25 @@ export interface Page<T> {
 export const api = {
   systemInfo: () => http.get<SystemInfo>('/system/info'),
 
+  /** R-SYS-02: signed in, or (with a second factor) the second step's token. */
   login: (username: string, password: string) =>
-    http.post<SignedIn>('/auth/login', { username, password } satisfies LoginBody),
+    http.post<LoginAnswer>('/auth/login', { username, password } satisfies LoginBody),
+  loginSecondFactor: (b: SecondFactorBody) => http.post<SignedIn>('/auth/login/second-factor', b),
+  secondFactors: () => http.get<FactorList>('/auth/second-factors'),
+  beginTotp: (algorithm: 'SHA1' | 'SM3', label?: string) =>
+    http.post<TotpBegun>('/auth/second-factors/totp', label ? { algorithm, label } : { algorithm }),
+  confirmTotp: (id: string, code: string) =>
+    http.post<Enrolled>('/auth/second-factors/totp/confirm', { id, code }),
+  webauthnOptions: () => http.post<Record<string, unknown>>('/auth/second-factors/webauthn/options'),
+  registerWebauthn: (response: Record<string, unknown>, label?: string) =>
+    http.post<Enrolled>('/auth/second-factors/webauthn', label ? { response, label } : { response }),
+  revokeFactor: (id: string) => http.del<Ok>(`/auth/second-factors/${encodeURIComponent(id)}`),
+  newRecoveryCodes: () => http.post<{ recoveryCodes: string[] }>('/auth/second-factors/recovery-codes'),
+  factorResets: () => http.get<{ items: FactorReset[] }>('/auth/second-factor-resets'),
+  requestFactorReset: (username: string) =>
+    http.post<FactorReset>('/auth/second-factor-resets', { username }),
+  decideFactorReset: (id: string, decision: 'confirm' | 'reject') =>
+    http.post<FactorReset>(`/auth/second-factor-resets/${encodeURIComponent(id)}/${decision}`),
   logout: () => http.post<Ok>('/auth/logout'),
   me: () => http.get<Session>('/auth/me'),
   changePassword: (oldPassword: string, newPassword: string) =>

@@ -1,4 +1,10 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ADMIN_ROLE_LABELS } from '@baomi/domain';
 import { Badge, Button, Dropdown, Layout, Menu, type MenuProps, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -73,6 +79,10 @@ export function RequireAuth() {
   if (me.mustChangePassword && location.pathname !== '/change-password') {
     return <Navigate to="/change-password" replace />;
   }
+  // R-SYS-02: a user who must have a second factor and has none enrols it before anything else.
+  if (!me.mustChangePassword && me.mustEnrolSecondFactor && location.pathname !== '/security') {
+    return <Navigate to="/security" replace />;
+  }
   return <AppLayout />;
 }
 
@@ -97,7 +107,7 @@ function AppLayout() {
     document.title = pageTitle ? `${pageTitle} - ${t('app.name')}` : t('app.name');
   }, [pageTitle, t]);
   if (!me) return null;
-  const forced = me.mustChangePassword;
+  const forced = me.mustChangePassword || me.mustEnrolSecondFactor;
   const items = forced ? [] : navFor(role, me.person?.roles, me.person?.orgKind);
   const selected = items.find(
     (i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`),
@@ -108,11 +118,13 @@ function AppLayout() {
   const userMenu = {
     items: [
       { key: 'password', icon: <KeyOutlined />, label: t('nav.changePassword') },
+      { key: 'security', icon: <SafetyCertificateOutlined />, label: t('nav.securitySettings') },
       { type: 'divider' as const },
       { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout'), danger: true },
     ],
     onClick: ({ key }: { key: string }) => {
       if (key === 'password') navigate('/change-password');
+      if (key === 'security') navigate('/security');
       if (key === 'logout') void logout('loggedOut');
     },
   };

@@ -36,6 +36,7 @@ import { useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.
 import { useRules } from '../../app/rules.ts';
 import { useMe } from '../../app/session.tsx';
 import { formatTime } from '../../app/time.ts';
+import { FactorResetsLink } from '../security/FactorResetsLink.tsx';
 import { type PasswordReset, resetApi } from './resets.ts';
 
 interface CreateForm {
@@ -208,6 +209,7 @@ export function AccountsPage() {
         </Button>
       }
     >
+      <FactorResetsLink />
       <LedgerTable<Account>
         id="accounts"
         query={query}

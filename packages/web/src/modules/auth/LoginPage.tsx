@@ -1,5 +1,7 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { LIMITS } from '@baomi/api/auth/labels.ts';
+import type { Me, SecondFactorNeeded } from '@baomi/api/auth.ts';
+import { startAuthentication } from '@simplewebauthn/browser';
 import { Alert, Button, Card, Form, Input, Layout, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
@@ -27,6 +29,10 @@ export function LoginPage() {
   const [form] = Form.useForm<LoginForm>();
   const [busy, run] = useBusy();
   const [lastError, setLastError] = useState<unknown>(null);
+  // R-SYS-02: after a right password, the second step (no session until it is done).
+  const [step, setStep] = useState<SecondFactorNeeded | null>(null);
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [code, setCode] = useState('');
   const reason = params.get('reason');
   const from = (location.state as { from?: string } | null)?.from;
   useEffect(() => {
@@ -34,7 +40,18 @@ export function LoginPage() {
   }, [t]);
 
   if (me && !busy)
-    return <Navigate to={me.mustChangePassword ? '/change-password' : homePath(roleOf(me))} replace />;
+    return (
+      <Navigate
+        to={
+          me.mustChangePassword
+            ? '/change-password'
+            : me.mustEnrolSecondFactor
+              ? '/security'
+              : homePath(roleOf(me))
+        }
+        replace
+      />
+    );
 
   const notice =
     reason === 'idle'
@@ -50,19 +67,105 @@ export function LoginPage() {
       async () => {
         setLastError(null);
         const r = await api.login(v.username.trim(), v.password);
-        setMe(r.me);
-        const target = r.me.mustChangePassword
-          ? '/change-password'
-          : from && from !== '/login'
-            ? from
-            : homePath(roleOf(r.me));
-        navigate(target, { replace: true });
+        if (r.secondFactor) {
+          setStep(r.secondFactor);
+          setUseRecovery(false);
+          setCode('');
+          return;
+        }
+        signedIn(r.me!);
       },
       (e) => {
         setLastError(e);
         form.setFieldValue('password', '');
       },
     );
+
+  const signedIn = (m: Me) => {
+    setMe(m);
+    const target = m.mustChangePassword
+      ? '/change-password'
+      : m.mustEnrolSecondFactor
+        ? '/security'
+        : from && from !== '/login'
+          ? from
+          : homePath(roleOf(m));
+    navigate(target, { replace: true });
+  };
+  /** A failed second step (wrong code, expired step, locked) starts the sign-in again. */
+  const secondFailed = (e: unknown) => {
+    setLastError(e);
+    setStep(null);
+    form.setFieldValue('password', '');
+  };
+  const verify = () =>
+    run(async () => {
+      setLastError(null);
+      const value = code.trim();
+      const r = await api.loginSecondFactor(
+        useRecovery
+          ? { token: step!.token, recoveryCode: value }
+          : { token: step!.token, code: value.replace(/\s+/g, '') },
+      );
+      signedIn(r.me);
+    }, secondFailed);
+  const useKey = () =>
+    run(async () => {
+      setLastError(null);
+      const response = await startAuthentication({ optionsJSON: step!.webauthn as never });
+      const r = await api.loginSecondFactor({
+        token: step!.token,
+        webauthn: response as unknown as Record<string, unknown>,
+      });
+      signedIn(r.me);
+    }, secondFailed);
+
+  const secondStep = step && (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="login-second">
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        <SafetyCertificateOutlined /> {t('login.secondFactor')}
+      </Typography.Title>
+      <Typography.Text type="secondary">{t('login.secondFactorHint')}</Typography.Text>
+      <Form layout="vertical" onFinish={verify} disabled={busy} requiredMark={false}>
+        <Form.Item label={t(useRecovery ? 'login.recoveryCode' : 'login.code')}>
+          <Input
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoFocus
+            size="large"
+            inputMode={useRecovery ? 'text' : 'numeric'}
+            autoComplete="one-time-code"
+            maxLength={useRecovery ? 32 : 8}
+            data-testid={useRecovery ? 'login-recovery' : 'login-code'}
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" loading={busy} data-testid="login-verify">
+          {t('login.verify')}
+        </Button>
+      </Form>
+      {step.methods.includes('webauthn') && (
+        <Button icon={<KeyOutlined />} block onClick={useKey} disabled={busy} data-testid="login-use-key">
+          {t('login.useKey')}
+        </Button>
+      )}
+      <Space>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => {
+            setUseRecovery(!useRecovery);
+            setCode('');
+          }}
+          data-testid="login-use-recovery"
+        >
+          {t(useRecovery ? 'login.useCode' : 'login.useRecovery')}
+        </Button>
+        <Button type="link" size="small" onClick={() => setStep(null)}>
+          {t('login.back')}
+        </Button>
+      </Space>
+    </Space>
+  );
 
   return (
     <Layout
@@ -89,7 +192,9 @@ export function LoginPage() {
               <Alert type={reason === 'loggedOut' ? 'success' : 'info'} showIcon title={notice} />
             )}
             <ErrorAlert error={lastError} data-testid="login-error" />
+            {secondStep}
             <Form<LoginForm>
+              style={step ? { display: 'none' } : undefined}
               form={form}
               layout="vertical"
               onFinish={submit}

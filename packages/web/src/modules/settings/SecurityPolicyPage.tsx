@@ -1,6 +1,19 @@
 import { SafetyOutlined } from '@ant-design/icons';
-import { POLICY_BOUNDS } from '@baomi/domain';
-import { App, Button, Col, Divider, Form, InputNumber, Row, Skeleton, Space, Switch } from 'antd';
+import { CLEARANCE_LABELS, POLICY_BOUNDS } from '@baomi/domain';
+import {
+  Alert,
+  App,
+  Button,
+  Col,
+  Divider,
+  Form,
+  InputNumber,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import { api, type SecurityPolicy } from '../../app/api.ts';
 import { ErrorAlert, PageCard } from '../../app/components.tsx';
@@ -9,6 +22,7 @@ import { useBusy, useLoad } from '../../app/hooks.ts';
 import { type MessageKey, useI18n } from '../../app/i18n.tsx';
 import { useRules } from '../../app/rules.ts';
 import { useSession } from '../../app/session.tsx';
+import { FactorResetsLink } from '../security/FactorResetsLink.tsx';
 
 const FIELDS: (keyof SecurityPolicy)[] = [
   'minLength',
@@ -18,13 +32,16 @@ const FIELDS: (keyof SecurityPolicy)[] = [
   'lockMinutes',
   'idleMinutes',
   'auditRetentionMonths',
+  'secondFactorAll',
+  'secondFactorMinClearance',
+  'secondFactorBureau',
 ];
 
 // Bounds the form checks before the server does (R-SYS-02, R-SYS-03).
 const BOUNDS = POLICY_BOUNDS;
 
 export function SecurityPolicyPage() {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const rules = useRules();
   const { message, modal } = App.useApp();
   const showError = useShowError();
@@ -92,6 +109,7 @@ export function SecurityPolicyPage() {
       }
       description={t('settings.defaults')}
     >
+      <FactorResetsLink always />
       {policy.error !== null ? (
         <ErrorAlert error={policy.error} onRetry={policy.reload} />
       ) : !policy.data ? (
@@ -129,6 +147,44 @@ export function SecurityPolicyPage() {
             </Col>
             <Col xs={24} md={8}>
               {num('idleMinutes', 'settings.idleMinutes')}
+            </Col>
+          </Row>
+          <Divider titlePlacement="start">{t('settings.secondFactor')}</Divider>
+          <Alert type="info" showIcon title={t('settings.secondFactorAdmins')} style={{ marginBottom: 16 }} />
+          <Row gutter={24}>
+            <Col xs={24} md={8}>
+              <Form.Item name="secondFactorAll" label={t('settings.secondFactorAll')} valuePropName="checked">
+                <Switch data-testid="policy-secondFactorAll" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="secondFactorMinClearance"
+                label={t('settings.secondFactorMinClearance')}
+                getValueProps={(v: string | null) => ({ value: v ?? '' })}
+                normalize={(v: string) => (v === '' ? null : v)}
+              >
+                <Select
+                  style={{ width: 200 }}
+                  data-testid="policy-secondFactorMinClearance"
+                  options={[
+                    { value: '', label: t('settings.secondFactorMinClearance.none') },
+                    ...(['confidential', 'secret', 'top_secret'] as const).map((c) => ({
+                      value: c,
+                      label: l(CLEARANCE_LABELS[c]),
+                    })),
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item
+                name="secondFactorBureau"
+                label={t('settings.secondFactorBureau')}
+                valuePropName="checked"
+              >
+                <Switch data-testid="policy-secondFactorBureau" />
+              </Form.Item>
             </Col>
           </Row>
           <Divider titlePlacement="start">{t('settings.audit')}</Divider>

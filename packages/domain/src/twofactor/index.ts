@@ -1,0 +1,3 @@
+export * from './base32.ts';
+export * from './otpauth.ts';
+export * from './requirement.ts';
