@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addDays } from '@baomi/domain';
 import { todayInChina } from '../designation/common.ts';
+import { runJobOnce } from '../jobs/runner.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
+import { carrierOverdueJob } from './overdue.ts';
 
 type Carrier = {
   id: string;
@@ -526,6 +528,12 @@ describe('carriers (R-CAR-01…07, R-LVL-03/04, R-PER-01)', () => {
     const csv = await officer.get(qs('/api/carriers/export', { format: 'csv', q: '检索测试' }));
     assert.match(csv.raw, /机密★5年/);
     assert.match(csv.raw, /000777/);
+  });
+
+  test('R-CAR-01 the daily job counts overdue loans and take-outs, once per day, audited', async () => {
+    const r = await runJobOnce(t.db, carrierOverdueJob);
+    assert.ok(r && typeof r.overdue === 'number' && r.overdue >= 1, JSON.stringify(r));
+    assert.equal(await runJobOnce(t.db, carrierOverdueJob), null);
   });
 
   test('R-CAR-01 the timeline is append-only in the database', async () => {
