@@ -66,6 +66,9 @@ export const carrierRules = defineObjectRules<CarrierRow>()({
   return: step({ kind: 'return' }),
   extend: step({ kind: 'extend' }),
   destroy: step({ kind: 'destruction_requested' }),
+  copy: step({ kind: 'copy' }),
+  takeOut: step({ kind: 'take_out', byPersonId: '' }),
+  bringBack: step({ kind: 'bring_back' }),
 });
 
 /** R-CAR-07: what a caller may do to a destruction list. */

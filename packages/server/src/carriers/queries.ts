@@ -634,3 +634,29 @@ export async function openTakeOutOf(sql: Sql, carrierId: string): Promise<string
     .executeTakeFirst();
   return r?.id ?? null;
 }
+
+/** The copy requests of a carrier, newest first. */
+export async function listCopyRequests(sql: Sql, carrierId: string): Promise<CopyRequestRow[]> {
+  const rows = await kdb(sql)
+    .selectFrom('carrier_copy_request')
+    .select('id')
+    .where('carrier_id', '=', carrierId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const out: CopyRequestRow[] = [];
+  for (const r of rows) out.push((await getCopyRequest(sql, r.id))!);
+  return out;
+}
+
+/** The take-outs of a carrier, newest first. */
+export async function listTakeOuts(sql: Sql, carrierId: string): Promise<TakeOutRow[]> {
+  const rows = await kdb(sql)
+    .selectFrom('carrier_take_out')
+    .select('id')
+    .where('carrier_id', '=', carrierId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const out: TakeOutRow[] = [];
+  for (const r of rows) out.push((await getTakeOut(sql, r.id))!);
+  return out;
+}
