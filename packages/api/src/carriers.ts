@@ -156,6 +156,9 @@ export const DestroyInput = Req({
 export type DestroyInput = Static<typeof DestroyInput>;
 
 export const PersonParams = Req({ personId: Uuid });
+/** R-CAR-03: the responsible leader admits a person beyond the distribution class (widening). */
+export const WidenInput = Req({ personId: Uuid, reason: Str(LIMITS.step.note) });
+export type WidenInput = Static<typeof WidenInput>;
 
 export const COPY_KINDS = ['copy', 'excerpt', 'scan'] as const;
 export const CopyKind = Enum(COPY_KINDS);

@@ -237,6 +237,32 @@ describe('carriers (R-CAR-01…07, R-LVL-03/04, R-PER-01)', () => {
       () => officer.post(`/api/carriers/${c.id}/loan`, { toPersonId: reader.personId, dueDate: day(60) }),
       400,
       { code: 'due_date_too_far' },
+    ); // Widening by the responsible leader admits the lower rank (never the lower clearance).
+    const leader = await t.member(orgId, deptId, ['leader'], 'secret');
+    await refused(
+      () => officer.post(`/api/carriers/${c.id}/widen`, { personId: lowRank.personId, reason: '工作需要' }),
+      403,
+    );
+    await changed(
+      () =>
+        leader.client.post(`/api/carriers/${c.id}/widen`, { personId: lowRank.personId, reason: '工作需要' }),
+      200,
+      'carrier.widen',
+    );
+    await leader.client.post(`/api/carriers/${c.id}/widen`, {
+      personId: lowClear.personId,
+      reason: '工作需要',
+    });
+    const lent = await officer.post(`/api/carriers/${c.id}/loan`, {
+      toPersonId: lowRank.personId,
+      dueDate: day(7),
+    });
+    assert.equal(lent.status, 200, lent.raw);
+    await officer.post(`/api/carriers/${c.id}/return`, {});
+    await refused(
+      () => officer.post(`/api/carriers/${c.id}/loan`, { toPersonId: lowClear.personId, dueDate: day(7) }),
+      400,
+      { code: 'reader_outside_scope' },
     );
   });
 

@@ -660,3 +660,16 @@ export async function listTakeOuts(sql: Sql, carrierId: string): Promise<TakeOut
   for (const r of rows) out.push((await getTakeOut(sql, r.id))!);
   return out;
 }
+
+/** R-CAR-03: adds a person the responsible leader admitted beyond the distribution class. */
+export async function addWidenedPerson(sql: Sql, id: string, personId: string) {
+  await kdb(sql)
+    .updateTable('carrier')
+    .set({
+      widened_person_ids: k`(SELECT coalesce(jsonb_agg(DISTINCT x), '[]') FROM jsonb_array_elements(widened_person_ids || to_jsonb(${personId}::text)) x)`,
+      version: k`version + 1`,
+      updated_at: k`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
