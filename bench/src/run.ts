@@ -2,7 +2,7 @@
 // figures a user feels (start, memory), each with its goal and whether it is met.
 //   npm run bench [-- --quick] [--runs N] [--only PREFIX[,PREFIX…]] [--scale 200k|1m]
 // Set BAOMI_BENCH_PG_URL=postgres://… (a cluster with fsync=on: README) to measure PostgreSQL as well.
-// Groups (for --only, by prefix): audit-append-1, audit-append-8, verify, http-me, http-ledger, designation, start,
+// Groups (for --only, by prefix): audit-append-1, audit-append-8, verify, http-me, http-ledger, designation, carriers, start,
 // memory. Every ratio row is measured `runs` times (default 3, --quick 1): the table shows the median
 // and the spread (min–max). PGlite runs durable, as the server runs it: a real data directory, fsync on.
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
@@ -25,6 +25,7 @@ import { type Db, openDb } from '@baomi/server/db/db.ts';
 import { migrate } from '@baomi/server/db/migrate.ts';
 import { seedFromTemplate } from '@baomi/server/db/template.ts';
 import pg from 'pg';
+import { carrierReads } from './carriers.ts';
 import { designationReads } from './designation.ts';
 import { seedLedger } from './ledger-data.ts';
 import type { LoadRequest, LoadResult } from './load.ts';
@@ -542,6 +543,29 @@ async function designationAtVolume(kind: Kind, db: string, n: number, k: number)
     });
 }
 
+// Carrier reads at volume (carriers.ts): the ledger's filtered search and a carrier's timeline.
+async function carriersAtVolume(kind: Kind, db: string, n: number, k: number) {
+  const byMeasure = new Map<string, { baomi: number; base: number }[]>();
+  for (let run = 0; run < RUNS; run++) {
+    const fresh = await freshDb(kind);
+    try {
+      for (const m of await carrierReads(fresh.db, n, k)) {
+        const list = byMeasure.get(m.measure) ?? [];
+        list.push({ baomi: m.baomiMs, base: m.rawMs });
+        byMeasure.set(m.measure, list);
+      }
+    } finally {
+      await fresh.drop();
+    }
+  }
+  for (const [measure, samples] of byMeasure)
+    ratioRow(measure, db, samples, { baomi: 'ms', base: 'ms' }, (x) => x.baomi / x.base, {
+      op: '≤',
+      value: 1.5,
+      unit: '×',
+    });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Start and memory: the built `baomi serve`, in its own process, on an empty PGlite data directory
 
@@ -788,6 +812,11 @@ try {
       const n = million ? 1_000_000 : items;
       step(`${kind}: designation ledger and yearly statistics (${n / 1000}k items)`);
       await designationAtVolume(kind, db, n, quick ? 5 : 9);
+    }
+    if (want('carriers') && !(million && kind === 'pglite')) {
+      const n = million ? 1_000_000 : items;
+      step(`${kind}: carrier ledger search and timeline (${n / 1000}k carriers)`);
+      await carriersAtVolume(kind, db, n, quick ? 5 : 9);
     }
   }
   if (want('start') || want('memory')) {

@@ -203,6 +203,8 @@ describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
       '年度审核',
       '定密权限',
       '年度统计',
+      '载体台账',
+      '载体去向',
       '工作日历',
     ]);
     await h.shot(p, '06-home');

@@ -156,6 +156,9 @@ export const DestroyInput = Req({
 export type DestroyInput = Static<typeof DestroyInput>;
 
 export const PersonParams = Req({ personId: Uuid });
+/** R-CAR-03: the responsible leader admits a person beyond the distribution class (widening). */
+export const WidenInput = Req({ personId: Uuid, reason: Str(LIMITS.step.note) });
+export type WidenInput = Static<typeof WidenInput>;
 
 export const COPY_KINDS = ['copy', 'excerpt', 'scan'] as const;
 export const CopyKind = Enum(COPY_KINDS);
@@ -253,55 +256,6 @@ export const CustodyInterval = Type.Object({
 });
 export type CustodyInterval = Static<typeof CustodyInterval>;
 
-export const CarrierDetail = Type.Object({
-  ...Carrier.properties,
-  knowScope: KnowScope,
-  lineOfWorkDepartmentIds: Type.Array(Uuid),
-  steps: Type.Array(CarrierStep),
-  custody: Type.Array(CustodyInterval),
-  /** loan, return, extend, destroy …: what the caller may do now, with the server's reason. */
-  abilities: Abilities,
-});
-export type CarrierDetail = Static<typeof CarrierDetail>;
-
-/** The carriers registered by one receipt or production (and the spoilage put up for destruction). */
-export const CarrierBatch = Type.Object({
-  batchId: Uuid,
-  items: Type.Array(Carrier),
-  spoiled: Type.Array(Carrier),
-  destructionId: Nullable(Uuid),
-});
-export type CarrierBatch = Static<typeof CarrierBatch>;
-
-export const WhereList = Type.Object({ items: Type.Array(Carrier), total: Type.Integer() });
-export type WhereList = Static<typeof WhereList>;
-
-export const Destruction = Type.Object({
-  id: Uuid,
-  orgId: Uuid,
-  reason: Type.String(),
-  requestedByPersonId: Uuid,
-  requestedByName: Type.String(),
-  approvalId: Nullable(Uuid),
-  status: Enum(['pending', 'approved', 'returned', 'rejected', 'withdrawn', 'done'] as const),
-  method: Nullable(DestructionMethod),
-  supervisors: Type.Array(Type.Object({ personId: Uuid, name: Type.String() })),
-  place: Type.String(),
-  destroyedAt: Nullable(Timestamp),
-  createdAt: Timestamp,
-  items: Type.Array(Carrier),
-  abilities: Abilities,
-});
-export type Destruction = Static<typeof Destruction>;
-
-/** R-CAR-08: what a person still holds or keeps (the people module's post-closing check). */
-export const Custody = Type.Object({
-  personId: Uuid,
-  count: Type.Integer(),
-  items: Type.Array(Carrier),
-});
-export type Custody = Static<typeof Custody>;
-
 export const CopyRequest = Type.Object({
   id: Uuid,
   carrierId: Uuid,
@@ -347,6 +301,58 @@ export const TakeOut = Type.Object({
   createdAt: Timestamp,
 });
 export type TakeOut = Static<typeof TakeOut>;
+
+export const CarrierDetail = Type.Object({
+  ...Carrier.properties,
+  knowScope: KnowScope,
+  lineOfWorkDepartmentIds: Type.Array(Uuid),
+  steps: Type.Array(CarrierStep),
+  custody: Type.Array(CustodyInterval),
+  /** Its copy requests and take-outs (R-CAR-05, R-CAR-06), newest first. */
+  copyRequests: Type.Array(CopyRequest),
+  takeOuts: Type.Array(TakeOut),
+  /** loan, return, extend, destroy …: what the caller may do now, with the server's reason. */
+  abilities: Abilities,
+});
+export type CarrierDetail = Static<typeof CarrierDetail>;
+
+/** The carriers registered by one receipt or production (and the spoilage put up for destruction). */
+export const CarrierBatch = Type.Object({
+  batchId: Uuid,
+  items: Type.Array(Carrier),
+  spoiled: Type.Array(Carrier),
+  destructionId: Nullable(Uuid),
+});
+export type CarrierBatch = Static<typeof CarrierBatch>;
+
+export const WhereList = Type.Object({ items: Type.Array(Carrier), total: Type.Integer() });
+export type WhereList = Static<typeof WhereList>;
+
+export const Destruction = Type.Object({
+  id: Uuid,
+  orgId: Uuid,
+  reason: Type.String(),
+  requestedByPersonId: Uuid,
+  requestedByName: Type.String(),
+  approvalId: Nullable(Uuid),
+  status: Enum(['pending', 'approved', 'returned', 'rejected', 'withdrawn', 'done'] as const),
+  method: Nullable(DestructionMethod),
+  supervisors: Type.Array(Type.Object({ personId: Uuid, name: Type.String() })),
+  place: Type.String(),
+  destroyedAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+  items: Type.Array(Carrier),
+  abilities: Abilities,
+});
+export type Destruction = Static<typeof Destruction>;
+
+/** R-CAR-08: what a person still holds or keeps (the people module's post-closing check). */
+export const Custody = Type.Object({
+  personId: Uuid,
+  count: Type.Integer(),
+  items: Type.Array(Carrier),
+});
+export type Custody = Static<typeof Custody>;
 
 /**
  * R-CAR-08: hand over everything in a person's custody on a change of post: the itemised list (every

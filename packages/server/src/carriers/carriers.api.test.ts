@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addDays } from '@baomi/domain';
 import { todayInChina } from '../designation/common.ts';
+import { runJobOnce } from '../jobs/runner.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
+import { carrierOverdueJob } from './overdue.ts';
 
 type Carrier = {
   id: string;
@@ -235,6 +237,32 @@ describe('carriers (R-CAR-01…07, R-LVL-03/04, R-PER-01)', () => {
       () => officer.post(`/api/carriers/${c.id}/loan`, { toPersonId: reader.personId, dueDate: day(60) }),
       400,
       { code: 'due_date_too_far' },
+    ); // Widening by the responsible leader admits the lower rank (never the lower clearance).
+    const leader = await t.member(orgId, deptId, ['leader'], 'secret');
+    await refused(
+      () => officer.post(`/api/carriers/${c.id}/widen`, { personId: lowRank.personId, reason: '工作需要' }),
+      403,
+    );
+    await changed(
+      () =>
+        leader.client.post(`/api/carriers/${c.id}/widen`, { personId: lowRank.personId, reason: '工作需要' }),
+      200,
+      'carrier.widen',
+    );
+    await leader.client.post(`/api/carriers/${c.id}/widen`, {
+      personId: lowClear.personId,
+      reason: '工作需要',
+    });
+    const lent = await officer.post(`/api/carriers/${c.id}/loan`, {
+      toPersonId: lowRank.personId,
+      dueDate: day(7),
+    });
+    assert.equal(lent.status, 200, lent.raw);
+    await officer.post(`/api/carriers/${c.id}/return`, {});
+    await refused(
+      () => officer.post(`/api/carriers/${c.id}/loan`, { toPersonId: lowClear.personId, dueDate: day(7) }),
+      400,
+      { code: 'reader_outside_scope' },
     );
   });
 
@@ -526,6 +554,12 @@ describe('carriers (R-CAR-01…07, R-LVL-03/04, R-PER-01)', () => {
     const csv = await officer.get(qs('/api/carriers/export', { format: 'csv', q: '检索测试' }));
     assert.match(csv.raw, /机密★5年/);
     assert.match(csv.raw, /000777/);
+  });
+
+  test('R-CAR-01 the daily job counts overdue loans and take-outs, once per day, audited', async () => {
+    const r = await runJobOnce(t.db, carrierOverdueJob);
+    assert.ok(r && typeof r.overdue === 'number' && r.overdue >= 1, JSON.stringify(r));
+    assert.equal(await runJobOnce(t.db, carrierOverdueJob), null);
   });
 
   test('R-CAR-01 the timeline is append-only in the database', async () => {

@@ -40,7 +40,7 @@ import { readableCarrier } from './read.ts';
 
 const REQUEST = { zh: '复制申请', en: 'Copy request' };
 
-const view = (r: CopyRequestRow) => ({
+export const copyView = (r: CopyRequestRow) => ({
   id: r.id,
   carrierId: r.carrierId,
   kind: r.kind,
@@ -114,7 +114,7 @@ export async function requestCopy(
       consent: !!input.originatorConsent,
     },
   });
-  return view((await getCopyRequest(sql, requestId))!);
+  return copyView((await getCopyRequest(sql, requestId))!);
 }
 
 const makeVerdict = (caller: Caller, r: CopyRequestRow): Verdict => {
@@ -139,7 +139,7 @@ export async function copyRequestView(sql: Sql, caller: Caller, id: string) {
   const r = await getCopyRequest(sql, id);
   if (!r || r.orgId !== caller.orgId) throw notFound(REQUEST);
   await readableCarrier(sql, caller, r.carrierId);
-  return view(r);
+  return copyView(r);
 }
 
 /** R-CAR-05: make the approved copies: new carriers with the original's terms and the copier's stamp. */
@@ -248,7 +248,7 @@ export async function makeCopies(
       copyNumbers: numbers.filter((n) => n !== null).map((n) => formatCopyNumber(n!)),
     },
   });
-  return view((await getCopyRequest(sql, r.id))!);
+  return copyView((await getCopyRequest(sql, r.id))!);
 }
 
 export const copySettled: SettleHandler = async (sql: Sql, approval: ApprovalRow, actor: Actor) => {

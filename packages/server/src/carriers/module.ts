@@ -67,6 +67,11 @@ export default defineModule({
     'carrier.take_out_request': { zh: '申请携带外出', en: 'Ask to take a carrier out', fields: FIELDS },
     'carrier.take_out_settled': { zh: '携带外出审批结束', en: 'Take-out approval settled', fields: FIELDS },
     'carrier.take_out': { zh: '登记携带外出', en: 'Carrier taken out', fields: FIELDS },
+    'carrier.widen': {
+      zh: '批准扩大涉密载体阅读范围',
+      en: 'Widen a carrier’s reading scope',
+      fields: FIELDS,
+    },
     'carrier.handover': { zh: '岗位变动移交涉密载体', en: 'Hand over carriers', fields: FIELDS },
     'carrier.bring_back': { zh: '带回交还', en: 'Carrier brought back', fields: FIELDS },
     'carrier.destroy': { zh: '销毁涉密载体', en: 'Destroy carriers', fields: FIELDS },

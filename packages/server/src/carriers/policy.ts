@@ -21,6 +21,11 @@ export const carrierPolicy = definePolicy({
     zh: '登记涉密载体（收进、制作、借阅、归还、销毁）',
     en: 'register carriers (receipt, production, loans, returns, destruction)',
   },
+  widen: {
+    allow: ['leader'],
+    zh: '批准扩大涉密载体阅读范围',
+    en: 'approve widening a carrier’s reading scope',
+  },
   ledger: {
     allow: ['secrecy_officer', 'leader'],
     zh: '导出涉密载体台账、查看部门载体去向',
@@ -66,6 +71,9 @@ export const carrierRules = defineObjectRules<CarrierRow>()({
   return: step({ kind: 'return' }),
   extend: step({ kind: 'extend' }),
   destroy: step({ kind: 'destruction_requested' }),
+  copy: step({ kind: 'copy' }),
+  takeOut: step({ kind: 'take_out', byPersonId: '' }),
+  bringBack: step({ kind: 'bring_back' }),
 });
 
 /** R-CAR-07: what a caller may do to a destruction list. */

@@ -634,3 +634,42 @@ export async function openTakeOutOf(sql: Sql, carrierId: string): Promise<string
     .executeTakeFirst();
   return r?.id ?? null;
 }
+
+/** The copy requests of a carrier, newest first. */
+export async function listCopyRequests(sql: Sql, carrierId: string): Promise<CopyRequestRow[]> {
+  const rows = await kdb(sql)
+    .selectFrom('carrier_copy_request')
+    .select('id')
+    .where('carrier_id', '=', carrierId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const out: CopyRequestRow[] = [];
+  for (const r of rows) out.push((await getCopyRequest(sql, r.id))!);
+  return out;
+}
+
+/** The take-outs of a carrier, newest first. */
+export async function listTakeOuts(sql: Sql, carrierId: string): Promise<TakeOutRow[]> {
+  const rows = await kdb(sql)
+    .selectFrom('carrier_take_out')
+    .select('id')
+    .where('carrier_id', '=', carrierId)
+    .orderBy('created_at', 'desc')
+    .execute();
+  const out: TakeOutRow[] = [];
+  for (const r of rows) out.push((await getTakeOut(sql, r.id))!);
+  return out;
+}
+
+/** R-CAR-03: adds a person the responsible leader admitted beyond the distribution class. */
+export async function addWidenedPerson(sql: Sql, id: string, personId: string) {
+  await kdb(sql)
+    .updateTable('carrier')
+    .set({
+      widened_person_ids: k`(SELECT coalesce(jsonb_agg(DISTINCT x), '[]') FROM jsonb_array_elements(widened_person_ids || to_jsonb(${personId}::text)) x)`,
+      version: k`version + 1`,
+      updated_at: k`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}

@@ -27,6 +27,7 @@ import { likePattern, type Sql } from '../db/db.ts';
 import { listPage, pinyinOrder, type SortField } from '../db/list.ts';
 import { todayInChina } from '../designation/common.ts';
 import { abilitiesOf, type Caller } from '../http/policy.ts';
+import { copyView } from './copies.ts';
 import { CARRIER, carrierRules, stateOf } from './policy.ts';
 import {
   type CarrierRow,
@@ -35,9 +36,12 @@ import {
   carriersFrom,
   carriersOnly,
   getCarrier,
+  listCopyRequests,
   listSteps,
+  listTakeOuts,
   overdueCondition,
 } from './queries.ts';
+import { takeOutRowView } from './takeout.ts';
 
 export const readerOf = (c: Caller): Reader => ({
   personId: c.personId,
@@ -138,6 +142,8 @@ export async function carrierDetail(sql: Sql, actor: Actor, caller: Caller, id: 
     lineOfWorkDepartmentIds: c.lineOfWorkDepartmentIds,
     steps,
     custody,
+    copyRequests: (await listCopyRequests(sql, c.id)).map(copyView),
+    takeOuts: (await listTakeOuts(sql, c.id)).map(takeOutRowView),
     abilities: abilitiesOf(carrierRules, caller, c),
   };
 }

@@ -33,6 +33,7 @@ import {
   receive,
   requestDestruction,
   returnCarrier,
+  widen,
 } from './service.ts';
 import { bringBack, registerTakeOut, requestTakeOut, takeOutView } from './takeout.ts';
 
@@ -496,6 +497,24 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
     async (req) => {
       const caller = carrierCallerOf(req);
       return wire(await db.tx((sql) => handOver(sql, actorFor(req), caller, req.body)));
+    },
+  );
+
+  app.post(
+    '/:id/widen',
+    {
+      preValidation: guard(carrierPolicy, 'widen'),
+      schema: {
+        tags,
+        summary: '批准扩大阅读范围（主管领导） Widen the reading scope to a person',
+        params: IdParams,
+        body: C.WidenInput,
+        response: { 200: C.Carrier },
+      },
+    },
+    async (req) => {
+      const caller = carrierCallerOf(req);
+      return wire(await db.tx((sql) => widen(sql, actorFor(req), caller, req.params.id, req.body)));
     },
   );
 };

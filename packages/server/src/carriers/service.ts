@@ -37,6 +37,7 @@ import { abilitiesOf, type Caller } from '../http/policy.ts';
 import { getPerson } from '../people/queries.ts';
 import { DESTRUCTION, destructionRules, stateOf } from './policy.ts';
 import {
+  addWidenedPerson,
   type CarrierRow,
   type CarrierWrite,
   completeDestruction,
@@ -708,3 +709,36 @@ export const destructionSettled: SettleHandler = async (sql: Sql, approval: Appr
 };
 
 export const destructionLink: SubjectLink = async (_sql, subjectId) => `/carriers/destructions/${subjectId}`;
+
+/**
+ * R-CAR-03: the responsible leader widens the reading scope to one more person (beyond the distribution
+ * class; clearance and knowledge scope still apply at every loan). Not on a destroyed or handed-over carrier.
+ */
+export async function widen(sql: Sql, actor: Actor, caller: Caller, id: string, input: C.WidenInput) {
+  const c = await readableCarrier(sql, caller, id, true);
+  if (c.status === 'destroyed' || c.status === 'handed_over') {
+    throw new DomainError('conflict', {
+      code: 'carrier_read_only',
+      rule: 'R-CAR-07',
+      field: 'status',
+      zh: `该载体${describe(stateOf(c)).zh}，只能查阅`,
+      en: `The carrier is "${describe(stateOf(c)).en}": it is read-only`,
+    });
+  }
+  if ((await peopleOfOrg(sql, c.orgId, [input.personId])).length === 0) {
+    throw notFound({ zh: '人员', en: 'Person' }, 'personId');
+  }
+  await addWidenedPerson(sql, c.id, input.personId);
+  await appendAudit(sql, actor, {
+    action: 'carrier.widen',
+    objectType: 'carrier',
+    objectId: c.id,
+    summary: {
+      copyNumber: c.copyNumber,
+      level: c.level,
+      toPersonId: input.personId,
+      reason: input.reason.trim(),
+    },
+  });
+  return reread(sql, c.id);
+}

@@ -44,7 +44,7 @@ import { readableCarrier } from './read.ts';
 
 const TAKE_OUT = { zh: '携带外出申请', en: 'Take-out request' };
 
-const view = (r: TakeOutRow) => ({
+export const takeOutRowView = (r: TakeOutRow) => ({
   id: r.id,
   carrierId: r.carrierId,
   personId: r.personId,
@@ -172,14 +172,14 @@ export async function requestTakeOut(
       abroad: input.abroad === true,
     },
   });
-  return view((await getTakeOut(sql, reqId))!);
+  return takeOutRowView((await getTakeOut(sql, reqId))!);
 }
 
 export async function takeOutView(sql: Sql, caller: Caller, id: string) {
   const r = await getTakeOut(sql, id);
   if (!r || r.orgId !== caller.orgId) throw notFound(TAKE_OUT);
   await readableCarrier(sql, caller, r.carrierId);
-  return view(r);
+  return takeOutRowView(r);
 }
 
 /** R-CAR-06: register the approved take-out: the carrier-out holds it, due back the next morning. */
@@ -236,7 +236,7 @@ export async function registerTakeOut(sql: Sql, actor: Actor, caller: Caller, id
     objectId: c.id,
     summary: { copyNumber: c.copyNumber, level: c.level, toPersonId: r.personId, dueDate: due },
   });
-  return view((await getTakeOut(sql, r.id))!);
+  return takeOutRowView((await getTakeOut(sql, r.id))!);
 }
 
 /** R-CAR-06: brought back and handed in: the registry holds it again. */

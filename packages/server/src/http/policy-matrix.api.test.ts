@@ -188,6 +188,7 @@ GET    /api/carriers/take-outs/{id}                    403      403      403    
 POST   /api/carriers/take-outs/{id}/out                403      403      403     403  401
 POST   /api/carriers/{id}/bring-back                   403      403      403     403  401
 POST   /api/carriers/handovers                         403      403      403     403  401
+POST   /api/carriers/{id}/widen                        403      403      403     403  401
 `;
 
 interface Row {
@@ -486,6 +487,7 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/carriers/take-outs/{id}': (cl) => cl.get(`/api/carriers/take-outs/${f.org}`),
     'POST /api/carriers/take-outs/{id}/out': (cl) => cl.post(`/api/carriers/take-outs/${f.org}/out`, {}),
     'POST /api/carriers/{id}/bring-back': (cl) => cl.post(`/api/carriers/${f.org}/bring-back`, {}),
+    'POST /api/carriers/{id}/widen': (cl) => cl.post(`/api/carriers/${f.org}/widen`, {}),
     'POST /api/carriers/handovers': (cl) => cl.post('/api/carriers/handovers', {}),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),

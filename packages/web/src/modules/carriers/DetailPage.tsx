@@ -6,15 +6,19 @@ import {
   DISTRIBUTION_CLASS_LABELS,
   LEVEL_LABELS,
   STEP_KIND_LABELS,
+  TAKE_OUT_PLACE_LABELS,
+  TAKE_OUT_PLACES,
 } from '@baomi/domain';
 import {
   Alert,
   App,
+  Button,
   Card,
   DatePicker,
   Descriptions,
   Form,
   Input,
+  InputNumber,
   Select,
   Space,
   Table,
@@ -30,14 +34,14 @@ import { Citation } from '../../app/citation.tsx';
 import { ErrorAlert, PageCard } from '../../app/components.tsx';
 import { FormModal } from '../../app/FormModal.tsx';
 import { useLoad } from '../../app/hooks.ts';
-import { useI18n } from '../../app/i18n.tsx';
+import { labelOptions, useI18n } from '../../app/i18n.tsx';
 import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
 import { useRules } from '../../app/rules.ts';
 import { formatTime } from '../../app/time.ts';
 import { type CarrierDetail, carriersApi } from './api.ts';
 import { MarkingTag, personOptions, StatusTag, useDirectory } from './shared.tsx';
 
-type Action = 'loan' | 'return' | 'extend' | 'destroy';
+type Action = 'loan' | 'return' | 'extend' | 'destroy' | 'copy' | 'takeOut' | 'bringBack';
 
 export function DetailPage() {
   const { id = '' } = useParams();
@@ -157,6 +161,7 @@ export function DetailPage() {
           ]}
         />
       </Card>
+      {(c.copyRequests.length > 0 || c.takeOuts.length > 0) && <Requests carrier={c} onDone={done} />}
       <Card size="small" title={t('car.detail.timeline')} style={{ marginTop: 16 }}>
         <Timeline
           data-testid="timeline"
@@ -194,6 +199,126 @@ export function DetailPage() {
   );
 }
 
+type Values = {
+  toPersonId?: string;
+  dueDate?: Dayjs;
+  note?: string;
+  reason?: string;
+  kind?: 'copy' | 'excerpt' | 'scan';
+  copies?: number;
+  purpose?: string;
+  organ?: string;
+  reference?: string;
+  personId?: string;
+  destination?: string;
+  place?: (typeof TAKE_OUT_PLACES)[number];
+  dates?: [Dayjs, Dayjs];
+};
+
+const COPY_KIND_OPTIONS = [
+  { value: 'copy', label: { zh: '复制', en: 'Copy' } },
+  { value: 'excerpt', label: { zh: '摘抄', en: 'Excerpt' } },
+  { value: 'scan', label: { zh: '扫描', en: 'Scan' } },
+] as const;
+
+const REQUEST_STATUS: Record<string, { zh: string; en: string }> = {
+  pending: { zh: '审批中', en: 'Pending' },
+  approved: { zh: '已批准', en: 'Approved' },
+  returned: { zh: '已退回', en: 'Returned' },
+  rejected: { zh: '不予批准', en: 'Rejected' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  done: { zh: '已登记复制件', en: 'Copies registered' },
+  out: { zh: '外出中', en: 'Out' },
+  back: { zh: '已带回', en: 'Back' },
+};
+
+/** The carrier's copy requests and take-outs: their approval, and registering them once approved. */
+function Requests({ carrier, onDone }: { carrier: CarrierDetail; onDone: () => void }) {
+  const { t, l } = useI18n();
+  const { message } = App.useApp();
+  const [making, setMaking] = useState<string | null>(null);
+  const rows = [
+    ...carrier.copyRequests.map((r) => ({
+      key: r.id,
+      what: `${t('car.copy')}（${r.copies}）`,
+      status: r.status,
+      approvalId: r.approvalId,
+      kind: 'copy' as const,
+    })),
+    ...carrier.takeOuts.map((r) => ({
+      key: r.id,
+      what: `${t('car.takeOut')}：${r.destination}（${r.from}～${r.to}）`,
+      status: r.status,
+      approvalId: r.approvalId,
+      kind: 'takeOut' as const,
+    })),
+  ];
+  return (
+    <Card size="small" title={t('car.requests')} style={{ marginTop: 16 }}>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="key"
+        dataSource={rows}
+        data-testid="requests"
+        columns={[
+          { title: t('car.copy.kind'), dataIndex: 'what' },
+          {
+            title: t('car.status'),
+            dataIndex: 'status',
+            render: (v: string) => l(REQUEST_STATUS[v] ?? { zh: v, en: v }),
+          },
+          {
+            title: t('common.actions'),
+            key: 'a',
+            render: (_: unknown, r) => (
+              <Space>
+                {r.approvalId && <Link to={`/approvals/${r.approvalId}`}>{t('car.destroy.approval')}</Link>}
+                {r.status === 'approved' && r.kind === 'copy' && (
+                  <Button type="link" size="small" onClick={() => setMaking(r.key)} data-testid="make-copies">
+                    {t('car.copy.make')}
+                  </Button>
+                )}
+                {r.status === 'approved' && r.kind === 'takeOut' && (
+                  <Button
+                    type="link"
+                    size="small"
+                    data-testid="register-out"
+                    onClick={async () => {
+                      await carriersApi.registerTakeOut(r.key);
+                      message.success(t('car.saved'));
+                      onDone();
+                    }}
+                  >
+                    {t('car.takeOut.out')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {making && (
+        <FormModal<{ firstCopyNumber?: string }>
+          title={t('car.copy.make')}
+          fields={['firstCopyNumber']}
+          onClose={() => setMaking(null)}
+          onSubmit={async (v) => {
+            await carriersApi.makeCopies(making, v.firstCopyNumber);
+            setMaking(null);
+            message.success(t('car.saved'));
+            onDone();
+          }}
+        >
+          <Form.Item name="firstCopyNumber" label={t('car.firstCopyNumber')} extra={t('car.copyHint')}>
+            <Input placeholder="000001" />
+          </Form.Item>
+        </FormModal>
+      )}
+    </Card>
+  );
+}
+
 function ActionModal({
   carrier,
   action,
@@ -207,7 +332,7 @@ function ActionModal({
   onDone: () => void;
   onRefused: (e: ApiError) => void;
 }) {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const rules = useRules();
   const dir = useDirectory();
   const navigate = useNavigate();
@@ -217,16 +342,39 @@ function ActionModal({
     return: t('car.return'),
     extend: t('car.extend'),
     destroy: t('car.destroyRequest'),
+    copy: t('car.copy'),
+    takeOut: t('car.takeOut'),
+    bringBack: t('car.bringBack'),
   };
   // A refusal about the carrier's state (another registrar acted; passing on) closes the form and is
   // shown above the detail with its basis; one about a field stays under the field.
   const stateRefusal = (e: unknown) => e instanceof ApiError && e.status === 409;
   return (
-    <FormModal<{ toPersonId?: string; dueDate?: Dayjs; note?: string; reason?: string }>
+    <FormModal<Values>
       title={titles[action]}
       testId="action-modal"
-      fields={['toPersonId', 'dueDate', 'note', 'reason']}
-      initialValues={{ dueDate: dayjs().add(7, 'day') }}
+      fields={[
+        'toPersonId',
+        'dueDate',
+        'note',
+        'reason',
+        'kind',
+        'copies',
+        'purpose',
+        'originatorConsent',
+        'personId',
+        'destination',
+        'place',
+        'to',
+        'from',
+      ]}
+      initialValues={{
+        dueDate: dayjs().add(7, 'day'),
+        kind: 'copy',
+        copies: 1,
+        place: 'meeting',
+        dates: [dayjs(), dayjs()],
+      }}
       onClose={onClose}
       onSubmit={async (v) => {
         try {
@@ -239,6 +387,23 @@ function ActionModal({
               note: v.note ?? '',
             });
           else if (action === 'return') await carriersApi.return(carrier.id, { version, note: v.note ?? '' });
+          else if (action === 'bringBack') await carriersApi.bringBack(carrier.id);
+          else if (action === 'copy')
+            await carriersApi.requestCopy(carrier.id, {
+              kind: v.kind ?? 'copy',
+              copies: v.copies ?? 1,
+              purpose: v.purpose ?? '',
+              ...(v.organ ? { originatorConsent: { organ: v.organ, reference: v.reference ?? '' } } : {}),
+            });
+          else if (action === 'takeOut')
+            await carriersApi.requestTakeOut(carrier.id, {
+              personId: v.personId ?? '',
+              purpose: v.purpose ?? '',
+              destination: v.destination ?? '',
+              place: v.place ?? 'meeting',
+              from: (v.dates?.[0] ?? dayjs()).format('YYYY-MM-DD'),
+              to: (v.dates?.[1] ?? dayjs()).format('YYYY-MM-DD'),
+            });
           else if (action === 'extend')
             await carriersApi.extend(carrier.id, {
               dueDate: v.dueDate!.format('YYYY-MM-DD'),
@@ -284,7 +449,61 @@ function ActionModal({
           <DatePicker data-testid="f-dueDate" />
         </Form.Item>
       )}
-      {action === 'destroy' ? (
+      {action === 'copy' && (
+        <>
+          <Form.Item name="kind" label={t('car.copy.kind')}>
+            <Select options={COPY_KIND_OPTIONS.map((o) => ({ value: o.value, label: l(o.label) }))} />
+          </Form.Item>
+          <Form.Item name="copies" label={t('car.copies')}>
+            <InputNumber min={1} max={50} precision={0} />
+          </Form.Item>
+          <Form.Item
+            name="purpose"
+            label={t('car.copy.purpose')}
+            rules={rules.text(t('car.copy.purpose'), 500)}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="organ" label={t('car.copy.organ')}>
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="reference" label={t('car.copy.reference')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </>
+      )}
+      {action === 'takeOut' && (
+        <>
+          <Form.Item
+            name="personId"
+            label={t('car.takeOut.person')}
+            rules={[rules.chosen(t('car.takeOut.person'))]}
+          >
+            <Select showSearch optionFilterProp="label" options={personOptions(dir.data)} />
+          </Form.Item>
+          <Form.Item name="place" label={t('car.takeOut.place')}>
+            <Select options={labelOptions(TAKE_OUT_PLACES, TAKE_OUT_PLACE_LABELS, l)} />
+          </Form.Item>
+          <Form.Item
+            name="destination"
+            label={t('car.takeOut.destination')}
+            rules={rules.text(t('car.takeOut.destination'), 200)}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item
+            name="purpose"
+            label={t('car.copy.purpose')}
+            rules={rules.text(t('car.copy.purpose'), 500)}
+          >
+            <Input />
+          </Form.Item>
+          <Form.Item name="dates" label={t('car.takeOut.dates')} extra={t('car.takeOut.dueBack')}>
+            <DatePicker.RangePicker />
+          </Form.Item>
+        </>
+      )}
+      {action === 'copy' || action === 'takeOut' ? null : action === 'destroy' ? (
         <Form.Item
           name="reason"
           label={t('car.destroy.reason')}

@@ -5,6 +5,8 @@ import type {
   CarrierBatch,
   CarrierDetail,
   CarrierPage,
+  CopyRequest,
+  CopyRequestInput,
   DestroyInput,
   Destruction,
   DestructionRequest,
@@ -13,6 +15,8 @@ import type {
   ProduceInput,
   ReceiveInput,
   ReturnInput,
+  TakeOut,
+  TakeOutInput,
   WhereList,
 } from '@baomi/api/carriers.ts';
 import type { Directory } from '@baomi/api/directory.ts';
@@ -46,6 +50,16 @@ export const carriersApi = {
   destruction: (id: string) => http.get<Destruction>(`/carriers/destructions/${encodeURIComponent(id)}`),
   destroy: (id: string, b: DestroyInput) =>
     http.post<Destruction>(`/carriers/destructions/${encodeURIComponent(id)}/destroy`, b),
+  requestCopy: (id: string, b: CopyRequestInput) => http.post<CopyRequest>(`${one(id)}/copy-requests`, b),
+  makeCopies: (requestId: string, firstCopyNumber?: string) =>
+    http.post<CopyRequest>(
+      `/carriers/copy-requests/${encodeURIComponent(requestId)}/make`,
+      firstCopyNumber ? { firstCopyNumber } : {},
+    ),
+  requestTakeOut: (id: string, b: TakeOutInput) => http.post<TakeOut>(`${one(id)}/take-outs`, b),
+  registerTakeOut: (requestId: string) =>
+    http.post<TakeOut>(`/carriers/take-outs/${encodeURIComponent(requestId)}/out`, {}),
+  bringBack: (id: string) => http.post<Carrier>(`${one(id)}/bring-back`, {}),
   where: (q: { personId?: string; departmentId?: string }) => http.get<WhereList>('/carriers/where', q),
   directory: () => http.get<Directory>('/directory'),
 };

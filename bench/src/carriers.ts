@@ -1,0 +1,157 @@
+// Carrier reads at volume (issue 10): the ledger's filtered search (the module's list function, on the
+// kit's list helper with the read rule) and one carrier's timeline, each against hand-written SQL giving
+// the same answer, on a fresh database holding `n` carriers and 5 steps each, made by INSERT … SELECT.
+import { performance } from 'node:perf_hooks';
+import { listSteps } from '@baomi/server/carriers/queries.ts';
+import { listCarriers } from '@baomi/server/carriers/read.ts';
+import type { Db } from '@baomi/server/db/db.ts';
+import type { Caller } from '@baomi/server/http/policy.ts';
+import type { Measure } from './designation.ts';
+
+const DEPTS = [
+  '办公室',
+  '综合规划处',
+  '国民经济综合处',
+  '固定资产投资处',
+  '产业发展处',
+  '人事处',
+  '财务处',
+  '法规处',
+];
+
+async function generate(db: Db, n: number) {
+  const org = (
+    await db.query<{ id: string }>(
+      "INSERT INTO org (name, level, kind) VALUES ('载体基准单位', 'city', 'party_gov') RETURNING id",
+    )
+  ).rows[0]!.id;
+  const depts: string[] = [];
+  for (const name of DEPTS)
+    depts.push(
+      (
+        await db.query<{ id: string }>('INSERT INTO department (org_id, name) VALUES ($1, $2) RETURNING id', [
+          org,
+          name,
+        ])
+      ).rows[0]!.id,
+    );
+  const person = (
+    await db.query<{ id: string }>(
+      "INSERT INTO person (org_id, department_id, name, clearance) VALUES ($1, $2, '基准保管人', 'top_secret') RETURNING id",
+      [org, depts[0]],
+    )
+  ).rows[0]!.id;
+  const account = (
+    await db.query<{ id: string }>(
+      "INSERT INTO account (username, display_name, password_hash) VALUES ('carrier-bench', '基准', 'x') RETURNING id",
+    )
+  ).rows[0]!.id;
+  // Destroyed carriers name their destruction list (a constraint): one for all.
+  const dx = (
+    await db.query<{ id: string }>(
+      "INSERT INTO carrier_destruction (org_id, reason, requested_by_person_id, status) VALUES ($1, '基准', $2, 'approved') RETURNING id",
+      [org, person],
+    )
+  ).rows[0]!.id;
+  await db.query(
+    `INSERT INTO carrier (id, org_id, department_id, kind, origin, title, title_sort, doc_number, sender, batch_id,
+       copy_number, level, period, marking, issue_date, distribution_class, know_scope, status, custodian_person_id,
+       holder_person_id, out_since, due_date, destruction_id, created_by, created_at)
+     SELECT md5('carrier-' || g)::uuid, $1, ($2::uuid[])[1 + g % 8], 'document', 'received', '基准载体' || g, 'jizhun' || g,
+            '基〔2026〕' || (g / 10) || '号', '基准来文单位', md5('batch-' || (g / 10))::uuid, 1 + g % 10,
+            (ARRAY['confidential', 'secret', 'top_secret'])[1 + g % 3], '{"kind":"years","n":10}', '秘密★10年',
+            (t.ts AT TIME ZONE 'Asia/Shanghai')::date,
+            (ARRAY['provincial', 'prefectural', 'county', 'professional'])[1 + g % 4],
+            '{"personIds":[],"departmentIds":[],"positions":[]}',
+            CASE WHEN g % 9 = 0 THEN 'on_loan' WHEN g % 13 = 0 THEN 'destroyed' ELSE 'in_registry' END,
+            $3, CASE WHEN g % 13 = 0 AND g % 9 <> 0 THEN NULL ELSE $3::uuid END,
+            CASE WHEN g % 9 = 0 THEN (t.ts AT TIME ZONE 'Asia/Shanghai')::date END,
+            CASE WHEN g % 9 = 0 THEN (t.ts AT TIME ZONE 'Asia/Shanghai')::date + 14 END,
+            CASE WHEN g % 13 = 0 AND g % 9 <> 0 THEN $6::uuid END, $4, t.ts
+       FROM generate_series(1, $5::int) g,
+            LATERAL (SELECT timestamptz '2020-01-01 00:00+08' + (g::bigint * 7919 % 2400) * interval '1 day' AS ts) t`,
+    [org, depts, person, account, n, dx],
+  );
+  await db.query(
+    `INSERT INTO carrier_step (carrier_id, org_id, seq, kind, at, actor_person_id, status_after, holder_person_id)
+     SELECT c.id, c.org_id, s, (ARRAY['receive', 'loan', 'return', 'loan', 'return'])[s], c.created_at + s * interval '1 day',
+            $2, (ARRAY['in_registry', 'on_loan', 'in_registry', 'on_loan', 'in_registry'])[s], $2
+       FROM carrier c, generate_series(1, 5) s WHERE c.org_id = $1`,
+    [org, person],
+  );
+  await db.query('ANALYZE');
+  return { org, depts, person, account };
+}
+
+const RAW_LEDGER = `SELECT c.id, count(*) OVER ()::int AS total FROM carrier c
+  WHERE c.org_id = $1 AND c.level = 'secret' AND c.status = 'in_registry' AND c.department_id = $2
+    AND c.issue_date >= '2023-01-01' AND c.issue_date <= '2024-12-31'
+  ORDER BY c.created_at DESC, c.id LIMIT 20 OFFSET 40`;
+const RAW_TIMELINE = `SELECT s.seq, s.kind, s.at, s.actor_person_id, a.name, s.status_after, s.holder_person_id, h.name, s.due_date, s.details, s.note
+  FROM carrier_step s LEFT JOIN person a ON a.id = s.actor_person_id LEFT JOIN person h ON h.id = s.holder_person_id
+  WHERE s.carrier_id = $1 ORDER BY s.seq`;
+
+async function compare(k: number, baomi: () => Promise<unknown>, raw: () => Promise<unknown>) {
+  await baomi();
+  await raw();
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < k; i++) {
+    let t = performance.now();
+    await baomi();
+    a.push(performance.now() - t);
+    t = performance.now();
+    await raw();
+    b.push(performance.now() - t);
+  }
+  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return { baomiMs: median(a), rawMs: median(b) };
+}
+
+const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M carriers` : `${n / 1000}k carriers`);
+
+export async function carrierReads(db: Db, n: number, k: number): Promise<Measure[]> {
+  const { org, depts, person, account } = await generate(db, n);
+  const caller: Caller = {
+    accountId: account,
+    personId: person,
+    orgId: org,
+    departmentId: depts[0]!,
+    position: '保密员',
+    clearance: 'top_secret',
+    roles: ['secrecy_officer'],
+  };
+  const q = {
+    level: 'secret',
+    status: 'in_registry',
+    departmentId: depts[1]!,
+    from: '2023-01-01',
+    to: '2024-12-31',
+  } as const;
+  const mine = await listCarriers(db, caller, q, { limit: 20, offset: 40 });
+  const raw = await db.query<{ id: string; total: number }>(RAW_LEDGER, [org, depts[1]]);
+  if (
+    mine.total !== raw.rows[0]?.total ||
+    mine.items.map((i) => i.id).join() !== raw.rows.map((r) => r.id).join()
+  )
+    throw new Error('the carrier ledger query and the raw SQL disagree');
+  const out: Measure[] = [];
+  out.push({
+    measure: `carrier ledger filtered search vs raw SQL (${label(n)})`,
+    ...(await compare(
+      k,
+      () => listCarriers(db, caller, q, { limit: 20, offset: 40 }),
+      () => db.query(RAW_LEDGER, [org, depts[1]]),
+    )),
+  });
+  const one = mine.items[0]!.id;
+  out.push({
+    measure: `carrier timeline vs raw SQL (${label(n)}, 5 steps each)`,
+    ...(await compare(
+      k,
+      () => listSteps(db, one),
+      () => db.query(RAW_TIMELINE, [one]),
+    )),
+  });
+  return out;
+}
