@@ -914,6 +914,161 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
     assert.ok([400, 404].includes(r), `${r}`);
   });
 
+  // ---------------------------------------------------------------- approvals of 绝密 material (R-PER-01)
+
+  test('R-PER-01 a department head cleared only 秘密 neither sees nor decides the copy request of a 绝密 carrier', {
+    todo: 'finding: the carrier approvals freeze no `level` in their snapshot, so approvals/clearance.ts never applies: GET /api/approvals/:id shows a 秘密-cleared head the doc number and 绝密★10年 and offers approve (mayDecideNow: true)',
+  }, async () => {
+    const lowHead = await t.member(orgId, deptId, ['department_head'], 'confidential');
+    const top = await fresh(
+      {
+        title: '绝密复制审批攻击',
+        docNumber: '绝审〔2026〕7号',
+        marking: '绝密★10年',
+        distributionClass: null,
+      },
+      topOfficer.client,
+    );
+    const cr = await topOfficer.client.post<{ id: string; approvalId: string }>(
+      `/api/carriers/${top.id}/copy-requests`,
+      {
+        kind: 'copy',
+        copies: 1,
+        purpose: '会议',
+        originatorConsent: { organ: '上级机关', reference: '同意复制函1号' },
+      },
+    );
+    assert.equal(cr.status, 201, cr.raw);
+    const page = await lowHead.client.get(`/api/approvals/${cr.body.approvalId}`);
+    assert.doesNotMatch(
+      page.raw,
+      /绝审〔2026〕7号/,
+      'the 绝密 carrier’s doc number on a 秘密-cleared approver’s page',
+    );
+    const list = await lowHead.client.get('/api/approvals');
+    assert.doesNotMatch(list.raw, /绝审〔2026〕7号/);
+    const dec = await lowHead.client.post(`/api/approvals/${cr.body.approvalId}/decide`, {
+      decision: 'approve',
+    });
+    assert.ok([403, 404].includes(dec.status), `a 秘密-cleared approver decided a 绝密 copy: ${dec.status}`);
+  });
+
+  test('R-PER-01 an office head cleared 机密 cannot approve the destruction of a 绝密 carrier', {
+    todo: 'finding: the destruction approval’s snapshot (itemList) has no `level`: a 机密-cleared office head sees the 绝密 doc number and marking and may decide',
+  }, async () => {
+    const top = await fresh(
+      {
+        title: '绝密销毁审批攻击',
+        docNumber: '绝销〔2026〕8号',
+        marking: '绝密★10年',
+        distributionClass: null,
+      },
+      topOfficer.client,
+    );
+    const dx = await topOfficer.client.post<Destruction>('/api/carriers/destructions', {
+      carrierIds: [top.id],
+      reason: '到期',
+    });
+    assert.equal(dx.status, 201, dx.raw);
+    const page = await head.client.get(`/api/approvals/${dx.body.approvalId}`);
+    assert.doesNotMatch(page.raw, /绝销〔2026〕8号/);
+    const dec = await head.client.post(`/api/approvals/${dx.body.approvalId}/decide`, {
+      decision: 'approve',
+    });
+    assert.ok(
+      [403, 404].includes(dec.status),
+      `a 机密-cleared office head approved a 绝密 destruction: ${dec.status}`,
+    );
+  });
+
+  // ---------------------------------------------------------------- people and carriers of another organisation
+
+  test('R-DES-08a a loan to someone of the same organisation outside the knowledge scope is refused', async () => {
+    const c = await fresh({ distributionClass: null });
+    const r = await refusedAny(() =>
+      officer.post(`/api/carriers/${c.id}/loan`, { toPersonId: outsider.personId, dueDate: day(3) }),
+    );
+    assert.equal(r, 400);
+  });
+
+  test('R-DES-08a another organisation’s people cannot be named: custodian, department, take-out person, handover receiver', async () => {
+    const r1 = await refusedAny(() => receive(officer, { custodianPersonId: other.personId }));
+    assert.ok([400, 404].includes(r1), `custodian: ${r1}`);
+    const r2 = await refusedAny(() => receive(officer, { departmentId: other.departmentId }));
+    assert.ok([400, 404].includes(r2), `department: ${r2}`);
+    const c = await fresh({ distributionClass: null });
+    const r3 = await refusedAny(() =>
+      officer.post(`/api/carriers/${c.id}/take-outs`, {
+        personId: other.personId,
+        purpose: '外出',
+        destination: '市委',
+        place: 'meeting',
+        from: TODAY,
+        to: TODAY,
+      }),
+    );
+    assert.ok([400, 404].includes(r3), `take-out: ${r3}`);
+    const keeper = await t.member(orgId, deptId, ['staff'], 'secret');
+    const k = await fresh({ custodianPersonId: keeper.personId });
+    const r4 = await refusedAny(() =>
+      officer.post('/api/carriers/handovers', {
+        fromPersonId: keeper.personId,
+        toPersonId: other.personId,
+        carrierIds: [k.id],
+        count: 1,
+        signedByFrom: true,
+        signedByTo: true,
+      }),
+    );
+    assert.ok([400, 404].includes(r4), `handover: ${r4}`);
+  });
+
+  test('a destruction list naming another organisation’s carrier, a duplicate, or a destroyed one is refused whole', async () => {
+    const theirs = await fresh({ knowScope: scopeOf([other.departmentId]) }, other.client);
+    const mine = await fresh();
+    const r = await refusedAny(() =>
+      officer.post('/api/carriers/destructions', { carrierIds: [mine.id, theirs.id], reason: '混入' }),
+    );
+    assert.equal(r, 404);
+    const r2 = await refusedAny(() =>
+      officer.post('/api/carriers/destructions', { carrierIds: [mine.id, mine.id], reason: '重复' }),
+    );
+    assert.equal(r2, 400);
+    const gone = await fresh();
+    const dx = await approvedDestruction([gone.id]);
+    const d = await officer.post(`/api/carriers/destructions/${dx.id}/destroy`, {
+      method: 'shred',
+      supervisorPersonIds: [reader.personId, reader2.personId],
+    });
+    assert.equal(d.status, 200, d.raw);
+    const r3 = await refusedAny(() =>
+      officer.post('/api/carriers/destructions', { carrierIds: [mine.id, gone.id], reason: '混入已销毁' }),
+    );
+    assert.equal(r3, 409);
+    const v = await officer.get<Carrier>(`/api/carriers/${mine.id}`);
+    assert.equal(v.body.status, 'in_registry');
+    const many = Array.from(
+      { length: 501 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    const r4 = await refusedAny(() =>
+      officer.post('/api/carriers/destructions', { carrierIds: many, reason: '太多' }),
+    );
+    assert.ok([400, 413].includes(r4), `501 items: ${r4}`);
+  });
+
+  test('an extension to 9999 or a version out of range is 400, never 500', async () => {
+    const c = await fresh();
+    assert.equal(
+      (await officer.post(`/api/carriers/${c.id}/loan`, { toPersonId: reader.personId, dueDate: day(3) }))
+        .status,
+      200,
+    );
+    await refused(() => officer.post(`/api/carriers/${c.id}/extend`, { dueDate: '9999-12-31' }), 400);
+    await refused(() => officer.post(`/api/carriers/${c.id}/return`, { version: 2_000_000_001 }), 400);
+    await refused(() => officer.post(`/api/carriers/${c.id}/return`, { version: 0 }), 400);
+  });
+
   // ---------------------------------------------------------------- hostile input
 
   test('markings with zero-width characters, full-width digits, Infinity, 0 or 999 years: canonical or 400, never 500', async () => {
