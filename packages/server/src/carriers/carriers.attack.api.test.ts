@@ -939,18 +939,17 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
       },
     );
     assert.equal(cr.status, 201, cr.raw);
+    const leaks: string[] = [];
     const page = await lowHead.client.get(`/api/approvals/${cr.body.approvalId}`);
-    assert.doesNotMatch(
-      page.raw,
-      /绝审〔2026〕7号/,
-      'the 绝密 carrier’s doc number on a 秘密-cleared approver’s page',
-    );
+    if (/绝审〔2026〕7号|绝密★/.test(page.raw))
+      leaks.push(`approval page ${page.status} shows the 绝密 doc number/marking`);
     const list = await lowHead.client.get('/api/approvals');
-    assert.doesNotMatch(list.raw, /绝审〔2026〕7号/);
+    if (/绝审〔2026〕7号/.test(list.raw)) leaks.push('the approval list shows it');
     const dec = await lowHead.client.post(`/api/approvals/${cr.body.approvalId}/decide`, {
       decision: 'approve',
     });
-    assert.ok([403, 404].includes(dec.status), `a 秘密-cleared approver decided a 绝密 copy: ${dec.status}`);
+    if (![403, 404].includes(dec.status)) leaks.push(`decide answered ${dec.status}`);
+    assert.deepEqual(leaks, []);
   });
 
   test('R-PER-01 an office head cleared 机密 cannot approve the destruction of a 绝密 carrier', {
@@ -970,15 +969,59 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
       reason: '到期',
     });
     assert.equal(dx.status, 201, dx.raw);
+    const leaks: string[] = [];
     const page = await head.client.get(`/api/approvals/${dx.body.approvalId}`);
-    assert.doesNotMatch(page.raw, /绝销〔2026〕8号/);
+    if (/绝销〔2026〕8号|绝密★/.test(page.raw))
+      leaks.push(`approval page ${page.status} shows the 绝密 doc number/marking`);
     const dec = await head.client.post(`/api/approvals/${dx.body.approvalId}/decide`, {
       decision: 'approve',
     });
-    assert.ok(
-      [403, 404].includes(dec.status),
-      `a 机密-cleared office head approved a 绝密 destruction: ${dec.status}`,
+    if (![403, 404].includes(dec.status)) leaks.push(`decide answered ${dec.status}`);
+    assert.deepEqual(leaks, []);
+  });
+
+  test('R-PER-01 a department head cleared only 秘密 cannot see or decide the take-out of a 绝密 carrier', {
+    todo: 'finding: the take-out approval’s snapshot (carrierIds line) has no `level`: a 秘密-cleared department head sees the 绝密 doc number and marking and may decide',
+  }, async () => {
+    const lowHead = await t.member(orgId, deptId, ['department_head'], 'confidential');
+    const bearer = await t.member(orgId, deptId, ['staff'], 'top_secret');
+    const second = await t.member(orgId, deptId, ['staff'], 'top_secret');
+    const top = await fresh(
+      {
+        title: '绝密外出审批攻击',
+        docNumber: '绝出〔2026〕9号',
+        marking: '绝密★10年',
+        distributionClass: null,
+      },
+      topOfficer.client,
     );
+    const to = await topOfficer.client.post<{ approvalId: string }>(`/api/carriers/${top.id}/take-outs`, {
+      personId: bearer.personId,
+      purpose: '参加会议',
+      destination: '市委会议中心',
+      place: 'meeting',
+      from: TODAY,
+      to: TODAY,
+      travellerIds: [second.personId],
+    });
+    assert.equal(to.status, 201, to.raw);
+    const leaks: string[] = [];
+    const page = await lowHead.client.get(`/api/approvals/${to.body.approvalId}`);
+    if (/绝出〔2026〕9号|绝密★/.test(page.raw))
+      leaks.push(`approval page ${page.status} shows the 绝密 doc number/marking`);
+    const dec = await lowHead.client.post(`/api/approvals/${to.body.approvalId}/decide`, {
+      decision: 'approve',
+    });
+    if (![403, 404].includes(dec.status)) leaks.push(`decide answered ${dec.status}`);
+    assert.deepEqual(leaks, []);
+  });
+
+  test('R-CAR-01 the same copy of the same document (sender, 文号, 份号) cannot be received twice: 409 naming the record', {
+    todo: 'finding: a second receipt of 市保〔2026〕77号 第000001份 from the same sender is registered again (201): two records for one physical copy',
+  }, async () => {
+    const once = { sender: '市保密局', docNumber: '市保〔2026〕77号', firstCopyNumber: '000001' };
+    await fresh(once);
+    await refused(() => receive(officer, once), 409);
   });
 
   // ---------------------------------------------------------------- people and carriers of another organisation
