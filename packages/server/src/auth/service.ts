@@ -17,12 +17,12 @@ import {
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { type AccountRow, findLoginAccount, hitRateLimit } from './queries.ts';
 import { createSession, loadMe, revokeSession, revokeSessions } from './sessions.ts';
+import { factorKinds } from './twofactor.queries.ts';
 import {
   checkFactor,
   createPending,
   dropPending,
   type FactorDeps,
-  factorKinds,
   type PendingSignIn,
   type RelyingParty,
   type SecondFactorInput,

@@ -12,15 +12,14 @@ import { wire } from '../kit/wire.ts';
 import { setSessionCookies } from './routes.ts';
 import { loginSecondFactor } from './service.ts';
 import { secondFactorPolicy } from './twofactor.policy.ts';
+import { listFactors, unusedRecoveryCodes } from './twofactor.queries.ts';
 import {
   beginTotp,
   confirmTotp,
   type FactorDeps,
-  listFactors,
   type RelyingParty,
   regenerateRecoveryCodes,
   revokeOwnFactor,
-  unusedRecoveryCodes,
   webauthnRegister,
   webauthnRegistrationOptions,
 } from './twofactor.ts';
