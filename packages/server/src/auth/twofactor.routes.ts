@@ -23,7 +23,8 @@ import {
   webauthnRegister,
   webauthnRegistrationOptions,
 } from './twofactor.ts';
-import { decideFactorReset, listFactorResets, requestFactorReset } from './twofactor-reset.ts';
+import { listFactorResets } from './twofactor-reset.queries.ts';
+import { decideFactorReset, requestFactorReset } from './twofactor-reset.ts';
 
 /** The WebAuthn relying party: BAOMI_ORIGIN when configured, else the origin the request came to. */
 export function relyingParty(req: FastifyRequest): RelyingParty | null {
