@@ -34,6 +34,14 @@ export async function findLoginAccount(
   return rows[0];
 }
 
+/** The user name of an account (the second sign-in step knows only the account id); undefined when none. */
+export async function accountUsername(sql: Sql, accountId: string): Promise<string | undefined> {
+  const { rows } = await sql.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [
+    accountId,
+  ]);
+  return rows[0]?.username;
+}
+
 /** Fixed-window counter in the database, so every node counts the same attempts. */
 export async function hitRateLimit(
   sql: Sql,

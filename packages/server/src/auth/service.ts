@@ -15,14 +15,14 @@ import {
   sourceLock,
 } from './lockout.queries.ts';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { type AccountRow, findLoginAccount, hitRateLimit } from './queries.ts';
+import { type AccountRow, accountUsername, findLoginAccount, hitRateLimit } from './queries.ts';
 import { createSession, loadMe, revokeSession, revokeSessions } from './sessions.ts';
+import { factorKinds } from './twofactor.queries.ts';
 import {
   checkFactor,
   createPending,
   dropPending,
   type FactorDeps,
-  factorKinds,
   type PendingSignIn,
   type RelyingParty,
   type SecondFactorInput,
@@ -174,13 +174,7 @@ export async function loginSecondFactor(
     const policy = await getSecurityPolicy(sql);
     const now = new Date();
     const pending = await takePending(sql, token, source);
-    const username = pending
-      ? ((
-          await sql.query<{ username: string }>('SELECT username FROM account WHERE id = $1', [
-            pending.accountId,
-          ])
-        ).rows[0]?.username ?? '')
-      : '';
+    const username = pending ? ((await accountUsername(sql, pending.accountId)) ?? '') : '';
     const a = pending ? await findLoginAccount(sql, username, true) : undefined;
     const actor = actorFromAccount(a, username || '?', meta);
     const fail = async (reason: string, extra: Record<string, unknown> = {}) => {

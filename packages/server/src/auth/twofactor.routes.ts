@@ -12,19 +12,19 @@ import { wire } from '../kit/wire.ts';
 import { setSessionCookies } from './routes.ts';
 import { loginSecondFactor } from './service.ts';
 import { secondFactorPolicy } from './twofactor.policy.ts';
+import { listFactors, unusedRecoveryCodes } from './twofactor.queries.ts';
 import {
   beginTotp,
   confirmTotp,
   type FactorDeps,
-  listFactors,
   type RelyingParty,
   regenerateRecoveryCodes,
   revokeOwnFactor,
-  unusedRecoveryCodes,
   webauthnRegister,
   webauthnRegistrationOptions,
 } from './twofactor.ts';
-import { decideFactorReset, listFactorResets, requestFactorReset } from './twofactor-reset.ts';
+import { listFactorResets } from './twofactor-reset.queries.ts';
+import { decideFactorReset, requestFactorReset } from './twofactor-reset.ts';
 
 /** The WebAuthn relying party: BAOMI_ORIGIN when configured, else the origin the request came to. */
 export function relyingParty(req: FastifyRequest): RelyingParty | null {

@@ -1,7 +1,7 @@
 // R-SYS-02 (GB/T 22239-2019 8.1.4.1 d): the second sign-in factor — one-time-password tokens
 // (TOTP, SHA-1 or HMAC-SM3), security keys (WebAuthn) and single-use recovery codes. Enrolment,
 // the second step of a sign-in, revocation and the administrators' CLI reset. Every change audited.
-// Raw SQL: the factor rows are locked and updated in place (the accepted-once step) on the login path.
+// The SQL is in twofactor.queries.ts.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { base32Encode, buildOtpAuthUri, secondFactorRequired } from '@baomi/domain';
 import { type TotpAlgorithm, verifyTotp } from '@baomi/domain/twofactor/totp.ts';
@@ -20,6 +20,35 @@ import { getSecurityPolicy } from '../settings/service.ts';
 import type { Me } from './context.ts';
 import { openSecret, type SecretKey, sealSecret } from './secret-key.ts';
 import { tokenId } from './sessions.ts';
+import {
+  advanceTotpStep,
+  confirmTotpFactor,
+  deletePendingSignIn,
+  deletePendingSignInsOf,
+  deleteRecoveryCodes,
+  dropUnconfirmedTotp,
+  enrolledCredentials,
+  type FactorKind,
+  type FactorRow,
+  insertPendingSignIn,
+  insertRecoveryCode,
+  insertTotp,
+  insertWebauthnFactor,
+  listFactors,
+  lockPendingSignIn,
+  lockTotpFactors,
+  lockUnconfirmedTotp,
+  lockWebauthnFactor,
+  recordWebauthnUse,
+  revokeFactor,
+  revokeFactorsOf,
+  saveWebauthnChallenge,
+  signInCredentials,
+  type TotpRow,
+  takeWebauthnChallenge,
+  unusedRecoveryCodes,
+  useRecoveryCode,
+} from './twofactor.queries.ts';
 
 export interface FactorDeps {
   secretKey: SecretKey;
@@ -37,43 +66,6 @@ export const RP_NAME = '保密管理系统 Baomi';
 /** How long the step between a right password and the second factor may take. */
 export const PENDING_MINUTES = 5;
 export const RECOVERY_CODES = 10;
-
-export interface FactorRow {
-  id: string;
-  kind: 'totp' | 'webauthn';
-  label: string;
-  algorithm: TotpAlgorithm | null;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-}
-
-export async function listFactors(sql: Sql, accountId: string): Promise<FactorRow[]> {
-  const { rows } = await sql.query<FactorRow>(
-    `SELECT id, kind, label, algorithm, created_at AS "createdAt", last_used_at AS "lastUsedAt"
-       FROM second_factor WHERE account_id = $1 AND confirmed_at IS NOT NULL AND revoked_at IS NULL
-      ORDER BY created_at`,
-    [accountId],
-  );
-  return rows;
-}
-
-export async function unusedRecoveryCodes(sql: Sql, accountId: string): Promise<number> {
-  const { rows } = await sql.query<{ n: number }>(
-    'SELECT count(*)::int AS n FROM recovery_code WHERE account_id = $1 AND used_at IS NULL',
-    [accountId],
-  );
-  return rows[0]!.n;
-}
-
-/** The kinds of factor an account can finish a sign-in with (empty: it has none). */
-export async function factorKinds(sql: Sql, accountId: string): Promise<('totp' | 'webauthn')[]> {
-  const { rows } = await sql.query<{ kind: 'totp' | 'webauthn' }>(
-    `SELECT DISTINCT kind FROM second_factor
-      WHERE account_id = $1 AND confirmed_at IS NOT NULL AND revoked_at IS NULL ORDER BY kind`,
-    [accountId],
-  );
-  return rows.map((r) => r.kind);
-}
 
 const notFound = () =>
   new HttpError(404, { code: 'not_found', zh: '未找到该认证因素', en: 'No such second factor' });
@@ -105,13 +97,9 @@ function newRecoveryCode(): string {
 }
 
 async function replaceRecoveryCodes(sql: Sql, accountId: string): Promise<string[]> {
-  await sql.query('DELETE FROM recovery_code WHERE account_id = $1', [accountId]);
+  await deleteRecoveryCodes(sql, accountId);
   const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-  for (const c of codes)
-    await sql.query('INSERT INTO recovery_code (account_id, code_hash) VALUES ($1, $2)', [
-      accountId,
-      hashRecoveryCode(c),
-    ]);
+  for (const c of codes) await insertRecoveryCode(sql, accountId, hashRecoveryCode(c));
   return codes;
 }
 
@@ -159,15 +147,15 @@ export async function beginTotp(
   );
   return db.tx(async (sql) => {
     // An earlier unconfirmed enrolment is dropped: only the latest QR code can be confirmed.
-    await sql.query(
-      "DELETE FROM second_factor WHERE account_id = $1 AND kind = 'totp' AND confirmed_at IS NULL",
-      [me.id],
-    );
-    const { rows } = await sql.query<{ id: string }>(
-      `INSERT INTO second_factor (account_id, kind, label, secret_enc, algorithm, digits, period)
-       VALUES ($1, 'totp', $2, $3, $4, $5, $6) RETURNING id`,
-      [me.id, label, sealSecret(deps.secretKey(), secret), body.algorithm, digits, period],
-    );
+    await dropUnconfirmedTotp(sql, me.id);
+    const id = await insertTotp(sql, {
+      accountId: me.id,
+      label,
+      secretEnc: sealSecret(deps.secretKey(), secret),
+      algorithm: body.algorithm,
+      digits,
+      period,
+    });
     const uri = buildOtpAuthUri({
       issuer: '保密',
       account: me.username,
@@ -176,17 +164,8 @@ export async function beginTotp(
       digits,
       period,
     });
-    return { id: rows[0]!.id, secret: base32Encode(secret), uri };
+    return { id, secret: base32Encode(secret), uri };
   });
-}
-
-interface TotpRow {
-  id: string;
-  secret_enc: string;
-  algorithm: TotpAlgorithm;
-  digits: 6 | 8;
-  period: number;
-  last_step: string | number | null;
 }
 
 /** The step a code matches on one of the rows (locked by the caller), or null. */
@@ -215,19 +194,11 @@ export async function confirmTotp(
   actor: Actor,
 ): Promise<{ factor: FactorRow; recoveryCodes: string[] | null }> {
   return db.tx(async (sql) => {
-    const { rows } = await sql.query<TotpRow>(
-      `SELECT id, secret_enc, algorithm, digits, period, last_step FROM second_factor
-        WHERE id = $1 AND account_id = $2 AND kind = 'totp' AND confirmed_at IS NULL AND revoked_at IS NULL
-        FOR UPDATE`,
-      [id, me.id],
-    );
-    if (!rows[0]) throw notFound();
-    const m = matchTotp(rows, code, deps);
+    const row = await lockUnconfirmedTotp(sql, id, me.id);
+    if (!row) throw notFound();
+    const m = matchTotp([row], code, deps);
     if (!m) throw badCode();
-    await sql.query('UPDATE second_factor SET confirmed_at = now(), last_step = $2 WHERE id = $1', [
-      id,
-      m.step,
-    ]);
+    await confirmTotpFactor(sql, id, m.step);
     const recoveryCodes = await afterEnrolment(sql, me);
     await appendAudit(sql, actor, {
       action: 'auth.second_factor.enrol',
@@ -244,11 +215,7 @@ export async function confirmTotp(
 // WebAuthn enrolment.
 
 export async function webauthnRegistrationOptions(db: Db, me: Me, rp: RelyingParty) {
-  const { rows } = await db.query<{ credential_id: string; transports: string | null }>(
-    `SELECT credential_id, transports FROM second_factor
-      WHERE account_id = $1 AND kind = 'webauthn' AND revoked_at IS NULL`,
-    [me.id],
-  );
+  const rows = await enrolledCredentials(db, me.id);
   const options = await generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: rp.id,
@@ -262,12 +229,7 @@ export async function webauthnRegistrationOptions(db: Db, me: Me, rp: RelyingPar
     })),
     authenticatorSelection: { residentKey: 'discouraged', userVerification: 'preferred' },
   });
-  await db.query(
-    `INSERT INTO webauthn_challenge (account_id, challenge, expires_at)
-     VALUES ($1, $2, now() + make_interval(mins => $3))
-     ON CONFLICT (account_id) DO UPDATE SET challenge = EXCLUDED.challenge, expires_at = EXCLUDED.expires_at`,
-    [me.id, options.challenge, PENDING_MINUTES],
-  );
+  await saveWebauthnChallenge(db, me.id, options.challenge, PENDING_MINUTES);
   return options;
 }
 
@@ -287,11 +249,7 @@ export async function webauthnRegister(
   actor: Actor,
 ): Promise<{ factor: FactorRow; recoveryCodes: string[] | null }> {
   return db.tx(async (sql) => {
-    const { rows } = await sql.query<{ challenge: string }>(
-      'DELETE FROM webauthn_challenge WHERE account_id = $1 AND expires_at > now() RETURNING challenge',
-      [me.id],
-    );
-    const challenge = rows[0]?.challenge;
+    const challenge = await takeWebauthnChallenge(sql, me.id);
     if (!challenge) throw webauthnRefused();
     let info: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
     try {
@@ -308,13 +266,15 @@ export async function webauthnRegister(
     if (!info.verified) throw webauthnRefused();
     const c = info.registrationInfo.credential;
     const label = (body.label?.trim() || '安全密钥').slice(0, 64);
-    const made = await sql.query<{ id: string }>(
-      `INSERT INTO second_factor (account_id, kind, label, credential_id, public_key, sign_count, transports, confirmed_at)
-       VALUES ($1, 'webauthn', $2, $3, $4, $5, $6, now())
-       ON CONFLICT (credential_id) DO NOTHING RETURNING id`,
-      [me.id, label, c.id, Buffer.from(c.publicKey), c.counter, c.transports?.join(',') ?? null],
-    );
-    if (!made.rows[0])
+    const madeId = await insertWebauthnFactor(sql, {
+      accountId: me.id,
+      label,
+      credentialId: c.id,
+      publicKey: Buffer.from(c.publicKey),
+      signCount: c.counter,
+      transports: c.transports?.join(',') ?? null,
+    });
+    if (!madeId)
       throw new HttpError(409, {
         code: 'webauthn_duplicate',
         zh: '该安全密钥已登记',
@@ -327,7 +287,7 @@ export async function webauthnRegister(
       objectId: me.id,
       summary: { kind: 'webauthn', recoveryCodes: recoveryCodes?.length ?? 0 },
     });
-    const factor = (await listFactors(sql, me.id)).find((f) => f.id === made.rows[0]!.id)!;
+    const factor = (await listFactors(sql, me.id)).find((f) => f.id === madeId)!;
     return { factor, recoveryCodes };
   });
 }
@@ -348,11 +308,8 @@ export async function revokeOwnFactor(db: Db, me: Me, id: string, actor: Actor):
         zh: '您必须使用双因素登录，不能撤销唯一的认证因素；请先登记另一个',
         en: 'You must sign in with a second factor: enrol another one before revoking the last',
       });
-    await sql.query('UPDATE second_factor SET revoked_at = now(), revoked_by = $2 WHERE id = $1', [
-      id,
-      me.id,
-    ]);
-    if (factors.length === 1) await sql.query('DELETE FROM recovery_code WHERE account_id = $1', [me.id]);
+    await revokeFactor(sql, id, me.id);
+    if (factors.length === 1) await deleteRecoveryCodes(sql, me.id);
     await appendAudit(sql, actor, {
       action: 'auth.second_factor.revoke',
       objectType: 'account',
@@ -364,13 +321,10 @@ export async function revokeOwnFactor(db: Db, me: Me, id: string, actor: Actor):
 
 /** Revokes every factor and recovery code of an account (the dual-controlled reset, the CLI). */
 export async function revokeAllFactors(sql: Sql, accountId: string, by: string | null): Promise<number> {
-  const r = await sql.query(
-    'UPDATE second_factor SET revoked_at = now(), revoked_by = $2 WHERE account_id = $1 AND revoked_at IS NULL',
-    [accountId, by],
-  );
-  await sql.query('DELETE FROM recovery_code WHERE account_id = $1', [accountId]);
-  await sql.query('DELETE FROM signin_pending WHERE account_id = $1', [accountId]);
-  return r.rowCount;
+  const revoked = await revokeFactorsOf(sql, accountId, by);
+  await deleteRecoveryCodes(sql, accountId);
+  await deletePendingSignInsOf(sql, accountId);
+  return revoked;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,17 +342,13 @@ export async function createPending(
   sql: Sql,
   accountId: string,
   source: string,
-  kinds: ('totp' | 'webauthn')[],
+  kinds: FactorKind[],
   rp: RelyingParty | null,
 ): Promise<PendingSignIn> {
   const token = randomBytes(32).toString('base64url');
   let webauthn: PendingSignIn['webauthn'] = null;
   if (kinds.includes('webauthn') && rp) {
-    const { rows } = await sql.query<{ credential_id: string; transports: string | null }>(
-      `SELECT credential_id, transports FROM second_factor
-        WHERE account_id = $1 AND kind = 'webauthn' AND confirmed_at IS NOT NULL AND revoked_at IS NULL`,
-      [accountId],
-    );
+    const rows = await signInCredentials(sql, accountId);
     webauthn = await generateAuthenticationOptions({
       rpID: rp.id,
       userVerification: 'preferred',
@@ -409,12 +359,14 @@ export async function createPending(
     });
   }
   const challenge = webauthn?.challenge ?? randomBytes(16).toString('base64url');
-  const { rows } = await sql.query<{ expires_at: Date }>(
-    `INSERT INTO signin_pending (id, account_id, source, challenge, expires_at)
-     VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5)) RETURNING expires_at`,
-    [tokenId(token), accountId, source, challenge, PENDING_MINUTES],
-  );
-  return { token, methods: [...kinds, 'recovery'], expiresAt: rows[0]!.expires_at, webauthn };
+  const expiresAt = await insertPendingSignIn(sql, {
+    id: tokenId(token),
+    accountId,
+    source,
+    challenge,
+    minutes: PENDING_MINUTES,
+  });
+  return { token, methods: [...kinds, 'recovery'], expiresAt, webauthn };
 }
 
 export interface SecondFactorInput {
@@ -432,17 +384,13 @@ export async function takePending(
   token: string,
   source: string,
 ): Promise<{ accountId: string; challenge: string } | null> {
-  const { rows } = await sql.query<{ account_id: string; challenge: string; source: string }>(
-    `SELECT account_id, challenge, source FROM signin_pending WHERE id = $1 AND expires_at > now() FOR UPDATE`,
-    [tokenId(token)],
-  );
-  const p = rows[0];
+  const p = await lockPendingSignIn(sql, tokenId(token));
   if (!p || p.source !== source) return null;
-  return { accountId: p.account_id, challenge: p.challenge };
+  return { accountId: p.accountId, challenge: p.challenge };
 }
 
 export async function dropPending(sql: Sql, token: string): Promise<void> {
-  await sql.query('DELETE FROM signin_pending WHERE id = $1', [tokenId(token)]);
+  await deletePendingSignIn(sql, tokenId(token));
 }
 
 /** Checks the factor against the account's; on success records its use. Returns the kind used. */
@@ -455,44 +403,16 @@ export async function checkFactor(
   rp: RelyingParty | null,
 ): Promise<'totp' | 'webauthn' | 'recovery' | null> {
   if (input.code) {
-    const { rows } = await sql.query<TotpRow>(
-      `SELECT id, secret_enc, algorithm, digits, period, last_step FROM second_factor
-        WHERE account_id = $1 AND kind = 'totp' AND confirmed_at IS NOT NULL AND revoked_at IS NULL
-        ORDER BY created_at FOR UPDATE`,
-      [accountId],
-    );
-    const m = matchTotp(rows, input.code, deps);
+    const m = matchTotp(await lockTotpFactors(sql, accountId), input.code, deps);
     if (!m) return null;
     // Accepted once: the step only moves forward.
-    const u = await sql.query(
-      `UPDATE second_factor SET last_step = $2, last_used_at = now()
-        WHERE id = $1 AND (last_step IS NULL OR last_step < $2)`,
-      [m.row.id, m.step],
-    );
-    return u.rowCount === 1 ? 'totp' : null;
+    return (await advanceTotpStep(sql, m.row.id, m.step)) ? 'totp' : null;
   }
   if (input.recoveryCode) {
-    const u = await sql.query(
-      `UPDATE recovery_code SET used_at = now()
-        WHERE account_id = $1 AND code_hash = $2 AND used_at IS NULL`,
-      [accountId, hashRecoveryCode(input.recoveryCode)],
-    );
-    return u.rowCount === 1 ? 'recovery' : null;
+    return (await useRecoveryCode(sql, accountId, hashRecoveryCode(input.recoveryCode))) ? 'recovery' : null;
   }
   if (input.webauthn && rp) {
-    const { rows } = await sql.query<{
-      id: string;
-      credential_id: string;
-      public_key: Uint8Array;
-      sign_count: string | number;
-      transports: string | null;
-    }>(
-      `SELECT id, credential_id, public_key, sign_count, transports FROM second_factor
-        WHERE account_id = $1 AND kind = 'webauthn' AND credential_id = $2
-          AND confirmed_at IS NOT NULL AND revoked_at IS NULL FOR UPDATE`,
-      [accountId, input.webauthn.id],
-    );
-    const row = rows[0];
+    const row = await lockWebauthnFactor(sql, accountId, input.webauthn.id);
     if (!row) return null;
     try {
       const v = await verifyAuthenticationResponse({
@@ -509,10 +429,7 @@ export async function checkFactor(
         requireUserVerification: false,
       });
       if (!v.verified) return null;
-      await sql.query('UPDATE second_factor SET sign_count = $2, last_used_at = now() WHERE id = $1', [
-        row.id,
-        v.authenticationInfo.newCounter,
-      ]);
+      await recordWebauthnUse(sql, row.id, v.authenticationInfo.newCounter);
       return 'webauthn';
     } catch {
       return null;
