@@ -916,9 +916,7 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
 
   // ---------------------------------------------------------------- approvals of 绝密 material (R-PER-01)
 
-  test('R-PER-01 a department head cleared only 秘密 neither sees nor decides the copy request of a 绝密 carrier', {
-    todo: 'finding: the carrier approvals freeze no `level` in their snapshot, so approvals/clearance.ts never applies: GET /api/approvals/:id shows a 秘密-cleared head the doc number and 绝密★10年 and offers approve (mayDecideNow: true)',
-  }, async () => {
+  test('R-PER-01 a department head cleared only 秘密 neither sees nor decides the copy request of a 绝密 carrier', async () => {
     const lowHead = await t.member(orgId, deptId, ['department_head'], 'confidential');
     const top = await fresh(
       {
@@ -945,6 +943,8 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
       leaks.push(`approval page ${page.status} shows the 绝密 doc number/marking`);
     const list = await lowHead.client.get('/api/approvals');
     if (/绝审〔2026〕7号/.test(list.raw)) leaks.push('the approval list shows it');
+    const todos = await lowHead.client.get('/api/todos');
+    if (/绝审〔2026〕7号|绝密★/.test(todos.raw)) leaks.push('the todo list shows it');
     const dec = await lowHead.client.post(`/api/approvals/${cr.body.approvalId}/decide`, {
       decision: 'approve',
     });
@@ -952,9 +952,7 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
     assert.deepEqual(leaks, []);
   });
 
-  test('R-PER-01 an office head cleared 机密 cannot approve the destruction of a 绝密 carrier', {
-    todo: 'finding: the destruction approval’s snapshot (itemList) has no `level`: a 机密-cleared office head sees the 绝密 doc number and marking and may decide',
-  }, async () => {
+  test('R-PER-01 an office head cleared 机密 cannot approve the destruction of a 绝密 carrier', async () => {
     const top = await fresh(
       {
         title: '绝密销毁审批攻击',
@@ -980,9 +978,7 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
     assert.deepEqual(leaks, []);
   });
 
-  test('R-PER-01 a department head cleared only 秘密 cannot see or decide the take-out of a 绝密 carrier', {
-    todo: 'finding: the take-out approval’s snapshot (carrierIds line) has no `level`: a 秘密-cleared department head sees the 绝密 doc number and marking and may decide',
-  }, async () => {
+  test('R-PER-01 a department head cleared only 秘密 cannot see or decide the take-out of a 绝密 carrier', async () => {
     const lowHead = await t.member(orgId, deptId, ['department_head'], 'confidential');
     const bearer = await t.member(orgId, deptId, ['staff'], 'top_secret');
     const second = await t.member(orgId, deptId, ['staff'], 'top_secret');

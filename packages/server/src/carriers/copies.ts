@@ -98,6 +98,7 @@ export async function requestCopy(
       ]
         .filter(Boolean)
         .join(' '),
+      level: c.level, // R-PER-01: the engine hides and refuses it below this level
       copies: input.copies,
       purpose: input.purpose.trim(),
     },

@@ -21,6 +21,8 @@ import {
   enforce,
   formatCopyNumber,
   invalid,
+  type Level,
+  maxLevel,
   mayRead,
   nextCarrierState,
   notFound,
@@ -539,7 +541,14 @@ async function openDestruction(sql: Sql, actor: Actor, caller: Caller, carrierId
     orgId: caller.orgId,
     departmentId: caller.departmentId,
     initiatorPersonId: caller.personId,
-    subject: { itemList: rows.map(listLine), count: rows.length, reason },
+    // R-PER-01: the list's highest level, so that the approval engine (approvals/clearance.ts) hides
+    // and refuses it to anyone cleared below one of its items.
+    subject: {
+      itemList: rows.map(listLine),
+      level: rows.map((r): Level => r.level).reduce(maxLevel, 'confidential'),
+      count: rows.length,
+      reason,
+    },
   });
   await setDestructionApproval(sql, destructionId, approval.id);
   return destructionId;

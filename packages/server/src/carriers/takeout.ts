@@ -155,6 +155,7 @@ export async function requestTakeOut(
           .filter(Boolean)
           .join(' '),
       ],
+      level: c.level, // R-PER-01: the engine hides and refuses it below this level
       destination: input.destination.trim(),
       from: input.from,
       to: input.to,
