@@ -306,16 +306,12 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
     assert.equal(byDept.body.total, 0);
   });
 
-  test('R-DES-08a another organisation’s registrar learns nothing of our people’s custody (/custody/:personId is 404, not a count)', {
-    todo: 'finding: GET /api/carriers/custody/:personId counts any organisation’s person (inCustodyOf has no org filter)',
-  }, async () => {
+  test('R-DES-08a another organisation’s registrar learns nothing of our people’s custody (/custody/:personId is 404, not a count)', async () => {
     const r = await other.client.get<{ count: number }>(`/api/carriers/custody/${officerId}`);
     assert.equal(r.status, 404, r.raw);
   });
 
-  test('R-PER-01 a registrar whose clearance is below the level learns nothing of a 绝密 carrier through /custody (not even a count)', {
-    todo: 'finding: /custody/:personId returns count 1 with items [] to a 机密-cleared registrar for a 绝密 carrier (inCustodyOf counts whatever the caller may read)',
-  }, async () => {
+  test('R-PER-01 a registrar whose clearance is below the level learns nothing of a 绝密 carrier through /custody (not even a count)', async () => {
     const holder = await t.member(orgId, deptId, ['staff'], 'top_secret');
     await setRank(holder.personId, 'minister');
     const c = await fresh(

@@ -23,7 +23,7 @@ import { wire } from '../kit/wire.ts';
 import { copyRequestView, makeCopies, requestCopy } from './copies.ts';
 import { handOver } from './handover.ts';
 import { carrierPolicy } from './policy.ts';
-import { carrierDetail, inCustodyOf, listCarriers, toCarrier, whereNow, withAbilities } from './read.ts';
+import { carrierDetail, custodyView, listCarriers, toCarrier, whereNow, withAbilities } from './read.ts';
 import {
   destroy,
   destructionView,
@@ -200,9 +200,7 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
     },
     async (req) => {
       const caller = carrierCallerOf(req);
-      const all = await inCustodyOf(db, req.params.personId);
-      const rows = await whereNow(db, caller, { personId: req.params.personId });
-      return wire({ personId: req.params.personId, count: all.count, items: rows.map((c) => toCarrier(c)) });
+      return wire(await custodyView(db, caller, req.params.personId));
     },
   );
 
