@@ -704,9 +704,7 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
   });
 
   for (const kind of ['copy-requests', 'take-outs'] as const) {
-    test(`R-SYS-03 reading a ${kind} record (it names the carrier) is audited`, {
-      todo: `finding: GET /api/carriers/${kind}/:id writes no audit event`,
-    }, async () => {
+    test(`R-SYS-03 reading a ${kind} record (it names the carrier) is audited`, async () => {
       const r0 =
         kind === 'copy-requests'
           ? await officer.post<{ id: string }>(`/api/carriers/${secret.id}/copy-requests`, {
@@ -1336,9 +1334,7 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
     await step(() => officer.get(`/api/carriers/${c.id}`), 'carrier.read', c.id);
   });
 
-  test('R-SYS-03 reading a destruction list (it lists the carriers’ titles and copy numbers) is audited', {
-    todo: 'finding: GET /api/carriers/destructions/:id writes no audit event although it lists carrier records',
-  }, async () => {
+  test('R-SYS-03 reading a destruction list (it lists the carriers’ titles and copy numbers) is audited', async () => {
     const c = await fresh({ title: '销毁清单审计测试' });
     const dx = await officer.post<Destruction>('/api/carriers/destructions', {
       carrierIds: [c.id],

@@ -26,10 +26,10 @@ import { carrierPolicy } from './policy.ts';
 import { carrierDetail, custodyView, listCarriers, toCarrier, whereNow, withAbilities } from './read.ts';
 import {
   destroy,
-  destructionView,
   extendLoan,
   loan,
   produce,
+  readDestruction,
   receive,
   requestDestruction,
   returnCarrier,
@@ -340,7 +340,8 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.Destruction },
       },
     },
-    async (req) => wire(await destructionView(db, carrierCallerOf(req), req.params.id)),
+    async (req) =>
+      wire(await db.tx((sql) => readDestruction(sql, actorFor(req), carrierCallerOf(req), req.params.id))),
   );
 
   app.post(
@@ -391,7 +392,8 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.CopyRequest },
       },
     },
-    async (req) => wire(await copyRequestView(db, carrierCallerOf(req), req.params.id)),
+    async (req) =>
+      wire(await db.tx((sql) => copyRequestView(sql, actorFor(req), carrierCallerOf(req), req.params.id))),
   );
 
   app.post(
@@ -443,7 +445,8 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.TakeOut },
       },
     },
-    async (req) => wire(await takeOutView(db, carrierCallerOf(req), req.params.id)),
+    async (req) =>
+      wire(await db.tx((sql) => takeOutView(sql, actorFor(req), carrierCallerOf(req), req.params.id))),
   );
 
   app.post(

@@ -573,6 +573,18 @@ export async function requestDestruction(
   return destructionView(sql, caller, id);
 }
 
+/** GET of a destruction list: it lists carriers' titles and copy numbers, an audited read (R-SYS-03). */
+export async function readDestruction(sql: Sql, actor: Actor, caller: Caller, id: string) {
+  const view = await destructionView(sql, caller, id);
+  await appendAudit(sql, actor, {
+    action: 'carrier.destruction_read',
+    objectType: 'carrier_destruction',
+    objectId: view.id,
+    summary: { count: view.items.length, status: view.status },
+  });
+  return view;
+}
+
 /** A destruction list as the contract sends it (its carriers only those the caller may read). */
 export async function destructionView(sql: Sql, caller: Caller, id: string) {
   const d = await getDestruction(sql, id);

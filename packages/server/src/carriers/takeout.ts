@@ -176,10 +176,17 @@ export async function requestTakeOut(
   return takeOutRowView((await getTakeOut(sql, reqId))!);
 }
 
-export async function takeOutView(sql: Sql, caller: Caller, id: string) {
+export async function takeOutView(sql: Sql, actor: Actor, caller: Caller, id: string) {
   const r = await getTakeOut(sql, id);
   if (!r || r.orgId !== caller.orgId) throw notFound(TAKE_OUT);
-  await readableCarrier(sql, caller, r.carrierId);
+  const c = await readableCarrier(sql, caller, r.carrierId);
+  // It names the carrier, who carries it and where: an audited read (R-SYS-03).
+  await appendAudit(sql, actor, {
+    action: 'carrier.take_out_read',
+    objectType: 'carrier',
+    objectId: c.id,
+    summary: { copyNumber: c.copyNumber, level: c.level, takeOutId: r.id },
+  });
   return takeOutRowView(r);
 }
 
