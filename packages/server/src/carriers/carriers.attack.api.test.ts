@@ -730,25 +730,10 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
   }
 
   const takeOutDates: [string, string, string, string | undefined][] = [
-    [
-      'in 1900',
-      '1900-01-01',
-      '1900-01-02',
-      'finding: a take-out from 1900-01-01 to 1900-01-02 is accepted (201, dueBack 1900-01-03)',
-    ],
-    [
-      'back in 9999',
-      TODAY,
-      '9999-12-31',
-      'finding: a take-out with to = 9999-12-31 answers 500 (dueBack = to + 1 day overflows the year 9999)',
-    ],
+    ['in 1900', '1900-01-01', '1900-01-02', undefined],
+    ['back in 9999', TODAY, '9999-12-31', undefined],
     ['ending before it starts', day(3), day(1), undefined],
-    [
-      'a year long',
-      TODAY,
-      day(366),
-      'finding: a take-out of 366 days is accepted while a loan is capped (due_date_too_far); R-CAR-06 asks for the same or next day after a meeting',
-    ],
+    ['a year long', TODAY, day(366), undefined],
   ];
   for (const [what, from, to, todo] of takeOutDates) {
     test(`a take-out ${what} is refused (400, nothing written)`, { todo }, async () => {
@@ -1129,9 +1114,7 @@ describe('carriers under attack (R-PER-01, R-DES-08a, R-SYS-01, R-CAR-03/04/07, 
     }
   });
 
-  test('an issue date in the future (9999-12-31) is refused: the period would run from it (R-LVL-02)', {
-    todo: 'finding: receipt accepts issueDate 9999-12-31 (201); the secrecy period then runs from the year 9999',
-  }, async () => {
+  test('an issue date in the future (9999-12-31) is refused: the period would run from it (R-LVL-02)', async () => {
     await refused(() => receive(officer, { issueDate: '9999-12-31' }), 400);
     await refused(() => receive(officer, { issueDate: day(30) }), 400);
   });

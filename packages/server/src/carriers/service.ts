@@ -8,6 +8,7 @@ import {
   CARRIER_DESTRUCTION_LIST_FLOW,
   type CarrierEvent,
   type CarrierState,
+  checkCarrierIssueDate,
   checkCopyNumbers,
   checkDestruction,
   checkExtension,
@@ -108,6 +109,8 @@ type Terms = Pick<
 
 /** The checked terms of a new carrier: marking (R-LVL-03/02), custodian, department, line of work (R-CAR-03). */
 async function checkTerms(sql: Sql, caller: Caller, t: Terms) {
+  const issued = checkCarrierIssueDate(t.issueDate, todayInChina());
+  if (!issued.ok) refuse(issued.violations);
   const m = readCarrierMarking(t.marking, t.issueDate);
   if (!m.ok) refuse(m.violations);
   const marking = (m as Extract<typeof m, { ok: true }>).value;

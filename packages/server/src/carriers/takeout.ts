@@ -9,6 +9,7 @@ import {
   CARRIER_TAKE_OUT_FLOW,
   checkAbroad,
   checkConveyance,
+  checkTakeOutDates,
   checkTakeOutPlace,
   compareDates,
   enforce,
@@ -77,13 +78,9 @@ export async function requestTakeOut(
   const out: RuleViolation[] = [];
   const place = checkTakeOutPlace(input.place);
   if (!place.ok) out.push(...place.violations);
-  if (compareDates(input.to, input.from) < 0)
-    out.push({
-      code: 'dates_reversed',
-      field: 'to',
-      zh: '结束日期不能早于开始日期',
-      en: 'The end cannot be before the start',
-    });
+  // R-CAR-06: from today on, not back-dated, at most MAX_TAKE_OUT_DAYS long (and never past year 9999).
+  const dates = checkTakeOutDates(input.from, input.to, todayInChina());
+  if (!dates.ok) out.push(...dates.violations);
   const travellers = [...new Set([input.personId, ...(input.travellerIds ?? [])])];
   if ((await peopleOfOrg(sql, c.orgId, travellers)).length !== travellers.length) {
     out.push({
