@@ -51,7 +51,7 @@ export default defineModule({
     { subjectType: 'carrier_copy', onSettled: copySettled, link: copyLink },
     { subjectType: 'carrier_take_out', onSettled: takeOutSettled, link: takeOutLink },
   ],
-  constraintFields: { carrier_batch_copy_number: 'copyNumbers' },
+  constraintFields: { carrier_batch_copy_number: 'copyNumbers', carrier_received_copy: 'firstCopyNumber' },
   demoSeed: carriersDemoSeed,
   auditActions: {
     'carrier.receive': { zh: '涉密载体收进登记', en: 'Receive carriers', fields: FIELDS },
