@@ -87,6 +87,7 @@ export const CARRIER_COPY_FLOW: FlowDef = {
   material: ['carrierId', 'copies', 'purpose'],
   fields: [
     F('carrierId', '载体', 'Carrier'),
+    F('level', '密级', 'Level', 'level'),
     F('copies', '份数', 'Copies', 'number'),
     F('purpose', '用途', 'Purpose'),
   ],
@@ -109,6 +110,7 @@ export const CARRIER_TAKE_OUT_FLOW: FlowDef = {
   material: ['carrierIds', 'destination', 'from', 'to'],
   fields: [
     F('carrierIds', '载体', 'Carriers', 'list'),
+    F('level', '密级', 'Level', 'level'),
     F('destination', '携带去向', 'Destination'),
     F('from', '开始日期', 'From', 'date'),
     F('to', '结束日期', 'To', 'date'),
@@ -163,6 +165,7 @@ export const CARRIER_DESTRUCTION_LIST_FLOW: FlowDef = {
   material: ['itemList', 'reason'],
   fields: [
     F('itemList', '销毁清单', 'Items to destroy', 'list'),
+    F('level', '最高密级', 'Highest level', 'level'),
     F('count', '件数', 'Count', 'number'),
     F('reason', '销毁理由', 'Reason'),
   ],

@@ -7,6 +7,7 @@ import type { DistributionClass, TakeOutPlace } from './enums.ts';
 import {
   carrierMarkingText,
   checkAbroad,
+  checkCarrierIssueDate,
   checkConveyance,
   checkCopy,
   checkCopyNumbers,
@@ -19,6 +20,7 @@ import {
   checkMediumUse,
   checkPostClosing,
   checkProduction,
+  checkTakeOutDates,
   checkTakeOutPlace,
   copyNumberRange,
   copyTerms,
@@ -29,6 +31,7 @@ import {
   inventoryOutcome,
   isLoanOverdue,
   isTakeOutOverdue,
+  MAX_TAKE_OUT_DAYS,
   mayRead,
   type ReadingScope,
   readCarrierMarking,
@@ -91,6 +94,21 @@ describe('R-LVL-03 R-LVL-02 carrier markings', () => {
   test('R-LVL-05 a marking with a period is shown as is', () => {
     assert.equal(carrierMarkingText('secret', '机密★5年', { kind: 'years', n: 5 }), '机密★5年');
   });
+});
+
+describe('R-LVL-02 issue dates', () => {
+  const cases: [string, string[]][] = [
+    ['2026-03-10', []],
+    ['2026-03-09', []],
+    ['1900-01-01', []],
+    ['2026-03-11', ['issue_date_future']],
+    ['9999-12-31', ['issue_date_future']],
+    ['2026-02-30', ['issue_date_invalid']],
+  ];
+  for (const [d, expected] of cases) {
+    test(`R-LVL-02 issued ${d}, today 2026-03-10: ${expected.join() || 'ok'}`, () =>
+      assert.deepEqual(codes(checkCarrierIssueDate(d, '2026-03-10')), expected));
+  }
 });
 
 describe('R-LVL-04 copy numbers', () => {
@@ -370,6 +388,27 @@ describe('R-CAR-06 taking out', () => {
   for (const [p, okay] of places)
     test(`R-CAR-06 to ${p}: ${okay ? 'allowed' : 'refused'}`, () =>
       assert.equal(checkTakeOutPlace(p).ok, okay));
+  test('R-CAR-06 a take-out lasts at most 30 days', () => assert.equal(MAX_TAKE_OUT_DAYS, 30));
+  const TODAY = '2026-03-10';
+  const dates: [string, string, string, string[]][] = [
+    ['today only', TODAY, TODAY, []],
+    ['to the next day', TODAY, '2026-03-11', []],
+    ['30 days', TODAY, '2026-04-08', []],
+    ['31 days', TODAY, '2026-04-09', ['take_out_too_long']],
+    ['a year', TODAY, '2027-03-11', ['take_out_too_long']],
+    ['from yesterday', '2026-03-09', TODAY, ['take_out_start_past']],
+    ['in 1900', '1900-01-01', '1900-01-02', ['take_out_start_past']],
+    ['ending before it starts', '2026-03-13', '2026-03-11', ['dates_reversed']],
+    ['180 days ahead', '2026-09-06', '2026-09-06', []],
+    ['181 days ahead', '2026-09-07', '2026-09-07', ['take_out_start_too_far']],
+    ['back in 9999', TODAY, '9999-12-31', ['take_out_too_long']],
+    ['from 9999 to 9999', '9999-12-31', '9999-12-31', ['take_out_start_too_far']],
+    ['an impossible date', TODAY, '2026-02-30', ['take_out_date_invalid']],
+  ];
+  for (const [what, from, to, expected] of dates) {
+    test(`R-CAR-06 a take-out ${what} (${from} → ${to}): ${expected.join() || 'ok'}`, () =>
+      assert.deepEqual(codes(checkTakeOutDates(from, to, TODAY)), expected));
+  }
   test('R-CAR-06 due back the next morning', () =>
     assert.deepEqual(takeOutDueBack('2026-12-31'), { date: '2027-01-01', hour: 12 }));
   const overdue: [string, number, boolean][] = [

@@ -86,6 +86,34 @@ export function readCarrierMarking(
 }
 
 /**
+ * R-LVL-02: the secrecy period runs from the issue (or production) date, so that date cannot lie in the
+ * future: a carrier is registered when it exists.
+ */
+export function checkCarrierIssueDate(issueDate: PlainDate, today: PlainDate): Check {
+  if (!isPlainDate(issueDate))
+    return fail(
+      v(
+        'issue_date_invalid',
+        'R-LVL-02',
+        'issueDate',
+        `“${issueDate}”不是有效日期`,
+        `"${issueDate}" is not a valid date`,
+      ),
+    );
+  return compareDates(issueDate, today) > 0
+    ? fail(
+        v(
+          'issue_date_future',
+          'R-LVL-02',
+          'issueDate',
+          `成文（制作）日期不能晚于今天（${today}）：保密期限自该日起算`,
+          `The issue date cannot be after today (${today}): the secrecy period runs from it`,
+        ),
+      )
+    : ok;
+}
+
+/**
  * R-LVL-02, R-LVL-05: the marking as a screen or export shows it: the canonical mark, and for a level
  * alone the legal default said out loud — `机密（仅标密级，保密期限按20年）`.
  */
@@ -564,6 +592,79 @@ export function checkTakeOutPlace(place: TakeOutPlace): Check {
           `A carrier is never taken to: ${TAKE_OUT_PLACE_LABELS[place].en.toLowerCase()}`,
         ),
       );
+}
+
+/**
+ * R-CAR-06: the longest take-out the system accepts, in days from its first to its last day. Carriers
+ * taken to a meeting or a work visit come back the same day or the next morning; a take-out covers
+ * one trip, and a trip longer than a month is not a take-out but a transfer of custody (R-CAR-08).
+ */
+export const MAX_TAKE_OUT_DAYS = 30;
+
+/** R-CAR-06: how far ahead a take-out may be asked for (a trip planned for next season, not year 9999). */
+export const MAX_TAKE_OUT_LEAD_DAYS = 180;
+
+/**
+ * R-CAR-06: the dates of a take-out: valid dates, starting today or later (a take-out is asked for
+ * before the trip, never recorded after it), ending on or after its start, at most MAX_TAKE_OUT_DAYS
+ * long and starting at most MAX_TAKE_OUT_LEAD_DAYS ahead.
+ */
+export function checkTakeOutDates(
+  from: PlainDate,
+  to: PlainDate,
+  today: PlainDate,
+  maxDays = MAX_TAKE_OUT_DAYS,
+  maxLead = MAX_TAKE_OUT_LEAD_DAYS,
+): Check {
+  for (const [field, d] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!isPlainDate(d))
+      return fail(
+        v('take_out_date_invalid', 'R-CAR-06', field, `“${d}”不是有效日期`, `"${d}" is not a valid date`),
+      );
+  }
+  const out: RuleViolation[] = [];
+  if (compareDates(from, today) < 0)
+    out.push(
+      v(
+        'take_out_start_past',
+        'R-CAR-06',
+        'from',
+        `携带外出须事先审批，开始日期不能早于今天（${today}）`,
+        `A take-out is approved beforehand: it cannot start before today (${today})`,
+      ),
+    );
+  else if (daysBetween(today, from) > maxLead)
+    out.push(
+      v(
+        'take_out_start_too_far',
+        'R-CAR-06',
+        'from',
+        `开始日期最多为${maxLead}天后（${addDays(today, maxLead)}）`,
+        `A take-out starts at most ${maxLead} days ahead (${addDays(today, maxLead)})`,
+      ),
+    );
+  if (compareDates(to, from) < 0)
+    out.push({
+      code: 'dates_reversed',
+      rule: 'R-CAR-06',
+      field: 'to',
+      zh: '结束日期不能早于开始日期',
+      en: 'The end cannot be before the start',
+    });
+  else if (daysBetween(from, to) + 1 > maxDays)
+    out.push(
+      v(
+        'take_out_too_long',
+        'R-CAR-06',
+        'to',
+        `携带外出最长${maxDays}天，结束日期不能晚于${addDays(from, maxDays - 1)}`,
+        `A take-out lasts at most ${maxDays} days: it cannot end after ${addDays(from, maxDays - 1)}`,
+      ),
+    );
+  return out.length ? fail(...out) : ok;
 }
 
 /** The hour (China time) by which a carrier brought back is handed in on the next morning. */

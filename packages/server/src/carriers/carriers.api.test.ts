@@ -86,11 +86,12 @@ describe('carriers (R-CAR-01…07, R-LVL-03/04, R-PER-01)', () => {
   const setRank = (personId: string, rank: string) =>
     t.db.query('UPDATE person SET rank = $1 WHERE id = $2', [rank, personId]);
 
+  let docSeq = 0;
   const receive = (c: Client, over: Record<string, unknown> = {}) =>
     c.post<Batch>('/api/carriers/receive', {
       kind: 'document',
       title: '关于加强保密管理的通知',
-      docNumber: '市保〔2026〕1号',
+      docNumber: `市保〔2026〕${++docSeq}号`, // one physical copy is received once (R-CAR-01)
       sender: '市保密局',
       marking: '机密 ★ 5 年',
       issueDate: TODAY,

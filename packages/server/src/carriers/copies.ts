@@ -98,6 +98,7 @@ export async function requestCopy(
       ]
         .filter(Boolean)
         .join(' '),
+      level: c.level, // R-PER-01: the engine hides and refuses it below this level
       copies: input.copies,
       purpose: input.purpose.trim(),
     },
@@ -134,11 +135,17 @@ const makeVerdict = (caller: Caller, r: CopyRequestRow): Verdict => {
       });
 };
 
-/** A copy request as its carrier's readers see it. */
-export async function copyRequestView(sql: Sql, caller: Caller, id: string) {
+/** A copy request as its carrier's readers see it. It names the carrier: an audited read (R-SYS-03). */
+export async function copyRequestView(sql: Sql, actor: Actor, caller: Caller, id: string) {
   const r = await getCopyRequest(sql, id);
   if (!r || r.orgId !== caller.orgId) throw notFound(REQUEST);
-  await readableCarrier(sql, caller, r.carrierId);
+  const c = await readableCarrier(sql, caller, r.carrierId);
+  await appendAudit(sql, actor, {
+    action: 'carrier.copy_request_read',
+    objectType: 'carrier',
+    objectId: c.id,
+    summary: { copyNumber: c.copyNumber, level: c.level, requestId: r.id },
+  });
   return copyView(r);
 }
 

@@ -40,6 +40,7 @@ import {
   listSteps,
   listTakeOuts,
   overdueCondition,
+  peopleOfOrg,
 } from './queries.ts';
 import { takeOutRowView } from './takeout.ts';
 
@@ -230,8 +231,30 @@ export async function whereNow(
 }
 
 /**
- * R-CAR-08: the carriers in a person's custody (he keeps them as custodian, or holds them on loan or
- * taken out) — the people module's post-closing check calls this, whatever the caller may read.
+ * R-CAR-08 over HTTP: a person's custody as the caller may know it. Another organisation's person is
+ * 404 like any other organisation's record (R-DES-08a); the count is that of the carriers the caller
+ * may read (R-PER-01: a carrier above his clearance is not even counted).
+ */
+export async function custodyView(sql: Sql, caller: Caller, personId: string) {
+  if ((await peopleOfOrg(sql, caller.orgId, [personId])).length === 0) {
+    throw notFound({ zh: '人员', en: 'Person' }, 'personId');
+  }
+  const rows = await whereNow(sql, caller, { personId });
+  // Counted apart: the list stops at 2000 rows, the count does not (same conditions as whereNow).
+  const n = await carriersFrom(sql)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('c.org_id', '=', caller.orgId)
+    .where('c.status', 'not in', ['destroyed', 'handed_over'])
+    .where(visibility(caller))
+    .where(k<SqlBool>`(c.holder_person_id = ${personId}::uuid OR c.custodian_person_id = ${personId}::uuid)`)
+    .executeTakeFirstOrThrow();
+  return { personId, count: Number(n.n), items: rows.map((c) => toCarrier(c)) };
+}
+
+/**
+ * R-CAR-08: the full count of the carriers in a person's custody (he keeps them as custodian, or holds
+ * them on loan or taken out), whatever anyone may read — internal only (the handover, the people
+ * module's post-closing check); never answered over HTTP, where custodyView applies.
  */
 export async function inCustodyOf(sql: Sql, personId: string): Promise<{ count: number; ids: string[] }> {
   const rows = await carriersOnly(sql)

@@ -23,13 +23,13 @@ import { wire } from '../kit/wire.ts';
 import { copyRequestView, makeCopies, requestCopy } from './copies.ts';
 import { handOver } from './handover.ts';
 import { carrierPolicy } from './policy.ts';
-import { carrierDetail, inCustodyOf, listCarriers, toCarrier, whereNow, withAbilities } from './read.ts';
+import { carrierDetail, custodyView, listCarriers, toCarrier, whereNow, withAbilities } from './read.ts';
 import {
   destroy,
-  destructionView,
   extendLoan,
   loan,
   produce,
+  readDestruction,
   receive,
   requestDestruction,
   returnCarrier,
@@ -200,9 +200,7 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
     },
     async (req) => {
       const caller = carrierCallerOf(req);
-      const all = await inCustodyOf(db, req.params.personId);
-      const rows = await whereNow(db, caller, { personId: req.params.personId });
-      return wire({ personId: req.params.personId, count: all.count, items: rows.map((c) => toCarrier(c)) });
+      return wire(await custodyView(db, caller, req.params.personId));
     },
   );
 
@@ -342,7 +340,8 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.Destruction },
       },
     },
-    async (req) => wire(await destructionView(db, carrierCallerOf(req), req.params.id)),
+    async (req) =>
+      wire(await db.tx((sql) => readDestruction(sql, actorFor(req), carrierCallerOf(req), req.params.id))),
   );
 
   app.post(
@@ -393,7 +392,8 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.CopyRequest },
       },
     },
-    async (req) => wire(await copyRequestView(db, carrierCallerOf(req), req.params.id)),
+    async (req) =>
+      wire(await db.tx((sql) => copyRequestView(sql, actorFor(req), carrierCallerOf(req), req.params.id))),
   );
 
   app.post(
@@ -445,7 +445,8 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.TakeOut },
       },
     },
-    async (req) => wire(await takeOutView(db, carrierCallerOf(req), req.params.id)),
+    async (req) =>
+      wire(await db.tx((sql) => takeOutView(sql, actorFor(req), carrierCallerOf(req), req.params.id))),
   );
 
   app.post(

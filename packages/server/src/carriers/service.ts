@@ -8,6 +8,7 @@ import {
   CARRIER_DESTRUCTION_LIST_FLOW,
   type CarrierEvent,
   type CarrierState,
+  checkCarrierIssueDate,
   checkCopyNumbers,
   checkDestruction,
   checkExtension,
@@ -21,6 +22,8 @@ import {
   enforce,
   formatCopyNumber,
   invalid,
+  type Level,
+  maxLevel,
   mayRead,
   nextCarrierState,
   notFound,
@@ -106,6 +109,8 @@ type Terms = Pick<
 
 /** The checked terms of a new carrier: marking (R-LVL-03/02), custodian, department, line of work (R-CAR-03). */
 async function checkTerms(sql: Sql, caller: Caller, t: Terms) {
+  const issued = checkCarrierIssueDate(t.issueDate, todayInChina());
+  if (!issued.ok) refuse(issued.violations);
   const m = readCarrierMarking(t.marking, t.issueDate);
   if (!m.ok) refuse(m.violations);
   const marking = (m as Extract<typeof m, { ok: true }>).value;
@@ -539,7 +544,14 @@ async function openDestruction(sql: Sql, actor: Actor, caller: Caller, carrierId
     orgId: caller.orgId,
     departmentId: caller.departmentId,
     initiatorPersonId: caller.personId,
-    subject: { itemList: rows.map(listLine), count: rows.length, reason },
+    // R-PER-01: the list's highest level, so that the approval engine (approvals/clearance.ts) hides
+    // and refuses it to anyone cleared below one of its items.
+    subject: {
+      itemList: rows.map(listLine),
+      level: rows.map((r): Level => r.level).reduce(maxLevel, 'confidential'),
+      count: rows.length,
+      reason,
+    },
   });
   await setDestructionApproval(sql, destructionId, approval.id);
   return destructionId;
@@ -562,6 +574,18 @@ export async function requestDestruction(
     summary: { count: input.carrierIds.length },
   });
   return destructionView(sql, caller, id);
+}
+
+/** GET of a destruction list: it lists carriers' titles and copy numbers, an audited read (R-SYS-03). */
+export async function readDestruction(sql: Sql, actor: Actor, caller: Caller, id: string) {
+  const view = await destructionView(sql, caller, id);
+  await appendAudit(sql, actor, {
+    action: 'carrier.destruction_read',
+    objectType: 'carrier_destruction',
+    objectId: view.id,
+    summary: { count: view.items.length, status: view.status },
+  });
+  return view;
 }
 
 /** A destruction list as the contract sends it (its carriers only those the caller may read). */

@@ -9,6 +9,7 @@ import {
   CARRIER_TAKE_OUT_FLOW,
   checkAbroad,
   checkConveyance,
+  checkTakeOutDates,
   checkTakeOutPlace,
   compareDates,
   enforce,
@@ -77,13 +78,9 @@ export async function requestTakeOut(
   const out: RuleViolation[] = [];
   const place = checkTakeOutPlace(input.place);
   if (!place.ok) out.push(...place.violations);
-  if (compareDates(input.to, input.from) < 0)
-    out.push({
-      code: 'dates_reversed',
-      field: 'to',
-      zh: '结束日期不能早于开始日期',
-      en: 'The end cannot be before the start',
-    });
+  // R-CAR-06: from today on, not back-dated, at most MAX_TAKE_OUT_DAYS long (and never past year 9999).
+  const dates = checkTakeOutDates(input.from, input.to, todayInChina());
+  if (!dates.ok) out.push(...dates.violations);
   const travellers = [...new Set([input.personId, ...(input.travellerIds ?? [])])];
   if ((await peopleOfOrg(sql, c.orgId, travellers)).length !== travellers.length) {
     out.push({
@@ -155,6 +152,7 @@ export async function requestTakeOut(
           .filter(Boolean)
           .join(' '),
       ],
+      level: c.level, // R-PER-01: the engine hides and refuses it below this level
       destination: input.destination.trim(),
       from: input.from,
       to: input.to,
@@ -175,10 +173,17 @@ export async function requestTakeOut(
   return takeOutRowView((await getTakeOut(sql, reqId))!);
 }
 
-export async function takeOutView(sql: Sql, caller: Caller, id: string) {
+export async function takeOutView(sql: Sql, actor: Actor, caller: Caller, id: string) {
   const r = await getTakeOut(sql, id);
   if (!r || r.orgId !== caller.orgId) throw notFound(TAKE_OUT);
-  await readableCarrier(sql, caller, r.carrierId);
+  const c = await readableCarrier(sql, caller, r.carrierId);
+  // It names the carrier, who carries it and where: an audited read (R-SYS-03).
+  await appendAudit(sql, actor, {
+    action: 'carrier.take_out_read',
+    objectType: 'carrier',
+    objectId: c.id,
+    summary: { copyNumber: c.copyNumber, level: c.level, takeOutId: r.id },
+  });
   return takeOutRowView(r);
 }
 
