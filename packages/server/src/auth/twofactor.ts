@@ -5,12 +5,10 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { base32Encode, buildOtpAuthUri, secondFactorRequired } from '@baomi/domain';
 import { type TotpAlgorithm, verifyTotp } from '@baomi/domain/twofactor/totp.ts';
-import {
-  type AuthenticationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
   generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
-  verifyAuthenticationResponse,
+  RegistrationResponseJSON,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
 import { type Actor, appendAudit } from '../audit/chain.ts';
@@ -49,6 +47,16 @@ import {
   unusedRecoveryCodes,
   useRecoveryCode,
 } from './twofactor.queries.ts';
+
+/**
+ * @simplewebauthn/server (with its ASN.1 and X.509 libraries: ≈ 0.2 s and 25 MB at start) is loaded
+ * on the first security-key registration or sign-in, not at start (issue 8: idle memory, start time).
+ */
+let webauthnModule: Promise<typeof import('@simplewebauthn/server')> | null = null;
+const webauthnLib = () => {
+  webauthnModule ??= import('@simplewebauthn/server');
+  return webauthnModule;
+};
 
 export interface FactorDeps {
   secretKey: SecretKey;
@@ -216,7 +224,7 @@ export async function confirmTotp(
 
 export async function webauthnRegistrationOptions(db: Db, me: Me, rp: RelyingParty) {
   const rows = await enrolledCredentials(db, me.id);
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthnLib()).generateRegistrationOptions({
     rpName: RP_NAME,
     rpID: rp.id,
     userName: me.username,
@@ -253,7 +261,7 @@ export async function webauthnRegister(
     if (!challenge) throw webauthnRefused();
     let info: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
     try {
-      info = await verifyRegistrationResponse({
+      info = await (await webauthnLib()).verifyRegistrationResponse({
         response: body.response,
         expectedChallenge: challenge,
         expectedOrigin: rp.origin,
@@ -349,7 +357,7 @@ export async function createPending(
   let webauthn: PendingSignIn['webauthn'] = null;
   if (kinds.includes('webauthn') && rp) {
     const rows = await signInCredentials(sql, accountId);
-    webauthn = await generateAuthenticationOptions({
+    webauthn = await (await webauthnLib()).generateAuthenticationOptions({
       rpID: rp.id,
       userVerification: 'preferred',
       allowCredentials: rows.map((r) => ({
@@ -415,7 +423,7 @@ export async function checkFactor(
     const row = await lockWebauthnFactor(sql, accountId, input.webauthn.id);
     if (!row) return null;
     try {
-      const v = await verifyAuthenticationResponse({
+      const v = await (await webauthnLib()).verifyAuthenticationResponse({
         response: input.webauthn,
         expectedChallenge: challenge,
         expectedOrigin: rp.origin,
