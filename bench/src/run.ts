@@ -14,13 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  appendAudit,
-  chainMode,
-  chainPending,
-  SYSTEM_ACTOR,
-  verifyChain,
-} from '@baomi/server/audit/chain.ts';
+import { appendAudit, chainPending, SYSTEM_ACTOR, verifyChain } from '@baomi/server/audit/chain.ts';
 import { type Db, openDb } from '@baomi/server/db/db.ts';
 import { migrate } from '@baomi/server/db/migrate.ts';
 import { seedFromTemplate } from '@baomi/server/db/template.ts';
@@ -228,11 +222,10 @@ async function departmentWriter(db: Db) {
 }
 
 /**
- * Waits until this process's chainer has emptied the outbox (PostgreSQL, D51): the audited timings
- * include the chaining they caused, so a chainer that fell behind would show. Nothing on PGlite.
+ * Waits until this process's chainer has emptied the outbox (D51, D68): the audited timings include
+ * the chaining they caused, so a chainer that fell behind would show.
  */
 async function drained(db: Db): Promise<void> {
-  if (chainMode(db) !== 'outbox') return;
   for (;;) {
     const { rows } = await db.query<{ n: number }>('SELECT count(*) AS n FROM audit_outbox');
     if (Number(rows[0]!.n) === 0) return;

@@ -62,32 +62,29 @@ export function eventBody(at: Date, actor: Actor, input: AuditInput): string {
 const pending = new WeakMap<Sql, string[]>();
 
 /**
- * How a database chains (D51). `inline`: the transaction chains its own events just before its
- * COMMIT (audit_append, migration 0009) — the embedded database, which has one connection anyway.
- * `outbox`: the transaction only inserts its events into audit_outbox and commits; the chainer
- * moves them into the chain moments later (audit_chain_outbox, migration 0011) — PostgreSQL, where
- * the head lock held across each writer's COMMIT (its WAL flush) made concurrent writers queue.
+ * A transaction only inserts its events into audit_outbox with its change (an event exists iff its
+ * change committed); the chainer moves them into the chain moments later, many transactions in one
+ * batch (audit_chain_outbox, migrations 0011 and 0019), on PostgreSQL and on the embedded database
+ * alike (D51, D68). Chaining inside each transaction held the head lock across every writer's COMMIT
+ * on PostgreSQL, and cost the embedded database one more statement per write than the outbox's insert.
  */
-export function chainMode(db: Db): 'inline' | 'outbox' {
-  return db.kind === 'postgres' ? 'outbox' : 'inline';
-}
-
 async function flush(sql: Sql, bodies: string[]): Promise<void> {
   const db = databaseOf(sql);
-  if (db && chainMode(db) === 'outbox') {
-    await sql.query('INSERT INTO audit_outbox (bodies) VALUES ($1::text[])', [bodies]);
-    if (!onAfterCommit(sql, () => chainerOf(db).wake())) chainerOf(db).wake();
+  if (!db) {
+    // Not a connection of an opened database (never in the server): chain at once.
+    await sql.query('SELECT audit_append($1::text[])', [bodies]);
     return;
   }
-  await sql.query('SELECT audit_append($1::text[])', [bodies]);
+  await sql.query('INSERT INTO audit_outbox (bodies) VALUES ($1::text[])', [bodies]);
+  if (!onAfterCommit(sql, () => chainerOf(db).wake())) chainerOf(db).wake();
 }
 
 /**
  * Appends one event in the caller's transaction (R-SYS-03): when the change rolls back, so does
  * its event. The events of a transaction are written together in one statement just before its
- * COMMIT (db.ts onBeforeCommit): chained there under the head row lock (inline), or put in the
- * outbox for the chainer (outbox, PostgreSQL). Either way the head lock serialises the chaining on
- * every node, so the chain never forks. Outside a transaction the event is written at once.
+ * COMMIT (db.ts onBeforeCommit), into the outbox; the chainer chains them under the head row lock,
+ * which serialises the chaining on every node, so the chain never forks. Outside a transaction the
+ * event is written at once.
  */
 export async function appendAudit(sql: Sql, actor: Actor, input: AuditInput): Promise<void> {
   const body = eventBody(new Date(), actor, input);
@@ -113,8 +110,7 @@ export async function appendAudit(sql: Sql, actor: Actor, input: AuditInput): Pr
 const CHAIN_BATCH = 1000;
 
 /**
- * Chains every committed event waiting in the outbox (nothing to do on an inline database) and
- * returns how many. Readers of the trail call it first (the list, exports, verification,
+ * Chains every committed event waiting in the outbox and returns how many. Readers of the trail call it first (the list, exports, verification,
  * checkpoints, pruning), so what they read is the whole committed trail.
  */
 export async function chainPending(sql: Sql): Promise<number> {
@@ -220,7 +216,6 @@ function chainerOf(db: Db): Chainer {
 
 /** Starts this node's chainer sweep (server start); the returned function stops it (server close). */
 export function startChainer(db: Db): () => Promise<void> {
-  if (chainMode(db) !== 'outbox') return async () => {};
   const c = chainerOf(db);
   c.start();
   return () => c.stop();
