@@ -11,6 +11,7 @@ import {
   type CarrierEvent,
   type CarrierState,
   campaignCounts,
+  canRegisterStep,
   carrierMarkingText,
   checkCampaignClose,
   checkCampaignNotEmpty,
@@ -134,7 +135,15 @@ export function itemView(caller: Caller, g: { status: CampaignStatus }, it: Camp
     confirmedByName: it.confirmedByName,
     note: it.note,
     incidentId: it.incidentId,
-    abilities: { confirm: abilityOf(confirmVerdict(caller, g, it)) },
+    abilities: {
+      confirm: abilityOf(confirmVerdict(caller, g, it)),
+      found: abilityOf(
+        firstRefusal(
+          () => roleVerdict(carrierPolicy, 'register', caller),
+          () => canRegisterStep(state, { kind: 'found' }),
+        ),
+      ),
+    },
   };
 }
 
@@ -182,7 +191,10 @@ async function campaignDetailOf(sql: Sql, caller: Caller, g: CampaignRow) {
   return {
     ...campaignView(g),
     items: rows.map((it) => itemView(caller, g, it)),
-    abilities: { close: abilityOf(closeVerdict(caller, g)) },
+    abilities: {
+      close: abilityOf(closeVerdict(caller, g)),
+      export: abilityOf(roleVerdict(carrierPolicy, 'ledger', caller)),
+    },
   };
 }
 
