@@ -145,6 +145,7 @@ describe('inventory campaign (清查清退) with a missing carrier, in the brows
     await toast(p, '清查已结束');
     await p.getByTestId('campaign-status').filter({ hasText: '已结束' }).waitFor();
     await p.getByTestId('campaign-export').waitFor();
+    await h.shot(p, 'inventory-campaign');
 
     // The incident: from the campaign's row, with the 24-hour deadline in Beijing time.
     await row(p, ids[1]!).getByTestId('item-incident').click();
@@ -153,6 +154,7 @@ describe('inventory campaign (清查清退) with a missing carrier, in the brows
     const deadline = (await p.getByTestId('incident-deadline').textContent()) ?? '';
     assert.match(deadline, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（未到时限）$/u);
     await p.getByText('清查发现载体缺失：统计数据汇总表（第000002份）').first().waitFor();
+    await h.shot(p, 'inventory-incident');
     // In the incidents list and in the officer's todos.
     await p.goto('/incidents');
     await p.getByTestId('incident-link').filter({ hasText: '统计数据汇总表' }).waitFor();
