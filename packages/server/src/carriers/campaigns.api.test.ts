@@ -164,6 +164,8 @@ describe('carrier campaigns (R-CAR-09, R-INC-01)', () => {
     });
     await refused(() => open(officer, { scope: 'all', title: '' }), 400, { field: 'title' });
     await refused(() => open(officer, { scope: 'all', extra: 1 }), 400);
+    await refused(() => open(officer, { scope: 'all', title: '清'.repeat(201) }), 400, { field: 'title' });
+    await refused(() => open(officer, { scope: 'everything' }), 400, { field: 'scope' });
   });
 
   test('R-CAR-09 R-INC-01 an inventory: frozen list, one confirmation each, a missing carrier opens an incident with its todo', async () => {
@@ -202,6 +204,20 @@ describe('carrier campaigns (R-CAR-09, R-INC-01)', () => {
     await refused(() => confirm(other, g.id, c1, 'found'), 404);
     await refused(() => confirm(officer, g.id, orgId, 'found'), 404, { field: 'carrierId' });
     await refused(() => confirm(officer, g.id, c1, 'lost'), 400, { field: 'result' });
+    await refused(() => confirm(officer, g.id, c1, 'found', 'x'.repeat(501)), 400, { field: 'note' });
+    await refused(
+      () => officer.post(`/api/carriers/campaigns/${g.id}/items/${c1}/confirm`, { result: 'found', at: 1 }),
+      400,
+    );
+    await refused(
+      () => officer.post(`/api/carriers/campaigns/${g.id}/items/not-a-uuid/confirm`, { result: 'found' }),
+      400,
+    );
+    // A leader reads the whole campaign but confirms only what he answers for.
+    const lg = await leader.get<Campaign>(`/api/carriers/campaigns/${g.id}`);
+    assert.equal(lg.body.items.length, 3);
+    assert.equal(lg.body.abilities.export!.allowed, true);
+    await refused(() => confirm(leader, g.id, c1, 'found'), 403, { code: 'campaign_not_custodian' });
 
     // Two confirmations of the same carrier at once: one succeeds, the other is 409 naming it.
     const both = await Promise.all([
