@@ -180,6 +180,9 @@ describe('carrier campaigns (R-CAR-09, R-INC-01)', () => {
     assert.deepEqual(g.counts, { total: 3, found: 0, missing: 0, damaged: 0, unconfirmed: 3 });
     const [c1, c2, c3] = batch.items.map((c) => c.id) as [string, string, string];
     assert.equal(g.items.find((i) => i.carrierId === c2)!.custodianPersonId, reader.personId);
+    // Frozen: a carrier received after opening is not in it.
+    assert.equal((await receive()).status, 201);
+    assert.equal((await officer.get<Campaign>(`/api/carriers/campaigns/${g.id}`)).body.items.length, 3);
 
     // The reader: a todo, the campaign in his list, only his carrier on its page.
     const todos = await reader.client.get<{ items: { title: string; link: string }[] }>('/api/todos');
