@@ -164,13 +164,17 @@ export function CampaignPage() {
         data-testid="campaign-items"
         onRow={(it) => ({ 'data-carrier': it.carrierId }) as object}
         columns={[
-          { title: '份号', dataIndex: 'copyNumber', render: (v: string | null) => v ?? '—' },
+          { title: t('car.copyNumber'), dataIndex: 'copyNumber', render: (v: string | null) => v ?? '—' },
           {
-            title: '名称',
+            title: t('car.title'),
             dataIndex: 'title',
             render: (v: string, it) => <Link to={`/carriers/${it.carrierId}`}>{v}</Link>,
           },
-          { title: '标志', key: 'm', render: (_: unknown, it) => <MarkingTag text={it.markingText} /> },
+          {
+            title: t('car.marking'),
+            key: 'm',
+            render: (_: unknown, it) => <MarkingTag text={it.markingText} />,
+          },
           { title: t('cmp.custodian'), dataIndex: 'custodianName' },
           {
             title: t('cmp.statusNow'),
@@ -244,13 +248,13 @@ export function CampaignPage() {
 
 /** The report: counts by result and the discrepancies (missing, damaged, not confirmed). */
 function Report({ g }: { g: CampaignDetail }) {
-  const { t } = useI18n();
+  const { t, l } = useI18n();
   const c = g.counts;
   const off = g.items.filter((i) => i.result !== 'found');
   return (
     <Card size="small" title={t('cmp.report')} style={{ marginTop: 16 }} data-testid="campaign-report">
       <Space size="large" wrap>
-        <Statistic title="总数" value={c.total} />
+        <Statistic title={t('cmp.total')} value={c.total} />
         <Statistic title={t('cmp.found')} value={c.found} />
         <Statistic
           title={t('cmp.missing')}
@@ -270,7 +274,7 @@ function Report({ g }: { g: CampaignDetail }) {
           : off
               .map(
                 (i) =>
-                  `${i.title}${i.copyNumber ? `（${i.copyNumber}）` : ''}：${i.result ? { missing: '缺失', damaged: '损坏', found: '' }[i.result] : t('cmp.unconfirmed')}`,
+                  `${i.title}${i.copyNumber ? `（${i.copyNumber}）` : ''}：${i.result ? l(INVENTORY_RESULT_LABELS[i.result]) : t('cmp.unconfirmed')}`,
               )
               .join('；')}
       </div>

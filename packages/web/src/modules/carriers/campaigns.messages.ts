@@ -35,6 +35,7 @@ export const campaignMessages = {
     en: 'Nothing more can be confirmed afterwards. Close?',
   },
   'cmp.closed': { zh: '清查已结束', en: 'Campaign closed' },
+  'cmp.total': { zh: '总数', en: 'Total' },
   'cmp.found': { zh: '在位', en: 'Found' },
   'cmp.missing': { zh: '缺失', en: 'Missing' },
   'cmp.damaged': { zh: '损坏', en: 'Damaged' },
