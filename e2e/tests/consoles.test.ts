@@ -205,6 +205,8 @@ describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
       '年度统计',
       '载体台账',
       '载体去向',
+      '清查清退',
+      '泄密事件',
       '工作日历',
     ]);
     await h.shot(p, '06-home');

@@ -9,6 +9,7 @@ import backups from './backups/module.ts';
 import carriers from './carriers/module.ts';
 import designation from './designation/module.ts';
 import directory from './directory/module.ts';
+import incidents from './incidents/module.ts';
 import type { ServerModule } from './kit/module.ts';
 import orgs from './orgs/module.ts';
 import people from './people/module.ts';
@@ -34,4 +35,5 @@ export const MODULES: readonly ServerModule[] = [
   // business modules
   designation,
   carriers,
+  incidents,
 ];

@@ -2,14 +2,16 @@
 // loans back in time so that some are overdue.
 // `npm run demo`: carrier life in 江临市发展和改革委员会 — received documents in copies, a production
 // with spoilage, loans (one overdue), a copy made with approval, a take-out, a destruction with two
-// supervisors, and a person leaving with a handover list — all through the real use cases (every step
-// registered, audited and approved as in production). Idempotent: once per database ('demo_carriers').
+// supervisors, a person leaving with a handover list, and a finished inventory with one missing carrier
+// — all through the real use cases (every step registered, audited and approved as in production).
+// Idempotent: once per database ('demo_carriers').
 import { addDays, type BusinessRole, type Clearance, type Decider } from '@baomi/domain';
 import { decideApproval } from '../approvals/service.ts';
 import type { Actor } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
 import { todayInChina } from '../designation/common.ts';
 import type { Caller } from '../http/policy.ts';
+import { seedDemoCampaign } from './campaigns.demo.ts';
 import { makeCopies, requestCopy } from './copies.ts';
 import { handOver } from './handover.ts';
 import { inCustodyOf } from './read.ts';
@@ -130,7 +132,7 @@ export async function seedDemoCarriers(db: Db): Promise<{ carriers: number } | n
       received.push(...b.items);
       n++;
     }
-    await receive(sql, zhao.actor, reg, {
+    const usb = await receive(sql, zhao.actor, reg, {
       kind: 'medium',
       title: '涉密U盘（规划处专用）',
       sender: '本单位',
@@ -221,6 +223,8 @@ export async function seedDemoCarriers(db: Db): Promise<{ carriers: number } | n
       signedByFrom: true,
       signedByTo: true,
     });
+    // A finished inventory with one missing carrier (the U盘): a leak incident is opened (R-CAR-09, R-INC-01).
+    await seedDemoCampaign(sql, zhao, dept('保密办公室'), usb.items[0]!.id);
     // Seeded in one transaction (now() is its start): an approval was last touched by its last decision.
     await sql.query(
       `WITH last AS (SELECT d.approval_id, max(d.at) AS at FROM approval_decision d JOIN approval a ON a.id = d.approval_id

@@ -2,6 +2,8 @@
 import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
 import { CARRIER_STATUS_LABELS, DESTRUCTION_METHOD_LABELS, LEVEL_LABELS } from '@baomi/domain';
 import { defineModule } from '../kit/module.ts';
+import { CAMPAIGN_AUDIT_ACTIONS } from './campaigns.audit.ts';
+import { campaignTodos } from './campaigns.todos.ts';
 import { copyLink, copySettled } from './copies.ts';
 import { carriersDemoSeed } from './demo.ts';
 import { carrierOverdueJob, overdueTodos } from './overdue.ts';
@@ -45,7 +47,7 @@ export default defineModule({
   routes: carrierRoutes,
   policies: [carrierPolicy],
   jobs: [carrierOverdueJob],
-  todoProviders: [overdueTodos],
+  todoProviders: [overdueTodos, campaignTodos],
   approvalFlows: [
     { subjectType: 'carrier_destruction', onSettled: destructionSettled, link: destructionLink },
     { subjectType: 'carrier_copy', onSettled: copySettled, link: copyLink },
@@ -89,9 +91,11 @@ export default defineModule({
       en: 'Job: count overdue carriers',
       fields: { overdue: { zh: '逾期件数', en: 'Overdue' } },
     },
+    ...CAMPAIGN_AUDIT_ACTIONS,
   },
   auditObjects: {
     carrier: { zh: '涉密载体', en: 'Carrier' },
     carrier_destruction: { zh: '销毁清单', en: 'Destruction list' },
+    carrier_campaign: { zh: '清查清退', en: 'Inventory campaign' },
   },
 });

@@ -20,6 +20,7 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
+import { campaignRoutes } from './campaigns.routes.ts';
 import { copyRequestView, makeCopies, requestCopy } from './copies.ts';
 import { handOver } from './handover.ts';
 import { carrierPolicy } from './policy.ts';
@@ -518,4 +519,7 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
       return wire(await db.tx((sql) => widen(sql, actorFor(req), caller, req.params.id, req.body)));
     },
   );
+
+  // 清查清退 (R-CAR-09) and "found again": campaigns.routes.ts.
+  await campaignRoutes(app, {});
 };

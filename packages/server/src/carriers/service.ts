@@ -363,7 +363,7 @@ export async function produce(sql: Sql, actor: Actor, caller: Caller, input: C.P
 // Loans
 // ---------------------------------------------------------------------------------------------
 
-async function writeStep(
+export async function writeStep(
   sql: Sql,
   caller: Caller,
   c: CarrierRow,

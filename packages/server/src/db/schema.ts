@@ -136,6 +136,35 @@ export interface Carrier {
   widened_person_ids: Generated<Json>;
 }
 
+export interface CarrierCampaign {
+  batch_id: string | null;
+  closed_at: Timestamp | null;
+  closed_by_person_id: string | null;
+  department_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  level: string | null;
+  note: Generated<string>;
+  opened_at: Generated<Timestamp>;
+  opened_by_person_id: string;
+  org_id: string;
+  scope: string;
+  status: Generated<string>;
+  title: string;
+}
+
+export interface CarrierCampaignItem {
+  campaign_id: string;
+  carrier_id: string;
+  confirmed_at: Timestamp | null;
+  confirmed_by_person_id: string | null;
+  custodian_person_id: string;
+  incident_id: string | null;
+  note: Generated<string>;
+  result: string | null;
+  status_at_open: string;
+}
+
 export interface CarrierCopyRequest {
   approval_id: string | null;
   carrier_id: string;
@@ -348,6 +377,26 @@ export interface DesignatorAbsence {
   recorded_by: string;
 }
 
+export interface Incident {
+  campaign_id: string | null;
+  carrier_id: string | null;
+  created_at: Generated<Timestamp>;
+  custodian_person_id: string | null;
+  discovered_at: Timestamp;
+  discovered_by_person_id: string;
+  id: Generated<string>;
+  know_scope: Json;
+  level: string;
+  org_id: string;
+  report_deadline: Timestamp;
+  report_note: Generated<string>;
+  reported_at: Timestamp | null;
+  reported_by_person_id: string | null;
+  source: string;
+  status: Generated<string>;
+  title: string;
+}
+
 export interface JobRun {
   finished_at: Timestamp | null;
   name: string;
@@ -533,6 +582,8 @@ export interface DB {
   audit_head: AuditHead;
   audit_outbox: AuditOutbox;
   carrier: Carrier;
+  carrier_campaign: CarrierCampaign;
+  carrier_campaign_item: CarrierCampaignItem;
   carrier_copy_request: CarrierCopyRequest;
   carrier_destruction: CarrierDestruction;
   carrier_destruction_item: CarrierDestructionItem;
@@ -547,6 +598,7 @@ export interface DB {
   designation_knower: DesignationKnower;
   designator: Designator;
   designator_absence: DesignatorAbsence;
+  incident: Incident;
   job_run: JobRun;
   login_lock: LoginLock;
   org: Org;

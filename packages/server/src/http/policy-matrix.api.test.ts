@@ -53,6 +53,11 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //  - Carriers (/api/carriers…): any business user reads the ledger (the read rule filters it) and
 //    where his own carriers are; the registry (secrecy officer) registers, the secrecy officer or a
 //    leader exports and sees others' custody (carriers/carriers.api.test.ts covers them).
+//  - Inventory campaigns (/api/carriers/campaigns…, R-CAR-09): any business user lists those he answers
+//    for and confirms his own carriers (404 for a campaign that is not his); the secrecy officer opens,
+//    closes and marks found, the secrecy officer or a leader exports (carriers/campaigns.api.test.ts).
+//  - Leak incidents (/api/incidents…, R-INC-01): any business user asks, the read rule filters; the
+//    secrecy officer or a leader records the report (incidents/incidents.api.test.ts).
 //  - The directory (GET /api/directory): a business user's own organisation's people and departments
 //    and the organisations below it, for the designation forms (directory/directory.api.test.ts).
 //  - A business account's password reset is under dual control: the sysadmin requests (POST
@@ -189,6 +194,16 @@ POST   /api/carriers/take-outs/{id}/out                403      403      403    
 POST   /api/carriers/{id}/bring-back                   403      403      403     403  401
 POST   /api/carriers/handovers                         403      403      403     403  401
 POST   /api/carriers/{id}/widen                        403      403      403     403  401
+GET    /api/carriers/campaigns                         403      403      403     2xx  401
+POST   /api/carriers/campaigns                         403      403      403     403  401
+GET    /api/carriers/campaigns/{id}                    403      403      403     404  401
+POST   /api/carriers/campaigns/{id}/items/{carrierId}/confirm 403 403    403     404  401
+POST   /api/carriers/campaigns/{id}/close              403      403      403     403  401
+GET    /api/carriers/campaigns/{id}/export             403      403      403     403  401
+POST   /api/carriers/{id}/found                        403      403      403     403  401
+GET    /api/incidents                                  403      403      403     2xx  401
+GET    /api/incidents/{id}                             403      403      403     404  401
+POST   /api/incidents/{id}/report                      403      403      403     403  401
 `;
 
 interface Row {
@@ -491,6 +506,17 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/carriers/handovers': (cl) => cl.post('/api/carriers/handovers', {}),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
+    'GET /api/carriers/campaigns': (cl) => cl.get('/api/carriers/campaigns'),
+    'POST /api/carriers/campaigns': (cl) => cl.post('/api/carriers/campaigns', {}),
+    'GET /api/carriers/campaigns/{id}': (cl) => cl.get(`/api/carriers/campaigns/${f.org}`),
+    'POST /api/carriers/campaigns/{id}/items/{carrierId}/confirm': (cl) =>
+      cl.post(`/api/carriers/campaigns/${f.org}/items/${f.org}/confirm`, { result: 'found' }),
+    'POST /api/carriers/campaigns/{id}/close': (cl) => cl.post(`/api/carriers/campaigns/${f.org}/close`, {}),
+    'GET /api/carriers/campaigns/{id}/export': (cl) => cl.get(`/api/carriers/campaigns/${f.org}/export`),
+    'POST /api/carriers/{id}/found': (cl) => cl.post(`/api/carriers/${f.org}/found`, {}),
+    'GET /api/incidents': (cl) => cl.get('/api/incidents'),
+    'GET /api/incidents/{id}': (cl) => cl.get(`/api/incidents/${f.org}`),
+    'POST /api/incidents/{id}/report': (cl) => cl.post(`/api/incidents/${f.org}/report`, {}),
   };
 
   /** A pending password request: a fresh business account's initial password (R-SYS-01 dual control). */

@@ -36,6 +36,8 @@ describe('web module manifest', () => {
         '/designation/authority',
         '/carriers',
         '/carriers/where',
+        '/carriers/campaigns',
+        '/incidents',
         '/workdays',
       ],
     );

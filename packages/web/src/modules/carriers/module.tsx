@@ -1,11 +1,14 @@
-import { AimOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { defineWebModule, lazyPage } from '../../app/module.ts';
+import { campaignMessages } from './campaigns.messages.ts';
 import { messages } from './messages.ts';
 
 const ledgerPage = lazyPage(() => import('./LedgerPage.tsx'), 'LedgerPage');
 const detailPage = lazyPage(() => import('./DetailPage.tsx'), 'DetailPage');
 const destructionPage = lazyPage(() => import('./DestructionPage.tsx'), 'DestructionPage');
 const wherePage = lazyPage(() => import('./WherePage.tsx'), 'WherePage');
+const campaignsPage = lazyPage(() => import('./CampaignsPage.tsx'), 'CampaignsPage');
+const campaignPage = lazyPage(() => import('./CampaignPage.tsx'), 'CampaignPage');
 
 const business = { roles: ['business'] } as const;
 
@@ -14,6 +17,8 @@ export default defineWebModule({
   routes: [
     { path: '/carriers', page: ledgerPage, access: business },
     { path: '/carriers/where', page: wherePage, access: business },
+    { path: '/carriers/campaigns', page: campaignsPage, access: business },
+    { path: '/carriers/campaigns/:id', page: campaignPage, access: business },
     { path: '/carriers/destructions/:id', page: destructionPage, access: business },
     { path: '/carriers/:id', page: detailPage, access: business },
   ],
@@ -32,6 +37,13 @@ export default defineWebModule({
       group: 'nav.carriers',
       order: 36,
     },
+    {
+      path: '/carriers/campaigns',
+      label: 'nav.carrierCampaigns',
+      icon: <AuditOutlined />,
+      group: 'nav.carriers',
+      order: 37,
+    },
   ],
-  messages,
+  messages: { ...messages, ...campaignMessages },
 });

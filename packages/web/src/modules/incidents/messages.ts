@@ -1,0 +1,38 @@
+// The UI strings of the incidents module (zh-CN and English).
+export const messages = {
+  // The menu group it stands in (the carriers module's words, the same key).
+  'nav.carriers': { zh: '涉密载体', en: 'Classified carriers' },
+  'nav.incidents': { zh: '泄密事件', en: 'Leak incidents' },
+  'inc.list.title': { zh: '泄密事件', en: 'Leak incidents' },
+  'inc.list.hint': {
+    zh: '发现涉密载体缺失等泄密或可能泄密的情况，须在发现后24小时内（按自然时间，不按工作日）报告保密行政管理部门和上级机关',
+    en: 'A (suspected) leak is reported to the secrecy bureau and the superior within 24 hours of discovery — on the clock, not in working days',
+  },
+  'inc.empty': { zh: '暂无泄密事件', en: 'No incidents' },
+  'inc.title': { zh: '事件', en: 'What' },
+  'inc.level': { zh: '密级', en: 'Level' },
+  'inc.source': { zh: '来源', en: 'Source' },
+  'inc.discoveredAt': { zh: '发现时间', en: 'Discovered' },
+  'inc.discoveredBy': { zh: '发现人', en: 'Discovered by' },
+  'inc.custodian': { zh: '保管人', en: 'Custodian' },
+  'inc.deadline': { zh: '报告时限（北京时间）', en: 'Report by (Beijing time)' },
+  'inc.status': { zh: '状态', en: 'Status' },
+  'inc.reportedAt': { zh: '报告时间', en: 'Reported at' },
+  'inc.reportedBy': { zh: '报告登记人', en: 'Recorded by' },
+  'inc.reportNote': { zh: '报告情况', en: 'Report' },
+  'inc.carrier': { zh: '涉及载体', en: 'Carrier' },
+  'inc.campaign': { zh: '清查清退', en: 'Campaign' },
+  'inc.open': { zh: '查看', en: 'Open' },
+  'inc.report': { zh: '登记已报告', en: 'Record as reported' },
+  'inc.reportHint': {
+    zh: '填写报告的对象、方式和时间，如“已书面报告市保密局和上级机关”',
+    en: 'To whom, how and when it was reported',
+  },
+  'inc.reported': { zh: '已登记报告', en: 'Recorded as reported' },
+  'inc.basis': { zh: '依据', en: 'Basis' },
+  'inc.state.due': { zh: '未到时限', en: 'Due' },
+  'inc.state.near': { zh: '临近时限', en: 'Deadline near' },
+  'inc.state.overdue': { zh: '已超时限', en: 'Overdue' },
+  'inc.state.reported': { zh: '已报告', en: 'Reported' },
+  'inc.statusFilter': { zh: '全部状态', en: 'All statuses' },
+} as const;
