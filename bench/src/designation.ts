@@ -24,6 +24,61 @@ const DEPTS = [
   '法规处',
 ];
 const YEAR = 2025;
+// Titles from two small vocabularies (e.g. 能源储备 + 调度方案 + 事项 + n): a search for one pair of
+// words finds 1 item in SUBJECT_COUNT × TOPIC_COUNT, as a real ledger's words are spread.
+const SUBJECT_WORDS = [
+  '能源储备',
+  '粮食安全',
+  '重大项目',
+  '城市规划',
+  '交通枢纽',
+  '水利工程',
+  '电网建设',
+  '应急物资',
+  '价格监测',
+  '产业布局',
+  '对外合作',
+  '科技攻关',
+  '边境口岸',
+  '通信保障',
+  '金融稳定',
+  '生态保护',
+  '国防动员',
+  '人口普查',
+  '财政预算',
+  '招商引资',
+  '土地储备',
+  '矿产资源',
+  '航空航天',
+];
+const TOPIC_WORDS = [
+  '调度方案',
+  '实施细则',
+  '评估报告',
+  '会议纪要',
+  '专项规划',
+  '技术参数',
+  '请示批复',
+  '统计数据',
+  '工作要点',
+  '谈判底线',
+  '选址论证',
+  '安全预案',
+  '建设进度',
+  '投资计划',
+  '运行监测',
+  '风险清单',
+  '审计意见',
+  '立项报告',
+  '采购清单',
+];
+const SUBJECT_COUNT = SUBJECT_WORDS.length;
+const TOPIC_COUNT = TOPIC_WORDS.length;
+const sqlArray = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(', ')}]`;
+const SUBJECTS = sqlArray(SUBJECT_WORDS);
+const TOPICS = sqlArray(TOPIC_WORDS);
+/** A search a user types: one subject and one topic (about n / 437 items match). */
+const SEARCH = `${SUBJECT_WORDS[5]}${TOPIC_WORDS[11]}`;
 
 /** Items over 2020-01 … 2026-07 (China time); every 11th a draft, every 7th released, every 5th derived. */
 export async function generate(db: Db, n: number, opts: { analyze?: boolean } = {}) {
@@ -52,7 +107,9 @@ export async function generate(db: Db, n: number, opts: { analyze?: boolean } = 
     `INSERT INTO designation_item (id, org_id, department_id, handler_person_id, title, basis_text, basis_grounds,
        origin, source_item_id, level, period, issue_date, release_date, know_scope, status, item_number, marking,
        approved_at, released_at, created_at)
-     SELECT md5('bench-' || g)::uuid, $1, ($2::uuid[])[1 + g % 8], $3, '基准事项' || g, '发展改革工作国家秘密范围', '{}',
+     SELECT md5('bench-' || g)::uuid, $1, ($2::uuid[])[1 + g % 8], $3,
+            (${SUBJECTS})[1 + g % ${SUBJECT_COUNT}] || (${TOPICS})[1 + (g / ${SUBJECT_COUNT}) % ${TOPIC_COUNT}] || '事项' || g,
+            '发展改革工作国家秘密范围', '{}',
             CASE WHEN g % 5 = 0 THEN 'derived' ELSE 'original' END,
             CASE WHEN g % 5 = 0 THEN md5('bench-' || (g - 1))::uuid END,
             (ARRAY['confidential', 'secret', 'top_secret'])[1 + g % 3], '{"kind":"years","n":10}',
@@ -110,6 +167,14 @@ const RAW_LEDGER = `SELECT i.id, i.org_id AS "orgId", i.department_id AS "depart
    AND i.approved_at >= make_timestamptz(${YEAR}, 1, 1, 0, 0, 0, 'Asia/Shanghai')
    AND i.approved_at < make_timestamptz(${YEAR + 1}, 1, 1, 0, 0, 0, 'Asia/Shanghai')
  ORDER BY i.approved_at DESC, i.id LIMIT 20 OFFSET 40`;
+
+/** The hand-written search: the organisation's items holding the text, newest first, through the same bigram index. */
+const RAW_SEARCH = `SELECT i.id, i.title, i.level, i.status, i.item_number AS "itemNumber", i.created_at AS "createdAt",
+    count(*) OVER ()::int AS total
+  FROM designation_item i
+ WHERE i.org_id = $1 AND i.search_grams @> search_grams($2::text)
+   AND (i.title ILIKE '%' || $2 || '%' OR i.item_number ILIKE '%' || $2 || '%' OR i.basis_text ILIKE '%' || $2 || '%')
+ ORDER BY i.created_at DESC, i.id LIMIT 20`;
 
 const T0 = `make_timestamptz($2::int, 1, 1, 0, 0, 0, 'Asia/Shanghai')`;
 const T1 = `make_timestamptz($2::int + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')`;
@@ -238,6 +303,24 @@ export async function designationReads(db: Db, n: number, k: number): Promise<Me
       k,
       () => listItems(db, caller, q, { limit: 20, offset: 40 }),
       () => db.query(RAW_LEDGER, [org, depts[1]]),
+    )),
+  });
+  const search = { q: SEARCH, sort: 'createdAt', order: 'desc' } as const;
+  const found = await listItems(db, caller, search, { limit: 20, offset: 0 });
+  const rawFound = await db.query<{ id: string; total: number }>(RAW_SEARCH, [org, SEARCH]);
+  if (
+    found.total !== rawFound.rows[0]?.total ||
+    found.items.map((i) => i.id).join() !== rawFound.rows.map((r) => r.id).join()
+  )
+    throw new Error(
+      `the ledger search and the raw SQL disagree (${found.total} vs ${rawFound.rows[0]?.total})`,
+    );
+  out.push({
+    measure: `designation ledger text search (${found.total} hits) vs raw SQL (${items(n)})`,
+    ...(await compare(
+      k,
+      () => listItems(db, caller, search, { limit: 20, offset: 0 }),
+      () => db.query(RAW_SEARCH, [org, SEARCH]),
     )),
   });
   const scope = { grouping: 'department' as const, orgIds: [org] };

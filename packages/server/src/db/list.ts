@@ -45,18 +45,25 @@ export function pinyinOrder(keyColumn: string): RawBuilder<string> {
   return sql<string>`${sql.ref(keyColumn)} COLLATE "C"`;
 }
 
-/** Any of `columns` contains `text` (case-insensitive, its % _ \ taken literally); nothing when empty. */
+/**
+ * Any of `columns` contains `text` (case-insensitive, its % _ \ taken literally); nothing when empty.
+ * `grams`: a column holding `search_grams()` of those columns (migration 0020) — a text of two
+ * characters or more is then looked up in its index first, and ILIKE keeps the true matches.
+ */
 export function searchIn<DB, TB extends keyof DB>(
   _eb: ExpressionBuilder<DB, TB>,
   columns: readonly StringReference<DB, TB>[],
   text: string | undefined,
+  grams?: StringReference<DB, TB>,
 ): Expression<SqlBool> | undefined {
   if (!text) return undefined;
   const pattern = likePattern(text);
-  return sql<SqlBool>`(${sql.join(
+  const like = sql<SqlBool>`(${sql.join(
     columns.map((c) => sql`${sql.ref(c)} ILIKE ${pattern}`),
     sql` OR `,
   )})`;
+  if (!grams || [...text].length < 2) return like;
+  return sql<SqlBool>`(${sql.ref(grams)} @> search_grams(${text}::text) AND ${like})`;
 }
 
 export interface ListOptions<DB, TB extends keyof DB> {

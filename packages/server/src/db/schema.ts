@@ -327,6 +327,7 @@ export interface DesignationItem {
   release_date: string | null;
   release_reason: string | null;
   released_at: Timestamp | null;
+  search_grams: Generated<string[]>;
   source_item_id: string | null;
   status: Generated<string>;
   title: string;

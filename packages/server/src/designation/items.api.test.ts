@@ -678,6 +678,29 @@ describe('designation items (定密事项)', () => {
     assert.ok(!none.body.items.some((x) => x.item.id === it.id));
   });
 
+  test('ledger text search through the bigram index: Chinese substrings, Latin in any case, one character, % and _ literal, no match pieced together from two fields', async () => {
+    const a = await draft({
+      title: '关于计划ABC的实施方案',
+      basis: { catalogueEntryId: entrySecret, text: '划算之处', grounds: NO },
+    });
+    const b = await draft({ title: '折扣100%_率表' });
+    const ids = async (q: string) =>
+      (
+        await officer.client.get<{ items: Item[] }>(
+          `/api/designation/items?q=${encodeURIComponent(q)}&pageSize=100`,
+        )
+      ).body.items.map((x) => x.id);
+    assert.ok((await ids('计划abc')).includes(a.id), 'a Chinese and Latin substring, case-insensitive');
+    assert.ok((await ids('实施')).includes(a.id));
+    assert.ok((await ids('划算之')).includes(a.id), 'the basis text is searched too');
+    assert.ok(!(await ids('计划算')).includes(a.id), 'bigrams from title and basis together are no match');
+    assert.ok((await ids('施')).includes(a.id), 'one character: searched without the index');
+    assert.deepEqual(await ids('100%_率'), [b.id], '% and _ are taken literally');
+    assert.deepEqual(await ids('100x_率'), []);
+    const grams = await t.db.query<{ g: string[] }>('SELECT search_grams($1) AS g', ['AbA']);
+    assert.deepEqual([...grams.rows[0]!.g].sort(), ['ab', 'ba']);
+  });
+
   test('R-DES-08 recording the yearly review takes an item off the list until next year; nothing else may', async () => {
     const it = await designate();
     // A year on, the item is due.

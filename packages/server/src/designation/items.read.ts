@@ -116,7 +116,7 @@ export async function listItems(
     // A text search reads every row whatever the order: one scan, not a walk of the date index.
     fullScan: !!q.q?.trim(),
     where: (eb) => [
-      searchIn(eb, ['i.title', 'i.item_number', 'i.basis_text'], q.q?.trim()),
+      searchIn(eb, ['i.title', 'i.item_number', 'i.basis_text'], q.q?.trim(), 'i.search_grams'),
       !!q.level && eb('i.level', '=', q.level),
       !!q.year &&
         k<SqlBool>`extract(year FROM coalesce(i.approved_at, i.created_at) AT TIME ZONE 'Asia/Shanghai') = ${q.year}`,
