@@ -675,3 +675,20 @@ export function alreadyRegistered(copyNumber: number): RuleViolation {
     'R-CAR-01',
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// R-CAR-09: the QR label of a carrier
+// ---------------------------------------------------------------------------------------------
+
+/** What a carrier's QR label encodes, exactly: `BAOMI-CARRIER:<carrier uuid>` (the scanner reads this). */
+export const CARRIER_QR_PREFIX = 'BAOMI-CARRIER:';
+
+export function carrierQrPayload(carrierId: string): string {
+  return `${CARRIER_QR_PREFIX}${carrierId}`;
+}
+
+/** A title shortened to `max` characters (by code point) with an ellipsis, for a label. */
+export function truncateForLabel(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}

@@ -1,5 +1,5 @@
 export * from './enums.ts';
+export * from './import.ts';
 export * from './read.ts';
 export * from './rules.ts';
 export * from './state.ts';
-export * from './import.ts';

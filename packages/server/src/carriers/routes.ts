@@ -22,6 +22,7 @@ import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
 import { copyRequestView, makeCopies, requestCopy } from './copies.ts';
 import { handOver } from './handover.ts';
+import { carrierImportRoutes } from './import-routes.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierDetail, custodyView, listCarriers, toCarrier, whereNow, withAbilities } from './read.ts';
 import {
@@ -518,4 +519,7 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
       return wire(await db.tx((sql) => widen(sql, actorFor(req), caller, req.params.id, req.body)));
     },
   );
+
+  // 台账导入 and QR label sheets (carriers/import-routes.ts).
+  await app.register(carrierImportRoutes);
 };
