@@ -189,6 +189,10 @@ POST   /api/carriers/take-outs/{id}/out                403      403      403    
 POST   /api/carriers/{id}/bring-back                   403      403      403     403  401
 POST   /api/carriers/handovers                         403      403      403     403  401
 POST   /api/carriers/{id}/widen                        403      403      403     403  401
+GET    /api/carriers/import/template                   403      403      403     403  401
+POST   /api/carriers/import/preview                    403      403      403     403  401
+POST   /api/carriers/import                            403      403      403     403  401
+GET    /api/carriers/labels                            403      403      403     404  401
 `;
 
 interface Row {
@@ -491,6 +495,10 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/carriers/handovers': (cl) => cl.post('/api/carriers/handovers', {}),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
+    'GET /api/carriers/import/template': (cl) => cl.get('/api/carriers/import/template'),
+    'POST /api/carriers/import/preview': (cl) => cl.post('/api/carriers/import/preview?fileName=a.xlsx', {}),
+    'POST /api/carriers/import': (cl) => cl.post('/api/carriers/import?fileName=a.xlsx', {}),
+    'GET /api/carriers/labels': (cl) => cl.get('/api/carriers/labels'),
   };
 
   /** A pending password request: a fresh business account's initial password (R-SYS-01 dual control). */
