@@ -63,7 +63,7 @@ describe('carrier ledger import and QR labels (R-CAR-01, R-CAR-09)', () => {
 
   const counts = async () =>
     (
-      await t.db.query<Record<string, number>>(
+      await t.db.query<{ carriers: number; steps: number; imports: number }>(
         `SELECT (SELECT count(*)::int FROM carrier) AS carriers,
                 (SELECT count(*)::int FROM carrier_step) AS steps,
                 (SELECT count(*)::int FROM carrier_import) AS imports`,

@@ -291,10 +291,10 @@ function rowsRefused(c: Checked): never {
   );
 }
 
-async function duplicateFile(sql: Sql, caller: Caller, sha256: string): Promise<never> {
+async function duplicateFile(sql: Sql, caller: Caller, sha256: string) {
   const before = await importOfFile(sql, caller.orgId, sha256);
   const when = before ? before.createdAt.toISOString().slice(0, 10) : '';
-  throw conflict({
+  return conflict({
     code: 'import_duplicate_file',
     field: 'file',
     rule: 'R-CAR-01',
@@ -318,7 +318,7 @@ export async function commitImport(sql: Sql, actor: Actor, caller: Caller, file:
     });
   }
   // The same file again: said as such (409) rather than as every row already on the books.
-  if (await importOfFile(sql, caller.orgId, c.sha256)) await duplicateFile(sql, caller, c.sha256);
+  if (await importOfFile(sql, caller.orgId, c.sha256)) throw await duplicateFile(sql, caller, c.sha256);
   if (c.invalid > 0) rowsRefused(c);
   const importId = await insertImport(sql, {
     orgId: caller.orgId,
@@ -330,7 +330,7 @@ export async function commitImport(sql: Sql, actor: Actor, caller: Caller, file:
     registrarPersonId: caller.personId,
     createdBy: caller.accountId,
   });
-  if (importId === null) await duplicateFile(sql, caller, c.sha256);
+  if (importId === null) throw await duplicateFile(sql, caller, c.sha256);
 
   const batchIds = new Map<string, string>();
   const departmentId = caller.departmentId;

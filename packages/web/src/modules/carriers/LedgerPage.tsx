@@ -1,7 +1,7 @@
 // 涉密载体台账: search (title, 文号, copy number, marking, custodian), filters, server sorting (titles by
 // pinyin) and paging, every row with its marking (R-LVL-05); receipt and production for the registry;
 // export for the secrecy officer and leaders. Filters, sort and page live in the address (the ledger kit).
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, QrcodeOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   CARRIER_KIND_LABELS,
   CARRIER_KINDS,
@@ -25,6 +25,7 @@ import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
 import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
 import { type LedgerQuery, useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.ts';
 import { type CarrierRow, carriersApi } from './api.ts';
+import { importApi } from './importApi.ts';
 import { departmentOptions, MarkingTag, RegisterModal, StatusTag, useDirectory } from './shared.tsx';
 
 const FILTERS = [
@@ -60,8 +61,21 @@ export function LedgerPage() {
       description={t('car.ledger.hint')}
       breadcrumb={<Breadcrumbs />}
       extra={
-        mayRegister && (
-          <Space>
+        <Space>
+          <Button
+            icon={<QrcodeOutlined />}
+            href={importApi.labelsUrl({ ...filter, ...order })}
+            disabled={!items.data?.total}
+            data-testid="carrier-labels"
+          >
+            {t('car.labels.filter')}
+          </Button>
+          {mayRegister && (
+            <Link to="/carriers/import" data-testid="carrier-import">
+              <Button icon={<UploadOutlined />}>{t('car.import')}</Button>
+            </Link>
+          )}
+          {mayRegister && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -70,11 +84,13 @@ export function LedgerPage() {
             >
               {t('car.receive')}
             </Button>
+          )}
+          {mayRegister && (
             <Button icon={<PlusOutlined />} onClick={() => setModal('produce')} data-testid="carrier-produce">
               {t('car.produce')}
             </Button>
-          </Space>
-        )
+          )}
+        </Space>
       }
     >
       <LedgerTable<CarrierRow>

@@ -1,11 +1,13 @@
 import { AimOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { defineWebModule, lazyPage } from '../../app/module.ts';
+import { importMessages } from './importMessages.ts';
 import { messages } from './messages.ts';
 
 const ledgerPage = lazyPage(() => import('./LedgerPage.tsx'), 'LedgerPage');
 const detailPage = lazyPage(() => import('./DetailPage.tsx'), 'DetailPage');
 const destructionPage = lazyPage(() => import('./DestructionPage.tsx'), 'DestructionPage');
 const wherePage = lazyPage(() => import('./WherePage.tsx'), 'WherePage');
+const importPage = lazyPage(() => import('./ImportPage.tsx'), 'ImportPage');
 
 const business = { roles: ['business'] } as const;
 
@@ -15,6 +17,7 @@ export default defineWebModule({
     { path: '/carriers', page: ledgerPage, access: business },
     { path: '/carriers/where', page: wherePage, access: business },
     { path: '/carriers/destructions/:id', page: destructionPage, access: business },
+    { path: '/carriers/import', page: importPage, access: business },
     { path: '/carriers/:id', page: detailPage, access: business },
   ],
   menu: [
@@ -33,5 +36,5 @@ export default defineWebModule({
       order: 36,
     },
   ],
-  messages,
+  messages: { ...messages, ...importMessages },
 });
