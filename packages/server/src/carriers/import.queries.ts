@@ -1,11 +1,9 @@
 // The SQL of the ledger import (carriers/import.ts): people by name, copies already on the books, the
 // import's row, and the carriers and their first steps written in multi-row statements (one
 // transaction: all rows or none).
-import { sql as k } from 'kysely';
 import type { Sql } from '../db/db.ts';
 import { kdb } from '../db/kysely.ts';
 import { sortKey } from '../db/sortkey.ts';
-import type { CarrierWrite } from './queries.ts';
 
 /** People of one organisation by name (a name may be shared: every match is returned). */
 export async function peopleByName(
@@ -97,10 +95,40 @@ export async function importOfFile(
   return r ?? null;
 }
 
-/** Carriers of one import (ids chosen by the caller), in multi-row INSERTs. */
-export async function insertCarriersBulk(
+/** What every carrier of one import shares. */
+export interface ImportCommon {
+  orgId: string;
+  departmentId: string | null;
+  knowScope: { personIds: string[]; departmentIds: string[]; positions: string[] };
+  createdBy: string;
+}
+
+/** One imported carrier (a received copy, in the registry, kept by its custodian). */
+export interface ImportedCarrier {
+  id: string;
+  kind: string;
+  title: string;
+  docNumber: string;
+  sender: string;
+  batchId: string;
+  copyNumber: number | null;
+  level: string;
+  period: unknown;
+  marking: string;
+  issueDate: string;
+  distributionClass: string | null;
+  mediumSerial: string;
+  custodianPersonId: string;
+}
+
+/**
+ * Carriers of one import (ids chosen by the caller): INSERT … SELECT FROM unnest(column arrays), 5,000
+ * rows a statement — a few parameters however many rows, which PGlite and PostgreSQL parse at once.
+ */
+export async function insertImportedCarriers(
   sql: Sql,
-  rows: readonly (CarrierWrite & { id: string })[],
+  common: ImportCommon,
+  rows: readonly ImportedCarrier[],
 ): Promise<void> {
   const keys = new Map<string, string>();
   const key = (t: string) => {
@@ -111,43 +139,42 @@ export async function insertCarriersBulk(
     }
     return s;
   };
-  // 27 parameters a row: 1,000 rows stay well under PostgreSQL's 65,535.
-  for (let i = 0; i < rows.length; i += 1000) {
-    const part = rows.slice(i, i + 1000);
-    await kdb(sql)
-      .insertInto('carrier')
-      .values(
-        part.map((w) => ({
-          id: w.id,
-          org_id: w.orgId,
-          department_id: w.departmentId,
-          kind: w.kind,
-          origin: w.origin,
-          title: w.title,
-          title_sort: key(w.title),
-          doc_number: w.docNumber,
-          sender: w.sender,
-          batch_id: w.batchId,
-          copy_number: w.copyNumber,
-          level: w.level,
-          period: JSON.stringify(w.period),
-          marking: w.marking,
-          issue_date: w.issueDate,
-          distribution_class: w.distributionClass,
-          line_of_work_department_ids: JSON.stringify(w.lineOfWorkDepartmentIds),
-          know_scope: JSON.stringify(w.knowScope),
-          central: w.central,
-          source_carrier_id: w.sourceCarrierId,
-          stamp: w.stamp,
-          medium_serial: w.mediumSerial,
-          status: w.status,
-          custodian_person_id: w.custodianPersonId,
-          holder_person_id: w.custodianPersonId,
-          destruction_id: w.destructionId,
-          created_by: w.createdBy,
-        })),
-      )
-      .execute();
+  for (let i = 0; i < rows.length; i += 5000) {
+    const part = rows.slice(i, i + 5000);
+    await sql.query(
+      `INSERT INTO carrier (id, org_id, department_id, kind, origin, title, title_sort, doc_number, sender, batch_id,
+         copy_number, level, period, marking, issue_date, distribution_class, know_scope, status,
+         custodian_person_id, holder_person_id, created_by)
+       SELECT u.id, $1, $2, u.kind, 'received', u.title, u.title_sort, u.doc_number, u.sender, u.batch_id,
+              u.copy_number, u.level, u.period::jsonb, u.marking, u.issue_date, u.distribution_class, $3::jsonb,
+              'in_registry', u.custodian, u.custodian, $4
+         FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::uuid[],
+                     $12::int[], $13::text[], $14::text[], $15::text[], $16::date[], $17::text[], $18::text[],
+                     $19::uuid[])
+           AS u(id, kind, title, title_sort, doc_number, sender, batch_id, copy_number, level, period, marking,
+                issue_date, distribution_class, medium_serial, custodian)`,
+      [
+        common.orgId,
+        common.departmentId,
+        JSON.stringify(common.knowScope),
+        common.createdBy,
+        part.map((r) => r.id),
+        part.map((r) => r.kind),
+        part.map((r) => r.title),
+        part.map((r) => key(r.title)),
+        part.map((r) => r.docNumber),
+        part.map((r) => r.sender),
+        part.map((r) => r.batchId),
+        part.map((r) => r.copyNumber),
+        part.map((r) => r.level),
+        part.map((r) => JSON.stringify(r.period)),
+        part.map((r) => r.marking),
+        part.map((r) => r.issueDate),
+        part.map((r) => r.distributionClass),
+        part.map((r) => r.mediumSerial),
+        part.map((r) => r.custodianPersonId),
+      ],
+    );
   }
 }
 
@@ -158,32 +185,29 @@ export interface FirstStep {
   note: string;
 }
 
-/** The first step (收进登记, seq 1) of each imported carrier. */
+/** The first step (收进登记, seq 1) of each imported carrier, in the same way. */
 export async function insertFirstStepsBulk(
   sql: Sql,
   orgId: string,
   actor: { personId: string; accountId: string },
   steps: readonly FirstStep[],
 ): Promise<void> {
-  for (let i = 0; i < steps.length; i += 2000) {
-    const part = steps.slice(i, i + 2000);
-    await kdb(sql)
-      .insertInto('carrier_step')
-      .values(
-        part.map((s) => ({
-          carrier_id: s.carrierId,
-          org_id: orgId,
-          seq: 1,
-          kind: 'receive',
-          actor_person_id: actor.personId,
-          actor_account_id: actor.accountId,
-          status_after: 'in_registry',
-          holder_person_id: s.holderPersonId,
-          details: JSON.stringify(s.details),
-          note: s.note,
-          at: k`now()`,
-        })),
-      )
-      .execute();
+  for (let i = 0; i < steps.length; i += 5000) {
+    const part = steps.slice(i, i + 5000);
+    await sql.query(
+      `INSERT INTO carrier_step (carrier_id, org_id, seq, kind, actor_person_id, actor_account_id, status_after,
+         holder_person_id, details, note)
+       SELECT u.carrier_id, $1, 1, 'receive', $2, $3, 'in_registry', u.holder, u.details::jsonb, u.note
+         FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[]) AS u(carrier_id, holder, details, note)`,
+      [
+        orgId,
+        actor.personId,
+        actor.accountId,
+        part.map((s) => s.carrierId),
+        part.map((s) => s.holderPersonId),
+        part.map((s) => JSON.stringify(s.details)),
+        part.map((s) => s.note),
+      ],
+    );
   }
 }

@@ -36,14 +36,14 @@ import type { Sql } from '../db/db.ts';
 import { todayInChina } from '../designation/common.ts';
 import type { Caller } from '../http/policy.ts';
 import {
+  type ImportedCarrier,
   importOfFile,
-  insertCarriersBulk,
   insertFirstStepsBulk,
   insertImport,
+  insertImportedCarriers,
   peopleByName,
   receivedCopies,
 } from './import.queries.ts';
-import type { CarrierWrite } from './queries.ts';
 import { readXlsxRows } from './xlsx.ts';
 
 export interface ImportFile {
@@ -335,7 +335,7 @@ export async function commitImport(sql: Sql, actor: Actor, caller: Caller, file:
   const batchIds = new Map<string, string>();
   const departmentId = caller.departmentId;
   const knowScope = { personIds: [], departmentIds: departmentId ? [departmentId] : [], positions: [] };
-  const writes: (CarrierWrite & { id: string })[] = [];
+  const writes: ImportedCarrier[] = [];
   const steps: {
     carrierId: string;
     holderPersonId: string;
@@ -353,10 +353,7 @@ export async function commitImport(sql: Sql, actor: Actor, caller: Caller, file:
     const id = randomUUID();
     writes.push({
       id,
-      orgId: caller.orgId,
-      departmentId,
       kind: v.kind,
-      origin: 'received',
       title: v.title,
       docNumber: v.docNumber,
       sender: v.sender,
@@ -367,16 +364,8 @@ export async function commitImport(sql: Sql, actor: Actor, caller: Caller, file:
       marking: v.marking.marking,
       issueDate: v.issueDate,
       distributionClass: v.distributionClass,
-      lineOfWorkDepartmentIds: [],
-      knowScope,
-      central: false,
-      sourceCarrierId: null,
-      stamp: '',
       mediumSerial: v.mediumSerial,
-      status: 'in_registry',
       custodianPersonId: r.custodianPersonId!,
-      destructionId: null,
-      createdBy: caller.accountId,
     });
     const note = `台账导入：${c.fileName} 第${r.rowNumber}行${v.note ? `；${v.note}` : ''}`;
     steps.push({
@@ -386,7 +375,11 @@ export async function commitImport(sql: Sql, actor: Actor, caller: Caller, file:
       note: note.slice(0, 500),
     });
   }
-  await insertCarriersBulk(sql, writes);
+  await insertImportedCarriers(
+    sql,
+    { orgId: caller.orgId, departmentId, knowScope, createdBy: caller.accountId },
+    writes,
+  );
   await insertFirstStepsBulk(
     sql,
     caller.orgId,
