@@ -17,7 +17,11 @@ export default defineWebModule({
     { path: '/carriers', page: ledgerPage, access: business },
     { path: '/carriers/where', page: wherePage, access: business },
     { path: '/carriers/destructions/:id', page: destructionPage, access: business },
-    { path: '/carriers/import', page: importPage, access: business },
+    {
+      path: '/carriers/import',
+      page: importPage,
+      access: { roles: ['business'], businessRoles: ['secrecy_officer'] },
+    },
     { path: '/carriers/:id', page: detailPage, access: business },
   ],
   menu: [
