@@ -48,8 +48,8 @@ export async function labelSheet(
     lines: [
       c.copyNumber !== null ? `份号 ${formatCopyNumber(c.copyNumber)}` : CARRIER_KIND_LABELS[c.kind].zh,
       c.marking,
-      truncateForLabel(c.title, 36),
       c.docNumber ? `文号 ${truncateForLabel(c.docNumber, 30)}` : '',
+      truncateForLabel(c.title, 36),
     ],
   }));
   return {

@@ -115,13 +115,17 @@ export async function readXlsxRows(
 ): Promise<SheetRow[]> {
   checkXlsxZip(bytes);
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const input = Readable.from([bytes]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
     entries: 'ignore',
   });
+  // A damaged zip can make exceljs's unzipper emit an error after the iteration stopped: it is the
+  // iteration's error (caught below), never an uncaught one.
+  (reader as unknown as NodeJS.EventEmitter).on('error', () => {});
   const rows: SheetRow[] = [];
   let tooMany = false;
   try {
@@ -151,6 +155,8 @@ export async function readXlsxRows(
       '文件已损坏或不是 Excel 工作簿，无法读取。请用导入模板重新填写后上传',
       'The file is damaged or not an Excel workbook and cannot be read. Fill in the import template again',
     );
+  } finally {
+    input.destroy();
   }
   if (tooMany) {
     fileError(

@@ -479,13 +479,13 @@ class FormWriter {
   }
 
   /**
-   * A sheet of labels, two a row (78 × 28 mm each, dashed cut lines), eight rows to a page: the QR
+   * A sheet of labels, two a row (78 × 26 mm each, dashed cut lines), eight rows to a page: the QR
    * code on the left, the lines on the right (the first bold and larger).
    */
   labels(items: PdfLabel[]): void {
     const doc = this.doc;
     const w = BODY.width / 2;
-    const h = 28 * MM;
+    const h = 26 * MM;
     const pad = 2 * MM;
     const qrSize = h - 2 * pad;
     if (this.y > this.contentTop) this.gap(4);
@@ -520,11 +520,14 @@ class FormWriter {
         const tx = x + pad + qrSize + pad;
         const tw = w - (tx - x) - pad;
         let ty = this.y + pad;
+        const bottom = this.y + h - pad / 2;
         item.lines.forEach((line, k) => {
           const size = k === 0 ? 12 : 8.5;
           this.use(k === 0, size);
-          const lh = Math.min(this.doc.heightOfString(line || ' ', { width: tw, lineGap: 1 }), size * 2.6);
-          if (ty + lh > this.y + h - pad / 2) return;
+          const one = this.doc.heightOfString('国', { width: tw, lineGap: 1 });
+          // What does not fit is cut with an ellipsis (the last line, a long title, gets what is left).
+          const lh = Math.min(this.doc.heightOfString(line || ' ', { width: tw, lineGap: 1 }), bottom - ty);
+          if (lh < one) return;
           if (line !== '') {
             doc.text(line, tx, ty, { width: tw, height: lh, lineGap: 1, ellipsis: true });
             this.drawn[this.page]!.push(line);
