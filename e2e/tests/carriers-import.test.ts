@@ -113,8 +113,14 @@ describe('carrier ledger import in the browser', { timeout: 200_000 }, () => {
     await p.getByTestId('import-confirm').click();
     await p.getByTestId('import-done').filter({ hasText: '已导入 2 件涉密载体' }).waitFor();
 
-    // In the ledger, and the timeline names the file and the row.
+    // In the ledger; ticking a row turns the label button to the selection (R-CAR-09).
     await p.goto('/carriers');
+    await p.getByTestId('carrier-link').first().waitFor();
+    await p.getByTestId('carrier-table').locator('tr.ant-table-row').first().locator('.ant-checkbox').click();
+    const labels = p.getByTestId('carrier-labels');
+    await labels.filter({ hasText: '已选 1 件' }).waitFor();
+    assert.match((await labels.getAttribute('href')) ?? '', /\/api\/carriers\/labels\?ids=[0-9a-f-]{36}$/);
+    // The timeline names the file and the row.
     await p.getByTestId('carrier-link').filter({ hasText: TITLE }).first().click();
     await p.waitForURL(/\/carriers\/[0-9a-f-]{36}$/);
     await p.getByText(/台账导入：旧台账（改正）\.xlsx 第[23]行/).waitFor();

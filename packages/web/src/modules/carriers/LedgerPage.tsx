@@ -25,7 +25,7 @@ import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
 import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
 import { type LedgerQuery, useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.ts';
 import { type CarrierRow, carriersApi } from './api.ts';
-import { importApi } from './importApi.ts';
+import { importApi, MAX_LABELS } from './importApi.ts';
 import { departmentOptions, MarkingTag, RegisterModal, StatusTag, useDirectory } from './shared.tsx';
 
 const FILTERS = [
@@ -54,6 +54,8 @@ export function LedgerPage() {
     [JSON.stringify(filter), JSON.stringify(order), page, pageSize],
   );
   const [modal, setModal] = useState<'receive' | 'produce' | null>(null);
+  // Ticked rows (kept across pages): their labels, else the labels of the current filter.
+  const [selected, setSelected] = useState<string[]>([]);
   const mayRegister = can(items.data?.abilities, 'register');
   return (
     <PageCard
@@ -64,11 +66,13 @@ export function LedgerPage() {
         <Space>
           <Button
             icon={<QrcodeOutlined />}
-            href={importApi.labelsUrl({ ...filter, ...order })}
-            disabled={!items.data?.total}
+            href={importApi.labelsUrl(
+              selected.length ? { ids: selected.join(',') } : { ...filter, ...order },
+            )}
+            disabled={!items.data?.total && selected.length === 0}
             data-testid="carrier-labels"
           >
-            {t('car.labels.filter')}
+            {selected.length ? t('car.labels.selected', { n: selected.length }) : t('car.labels.filter')}
           </Button>
           {mayRegister && (
             <Link to="/carriers/import" data-testid="carrier-import">
@@ -98,6 +102,11 @@ export function LedgerPage() {
         query={query}
         result={items}
         rowKey="id"
+        rowSelection={{
+          selectedRowKeys: selected,
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => setSelected(keys.map(String).slice(0, MAX_LABELS)),
+        }}
         columns={useColumns()}
         filters={<LedgerFilters query={query} />}
         actions={(c) => <Link to={`/carriers/${c.id}`}>{t('car.view')}</Link>}

@@ -1,9 +1,12 @@
 // The ledger import (raw .xlsx uploads: the JSON client does not send files) and the QR label sheet's
 // address. Types from the contract (@baomi/api/carriers/import.ts).
 import type { ImportPreview, ImportResult } from '@baomi/api/carriers/import.ts';
+import { INPUT_LIMITS } from '@baomi/api/carriers/labels.ts';
 import { ApiError, type Query, queryString, readCookie } from '../../app/api.ts';
 
 export type { ImportPreview, ImportPreviewRow, ImportResult } from '@baomi/api/carriers/import.ts';
+/** The most carriers a selection names (the contract's id list: INPUT_LIMITS.destructionItems). */
+export const MAX_LABELS = INPUT_LIMITS.destructionItems;
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -46,5 +46,6 @@ export const importMessages = {
   'car.import.sha': { zh: '文件指纹', en: 'File fingerprint' },
   'car.labels': { zh: '打印二维码标签', en: 'Print QR labels' },
   'car.labels.filter': { zh: '打印标签（当前筛选）', en: 'Print labels (current filter)' },
+  'car.labels.selected': { zh: '打印标签（已选 {n} 件）', en: 'Print labels ({n} chosen)' },
   'car.labels.batch': { zh: '打印本批标签', en: 'Print labels of this batch' },
 };
