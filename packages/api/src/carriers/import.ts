@@ -9,7 +9,7 @@ import {
   IMPORT_LIMITS,
   STATE_SECRET_LEVELS,
 } from '@baomi/domain';
-import { Enum, Nullable, Req, type Static, Str, Type, Uuid } from '../common.ts';
+import { Enum, Nullable, Req, type Static, Str, Timestamp, Type, Uuid } from '../common.ts';
 import { Violation } from '../designation/common.ts';
 import { CARRIER_SORTS, INPUT_LIMITS } from './labels.ts';
 
@@ -65,6 +65,8 @@ export const ImportPreview = Type.Object({
   items: Type.Array(ImportPreviewRow),
   /** More rows with errors than `items` holds. */
   truncated: Type.Boolean(),
+  /** This very file (same SHA-256) was imported before: the commit would be refused (409). */
+  importedBefore: Nullable(Type.Object({ at: Timestamp, registrarName: Type.String() })),
 });
 export type ImportPreview = Static<typeof ImportPreview>;
 

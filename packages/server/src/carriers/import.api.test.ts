@@ -253,6 +253,9 @@ describe('carrier ledger import and QR labels (R-CAR-01, R-CAR-09)', () => {
   });
 
   test('the same file again: 409; another file with a copy already on the books: its rows refused', async () => {
+    const p = await preview(xlsxCache.good!);
+    assert.equal(p.status, 200);
+    assert.ok((p.body as unknown as { importedBefore: { registrarName: string } | null }).importedBefore);
     await refused(() => commit(xlsxCache.good!), 409, { code: 'import_duplicate_file' });
     const again = await xlsx([row({ copyNumber: '000002', custodian: custodianName, note: '另一份台账' })]);
     const e = await refused(() => commit(again), 400, { code: 'import_rows_invalid' });

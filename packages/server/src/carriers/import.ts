@@ -6,12 +6,7 @@
 // organisation), the carriers in receipt batches (copies of one document share a batch, R-LVL-04),
 // each one's first step (收进登记) naming the import, and ONE audit event for the whole file.
 import { createHash, randomUUID } from 'node:crypto';
-import type {
-  ImportPreview,
-  ImportPreviewRow,
-  ImportQuery,
-  ImportRowError,
-} from '@baomi/api/carriers/import.ts';
+import type { ImportPreviewRow, ImportQuery, ImportRowError } from '@baomi/api/carriers/import.ts';
 import {
   alreadyRegistered,
   conflict,
@@ -229,8 +224,9 @@ function previewRow(r: CheckedRow): ImportPreviewRow {
 }
 
 /** 预览: every row checked, the first rows and every refused row (up to the limit) returned. Writes nothing. */
-export async function previewImport(sql: Sql, caller: Caller, file: ImportFile): Promise<ImportPreview> {
+export async function previewImport(sql: Sql, caller: Caller, file: ImportFile) {
   const c = await check(sql, caller, file);
+  const before = await importOfFile(sql, caller.orgId, c.sha256);
   const items: ImportPreviewRow[] = [];
   let shownErrors = 0;
   let truncated = false;
@@ -257,6 +253,7 @@ export async function previewImport(sql: Sql, caller: Caller, file: ImportFile):
     batches: c.batches,
     items,
     truncated,
+    importedBefore: before ? { at: before.createdAt, registrarName: before.registrarName } : null,
   };
 }
 

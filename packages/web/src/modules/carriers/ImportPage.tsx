@@ -10,6 +10,7 @@ import { Link } from 'react-router-dom';
 import { ErrorAlert, PageCard } from '../../app/components.tsx';
 import { useI18n } from '../../app/i18n.tsx';
 import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
+import { formatTime } from '../../app/time.ts';
 import { type ImportPreview, type ImportPreviewRow, type ImportResult, importApi } from './importApi.ts';
 
 export function ImportPage() {
@@ -137,6 +138,17 @@ export function ImportPage() {
                     </Space>
                   }
                 />
+                {preview.importedBefore && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    data-testid="import-before"
+                    title={t('car.import.before', {
+                      at: formatTime(preview.importedBefore.at),
+                      who: preview.importedBefore.registrarName,
+                    })}
+                  />
+                )}
                 <Table<ImportPreviewRow>
                   size="small"
                   rowKey="row"
@@ -176,7 +188,7 @@ export function ImportPage() {
                 <Space>
                   <Button
                     type="primary"
-                    disabled={preview.invalid > 0 || busy}
+                    disabled={preview.invalid > 0 || !!preview.importedBefore || busy}
                     loading={busy}
                     onClick={() => void commit()}
                     data-testid="import-confirm"

@@ -40,6 +40,10 @@ export const importMessages = {
     en: '{count} carriers imported ({batches} batches); each one’s receipt names the file and row',
   },
   'car.import.toLedger': { zh: '返回台账', en: 'Back to the ledger' },
+  'car.import.before': {
+    zh: '这个文件已于 {at} 由 {who} 导入，同一份台账不能重复导入',
+    en: 'This file was imported on {at} by {who}; a ledger is imported once',
+  },
   'car.import.row': { zh: '行号', en: 'Row' },
   'car.import.result': { zh: '校验结果', en: 'Result' },
   'car.import.ok': { zh: '合格', en: 'OK' },
