@@ -2,7 +2,7 @@
 // figures a user feels (start, memory), each with its goal and whether it is met.
 //   npm run bench [-- --quick] [--runs N] [--only PREFIX[,PREFIX…]] [--scale 200k|1m]
 // Set BAOMI_BENCH_PG_URL=postgres://… (a cluster with fsync=on: README) to measure PostgreSQL as well.
-// Groups (for --only, by prefix): audit-append-1, audit-append-8, verify, http-me, http-ledger, designation, carriers, start,
+// Groups (for --only, by prefix): audit-append-1, audit-append-8, verify, http-me, http-ledger, designation, carriers, carriers-import, start,
 // memory. Every ratio row is measured `runs` times (default 3, --quick 1): the table shows the median
 // and the spread (min–max). PGlite runs durable, as the server runs it: a real data directory, fsync on.
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
@@ -20,6 +20,7 @@ import { migrate } from '@baomi/server/db/migrate.ts';
 import { seedFromTemplate } from '@baomi/server/db/template.ts';
 import pg from 'pg';
 import { carrierReads } from './carriers.ts';
+import { carrierImport } from './carriers-import.ts';
 import { designationReads } from './designation.ts';
 import { seedLedger } from './ledger-data.ts';
 import type { LoadRequest, LoadResult } from './load.ts';
@@ -559,6 +560,29 @@ async function carriersAtVolume(kind: Kind, db: string, n: number, k: number) {
     });
 }
 
+// The ledger import (carriers-import.ts): preview and commit of an .xlsx of n rows, one run (it is long).
+async function carriersImport(kind: Kind, db: string, n: number) {
+  const fresh = await freshDb(kind);
+  try {
+    const r = await carrierImport(fresh.db, n);
+    const note = `xlsx ${r.megabytes.toFixed(1)} MB; preview ${r.previewS.toFixed(1)} s`;
+    absoluteRow(
+      `carrier ledger import, ${n / 1000}k rows (commit: read, check, write)`,
+      db,
+      [r.commitS],
+      's',
+      {
+        op: '<',
+        value: 60,
+        unit: ' s',
+      },
+      note,
+    );
+  } finally {
+    await fresh.drop();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Start and memory: the built `baomi serve`, in its own process, on an empty PGlite data directory
 
@@ -810,6 +834,11 @@ try {
       const n = million ? 1_000_000 : items;
       step(`${kind}: carrier ledger search and timeline (${n / 1000}k carriers)`);
       await carriersAtVolume(kind, db, n, quick ? 5 : 9);
+    }
+    if (want('carriers-import')) {
+      const n = quick ? 10_000 : 100_000;
+      step(`${kind}: carrier ledger import (${n / 1000}k rows)`);
+      await carriersImport(kind, db, n);
     }
   }
   if (want('start') || want('memory')) {

@@ -1,4 +1,5 @@
 export * from './enums.ts';
+export * from './import.ts';
 export * from './inventory.ts';
 export * from './read.ts';
 export * from './rules.ts';

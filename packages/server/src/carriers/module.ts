@@ -40,6 +40,18 @@ const FIELDS = {
   filter: { zh: '筛选条件', en: 'Filter' },
 };
 
+const IMPORT_FIELDS = {
+  ...FIELDS,
+  fileName: { zh: '文件名', en: 'File' },
+  batches: { zh: '登记批次数', en: 'Batches' },
+  sha256: { zh: '文件SHA-256', en: 'File SHA-256' },
+  sm3: { zh: '文件SM3', en: 'File SM3' },
+  bytes: { zh: '文件大小（字节）', en: 'Bytes' },
+  pages: { zh: '页数', en: 'Pages' },
+  title: { zh: '表单', en: 'Form' },
+  marking: { zh: '密级标志', en: 'Marking' },
+};
+
 export default defineModule({
   name: 'carriers',
   label: { zh: '涉密载体', en: 'Classified carriers' },
@@ -53,7 +65,11 @@ export default defineModule({
     { subjectType: 'carrier_copy', onSettled: copySettled, link: copyLink },
     { subjectType: 'carrier_take_out', onSettled: takeOutSettled, link: takeOutLink },
   ],
-  constraintFields: { carrier_batch_copy_number: 'copyNumbers', carrier_received_copy: 'firstCopyNumber' },
+  constraintFields: {
+    carrier_batch_copy_number: 'copyNumbers',
+    carrier_received_copy: 'firstCopyNumber',
+    carrier_import_file: 'file',
+  },
   demoSeed: carriersDemoSeed,
   auditActions: {
     'carrier.receive': { zh: '涉密载体收进登记', en: 'Receive carriers', fields: FIELDS },
@@ -86,6 +102,9 @@ export default defineModule({
     'carrier.handover': { zh: '岗位变动移交涉密载体', en: 'Hand over carriers', fields: FIELDS },
     'carrier.bring_back': { zh: '带回交还', en: 'Carrier brought back', fields: FIELDS },
     'carrier.destroy': { zh: '销毁涉密载体', en: 'Destroy carriers', fields: FIELDS },
+    // 台账导入 and QR label sheets (carriers/import.ts, carriers/labels.ts).
+    'carrier.import': { zh: '导入涉密载体台账', en: 'Import a carrier ledger', fields: IMPORT_FIELDS },
+    'carrier.print': { zh: '打印涉密载体二维码标签', en: 'Print carrier QR labels', fields: IMPORT_FIELDS },
     'job.carrier_overdue': {
       zh: '定时任务：统计逾期未还载体',
       en: 'Job: count overdue carriers',
@@ -97,5 +116,6 @@ export default defineModule({
     carrier: { zh: '涉密载体', en: 'Carrier' },
     carrier_destruction: { zh: '销毁清单', en: 'Destruction list' },
     carrier_campaign: { zh: '清查清退', en: 'Inventory campaign' },
+    carrier_import: { zh: '台账导入', en: 'Ledger import' },
   },
 });

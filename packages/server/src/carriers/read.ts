@@ -159,7 +159,8 @@ const SORTS: Record<(typeof C.CARRIER_SORTS)[number], SortField> = {
   copyNumber: { by: k`c.copy_number`, nulls: 'last' },
 };
 
-type Filter = Omit<C.CarrierLedgerQuery, 'page' | 'pageSize'>;
+/** The ledger's filter; a label sheet also narrows to one batch or to chosen ids. */
+type Filter = Omit<C.CarrierLedgerQuery, 'page' | 'pageSize'> & { batchId?: string; ids?: readonly string[] };
 
 /** Search: title, 文号, marking, copy number (digits), custodian or holder (by name). */
 function searchCondition(orgId: string, text: string | undefined) {
@@ -199,6 +200,8 @@ export async function listCarriers(
       !!q.from && k<SqlBool>`c.issue_date >= ${q.from}::date`,
       !!q.to && k<SqlBool>`c.issue_date <= ${q.to}::date`,
       q.overdue === true && overdueCondition(today),
+      !!q.batchId && eb('c.batch_id', '=', q.batchId),
+      !!q.ids && eb('c.id', 'in', q.ids.length ? [...q.ids] : ['00000000-0000-0000-0000-000000000000']),
     ],
     sorts: SORTS,
     sort: { field: sort, desc },

@@ -23,6 +23,7 @@ import { wire } from '../kit/wire.ts';
 import { campaignRoutes } from './campaigns.routes.ts';
 import { copyRequestView, makeCopies, requestCopy } from './copies.ts';
 import { handOver } from './handover.ts';
+import { carrierImportRoutes } from './import-routes.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierDetail, custodyView, listCarriers, toCarrier, whereNow, withAbilities } from './read.ts';
 import {
@@ -522,4 +523,6 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
 
   // 清查清退 (R-CAR-09) and "found again": campaigns.routes.ts.
   await campaignRoutes(app, {});
+  // 台账导入 and QR label sheets (carriers/import-routes.ts).
+  await app.register(carrierImportRoutes);
 };

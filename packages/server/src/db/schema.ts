@@ -201,6 +201,19 @@ export interface CarrierDestructionItem {
   destruction_id: string;
 }
 
+export interface CarrierImport {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  file_bytes: number;
+  file_name: string;
+  file_sha256: string;
+  file_sm3: Generated<string>;
+  id: Generated<string>;
+  org_id: string;
+  registrar_person_id: string;
+  rows: number;
+}
+
 export interface CarrierStep {
   actor_account_id: string | null;
   actor_person_id: string | null;
@@ -588,6 +601,7 @@ export interface DB {
   carrier_copy_request: CarrierCopyRequest;
   carrier_destruction: CarrierDestruction;
   carrier_destruction_item: CarrierDestructionItem;
+  carrier_import: CarrierImport;
   carrier_step: CarrierStep;
   carrier_take_out: CarrierTakeOut;
   department: Department;

@@ -46,7 +46,27 @@ export type PdfBlock =
   | { kind: 'fields'; fields: PdfField[] }
   | { kind: 'text'; text: string }
   | { kind: 'table'; columns: PdfColumn[]; rows: PdfValue[][]; empty?: string }
-  | { kind: 'decisions'; items: PdfDecision[]; signLabel?: string; dateLabel?: string };
+  | { kind: 'decisions'; items: PdfDecision[]; signLabel?: string; dateLabel?: string }
+  | { kind: 'labels'; items: PdfLabel[] };
+
+/**
+ * One cut-out label of a label sheet (R-CAR-09): a QR code of `qr` (drawn as vector squares) and a
+ * few lines beside it; the first line bold.
+ */
+export interface PdfLabel {
+  qr: string;
+  lines: string[];
+}
+
+/** The part of the `qrcode` package used here: the module matrix of a symbol. */
+interface QrLib {
+  create(
+    text: string,
+    o: { errorCorrectionLevel: 'L' | 'M' | 'Q' | 'H' },
+  ): {
+    modules: { size: number; get(row: number, col: number): number | boolean };
+  };
+}
 
 export interface PdfSpec {
   /** Centred title, e.g. 国家秘密事项定密审核审批表. Also the PDF's document title. */
@@ -169,6 +189,7 @@ class FormWriter {
   constructor(
     private readonly spec: PdfSpec,
     PDFDocument: typeof import('pdfkit'),
+    private readonly qr: QrLib | null = null,
   ) {
     this.doc = new PDFDocument({
       size: 'A4',
@@ -457,6 +478,67 @@ class FormWriter {
     }
   }
 
+  /**
+   * A sheet of labels, two a row (78 × 26 mm each, dashed cut lines), eight rows to a page: the QR
+   * code on the left, the lines on the right (the first bold and larger).
+   */
+  labels(items: PdfLabel[]): void {
+    const doc = this.doc;
+    const w = BODY.width / 2;
+    const h = 26 * MM;
+    const pad = 2 * MM;
+    const qrSize = h - 2 * pad;
+    if (this.y > this.contentTop) this.gap(4);
+    for (let i = 0; i < items.length; i += 2) {
+      this.need(h);
+      for (let j = 0; j < 2 && i + j < items.length; j++) {
+        const item = items[i + j]!;
+        const x = BODY.left + j * w;
+        doc.save().lineWidth(0.5).dash(3, { space: 2 }).strokeColor('#888888').rect(x, this.y, w, h).stroke();
+        doc.undash().restore();
+        doc.fillColor('#000000');
+        if (this.qr) {
+          const m = this.qr.create(item.qr, { errorCorrectionLevel: 'M' }).modules;
+          const cell = qrSize / (m.size + 2); // a quiet zone of one module each side
+          const ox = x + pad + cell;
+          const oy = this.y + pad + cell;
+          for (let r = 0; r < m.size; r++) {
+            let c = 0;
+            while (c < m.size) {
+              if (!m.get(r, c)) {
+                c++;
+                continue;
+              }
+              let e = c;
+              while (e < m.size && m.get(r, e)) e++;
+              doc.rect(ox + c * cell, oy + r * cell, (e - c) * cell + 0.05, cell + 0.05);
+              c = e;
+            }
+          }
+          doc.fill('#000000');
+        }
+        const tx = x + pad + qrSize + pad;
+        const tw = w - (tx - x) - pad;
+        let ty = this.y + pad;
+        const bottom = this.y + h - pad / 2;
+        item.lines.forEach((line, k) => {
+          const size = k === 0 ? 12 : 8.5;
+          this.use(k === 0, size);
+          const one = this.doc.heightOfString('国', { width: tw, lineGap: 1 });
+          // What does not fit is cut with an ellipsis (the last line, a long title, gets what is left).
+          const lh = Math.min(this.doc.heightOfString(line || ' ', { width: tw, lineGap: 1 }), bottom - ty);
+          if (lh < one) return;
+          if (line !== '') {
+            doc.text(line, tx, ty, { width: tw, height: lh, lineGap: 1, ellipsis: true });
+            this.drawn[this.page]!.push(line);
+          }
+          ty += lh + 1;
+        });
+      }
+      this.y += h;
+    }
+  }
+
   /** Copy number and marking top-left, and the footer, on every page (after the page count is known). */
   finish(): void {
     const { start, count } = this.doc.bufferedPageRange();
@@ -497,6 +579,9 @@ class FormWriter {
         case 'table':
           this.table(b.columns, b.rows, b.empty);
           break;
+        case 'labels':
+          this.labels(b.items);
+          break;
         case 'decisions':
           this.decisions(b.items, b.signLabel, b.dateLabel);
           break;
@@ -510,7 +595,13 @@ class FormWriter {
 export async function renderPdfDetailed(spec: PdfSpec): Promise<RenderedPdf> {
   // Loaded on first use: pdfkit takes a noticeable share of the server's start-up otherwise.
   const { default: PDFDocument } = await import('pdfkit');
-  const w = new FormWriter(spec, PDFDocument);
+  // The QR encoder, on first use too: only label sheets draw QR codes.
+  let qr: QrLib | null = null;
+  if (spec.blocks.some((b) => b.kind === 'labels')) {
+    const mod = (await import('qrcode')) as unknown as QrLib & { default?: QrLib };
+    qr = mod.default ?? mod;
+  }
+  const w = new FormWriter(spec, PDFDocument, qr);
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
     w.doc.on('data', (c: Buffer) => chunks.push(c));

@@ -204,6 +204,10 @@ POST   /api/carriers/{id}/found                        403      403      403    
 GET    /api/incidents                                  403      403      403     2xx  401
 GET    /api/incidents/{id}                             403      403      403     404  401
 POST   /api/incidents/{id}/report                      403      403      403     403  401
+GET    /api/carriers/import/template                   403      403      403     403  401
+POST   /api/carriers/import/preview                    403      403      403     403  401
+POST   /api/carriers/import                            403      403      403     403  401
+GET    /api/carriers/labels                            403      403      403     404  401
 `;
 
 interface Row {
@@ -517,6 +521,10 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/incidents': (cl) => cl.get('/api/incidents'),
     'GET /api/incidents/{id}': (cl) => cl.get(`/api/incidents/${f.org}`),
     'POST /api/incidents/{id}/report': (cl) => cl.post(`/api/incidents/${f.org}/report`, {}),
+    'GET /api/carriers/import/template': (cl) => cl.get('/api/carriers/import/template'),
+    'POST /api/carriers/import/preview': (cl) => cl.post('/api/carriers/import/preview?fileName=a.xlsx', {}),
+    'POST /api/carriers/import': (cl) => cl.post('/api/carriers/import?fileName=a.xlsx', {}),
+    'GET /api/carriers/labels': (cl) => cl.get('/api/carriers/labels'),
   };
 
   /** A pending password request: a fresh business account's initial password (R-SYS-01 dual control). */

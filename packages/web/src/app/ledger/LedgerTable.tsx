@@ -45,6 +45,8 @@ export interface LedgerTableProps<T> {
   /** What an empty list says when nothing is filtered. */
   emptyText: ReactNode;
   size?: 'small' | 'middle';
+  /** Rows the user may tick (e.g. the carriers whose labels to print). */
+  rowSelection?: TableProps<T>['rowSelection'];
   'data-testid'?: string;
 }
 
@@ -92,6 +94,7 @@ export function LedgerTable<T extends object>(props: LedgerTableProps<T>) {
       <ErrorAlert error={result.error} onRetry={result.reload} />
       <Table<T>
         rowKey={props.rowKey}
+        rowSelection={props.rowSelection}
         size={props.size ?? 'middle'}
         columns={shown}
         dataSource={result.data?.items ?? []}

@@ -39,6 +39,7 @@ import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
 import { useRules } from '../../app/rules.ts';
 import { formatTime } from '../../app/time.ts';
 import { type CarrierDetail, carriersApi } from './api.ts';
+import { importApi } from './importApi.ts';
 import { MarkingTag, personOptions, StatusTag, useDirectory } from './shared.tsx';
 
 type Action = 'loan' | 'return' | 'extend' | 'destroy' | 'copy' | 'takeOut' | 'bringBack';
@@ -93,6 +94,12 @@ export function DetailPage() {
           >
             {t('car.destroyRequest')}
           </AbilityButton>
+          <Button href={importApi.labelsUrl({ ids: c.id })} data-testid="act-labels">
+            {t('car.labels')}
+          </Button>
+          <Button href={importApi.labelsUrl({ batchId: c.batchId })} data-testid="act-labels-batch">
+            {t('car.labels.batch')}
+          </Button>
         </Space>
       }
     >

@@ -1,7 +1,7 @@
 // 涉密载体台账: search (title, 文号, copy number, marking, custodian), filters, server sorting (titles by
 // pinyin) and paging, every row with its marking (R-LVL-05); receipt and production for the registry;
 // export for the secrecy officer and leaders. Filters, sort and page live in the address (the ledger kit).
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, QrcodeOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   CARRIER_KIND_LABELS,
   CARRIER_KINDS,
@@ -25,6 +25,7 @@ import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
 import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
 import { type LedgerQuery, useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.ts';
 import { type CarrierRow, carriersApi } from './api.ts';
+import { importApi, MAX_LABELS } from './importApi.ts';
 import { departmentOptions, MarkingTag, RegisterModal, StatusTag, useDirectory } from './shared.tsx';
 
 const FILTERS = [
@@ -53,6 +54,8 @@ export function LedgerPage() {
     [JSON.stringify(filter), JSON.stringify(order), page, pageSize],
   );
   const [modal, setModal] = useState<'receive' | 'produce' | null>(null);
+  // Ticked rows (kept across pages): their labels, else the labels of the current filter.
+  const [selected, setSelected] = useState<string[]>([]);
   const mayRegister = can(items.data?.abilities, 'register');
   return (
     <PageCard
@@ -60,8 +63,23 @@ export function LedgerPage() {
       description={t('car.ledger.hint')}
       breadcrumb={<Breadcrumbs />}
       extra={
-        mayRegister && (
-          <Space>
+        <Space>
+          <Button
+            icon={<QrcodeOutlined />}
+            href={importApi.labelsUrl(
+              selected.length ? { ids: selected.join(',') } : { ...filter, ...order },
+            )}
+            disabled={!items.data?.total && selected.length === 0}
+            data-testid="carrier-labels"
+          >
+            {selected.length ? t('car.labels.selected', { n: selected.length }) : t('car.labels.filter')}
+          </Button>
+          {mayRegister && (
+            <Link to="/carriers/import" data-testid="carrier-import">
+              <Button icon={<UploadOutlined />}>{t('car.import')}</Button>
+            </Link>
+          )}
+          {mayRegister && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -70,11 +88,13 @@ export function LedgerPage() {
             >
               {t('car.receive')}
             </Button>
+          )}
+          {mayRegister && (
             <Button icon={<PlusOutlined />} onClick={() => setModal('produce')} data-testid="carrier-produce">
               {t('car.produce')}
             </Button>
-          </Space>
-        )
+          )}
+        </Space>
       }
     >
       <LedgerTable<CarrierRow>
@@ -82,6 +102,11 @@ export function LedgerPage() {
         query={query}
         result={items}
         rowKey="id"
+        rowSelection={{
+          selectedRowKeys: selected,
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => setSelected(keys.map(String).slice(0, MAX_LABELS)),
+        }}
         columns={useColumns()}
         filters={<LedgerFilters query={query} />}
         actions={(c) => <Link to={`/carriers/${c.id}`}>{t('car.view')}</Link>}

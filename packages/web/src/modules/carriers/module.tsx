@@ -1,6 +1,7 @@
 import { AimOutlined, AuditOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { defineWebModule, lazyPage } from '../../app/module.ts';
 import { campaignMessages } from './campaigns.messages.ts';
+import { importMessages } from './importMessages.ts';
 import { messages } from './messages.ts';
 
 const ledgerPage = lazyPage(() => import('./LedgerPage.tsx'), 'LedgerPage');
@@ -9,6 +10,7 @@ const destructionPage = lazyPage(() => import('./DestructionPage.tsx'), 'Destruc
 const wherePage = lazyPage(() => import('./WherePage.tsx'), 'WherePage');
 const campaignsPage = lazyPage(() => import('./CampaignsPage.tsx'), 'CampaignsPage');
 const campaignPage = lazyPage(() => import('./CampaignPage.tsx'), 'CampaignPage');
+const importPage = lazyPage(() => import('./ImportPage.tsx'), 'ImportPage');
 
 const business = { roles: ['business'] } as const;
 
@@ -20,6 +22,11 @@ export default defineWebModule({
     { path: '/carriers/campaigns', page: campaignsPage, access: business },
     { path: '/carriers/campaigns/:id', page: campaignPage, access: business },
     { path: '/carriers/destructions/:id', page: destructionPage, access: business },
+    {
+      path: '/carriers/import',
+      page: importPage,
+      access: { roles: ['business'], businessRoles: ['secrecy_officer'] },
+    },
     { path: '/carriers/:id', page: detailPage, access: business },
   ],
   menu: [
@@ -45,5 +52,5 @@ export default defineWebModule({
       order: 37,
     },
   ],
-  messages: { ...messages, ...campaignMessages },
+  messages: { ...messages, ...campaignMessages, ...importMessages },
 });
