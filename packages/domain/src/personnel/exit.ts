@@ -2,7 +2,7 @@
 // unit's policy), the briefing it needs, and the return report's due date. The approval chain itself
 // (HR → secrecy office → leader) is EXIT_FLOW in approvals/flows.ts: one approval mechanism for all.
 import { EXIT_FLOW } from '../approvals/flows.ts';
-import type { RuleViolation } from '../errors.ts';
+import { type Check, fail, ok, type RuleViolation } from '../errors.ts';
 import {
   addDays,
   addYears,
@@ -15,6 +15,7 @@ import {
   BRIEFING_TOPIC_LABELS,
   BRIEFING_TOPICS,
   type BriefingTopic,
+  EXIT_POLICY_ACTIONS,
   type ExitKind,
   type ExitPolicyAction,
 } from './enums.ts';
@@ -54,6 +55,42 @@ export const DEFAULT_EXIT_POLICY: ExitPolicy = Object.freeze({
   maxTripDays: 366,
   returnReportDays: 7,
 });
+
+/** R-PER-06a: a unit's exit policy is within bounds (every violation). */
+export function checkExitPolicy(p: ExitPolicy): Check {
+  const out: RuleViolation[] = [];
+  for (const k of ['coolingOff', 'carriers', 'briefing'] as const) {
+    if (!EXIT_POLICY_ACTIONS.includes(p[k]))
+      out.push(
+        v(
+          'exit_policy_action_invalid',
+          'R-PER-06a',
+          k,
+          '处理方式应为“拒绝”或“标注”',
+          'The action is refuse or flag',
+        ),
+      );
+  }
+  const bounds: [keyof ExitPolicy, number, number, string, string][] = [
+    ['maxDaysAhead', 1, 1830, '最远可提前申请天数', 'Days ahead'],
+    ['maxTripDays', 1, 1830, '最长行程天数', 'Longest trip'],
+    ['returnReportDays', 1, 90, '回国（境）后报告期限天数', 'Return report days'],
+  ];
+  for (const [k, lo, hi, zh, en] of bounds) {
+    const x = p[k];
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi)
+      out.push(
+        v(
+          'exit_policy_out_of_range',
+          'R-PER-06a',
+          k,
+          `${zh}应为${lo}至${hi}的整数`,
+          `${en}: a whole number from ${lo} to ${hi}`,
+        ),
+      );
+  }
+  return out.length ? fail(...out) : ok;
+}
 
 /** R-FOR-04: a secrecy briefing (保密提醒) given to the person, with his signature. */
 export interface Briefing {
