@@ -5,4 +5,5 @@ export * from './enums.ts';
 export * from './exit.ts';
 export * from './leaving.ts';
 export * from './matters.ts';
+export * from './passport.ts';
 export * from './training.ts';

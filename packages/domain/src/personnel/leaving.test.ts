@@ -12,6 +12,7 @@ import {
   checkLeavingApprovalDate,
   coolingOffEnd,
   coolingOffPeriod,
+  coolingOffWatch,
   DEFAULT_COOLING_OFF_POLICY,
   inAnyCoolingOff,
   inCoolingOff,
@@ -273,6 +274,28 @@ describe('R-PER-06 脱密期 date arithmetic (properties)', () => {
           assert.equal(p.end, coolingOffEnd(d, p.months));
         },
       ),
+    );
+  });
+});
+
+describe('R-PER-06 the 脱密期 watch list', () => {
+  test('R-PER-06 people in a period today, once each with the period ending last, soonest end first', () => {
+    const w = coolingOffWatch(
+      [
+        { personId: 'a', periods: [coolingOffPeriod('2026-01-10', 'general')] },
+        { personId: 'b', periods: [coolingOffPeriod('2025-01-10', 'general')] }, // ended 2026-01-10
+        {
+          personId: 'c',
+          periods: [coolingOffPeriod('2025-06-01', 'general'), coolingOffPeriod('2026-06-01', 'core')],
+        },
+        { personId: 'd', periods: [] },
+        { personId: 'e', periods: [coolingOffPeriod('2026-11-27', 'general')] },
+      ],
+      '2026-11-27',
+    );
+    assert.deepEqual(
+      w.map((x) => `${x.personId}:${x.end}:${x.daysLeft}`),
+      ['a:2027-01-10:44', 'e:2027-11-27:365', 'c:2029-06-01:917'],
     );
   });
 });

@@ -1,7 +1,7 @@
 // 涉密人员 leaving a classified post (R-PER-06, R-CAR-08): the checklist the server enforces, and the
 // off-post period (脱密期) with its calendar arithmetic. Pure functions, plain dates.
 import { type Check, fail, ok, type RuleViolation } from '../errors.ts';
-import { addMonths, compareDates, isPlainDate, type PlainDate } from '../levels/calendar.ts';
+import { addMonths, compareDates, daysBetween, isPlainDate, type PlainDate } from '../levels/calendar.ts';
 import { PERSON_CLASS_LABELS, PERSON_CLASSES, type PersonClass } from './enums.ts';
 
 const v = (code: string, rule: string, field: string, zh: string, en: string): RuleViolation => ({
@@ -247,4 +247,38 @@ export function checkLeavingApprovalDate(approvedOn: PlainDate, today: PlainDate
       ),
     );
   return ok;
+}
+
+/** One line of the 脱密期 watch list. */
+export interface CoolingOffWatchEntry {
+  personId: string;
+  start: PlainDate;
+  end: PlainDate;
+  /** Days from today to the last day (0 on the last day). */
+  daysLeft: number;
+}
+
+/**
+ * R-PER-06: the watch list on `today`: every person with an off-post period that includes today, with
+ * the period that ends last (a person who left two posts appears once), soonest end first.
+ */
+export function coolingOffWatch(
+  people: readonly { personId: string; periods: readonly { start: PlainDate; end: PlainDate }[] }[],
+  today: PlainDate,
+): CoolingOffWatchEntry[] {
+  const out: CoolingOffWatchEntry[] = [];
+  for (const p of people) {
+    let best: { start: PlainDate; end: PlainDate } | null = null;
+    for (const x of p.periods) {
+      if (inCoolingOff(x, today) && (!best || compareDates(x.end, best.end) > 0)) best = x;
+    }
+    if (best)
+      out.push({
+        personId: p.personId,
+        start: best.start,
+        end: best.end,
+        daysLeft: daysBetween(today, best.end),
+      });
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft || a.personId.localeCompare(b.personId));
 }
