@@ -155,5 +155,5 @@ export function checkSignedCommitment(
   } else if (s.postId === null || !postIds.includes(s.postId)) {
     v('commitment_post_missing', 'postId', '须指明所针对的涉密岗位', 'The post it is for is required');
   }
-  return out.length ? fail(...(out as RuleViolation[])) : ok;
+  return out.length ? fail(...out) : ok;
 }

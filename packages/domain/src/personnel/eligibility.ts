@@ -13,6 +13,7 @@ import {
   PERMANENT_ELIGIBILITY_CONDITIONS,
   PERSON_CLASS_LABELS,
   PERSON_CLASS_RANK,
+  PERSON_CLASSES,
   type PersonClass,
   type VettingResult,
 } from './enums.ts';
@@ -76,7 +77,7 @@ export const VETTING_MONTHS_MAX = 60;
 /** R-PER-01 (D-PER-1): a unit's vetting policy is within bounds (every violation). */
 export function checkVettingPolicy(p: VettingPolicy): Check {
   const out: RuleViolation[] = [];
-  for (const c of Object.keys(PERSON_CLASS_LABELS) as PersonClass[]) {
+  for (const c of PERSON_CLASSES) {
     const m = p.validityMonths[c];
     if (!Number.isInteger(m) || m < VETTING_MONTHS_MIN || m > VETTING_MONTHS_MAX)
       out.push(
@@ -349,8 +350,8 @@ export function checkPlacement(person: PlacementCandidate, site: KeySite, day: P
     );
   }
   const vs = vettingStatus(person.vettings, person.personClass, person.clearance, day);
-  if (!vs.valid) {
-    const [zh, en] = VETTING_STATE_TEXT[vs.state as keyof typeof VETTING_STATE_TEXT];
+  if (vs.state !== 'valid' && vs.state !== 'due_soon') {
+    const [zh, en] = VETTING_STATE_TEXT[vs.state];
     const when = vs.vetting ? `（${vs.vetting.vettedOn}）` : '';
     const whenEn = vs.vetting ? ` (${vs.vetting.vettedOn})` : '';
     out.push(
