@@ -110,6 +110,19 @@ export const CITATIONS: Readonly<Record<string, Citation>> = {
   'R-PER-02': join(at(SEED_003, '第四篇、第五篇', 'parts 4, 5')),
   'R-PER-06a': join(at(LAW, '第四十五条', 'art. 45'), at(REG, '第五十二条', 'art. 52')),
   'R-SITE-02': join(at(SEED_003, '第一篇', 'part 1')),
+  // Issue 11 (涉密人员): the rules the personnel domain names.
+  'R-PER-03': join(at(SEED_003, '第四篇九、第五篇四6', 'part 4 IX, part 5 IV.6')),
+  'R-PER-04': join(at(SEED_003, '第四篇八、第五篇四5', 'part 4 VIII, part 5 IV.5')),
+  'R-PER-05': join(at(SEED_003, '第一篇一（一）1（2）', 'part 1, I(1)1(2)')),
+  'R-PER-06': join(
+    at(LAW, '第四十六条', 'art. 46'),
+    at(REG, '第五十三条', 'art. 53'),
+    at(SEED_003, '第四篇十', 'part 4 X'),
+  ),
+  'R-PER-07': join(at(SEED_003, '第三篇第十七条', 'part 3, art. 17')),
+  'R-SITE-01': join(at(SEED_003, '第五篇一、二', 'part 5, I–II')),
+  'R-SITE-04': join(at(SEED_003, '第三篇第十三条', 'part 3, art. 13')),
+  'R-FOR-04': join(at(SEED_000, '第十条（二）', 'art. 10(2)')),
 };
 
 /** The legal basis of a rule for the screen; null when none is recorded (show the id then). */
