@@ -1,7 +1,7 @@
 // 泄密事件 (leak incidents): the first piece of the later incidents module — a minimal record of a
 // suspected or actual leak (what, level, when discovered and by whom, the custodian) and its 24-hour
 // report deadline counted on the clock (R-INC-01). Opened by the carriers module when an inventory finds
-// a carrier missing (R-CAR-09); investigation and accountability (R-INC-02) come later.
+// a carrier missing (R-CAR-09); investigation and accountability come with the later incidents module.
 import type { ReadPredicate } from '../access/rule.ts';
 import { allowed, refused, type Verdict } from '../access/verdict.ts';
 
