@@ -2,3 +2,4 @@ export * from './enums.ts';
 export * from './read.ts';
 export * from './rules.ts';
 export * from './state.ts';
+export * from './steps.ts';

@@ -1,9 +1,16 @@
 // 涉密载体 (classified carriers): receipt, production, loans, destruction, the ledger and the trace.
 import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
-import { CARRIER_STATUS_LABELS, DESTRUCTION_METHOD_LABELS, LEVEL_LABELS } from '@baomi/domain';
+import {
+  CARRIER_STATUS_LABELS,
+  CONVEYANCE_LABELS,
+  DESTRUCTION_METHOD_LABELS,
+  LEVEL_LABELS,
+  MACHINE_LEVEL_LABELS,
+} from '@baomi/domain';
 import { defineModule } from '../kit/module.ts';
 import { copyLink, copySettled } from './copies.ts';
 import { carriersDemoSeed } from './demo.ts';
+import { carrierPostClosing } from './handover.ts';
 import { carrierOverdueJob, overdueTodos } from './overdue.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierRoutes } from './routes.ts';
@@ -53,6 +60,7 @@ export default defineModule({
   ],
   constraintFields: { carrier_batch_copy_number: 'copyNumbers', carrier_received_copy: 'firstCopyNumber' },
   demoSeed: carriersDemoSeed,
+  postClosingChecks: [carrierPostClosing],
   auditActions: {
     'carrier.receive': { zh: '涉密载体收进登记', en: 'Receive carriers', fields: FIELDS },
     'carrier.produce': { zh: '涉密载体制作登记', en: 'Produce carriers', fields: FIELDS },
@@ -84,6 +92,24 @@ export default defineModule({
     'carrier.handover': { zh: '岗位变动移交涉密载体', en: 'Hand over carriers', fields: FIELDS },
     'carrier.bring_back': { zh: '带回交还', en: 'Carrier brought back', fields: FIELDS },
     'carrier.destroy': { zh: '销毁涉密载体', en: 'Destroy carriers', fields: FIELDS },
+    'carrier.send_out': {
+      zh: '发出涉密载体（移交出本单位）',
+      en: 'Send carriers out of the organisation',
+      fields: {
+        ...FIELDS,
+        conveyance: { zh: '传递方式', en: 'Conveyance', values: CONVEYANCE_LABELS },
+        sendOutId: { zh: '发出批次', en: 'Send-out', hidden: true },
+      },
+    },
+    'carrier.medium_use': {
+      zh: '登记存储介质使用',
+      en: 'Register a use of a medium',
+      fields: {
+        ...FIELDS,
+        machineLevel: { zh: '计算机', en: 'Machine', values: MACHINE_LEVEL_LABELS },
+        dataLevel: { zh: '信息密级', en: 'Data level', values: LEVEL_LABELS },
+      },
+    },
     'job.carrier_overdue': {
       zh: '定时任务：统计逾期未还载体',
       en: 'Job: count overdue carriers',

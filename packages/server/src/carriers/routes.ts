@@ -35,6 +35,7 @@ import {
   returnCarrier,
   widen,
 } from './service.ts';
+import { carrierStepRoutes } from './steps.routes.ts';
 import { bringBack, registerTakeOut, requestTakeOut, takeOutView } from './takeout.ts';
 
 const { tags } = C;
@@ -518,4 +519,7 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
       return wire(await db.tx((sql) => widen(sql, actorFor(req), caller, req.params.id, req.body)));
     },
   );
+
+  // Send out and media uses (steps.routes.ts).
+  await app.register(carrierStepRoutes);
 };

@@ -189,6 +189,8 @@ POST   /api/carriers/take-outs/{id}/out                403      403      403    
 POST   /api/carriers/{id}/bring-back                   403      403      403     403  401
 POST   /api/carriers/handovers                         403      403      403     403  401
 POST   /api/carriers/{id}/widen                        403      403      403     403  401
+POST   /api/carriers/send-outs                         403      403      403     403  401
+POST   /api/carriers/{id}/medium-uses                  403      403      403     403  401
 `;
 
 interface Row {
@@ -489,6 +491,8 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/carriers/{id}/bring-back': (cl) => cl.post(`/api/carriers/${f.org}/bring-back`, {}),
     'POST /api/carriers/{id}/widen': (cl) => cl.post(`/api/carriers/${f.org}/widen`, {}),
     'POST /api/carriers/handovers': (cl) => cl.post('/api/carriers/handovers', {}),
+    'POST /api/carriers/send-outs': (cl) => cl.post('/api/carriers/send-outs', {}),
+    'POST /api/carriers/{id}/medium-uses': (cl) => cl.post(`/api/carriers/${f.org}/medium-uses`, {}),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
   };

@@ -1,0 +1,8 @@
+-- 涉密载体: the remaining life steps (issue 10). A carrier's timeline also registers the uses of a medium
+-- (R-CAR-11: machine and data level, refused on an unclassified machine or above the medium's level) and
+-- the responsible leader's widening of the reading scope (R-CAR-03: who approved, for whom, why). Sending
+-- a carrier out of the organisation reuses the step 'transfer_out' (→ 'handed_over', read-only).
+ALTER TABLE carrier_step DROP CONSTRAINT carrier_step_kind_check;
+ALTER TABLE carrier_step ADD CONSTRAINT carrier_step_kind_check CHECK (kind IN ('receive', 'produce', 'copy',
+  'loan', 'extend', 'return', 'take_out', 'bring_back', 'handover', 'transfer_out', 'destruction_requested',
+  'destruction_cancelled', 'destroy', 'missing', 'found', 'medium_use', 'widen'));
