@@ -51,3 +51,7 @@ export const MediumUseInput = Req({
   version: Type.Optional(Int(1, 2_000_000_000)),
 });
 export type MediumUseInput = Static<typeof MediumUseInput>;
+
+/** The printed handover list (R-CAR-08): the receiver's name on it, when already chosen. */
+export const HandoverPrintQuery = Req({ toPersonId: Type.Optional(Uuid) });
+export type HandoverPrintQuery = Static<typeof HandoverPrintQuery>;

@@ -101,6 +101,7 @@ export default defineModule({
         sendOutId: { zh: '发出批次', en: 'Send-out', hidden: true },
       },
     },
+    'carrier.print': { zh: '打印涉密载体移交清单', en: 'Print a carrier handover list', fields: FIELDS },
     'carrier.medium_use': {
       zh: '登记存储介质使用',
       en: 'Register a use of a medium',

@@ -349,6 +349,19 @@ describe('carriers: send out, media, widening, post closing (R-CAR-01, 03, 05a, 
       code: 'carriers_in_custody',
     });
     assert.match(e.zh, /2件/);
+    // The itemised list to sign, printed (audited as a print).
+    const pdf = await audited(
+      () => officer.get(`/api/carriers/custody/${keeper.personId}/handover.pdf?toPersonId=${next.personId}`),
+      200,
+      'carrier.print',
+    );
+    assert.ok(pdf !== undefined);
+    const ab = await officer.get<Detail & { abilities: Record<string, { allowed: boolean }> }>(
+      `/api/carriers/${ids[0]}`,
+    );
+    assert.equal(ab.body.abilities.sendOut?.allowed, true);
+    assert.equal(ab.body.abilities.mediumUse?.allowed, false);
+    assert.equal(ab.body.abilities.widen?.allowed, false);
     await officer.post('/api/carriers/handovers', {
       fromPersonId: keeper.personId,
       toPersonId: next.personId,

@@ -190,6 +190,7 @@ POST   /api/carriers/{id}/bring-back                   403      403      403    
 POST   /api/carriers/handovers                         403      403      403     403  401
 POST   /api/carriers/{id}/widen                        403      403      403     403  401
 POST   /api/carriers/send-outs                         403      403      403     403  401
+GET    /api/carriers/custody/{personId}/handover.pdf   403      403      403     403  401
 POST   /api/carriers/{id}/medium-uses                  403      403      403     403  401
 `;
 
@@ -492,6 +493,8 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/carriers/{id}/widen': (cl) => cl.post(`/api/carriers/${f.org}/widen`, {}),
     'POST /api/carriers/handovers': (cl) => cl.post('/api/carriers/handovers', {}),
     'POST /api/carriers/send-outs': (cl) => cl.post('/api/carriers/send-outs', {}),
+    'GET /api/carriers/custody/{personId}/handover.pdf': (cl) =>
+      cl.get(`/api/carriers/custody/${f.userPerson}/handover.pdf`),
     'POST /api/carriers/{id}/medium-uses': (cl) => cl.post(`/api/carriers/${f.org}/medium-uses`, {}),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
