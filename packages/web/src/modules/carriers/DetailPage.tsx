@@ -39,6 +39,7 @@ import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
 import { useRules } from '../../app/rules.ts';
 import { formatTime } from '../../app/time.ts';
 import { type CarrierDetail, carriersApi } from './api.ts';
+import { StepButtons, StepParticulars, WideningCard } from './StepActions.tsx';
 import { MarkingTag, personOptions, StatusTag, useDirectory } from './shared.tsx';
 
 type Action = 'loan' | 'return' | 'extend' | 'destroy' | 'copy' | 'takeOut' | 'bringBack';
@@ -93,6 +94,14 @@ export function DetailPage() {
           >
             {t('car.destroyRequest')}
           </AbilityButton>
+          <StepButtons
+            carrier={c}
+            onDone={done}
+            onRefused={(e) => {
+              setRefusal(e);
+              void d.reload();
+            }}
+          />
         </Space>
       }
     >
@@ -161,6 +170,7 @@ export function DetailPage() {
           ]}
         />
       </Card>
+      <WideningCard carrier={c} />
       {(c.copyRequests.length > 0 || c.takeOuts.length > 0) && <Requests carrier={c} onDone={done} />}
       <Card size="small" title={t('car.detail.timeline')} style={{ marginTop: 16 }}>
         <Timeline
@@ -172,11 +182,12 @@ export function DetailPage() {
                 <Typography.Text strong>{l(STEP_KIND_LABELS[s.kind])}</Typography.Text>
                 <Typography.Text type="secondary"> {formatTime(s.at)}</Typography.Text>
                 <div>
-                  {s.toName && `${t('car.loan.reader')}：${s.toName}　`}
+                  {s.toName && s.kind !== 'widen' && `${t('car.loan.reader')}：${s.toName}　`}
                   {s.dueDate && `${t('car.dueDate')}：${s.dueDate}　`}
                   {s.actorName && `${t('car.detail.by')}：${s.actorName}`}
                   {s.note && `　${s.note}`}
                 </div>
+                <StepParticulars step={s} />
               </div>
             ),
           }))}

@@ -1,11 +1,13 @@
-import { AimOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { AimOutlined, FileDoneOutlined, SwapOutlined } from '@ant-design/icons';
 import { defineWebModule, lazyPage } from '../../app/module.ts';
 import { messages } from './messages.ts';
+import { stepMessages } from './stepsMessages.ts';
 
 const ledgerPage = lazyPage(() => import('./LedgerPage.tsx'), 'LedgerPage');
 const detailPage = lazyPage(() => import('./DetailPage.tsx'), 'DetailPage');
 const destructionPage = lazyPage(() => import('./DestructionPage.tsx'), 'DestructionPage');
 const wherePage = lazyPage(() => import('./WherePage.tsx'), 'WherePage');
+const handoverPage = lazyPage(() => import('./HandoverPage.tsx'), 'HandoverPage');
 
 const business = { roles: ['business'] } as const;
 
@@ -14,6 +16,11 @@ export default defineWebModule({
   routes: [
     { path: '/carriers', page: ledgerPage, access: business },
     { path: '/carriers/where', page: wherePage, access: business },
+    {
+      path: '/carriers/handover',
+      page: handoverPage,
+      access: { roles: ['business'], businessRoles: ['secrecy_officer'] },
+    },
     { path: '/carriers/destructions/:id', page: destructionPage, access: business },
     { path: '/carriers/:id', page: detailPage, access: business },
   ],
@@ -32,6 +39,13 @@ export default defineWebModule({
       group: 'nav.carriers',
       order: 36,
     },
+    {
+      path: '/carriers/handover',
+      label: 'nav.carrierHandover',
+      icon: <SwapOutlined />,
+      group: 'nav.carriers',
+      order: 37,
+    },
   ],
-  messages,
+  messages: { ...messages, ...stepMessages },
 });
