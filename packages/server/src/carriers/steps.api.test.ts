@@ -230,6 +230,28 @@ describe('carriers: send out, media, widening, post closing (R-CAR-01, 03, 05a, 
     }
   });
 
+  test('R-CAR-01 two registrars at once: a loan and a send-out of the same carrier never both succeed', async () => {
+    for (let i = 0; i < 3; i++) {
+      const [c] = (await receive(officer)).body.items;
+      const [a, b] = await Promise.all([
+        officer.post(`/api/carriers/${c!.id}/loan`, {
+          toPersonId: reader.personId,
+          dueDate: addDays(TODAY, 3),
+        }),
+        top.client.post('/api/carriers/send-outs', sendBody([c!.id])),
+      ]);
+      const statuses = [a.status, b.status].sort();
+      assert.deepEqual(statuses, [200, 409], `${a.raw} ${b.raw}`);
+      const loser = a.status === 409 ? a : b;
+      assert.match((loser.body as { error: { zh: string } }).error.zh, /借出|已发出/);
+      const steps = await t.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM carrier_step WHERE carrier_id = $1',
+        [c!.id],
+      );
+      assert.equal(steps.rows[0]!.n, 2);
+    }
+  });
+
   test('R-CAR-11 a medium is registered marked; its uses are checked and shown in the timeline', async () => {
     await refused(
       () =>
