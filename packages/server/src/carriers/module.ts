@@ -101,7 +101,15 @@ export default defineModule({
         sendOutId: { zh: '发出批次', en: 'Send-out', hidden: true },
       },
     },
-    'carrier.print': { zh: '打印涉密载体移交清单', en: 'Print a carrier handover list', fields: FIELDS },
+    'carrier.print': {
+      zh: '打印涉密载体移交清单',
+      en: 'Print a carrier handover list',
+      fields: {
+        ...FIELDS,
+        pages: { zh: '页数', en: 'Pages' },
+        filter: { zh: '移交人', en: 'Person', hidden: true },
+      },
+    },
     'carrier.medium_use': {
       zh: '登记存储介质使用',
       en: 'Register a use of a medium',
