@@ -1,6 +1,8 @@
 // Carrier reads at volume (issue 10): the ledger's filtered search (the module's list function, on the
 // kit's list helper with the read rule) and one carrier's timeline, each against hand-written SQL giving
-// the same answer, on a fresh database holding `n` carriers and 5 steps each, made by INSERT … SELECT.
+// the same answer, on a fresh database holding `n` carriers and 5 steps each, made in SQL by INSERT …
+// SELECT over generate_series (1M carriers and their 5M steps in a few statements). Each pair is also
+// reported as the module's p95 (issue 10: under 50 ms on PostgreSQL).
 import { performance } from 'node:perf_hooks';
 import { listSteps } from '@baomi/server/carriers/queries.ts';
 import { listCarriers } from '@baomi/server/carriers/read.ts';
@@ -19,7 +21,7 @@ const DEPTS = [
   '法规处',
 ];
 
-async function generate(db: Db, n: number) {
+export async function generate(db: Db, n: number) {
   const org = (
     await db.query<{ id: string }>(
       "INSERT INTO org (name, level, kind) VALUES ('载体基准单位', 'city', 'party_gov') RETURNING id",
@@ -79,7 +81,9 @@ async function generate(db: Db, n: number) {
        FROM carrier c, generate_series(1, 5) s WHERE c.org_id = $1`,
     [org, person],
   );
-  await db.query('ANALYZE');
+  // The steady state autovacuum reaches on a bulk-loaded table (visibility map set: index-only scans).
+  await db.query('VACUUM ANALYZE carrier');
+  await db.query('VACUUM ANALYZE carrier_step');
   return { org, depts, person, account };
 }
 
@@ -90,6 +94,9 @@ const RAW_LEDGER = `SELECT c.id, count(*) OVER ()::int AS total FROM carrier c
 const RAW_TIMELINE = `SELECT s.seq, s.kind, s.at, s.actor_person_id, a.name, s.status_after, s.holder_person_id, h.name, s.due_date, s.details, s.note
   FROM carrier_step s LEFT JOIN person a ON a.id = s.actor_person_id LEFT JOIN person h ON h.id = s.holder_person_id
   WHERE s.carrier_id = $1 ORDER BY s.seq`;
+
+/** A measure with the 95th percentile of the module's own timings. */
+export type CarrierMeasure = Measure & { baomiP95: number };
 
 async function compare(k: number, baomi: () => Promise<unknown>, raw: () => Promise<unknown>) {
   await baomi();
@@ -104,14 +111,29 @@ async function compare(k: number, baomi: () => Promise<unknown>, raw: () => Prom
     await raw();
     b.push(performance.now() - t);
   }
-  const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return { baomiMs: median(a), rawMs: median(b) };
+  const at = (xs: number[], q: number) =>
+    [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
+  return { baomiMs: at(a, 0.5), rawMs: at(b, 0.5), baomiP95: at(a, 0.95) };
 }
 
 const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M carriers` : `${n / 1000}k carriers`);
 
-export async function carrierReads(db: Db, n: number, k: number): Promise<Measure[]> {
-  const { org, depts, person, account } = await generate(db, n);
+export async function carrierReads(db: Db, n: number, k: number): Promise<CarrierMeasure[]> {
+  const t0 = performance.now();
+  const seeded = await generate(db, n);
+  console.error(
+    `… ${label(n)} and ${(5 * n) / 1e6}M steps seeded in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
+  return measureCarrierReads(db, seeded, n, k);
+}
+
+/** The two pairs on a database `generate` filled (also usable on one seeded earlier). */
+export async function measureCarrierReads(
+  db: Db,
+  { org, depts, person, account }: Awaited<ReturnType<typeof generate>>,
+  n: number,
+  k: number,
+): Promise<CarrierMeasure[]> {
   const caller: Caller = {
     accountId: account,
     personId: person,
@@ -135,7 +157,7 @@ export async function carrierReads(db: Db, n: number, k: number): Promise<Measur
     mine.items.map((i) => i.id).join() !== raw.rows.map((r) => r.id).join()
   )
     throw new Error('the carrier ledger query and the raw SQL disagree');
-  const out: Measure[] = [];
+  const out: CarrierMeasure[] = [];
   out.push({
     measure: `carrier ledger filtered search vs raw SQL (${label(n)})`,
     ...(await compare(

@@ -25,11 +25,15 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
   let h: Harness;
   const users: Record<string, User> = {};
   let carrierId = '';
+  let sysApi: ApiClient;
+  let lawDept = '';
+  let officeDept = '';
 
   before(async () => {
     h = await startHarness({ jobs: false });
     const b = h.bootstrap;
     const sys = await new ApiClient(h.url).login(b.sysadmin.username, b.sysadmin.password, strongPassword(1));
+    sysApi = sys;
     const sec = await new ApiClient(h.url).login(b.secadmin.username, b.secadmin.password, strongPassword(2));
     const org = (
       await sys.post<{ id: string }>('/api/orgs', {
@@ -43,6 +47,8 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
       (await sys.post<{ id: string }>(`/api/orgs/${org}/departments`, { name })).id;
     const law = await dept('法制科');
     const office = await dept('办公室');
+    lawDept = law;
+    officeDept = office;
     // The general office, where the approving office head sits (set as the system administrator would).
     await h.db.query(`UPDATE department SET function = 'general_office' WHERE id = $1`, [office]);
     let n = 0;
@@ -200,5 +206,62 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
       assert.equal(await p.getByTestId(a).isDisabled(), true, a);
     }
     await h.shot(p, '70-carrier-destroyed');
+  });
+
+  test('R-CAR-08 a handover on a change of post in the browser; the post closes only after it; then a send-out', async () => {
+    const officer = users.officer!.api;
+    const reader = users.reader!;
+    const received = await officer.post<{ items: { id: string }[] }>('/api/carriers/receive', {
+      kind: 'document',
+      title: '关于调整法律顾问工作的通知',
+      docNumber: '江司〔2026〕31号',
+      sender: '江临市司法局办公室',
+      marking: '秘密★10年',
+      issueDate: todayInChina(),
+      knowScope: { personIds: [], departmentIds: [lawDept], positions: [] },
+      firstCopyNumber: '000001',
+      copies: 2,
+      custodianPersonId: reader.personId,
+    });
+    const ids = received.items.map((c) => c.id);
+    // The people module refuses to move him while carriers remain in his custody (409 naming the count).
+    const moved = await sysApi.call<{ error: { zh: string } }>(
+      'PATCH',
+      `/api/people/${reader.personId}`,
+      { departmentId: officeDept },
+      409,
+    );
+    assert.match(moved.error.zh, /2件涉密载体/);
+
+    const p = await signIn('officer');
+    await p.goto('/carriers/handover');
+    await pick(p, p.getByTestId('handover-from'), '赵读者');
+    await p.getByTestId('handover-count').filter({ hasText: '2' }).waitFor();
+    await p.getByTestId('handover-items').getByText('江司〔2026〕31号').first().waitFor();
+    await pick(p, p.getByTestId('handover-to'), '钱读者');
+    const print = await p.getByTestId('handover-print').getAttribute('href');
+    assert.match(print ?? '', /\/handover\.pdf\?toPersonId=/);
+    assert.equal(await p.getByTestId('handover-submit').isDisabled(), true);
+    await p.getByTestId('handover-signed-from').click();
+    await p.getByTestId('handover-signed-to').click();
+    await p.getByTestId('handover-submit').click();
+    await toast(p, '已登记移交 2 件');
+    await p.getByTestId('handover-empty').waitFor();
+    await h.shot(p, '71-carrier-handover');
+    await sysApi.call('PATCH', `/api/people/${reader.personId}`, { departmentId: officeDept }, 200);
+
+    // Send one out to another organ by confidential mail: afterwards read-only.
+    await p.goto(`/carriers/${ids[0]}`);
+    await p.getByTestId('act-sendOut').click();
+    const m = p.getByTestId('step-modal');
+    await m.getByTestId('citation').first().waitFor();
+    await m.getByTestId('f-recipientOrgan').fill('江临市人民政府办公室');
+    await m.getByTestId('f-sendDocNumber').fill('江司函〔2026〕5号');
+    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await p.getByTestId('carrier-status').filter({ hasText: '已发出' }).waitFor();
+    await p.getByTestId('step-particulars').filter({ hasText: '江临市人民政府办公室' }).waitFor();
+    for (const a of ['act-loan', 'act-destroy']) {
+      assert.equal(await p.getByTestId(a).isDisabled(), true, a);
+    }
   });
 });

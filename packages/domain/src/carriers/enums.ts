@@ -53,7 +53,7 @@ export const CARRIER_STATUS_LABELS: Record<CarrierStatus, { zh: string; en: stri
   taken_out: L('携带外出', 'Taken out'),
   pending_destruction: L('待销毁', 'Awaiting destruction'),
   destroyed: L('已销毁', 'Destroyed'),
-  handed_over: L('已移交', 'Handed over'),
+  handed_over: L('已发出（移出本单位）', 'Sent out of the organisation'),
   missing: L('缺失', 'Missing'),
 };
 /** The states no step leaves: the carrier is read-only (R-CAR-07, R-CAR-08). */
@@ -76,6 +76,8 @@ export const STEP_KINDS = [
   'destroy',
   'missing',
   'found',
+  'medium_use',
+  'widen',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 export const STEP_KIND_LABELS: Record<StepKind, { zh: string; en: string }> = {
@@ -88,12 +90,14 @@ export const STEP_KIND_LABELS: Record<StepKind, { zh: string; en: string }> = {
   take_out: L('携带外出', 'Taken out'),
   bring_back: L('带回交还', 'Brought back'),
   handover: L('岗位变动移交', 'Handed over on change of post'),
-  transfer_out: L('移交出本单位', 'Transferred out'),
+  transfer_out: L('发出（移交出本单位）', 'Sent out of the organisation'),
   destruction_requested: L('申请销毁', 'Destruction requested'),
   destruction_cancelled: L('撤销销毁', 'Destruction cancelled'),
   destroy: L('销毁', 'Destroyed'),
   missing: L('清查缺失', 'Found missing'),
   found: L('找回', 'Found again'),
+  medium_use: L('介质使用登记', 'Medium used'),
+  widen: L('批准扩大阅读范围', 'Reading scope widened'),
 };
 
 /** R-CAR-07: how a carrier is destroyed (selling to scrap collectors is never one of them). */
@@ -117,6 +121,8 @@ export const DESTRUCTION_METHOD_LABELS: Record<DestructionMethod, { zh: string; 
 
 /** R-CAR-05a: how a carrier travels; ordinary post and couriers are never allowed. */
 export const CONVEYANCES = ['by_hand', 'confidential_mail', 'ordinary_post', 'courier'] as const;
+/** R-CAR-05a: the conveyances a carrier may leave by (机要交通/机要通信, 专人); the others are refused. */
+export const PERMITTED_CONVEYANCES = ['confidential_mail', 'by_hand'] as const;
 export type Conveyance = (typeof CONVEYANCES)[number];
 export const CONVEYANCE_LABELS: Record<Conveyance, { zh: string; en: string }> = {
   by_hand: L('专人传递', 'By hand'),
@@ -140,4 +146,14 @@ export const TAKE_OUT_PLACE_LABELS: Record<TakeOutPlace, { zh: string; en: strin
   sightseeing: L('参观游览', 'Sightseeing'),
   private_visit: L('探亲访友', 'Private visit'),
   public_place: L('公共场所', 'Public place'),
+};
+
+/** R-CAR-11: the machine a medium is used on: a classified machine of a level, or an unclassified one. */
+export const MACHINE_LEVELS = ['unclassified', 'confidential', 'secret', 'top_secret'] as const;
+export type MachineLevel = (typeof MACHINE_LEVELS)[number];
+export const MACHINE_LEVEL_LABELS: Record<MachineLevel, { zh: string; en: string }> = {
+  unclassified: L('非涉密计算机', 'Unclassified machine'),
+  confidential: L('秘密级计算机', 'Confidential machine'),
+  secret: L('机密级计算机', 'Secret machine'),
+  top_secret: L('绝密级计算机', 'Top-secret machine'),
 };

@@ -4,3 +4,4 @@ export * from './inventory.ts';
 export * from './read.ts';
 export * from './rules.ts';
 export * from './state.ts';
+export * from './steps.ts';

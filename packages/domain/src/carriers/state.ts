@@ -34,6 +34,8 @@ export type CarrierEvent =
   | { kind: 'copy' }
   | { kind: 'handover'; toPersonId: string; toName?: string | null }
   | { kind: 'transfer_out' }
+  | { kind: 'medium_use' }
+  | { kind: 'widen' }
   | { kind: 'destruction_requested' }
   | { kind: 'destruction_cancelled' }
   | { kind: 'destroy' }
@@ -50,6 +52,10 @@ const FROM: Record<CarrierEvent['kind'], readonly CarrierStatus[]> = {
   copy: ['in_registry'],
   handover: ['in_registry'],
   transfer_out: ['in_registry'],
+  // R-CAR-11: a use of a medium is registered wherever the medium is, but never once it is gone.
+  medium_use: ['in_registry', 'on_loan', 'taken_out'],
+  // R-CAR-03: the leader's widening of the reading scope, on any carrier still in the ledger's custody.
+  widen: ['in_registry', 'on_loan', 'taken_out', 'pending_destruction', 'missing'],
   destruction_requested: ['in_registry'],
   destruction_cancelled: ['pending_destruction'],
   destroy: ['pending_destruction'],
@@ -124,7 +130,9 @@ const RULE_OF: Partial<Record<CarrierEvent['kind'], string>> = {
   bring_back: 'R-CAR-06',
   copy: 'R-CAR-05',
   handover: 'R-CAR-08',
-  transfer_out: 'R-CAR-08',
+  transfer_out: 'R-CAR-05a',
+  medium_use: 'R-CAR-11',
+  widen: 'R-CAR-03',
   destruction_requested: 'R-CAR-07',
   destruction_cancelled: 'R-CAR-07',
   destroy: 'R-CAR-07',
@@ -173,6 +181,8 @@ export function nextCarrierState(s: CarrierState, event: CarrierEvent): CarrierT
       return ok({ ...s, status: 'in_registry', ...registry });
     case 'extend':
     case 'copy':
+    case 'medium_use':
+    case 'widen':
       return ok(s);
     case 'handover':
       return ok({

@@ -2,9 +2,9 @@
 // loans back in time so that some are overdue.
 // `npm run demo`: carrier life in 江临市发展和改革委员会 — received documents in copies, a production
 // with spoilage, loans (one overdue), a copy made with approval, a take-out, a destruction with two
-// supervisors, a person leaving with a handover list, and a finished inventory with one missing carrier
-// — all through the real use cases (every step registered, audited and approved as in production).
-// Idempotent: once per database ('demo_carriers').
+// supervisors, a medium's use, a copy sent out by confidential mail, a person leaving with a handover
+// list, and a finished inventory with one missing carrier — all through the real use cases (every step
+// registered, audited and approved as in production). Idempotent: once per database ('demo_carriers').
 import { addDays, type BusinessRole, type Clearance, type Decider } from '@baomi/domain';
 import { decideApproval } from '../approvals/service.ts';
 import type { Actor } from '../audit/chain.ts';
@@ -16,6 +16,7 @@ import { makeCopies, requestCopy } from './copies.ts';
 import { handOver } from './handover.ts';
 import { inCustodyOf } from './read.ts';
 import { destroy, loan, produce, receive, requestDestruction, returnCarrier } from './service.ts';
+import { sendOut, useMedium } from './steps.ts';
 import { registerTakeOut, requestTakeOut } from './takeout.ts';
 
 interface Who {
@@ -142,6 +143,13 @@ export async function seedDemoCarriers(db: Db): Promise<{ carriers: number } | n
       departmentId: dept('保密办公室'),
       mediumSerial: 'U-2026-001',
     });
+    // Its uses on the planning office's classified machine (R-CAR-11).
+    await useMedium(sql, zhao.actor, reg, usb.items[0]!.id, {
+      machineLevel: 'secret',
+      machine: '规划处涉密计算机（JL-GH-02）',
+      dataLevel: 'secret',
+      purpose: '拷贝年度规划测算数据',
+    });
     // Produced in the unit: the approved copies, spoilage put up for destruction (R-CAR-02).
     const made = await produce(sql, zhao.actor, reg, {
       kind: 'document',
@@ -200,6 +208,15 @@ export async function seedDemoCarriers(db: Db): Promise<{ carriers: number } | n
       const sp = await requestDestructionApproval(sql, made.destructionId);
       if (sp) await decideApproval(sql, li.actor, li.decider, sp, { decision: 'approve' });
     }
+    // A copy sent back to the province by confidential mail under a transmittal (R-CAR-05a).
+    await sendOut(sql, zhao.actor, reg, {
+      carrierIds: [received[6]!.id],
+      recipientOrgan: '江临省发展和改革委员会',
+      docNumber: '江发改函〔2026〕21号',
+      conveyance: 'confidential_mail',
+      bearers: [],
+      note: '征求意见稿按要求退回',
+    });
     // 郑丽华 leaves her post: what she keeps goes to 陈静 on a handover list (R-CAR-08).
     await receive(sql, zhao.actor, reg, {
       kind: 'document',

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type * as C from '@baomi/api/carriers.ts';
 import {
   checkHandover,
+  checkPostClosing,
   clearanceCovers,
   clearanceReason,
   enforce,
@@ -17,6 +18,7 @@ import {
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
+import type { PostClosingCheck } from '../kit/post-closing.ts';
 import { getPerson } from '../people/queries.ts';
 import { stateOf } from './policy.ts';
 import { getCarriers, insertStep, updateCarrierState } from './queries.ts';
@@ -99,3 +101,13 @@ export async function handOver(sql: Sql, actor: Actor, caller: Caller, input: C.
     items: (await getCarriers(sql, ids)).map((c) => toCarrier(c)),
   };
 }
+
+/**
+ * R-CAR-08: the carriers module's post-closing check (manifest `postClosingChecks`): a person's post is
+ * not closed while carriers remain in his custody (kept as custodian, or held on loan or taken out) —
+ * 409 naming the count, whatever the caller may read (the count is the rule's, not a read).
+ */
+export const carrierPostClosing: PostClosingCheck = {
+  module: 'carriers',
+  check: async (sql, personId) => checkPostClosing((await inCustodyOf(sql, personId)).count),
+};

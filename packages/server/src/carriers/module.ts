@@ -1,11 +1,18 @@
 // 涉密载体 (classified carriers): receipt, production, loans, destruction, the ledger and the trace.
 import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
-import { CARRIER_STATUS_LABELS, DESTRUCTION_METHOD_LABELS, LEVEL_LABELS } from '@baomi/domain';
+import {
+  CARRIER_STATUS_LABELS,
+  CONVEYANCE_LABELS,
+  DESTRUCTION_METHOD_LABELS,
+  LEVEL_LABELS,
+  MACHINE_LEVEL_LABELS,
+} from '@baomi/domain';
 import { defineModule } from '../kit/module.ts';
 import { CAMPAIGN_AUDIT_ACTIONS } from './campaigns.audit.ts';
 import { campaignTodos } from './campaigns.todos.ts';
 import { copyLink, copySettled } from './copies.ts';
 import { carriersDemoSeed } from './demo.ts';
+import { carrierPostClosing } from './handover.ts';
 import { carrierOverdueJob, overdueTodos } from './overdue.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierRoutes } from './routes.ts';
@@ -71,6 +78,7 @@ export default defineModule({
     carrier_import_file: 'file',
   },
   demoSeed: carriersDemoSeed,
+  postClosingChecks: [carrierPostClosing],
   auditActions: {
     'carrier.receive': { zh: '涉密载体收进登记', en: 'Receive carriers', fields: FIELDS },
     'carrier.produce': { zh: '涉密载体制作登记', en: 'Produce carriers', fields: FIELDS },
@@ -104,7 +112,29 @@ export default defineModule({
     'carrier.destroy': { zh: '销毁涉密载体', en: 'Destroy carriers', fields: FIELDS },
     // 台账导入 and QR label sheets (carriers/import.ts, carriers/labels.ts).
     'carrier.import': { zh: '导入涉密载体台账', en: 'Import a carrier ledger', fields: IMPORT_FIELDS },
-    'carrier.print': { zh: '打印涉密载体二维码标签', en: 'Print carrier QR labels', fields: IMPORT_FIELDS },
+    'carrier.print': {
+      zh: '打印涉密载体表单（二维码标签、移交清单）',
+      en: 'Print carrier labels or a handover list',
+      fields: { ...IMPORT_FIELDS, filter: { zh: '范围', en: 'Scope', hidden: true } },
+    },
+    'carrier.send_out': {
+      zh: '发出涉密载体（移交出本单位）',
+      en: 'Send carriers out of the organisation',
+      fields: {
+        ...FIELDS,
+        conveyance: { zh: '传递方式', en: 'Conveyance', values: CONVEYANCE_LABELS },
+        sendOutId: { zh: '发出批次', en: 'Send-out', hidden: true },
+      },
+    },
+    'carrier.medium_use': {
+      zh: '登记存储介质使用',
+      en: 'Register a use of a medium',
+      fields: {
+        ...FIELDS,
+        machineLevel: { zh: '计算机', en: 'Machine', values: MACHINE_LEVEL_LABELS },
+        dataLevel: { zh: '信息密级', en: 'Data level', values: LEVEL_LABELS },
+      },
+    },
     'job.carrier_overdue': {
       zh: '定时任务：统计逾期未还载体',
       en: 'Job: count overdue carriers',

@@ -74,6 +74,27 @@ export const carrierRules = defineObjectRules<CarrierRow>()({
   copy: step({ kind: 'copy' }),
   takeOut: step({ kind: 'take_out', byPersonId: '' }),
   bringBack: step({ kind: 'bring_back' }),
+  // Send out (R-CAR-05a), a use of a medium (R-CAR-11), the leader's widening (R-CAR-03): steps.ts.
+  sendOut: step({ kind: 'transfer_out' }),
+  mediumUse: (c: Caller, s: CarrierRow) =>
+    firstRefusal(
+      () => step({ kind: 'medium_use' })(c, s),
+      () =>
+        s.kind === 'medium'
+          ? allowed
+          : refused('invalid', {
+              code: 'not_a_medium',
+              rule: 'R-CAR-11',
+              zh: '只有存储介质登记使用情况',
+              en: 'Uses are registered for media only',
+            }),
+    ),
+  widen: (c: Caller, s: CarrierRow) =>
+    firstRefusal(
+      () => roleVerdict(carrierPolicy, 'widen', c),
+      () => sameOrg(c, s.orgId),
+      () => canRegisterStep(stateOf(s), { kind: 'widen' }),
+    ),
 });
 
 /** R-CAR-07: what a caller may do to a destruction list. */

@@ -189,7 +189,10 @@ export async function listCarriers(
   return listPage(carriersOnly(sql), (qb) => carrierColumns(carrierJoins(qb)), {
     anyOf: readBranches(CARRIER_READ, readerOf(caller), READ_COLUMNS),
     key: k`c.id`,
-    fullScan: !!q.q?.trim(),
+    // A text search, or an issue-date range: issue dates follow registration dates, so walking the
+    // newest-first index to an older range passes every newer carrier first (67 ms at 1M carriers);
+    // the matches are then read once from the filter's own index (department, level, dates) and sorted.
+    fullScan: !!q.q?.trim() || !!q.from || !!q.to,
     where: (eb) => [
       searchCondition(caller.orgId, q.q),
       !!q.status && eb('c.status', '=', q.status),

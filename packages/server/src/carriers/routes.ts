@@ -37,6 +37,7 @@ import {
   returnCarrier,
   widen,
 } from './service.ts';
+import { carrierStepRoutes } from './steps.routes.ts';
 import { bringBack, registerTakeOut, requestTakeOut, takeOutView } from './takeout.ts';
 
 const { tags } = C;
@@ -525,4 +526,6 @@ export const carrierRoutes: ModuleRoutes = async (app) => {
   await campaignRoutes(app, {});
   // 台账导入 and QR label sheets (carriers/import-routes.ts).
   await app.register(carrierImportRoutes);
+  // Send out and media uses (steps.routes.ts).
+  await app.register(carrierStepRoutes);
 };

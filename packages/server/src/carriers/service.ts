@@ -13,6 +13,7 @@ import {
   checkDestruction,
   checkExtension,
   checkLoanDue,
+  checkMediumMarked,
   checkProduction,
   copyNumberRange,
   DESTRUCTION_METHODS,
@@ -111,6 +112,9 @@ type Terms = Pick<
 async function checkTerms(sql: Sql, caller: Caller, t: Terms) {
   const issued = checkCarrierIssueDate(t.issueDate, todayInChina());
   if (!issued.ok) refuse(issued.violations);
+  // R-CAR-11: a medium is registered marked with its level and period.
+  const marked = checkMediumMarked(t.kind, t.marking.trim());
+  if (!marked.ok) refuse(marked.violations);
   const m = readCarrierMarking(t.marking, t.issueDate);
   if (!m.ok) refuse(m.violations);
   const marking = (m as Extract<typeof m, { ok: true }>).value;
@@ -753,6 +757,18 @@ export async function widen(sql: Sql, actor: Actor, caller: Caller, id: string, 
     throw notFound({ zh: '人员', en: 'Person' }, 'personId');
   }
   await addWidenedPerson(sql, c.id, input.personId);
+  // The timeline shows who approved the widening, for whom and why (R-CAR-01, R-CAR-03).
+  await insertStep(sql, {
+    carrierId: c.id,
+    orgId: c.orgId,
+    kind: 'widen',
+    actorPersonId: caller.personId,
+    actorAccountId: caller.accountId,
+    statusAfter: c.status,
+    holderPersonId: c.holderPersonId,
+    toPersonId: input.personId,
+    details: { reason: input.reason.trim() },
+  });
   await appendAudit(sql, actor, {
     action: 'carrier.widen',
     objectType: 'carrier',

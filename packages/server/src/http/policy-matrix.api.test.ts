@@ -208,6 +208,9 @@ GET    /api/carriers/import/template                   403      403      403    
 POST   /api/carriers/import/preview                    403      403      403     403  401
 POST   /api/carriers/import                            403      403      403     403  401
 GET    /api/carriers/labels                            403      403      403     404  401
+POST   /api/carriers/send-outs                         403      403      403     403  401
+GET    /api/carriers/custody/{personId}/handover.pdf   403      403      403     403  401
+POST   /api/carriers/{id}/medium-uses                  403      403      403     403  401
 `;
 
 interface Row {
@@ -508,6 +511,10 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/carriers/{id}/bring-back': (cl) => cl.post(`/api/carriers/${f.org}/bring-back`, {}),
     'POST /api/carriers/{id}/widen': (cl) => cl.post(`/api/carriers/${f.org}/widen`, {}),
     'POST /api/carriers/handovers': (cl) => cl.post('/api/carriers/handovers', {}),
+    'POST /api/carriers/send-outs': (cl) => cl.post('/api/carriers/send-outs', {}),
+    'GET /api/carriers/custody/{personId}/handover.pdf': (cl) =>
+      cl.get(`/api/carriers/custody/${f.userPerson}/handover.pdf`),
+    'POST /api/carriers/{id}/medium-uses': (cl) => cl.post(`/api/carriers/${f.org}/medium-uses`, {}),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
     'GET /api/carriers/campaigns': (cl) => cl.get('/api/carriers/campaigns'),

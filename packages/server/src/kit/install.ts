@@ -6,6 +6,7 @@ import { installConstraintFields } from '../http/errors.ts';
 import type { Job } from '../jobs/runner.ts';
 import { installTodoProviders } from '../todos/service.ts';
 import type { ServerModule } from './module.ts';
+import { installPostClosingChecks } from './post-closing.ts';
 
 export function installModules(modules: readonly ServerModule[]): void {
   const names = new Set<string>();
@@ -16,6 +17,7 @@ export function installModules(modules: readonly ServerModule[]): void {
     if (m.constraintFields) installConstraintFields(m.constraintFields);
   }
   installTodoProviders(modules.flatMap((m) => m.todoProviders ?? []));
+  installPostClosingChecks(modules.flatMap((m) => m.postClosingChecks ?? []));
   installAuditActions(modules);
 }
 

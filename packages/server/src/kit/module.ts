@@ -9,6 +9,7 @@ import type { Db } from '../db/db.ts';
 import type { Policy } from '../http/policy.ts';
 import type { Job } from '../jobs/runner.ts';
 import type { TodoProvider } from '../todos/service.ts';
+import type { PostClosingCheck } from './post-closing.ts';
 
 /** A module's routes: an encapsulated Fastify plugin, typed from its TypeBox contract. */
 export type ModuleRoutes = FastifyPluginAsyncTypebox;
@@ -87,6 +88,12 @@ export interface ServerModule {
   auditActions?: Readonly<Record<string, AuditActionDecl>>;
   /** The words of the module's audit object types (`designation_item` → 定密事项). */
   auditObjects?: Readonly<Record<string, Label>>;
+  /**
+   * Conditions on closing a person's post (R-CAR-08, R-PER-06): each module says what must be settled
+   * first (carriers still in custody …); the people module (and later the personnel module's leaving
+   * step) calls them all before it writes (kit/post-closing.ts).
+   */
+  postClosingChecks?: readonly PostClosingCheck[];
   /** Sample records for `npm run demo`; runs after the platform's demo organisations exist. Idempotent. */
   demoSeed?: (db: Db, ctx: DemoSeedContext) => Promise<DemoAccount[]>;
 }

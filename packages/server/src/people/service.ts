@@ -3,6 +3,7 @@ import { type BusinessRole, type Clearance, checkRoleSeparation, invalid, notFou
 import { getAccount } from '../accounts/queries.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import { enforcePostClosing } from '../kit/post-closing.ts';
 import { getDepartment, getOrg } from '../orgs/queries.ts';
 import {
   getPerson,
@@ -68,6 +69,15 @@ export async function updatePerson(sql: Sql, actor: Actor, id: string, patch: Pe
     nationality: (patch.nationality ?? before.nationality).trim(),
   };
   await checkPlacement(sql, next.orgId, next.departmentId);
+  // R-CAR-08, R-PER-06: moving the person to another department or organisation closes his post; every
+  // module's post-closing check (carriers in custody …) must allow it first (409 naming what remains).
+  // (A first placement in a department closes nothing.)
+  if (
+    next.orgId !== before.orgId ||
+    (before.departmentId !== null && next.departmentId !== before.departmentId)
+  ) {
+    await enforcePostClosing(sql, id);
+  }
   await updatePersonRow(sql, id, next);
   const changed = Object.fromEntries(
     (Object.keys(next) as (keyof PersonInput)[])

@@ -40,6 +40,7 @@ import { useRules } from '../../app/rules.ts';
 import { formatTime } from '../../app/time.ts';
 import { type CarrierDetail, carriersApi } from './api.ts';
 import { importApi } from './importApi.ts';
+import { StepButtons, StepParticulars, WideningCard } from './StepActions.tsx';
 import { MarkingTag, personOptions, StatusTag, useDirectory } from './shared.tsx';
 
 type Action = 'loan' | 'return' | 'extend' | 'destroy' | 'copy' | 'takeOut' | 'bringBack';
@@ -100,6 +101,14 @@ export function DetailPage() {
           <Button href={importApi.labelsUrl({ batchId: c.batchId })} data-testid="act-labels-batch">
             {t('car.labels.batch')}
           </Button>
+          <StepButtons
+            carrier={c}
+            onDone={done}
+            onRefused={(e) => {
+              setRefusal(e);
+              void d.reload();
+            }}
+          />
         </Space>
       }
     >
@@ -168,6 +177,7 @@ export function DetailPage() {
           ]}
         />
       </Card>
+      <WideningCard carrier={c} />
       {(c.copyRequests.length > 0 || c.takeOuts.length > 0) && <Requests carrier={c} onDone={done} />}
       <Card size="small" title={t('car.detail.timeline')} style={{ marginTop: 16 }}>
         <Timeline
@@ -179,11 +189,12 @@ export function DetailPage() {
                 <Typography.Text strong>{l(STEP_KIND_LABELS[s.kind])}</Typography.Text>
                 <Typography.Text type="secondary"> {formatTime(s.at)}</Typography.Text>
                 <div>
-                  {s.toName && `${t('car.loan.reader')}：${s.toName}　`}
+                  {s.toName && s.kind !== 'widen' && `${t('car.loan.reader')}：${s.toName}　`}
                   {s.dueDate && `${t('car.dueDate')}：${s.dueDate}　`}
                   {s.actorName && `${t('car.detail.by')}：${s.actorName}`}
                   {s.note && `　${s.note}`}
                 </div>
+                <StepParticulars step={s} />
               </div>
             ),
           }))}

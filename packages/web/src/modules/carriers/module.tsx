@@ -1,8 +1,9 @@
-import { AimOutlined, AuditOutlined, FileDoneOutlined } from '@ant-design/icons';
+import { AimOutlined, AuditOutlined, FileDoneOutlined, SwapOutlined } from '@ant-design/icons';
 import { defineWebModule, lazyPage } from '../../app/module.ts';
 import { campaignMessages } from './campaigns.messages.ts';
 import { importMessages } from './importMessages.ts';
 import { messages } from './messages.ts';
+import { stepMessages } from './stepsMessages.ts';
 
 const ledgerPage = lazyPage(() => import('./LedgerPage.tsx'), 'LedgerPage');
 const detailPage = lazyPage(() => import('./DetailPage.tsx'), 'DetailPage');
@@ -11,6 +12,7 @@ const wherePage = lazyPage(() => import('./WherePage.tsx'), 'WherePage');
 const campaignsPage = lazyPage(() => import('./CampaignsPage.tsx'), 'CampaignsPage');
 const campaignPage = lazyPage(() => import('./CampaignPage.tsx'), 'CampaignPage');
 const importPage = lazyPage(() => import('./ImportPage.tsx'), 'ImportPage');
+const handoverPage = lazyPage(() => import('./HandoverPage.tsx'), 'HandoverPage');
 
 const business = { roles: ['business'] } as const;
 
@@ -21,6 +23,11 @@ export default defineWebModule({
     { path: '/carriers/where', page: wherePage, access: business },
     { path: '/carriers/campaigns', page: campaignsPage, access: business },
     { path: '/carriers/campaigns/:id', page: campaignPage, access: business },
+    {
+      path: '/carriers/handover',
+      page: handoverPage,
+      access: { roles: ['business'], businessRoles: ['secrecy_officer'] },
+    },
     { path: '/carriers/destructions/:id', page: destructionPage, access: business },
     {
       path: '/carriers/import',
@@ -51,6 +58,13 @@ export default defineWebModule({
       group: 'nav.carriers',
       order: 37,
     },
+    {
+      path: '/carriers/handover',
+      label: 'nav.carrierHandover',
+      icon: <SwapOutlined />,
+      group: 'nav.carriers',
+      order: 38,
+    },
   ],
-  messages: { ...messages, ...campaignMessages, ...importMessages },
+  messages: { ...messages, ...campaignMessages, ...importMessages, ...stepMessages },
 });
