@@ -91,8 +91,11 @@ const RAW_LEDGER = `SELECT c.id, count(*) OVER ()::int AS total FROM carrier c
   WHERE c.org_id = $1 AND c.level = 'secret' AND c.status = 'in_registry' AND c.department_id = $2
     AND c.issue_date >= '2023-01-01' AND c.issue_date <= '2024-12-31'
   ORDER BY c.created_at DESC, c.id LIMIT 20 OFFSET 40`;
-const RAW_TIMELINE = `SELECT s.seq, s.kind, s.at, s.actor_person_id, a.name, s.status_after, s.holder_person_id, h.name, s.due_date, s.details, s.note
+// The same answer as listSteps: the actor's, the holder's and the reader's names, the due date as text.
+const RAW_TIMELINE = `SELECT s.seq, s.kind, s.at, s.actor_person_id, a.name, s.status_after, s.holder_person_id, h.name,
+    s.to_person_id, t.name, to_char(s.due_date, 'YYYY-MM-DD'), s.details, s.note
   FROM carrier_step s LEFT JOIN person a ON a.id = s.actor_person_id LEFT JOIN person h ON h.id = s.holder_person_id
+  LEFT JOIN person t ON t.id = s.to_person_id
   WHERE s.carrier_id = $1 ORDER BY s.seq`;
 
 /** A measure with the 95th percentile of the module's own timings. */
