@@ -313,6 +313,11 @@ describe('carrier campaigns (R-CAR-09, R-INC-01)', () => {
     await refused(() => reader.client.get(`/api/carriers/campaigns/${g.id}/export`), 403);
 
     // Found again: back in the registry, recorded in the timeline; a second time: 409 naming the state.
+    // The carrier's own page offers it while the carrier is missing (its abilities).
+    const missingPage = await officer.get<{ abilities: Record<string, { allowed: boolean }> }>(
+      `/api/carriers/${c1}`,
+    );
+    assert.equal(missingPage.body.abilities.found?.allowed, true);
     await refused(() => reader.client.post(`/api/carriers/${c1}/found`, {}), 403);
     const f = await changed(
       () => officer.post<Carrier>(`/api/carriers/${c1}/found`, { note: '在档案柜夹层找到' }),
@@ -324,6 +329,11 @@ describe('carrier campaigns (R-CAR-09, R-INC-01)', () => {
     assert.deepEqual(
       tl.body.steps.slice(-2).map((s) => s.kind),
       ['missing', 'found'],
+    );
+    assert.equal(
+      (tl.body as unknown as { abilities: Record<string, { allowed: boolean }> }).abilities.found?.allowed,
+      false,
+      'in the registry: nothing to find',
     );
     const again = await refused(() => officer.post(`/api/carriers/${c1}/found`, {}), 409, {
       code: 'carrier_wrong_state',

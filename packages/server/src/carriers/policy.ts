@@ -74,6 +74,8 @@ export const carrierRules = defineObjectRules<CarrierRow>()({
   copy: step({ kind: 'copy' }),
   takeOut: step({ kind: 'take_out', byPersonId: '' }),
   bringBack: step({ kind: 'bring_back' }),
+  // R-CAR-09: a carrier missing at an inventory that turns up again (campaigns.ts registers it).
+  found: step({ kind: 'found' }),
   // Send out (R-CAR-05a), a use of a medium (R-CAR-11), the leader's widening (R-CAR-03): steps.ts.
   sendOut: step({ kind: 'transfer_out' }),
   mediumUse: (c: Caller, s: CarrierRow) =>

@@ -39,6 +39,7 @@ import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
 import { useRules } from '../../app/rules.ts';
 import { formatTime } from '../../app/time.ts';
 import { type CarrierDetail, carriersApi } from './api.ts';
+import { campaignsApi } from './campaigns.api.ts';
 import { importApi } from './importApi.ts';
 import { StepButtons, StepParticulars, WideningCard } from './StepActions.tsx';
 import { MarkingTag, personOptions, StatusTag, useDirectory } from './shared.tsx';
@@ -94,6 +95,22 @@ export function DetailPage() {
             data-testid="act-destroy"
           >
             {t('car.destroyRequest')}
+          </AbilityButton>
+          <AbilityButton
+            hideWhenRefused
+            ability={c.abilities.found}
+            onClick={async () => {
+              try {
+                await campaignsApi.found(c.id, {});
+                done();
+              } catch (e) {
+                if (e instanceof ApiError) setRefusal(e);
+                void d.reload();
+              }
+            }}
+            data-testid="act-found"
+          >
+            {t('cmp.foundAgain')}
           </AbilityButton>
           <Button href={importApi.labelsUrl({ ids: c.id })} data-testid="act-labels">
             {t('car.labels')}
