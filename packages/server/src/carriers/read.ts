@@ -24,6 +24,7 @@ import { sql as k, type SqlBool } from 'kysely';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import { type ReadColumns, readBranches, readFilter } from '../db/access-sql.ts';
 import { likePattern, type Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
 import { listPage, pinyinOrder, type SortField } from '../db/list.ts';
 import { todayInChina } from '../designation/common.ts';
 import { abilitiesOf, type Caller } from '../http/policy.ts';
@@ -193,6 +194,7 @@ export async function listCarriers(
     // newest-first index to an older range passes every newer carrier first (67 ms at 1M carriers);
     // the matches are then read once from the filter's own index (department, level, dates) and sorted.
     fullScan: !!q.q?.trim() || !!q.from || !!q.to,
+    via: kdb(sql),
     where: (eb) => [
       searchCondition(caller.orgId, q.q),
       !!q.status && eb('c.status', '=', q.status),

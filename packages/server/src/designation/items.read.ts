@@ -23,6 +23,7 @@ import { approvalsOn, hasDecidedOn, listDecisions } from '../approvals/queries.t
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import { type ReadColumns, readBranches, readFilter } from '../db/access-sql.ts';
 import type { Sql } from '../db/db.ts';
+import { kdb } from '../db/kysely.ts';
 import { listPage, pinyinOrder, type SortField, searchIn } from '../db/list.ts';
 import { todayInChina } from './common.ts';
 import { ITEM, type ItemCaller } from './items.common.ts';
@@ -115,6 +116,7 @@ export async function listItems(
     key: k`i.id`,
     // A text search reads every row whatever the order: one scan, not a walk of the date index.
     fullScan: !!q.q?.trim(),
+    via: kdb(sql),
     where: (eb) => [
       searchIn(eb, ['i.title', 'i.item_number', 'i.basis_text'], q.q?.trim(), 'i.search_grams'),
       !!q.level && eb('i.level', '=', q.level),
