@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { KnowScope } from '../levels/classification.ts';
 import { LEVELS, type Level } from '../levels/level.ts';
 import { CLEARANCES, type Clearance } from '../orgs/enums.ts';
-import { type AccessSubject, decideAccess, inKnowScope } from './decide.ts';
+import { type AccessSubject, decideAccess, inKnowScope, readRefused } from './decide.ts';
 
 const subject = (clearance: Clearance, extra: Partial<AccessSubject> = {}): AccessSubject => ({
   personId: 'p-1',
@@ -175,4 +175,34 @@ describe('access decision', () => {
       { allowed: true, reasons: [] },
     );
   });
+});
+
+describe('R-PER-01 R-DES-08a the refusal of a record one may not read', () => {
+  const scope = (personIds: string[]): KnowScope => ({ personIds, departmentIds: [], positions: [] });
+  const what = { zh: '载体', en: 'Carrier' };
+  const cases: [string, Clearance, Level, KnowScope, string[]][] = [
+    [
+      'clearance short: that reason alone, the scope not discussed',
+      'confidential',
+      'top_secret',
+      scope([]),
+      ['R-PER-01'],
+    ],
+    [
+      'cleared, outside the scope: the scope reason',
+      'top_secret',
+      'secret',
+      scope(['someone-else']),
+      ['R-DES-08a'],
+    ],
+  ];
+  for (const [name, clearance, level, knowScope, rules] of cases)
+    test(`${name}`, () => {
+      const e = readRefused(subject(clearance), { orgId: 'org-a', level, knowScope }, what);
+      assert.equal(e.kind, 'forbidden');
+      assert.deepEqual(
+        e.details?.map((r) => r.rule),
+        rules,
+      );
+    });
 });

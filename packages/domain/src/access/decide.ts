@@ -1,6 +1,6 @@
 // Access decision for one classified record: clearance (R-PER-01), need-to-know scope
 // (R-LVL-01, R-DES-08a) and organisation (R-DES-08a; supervision gives roll-ups only, R-DES-09).
-import type { RuleViolation } from '../errors.ts';
+import { DomainError, type RuleViolation } from '../errors.ts';
 import type { KnowScope } from '../levels/classification.ts';
 import { isKnowScopeEmpty } from '../levels/classification.ts';
 import { clearanceCovers, LEVEL_LABELS, type Level } from '../levels/level.ts';
@@ -119,4 +119,25 @@ export function decideAccess(subject: AccessSubject, record: AccessRecord): Acce
   }
 
   return { allowed: reasons.length === 0, reasons };
+}
+
+/**
+ * R-PER-01, R-DES-08a: the refusal for a record of the caller's organisation that its read rule did not
+ * admit — 403 with the reasons of decideAccess, clearance first, and only that one when the clearance
+ * falls short (the scope of a record above one's clearance is nobody's business). `what` names the record.
+ */
+export function readRefused(
+  subject: AccessSubject,
+  record: AccessRecord,
+  what: { zh: string; en: string },
+): DomainError {
+  const d = decideAccess(subject, record);
+  const reasons = clearanceCovers(subject.clearance, record.level) ? d.reasons : d.reasons.slice(0, 1);
+  const first = reasons[0] ?? {
+    code: 'not_in_know_scope',
+    zh: `本人不在该${what.zh}的知悉范围内`,
+    en: `You are not in the need-to-know scope of this ${what.en.toLowerCase()}`,
+    rule: 'R-DES-08a',
+  };
+  return new DomainError('forbidden', first, reasons);
 }

@@ -7,10 +7,7 @@ import type * as C from '@baomi/api/carriers.ts';
 import {
   CARRIER_READ,
   carrierMarkingText,
-  clearanceCovers,
   custodyIntervals,
-  DomainError,
-  decideAccess,
   describeCarrierState,
   evaluateRead,
   formatCopyNumber,
@@ -19,6 +16,7 @@ import {
   notFound,
   type ReadableRecord,
   type Reader,
+  readRefused,
 } from '@baomi/domain';
 import { sql as k, type SqlBool } from 'kysely';
 import { type Actor, appendAudit } from '../audit/chain.ts';
@@ -92,15 +90,7 @@ export async function readableCarrier(
   if (!c) throw notFound(CARRIER);
   if (c.orgId !== caller.orgId) throw hiddenRecord(CARRIER);
   if (evaluateRead(CARRIER_READ, readerOf(caller), recordOf(c))) return c;
-  const d = decideAccess(caller, { orgId: c.orgId, level: c.level, knowScope: c.knowScope });
-  const reasons = clearanceCovers(caller.clearance, c.level) ? d.reasons : d.reasons.slice(0, 1);
-  const first = reasons[0] ?? {
-    code: 'not_in_know_scope',
-    zh: '本人不在该载体的知悉范围内',
-    en: 'You are not in the carrier’s need-to-know scope',
-    rule: 'R-DES-08a',
-  };
-  throw new DomainError('forbidden', first, reasons);
+  throw readRefused(caller, { orgId: c.orgId, level: c.level, knowScope: c.knowScope }, CARRIER);
 }
 
 /** A carrier as the contract sends it (copy number as printed, marking as shown, state in words). */

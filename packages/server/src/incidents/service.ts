@@ -6,10 +6,7 @@ import {
   abilityOf,
   checkMarkReported,
   chinaTime,
-  clearanceCovers,
-  DomainError,
   deadlineState,
-  decideAccess,
   enforce,
   evaluateRead,
   hiddenRecord,
@@ -20,6 +17,7 @@ import {
   notFound,
   type ReadableRecord,
   type Reader,
+  readRefused,
   type StateSecretLevel,
 } from '@baomi/domain';
 import { sql as k, type SqlBool } from 'kysely';
@@ -135,15 +133,7 @@ export async function readableIncident(
   if (!i) throw notFound(INCIDENT);
   if (i.orgId !== caller.orgId) throw hiddenRecord(INCIDENT);
   if (evaluateRead(INCIDENT_READ, readerOf(caller), recordOf(i))) return i;
-  const d = decideAccess(caller, { orgId: i.orgId, level: i.level, knowScope: i.knowScope });
-  const reasons = clearanceCovers(caller.clearance, i.level) ? d.reasons : d.reasons.slice(0, 1);
-  const first = reasons[0] ?? {
-    code: 'not_in_know_scope',
-    zh: '本人不在该事件的知悉范围内',
-    en: 'You are not in the incident’s need-to-know scope',
-    rule: 'R-DES-08a',
-  };
-  throw new DomainError('forbidden', first, reasons);
+  throw readRefused(caller, { orgId: i.orgId, level: i.level, knowScope: i.knowScope }, INCIDENT);
 }
 
 /** As the contract sends it: the deadline in China time and where the report stands. */
