@@ -206,6 +206,7 @@ describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
       '载体台账',
       '载体去向',
       '清查清退',
+      '岗位变动移交',
       '泄密事件',
       '工作日历',
     ]);
