@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { type AuditActorClass, canonicalJson } from '@baomi/domain';
 import { type Db, databaseOf, onAfterCommit, onBeforeCommit, onDatabaseClose, type Sql } from '../db/db.ts';
+import { inThreadHasher, workerHasher } from './hasher.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -245,7 +246,7 @@ const VERIFY_PAGE = 5000;
 export async function verifyChain(
   sql: Sql,
   checkpoint?: Checkpoint,
-  opts: { pageSize?: number } = {},
+  opts: { pageSize?: number; hasher?: 'worker' | 'thread' } = {},
 ): Promise<VerifyResult> {
   const PAGE = opts.pageSize ?? VERIFY_PAGE;
   // Verification covers every committed event: what waits in the outbox is chained first (D51). If
@@ -294,74 +295,101 @@ export async function verifyChain(
     p.catch(() => {}); // a page abandoned by an early return must not become an unhandled rejection
     return p;
   };
-  let next = page(expectedSeq);
-  for (;;) {
-    const got = (await next).rows[0];
-    const chunk = got?.chunk ?? null;
-    const count = chunk === null ? 0 : Number(got!.n);
-    // Fetch the following page while this one is hashed.
-    if (count === PAGE) next = page(expectedSeq + PAGE);
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      const end = i === count - 1 ? chunk!.length : chunk!.indexOf(SEP, at);
-      const seq = expectedSeq;
-      const hash = chunk!.slice(at, at + 64);
-      const covered = chunk!.slice(at + 64, end); // prev_hash ‖ "\n" ‖ payload
-      at = end + 1;
-      if (!covered.startsWith(`[${seq},`, 65)) {
-        const found = Number(/^\[(\d+),/.exec(covered.slice(65))?.[1]);
-        if (found > seq) return broken(seq, `第 ${seq} 条审计记录缺失`, `Audit event ${seq} is missing`);
-        return broken(
-          seq,
-          `第 ${seq} 条审计记录内容已被篡改（序号不符）`,
-          `Audit event ${seq} was altered (sequence mismatch)`,
-        );
+  // Pages are hashed in a worker thread when there are several (hasher.ts): while it hashes one page,
+  // this thread checks the page's order and links and reads the next.
+  const several = headRow.seq - expectedSeq + 1 > PAGE;
+  const hasher =
+    (opts.hasher ?? (several ? 'worker' : 'thread')) === 'worker' ? workerHasher() : inThreadHasher();
+  try {
+    let next = page(expectedSeq);
+    for (;;) {
+      const got = (await next).rows[0];
+      const chunk = got?.chunk ?? '';
+      const count = got?.chunk == null ? 0 : Number(got.n);
+      // Fetch the following page while this one is hashed and checked.
+      if (count === PAGE) next = page(expectedSeq + PAGE);
+      const firstSeq = expectedSeq;
+      const checkedBefore = checked;
+      const hashed = count > 0 ? hasher.firstBad(chunk, count) : Promise.resolve(-1);
+      /** What is wrong with the page apart from hashes: the first such event, by its index in the page. */
+      let wrong: { at: number; result: VerifyResult } | null = null;
+      let at = 0;
+      for (let i = 0; i < count && !wrong; i++) {
+        const end = i === count - 1 ? chunk.length : chunk.indexOf(SEP, at);
+        const seq = firstSeq + i;
+        const hash = chunk.slice(at, at + 64);
+        const covered = chunk.slice(at + 64, end); // prev_hash ‖ "\n" ‖ payload
+        at = end + 1;
+        if (!covered.startsWith(`[${seq},`, 65)) {
+          const found = Number(/^\[(\d+),/.exec(covered.slice(65))?.[1]);
+          wrong = {
+            at: i,
+            result:
+              found > seq
+                ? broken(seq, `第 ${seq} 条审计记录缺失`, `Audit event ${seq} is missing`)
+                : broken(
+                    seq,
+                    `第 ${seq} 条审计记录内容已被篡改（序号不符）`,
+                    `Audit event ${seq} was altered (sequence mismatch)`,
+                  ),
+          };
+        } else if (!covered.startsWith(prevHash) || covered.charCodeAt(64) !== 10) {
+          wrong = {
+            at: i,
+            result: broken(
+              seq,
+              `第 ${seq} 条审计记录的前序哈希与上一条不符`,
+              `Audit event ${seq} does not link to the previous event`,
+            ),
+          };
+        } else if (checkpoint && seq === checkpoint.seq && hash !== checkpoint.hash) {
+          // Its own hash is checked first (below): an altered event is named as altered.
+          wrong = {
+            at: i + 0.5,
+            result: broken(
+              seq,
+              `第 ${seq} 条审计记录与导出的检查点不符，日志已被改写`,
+              `Audit event ${seq} differs from the exported checkpoint: the trail was rewritten`,
+            ),
+          };
+        } else {
+          if (checkpoint && seq === checkpoint.seq) checkpointSeen = true;
+          prevHash = hash;
+          expectedSeq += 1;
+          checked += 1;
+        }
       }
-      if (!covered.startsWith(prevHash) || covered.charCodeAt(64) !== 10) {
-        return broken(
-          seq,
-          `第 ${seq} 条审计记录的前序哈希与上一条不符`,
-          `Audit event ${seq} does not link to the previous event`,
-        );
-      }
-      if (createHash('sm3').update(covered).digest('hex') !== hash) {
+      const bad = await hashed;
+      if (bad >= 0 && (!wrong || bad < wrong.at)) {
+        const seq = firstSeq + bad;
+        checked = checkedBefore + bad;
         return broken(
           seq,
           `第 ${seq} 条审计记录内容已被篡改（哈希不符）`,
           `Audit event ${seq} was altered (hash mismatch)`,
         );
       }
-      if (checkpoint && seq === checkpoint.seq) {
-        if (hash !== checkpoint.hash) {
-          return broken(
-            seq,
-            `第 ${seq} 条审计记录与导出的检查点不符，日志已被改写`,
-            `Audit event ${seq} differs from the exported checkpoint: the trail was rewritten`,
+      if (wrong) return wrong.result;
+      if (count < PAGE) {
+        // A short page before the head: events after a removed stretch still exist — missing, not a cut tail.
+        if (expectedSeq <= headRow.seq) {
+          const later = await sql.query<{ seq: number | null }>(
+            'SELECT min(seq) AS seq FROM audit_event WHERE seq >= $1 AND seq <= $2',
+            [expectedSeq, headRow.seq],
           );
+          if (later.rows[0]?.seq != null) {
+            return broken(
+              expectedSeq,
+              `第 ${expectedSeq} 条审计记录缺失`,
+              `Audit event ${expectedSeq} is missing`,
+            );
+          }
         }
-        checkpointSeen = true;
+        break;
       }
-      prevHash = hash;
-      expectedSeq += 1;
-      checked += 1;
     }
-    if (count < PAGE) {
-      // A short page before the head: events after a removed stretch still exist — missing, not a cut tail.
-      if (expectedSeq <= headRow.seq) {
-        const later = await sql.query<{ seq: number | null }>(
-          'SELECT min(seq) AS seq FROM audit_event WHERE seq >= $1 AND seq <= $2',
-          [expectedSeq, headRow.seq],
-        );
-        if (later.rows[0]?.seq != null) {
-          return broken(
-            expectedSeq,
-            `第 ${expectedSeq} 条审计记录缺失`,
-            `Audit event ${expectedSeq} is missing`,
-          );
-        }
-      }
-      break;
-    }
+  } finally {
+    await hasher.close();
   }
   const lastSeq = expectedSeq - 1;
   if (headRow.seq !== lastSeq || headRow.hash !== prevHash) {

@@ -8,94 +8,126 @@ import { appendAudit, chainPending, SYSTEM_ACTOR, verifyChain } from './chain.ts
 type Row = { seq: number; payload: string; prev_hash: string; hash: string };
 const PAGE = 5;
 
-describe('audit verification across pages (R-SYS-03)', () => {
-  let t: TestApp;
-  let head = 0;
+for (const hasher of ['thread', 'worker'] as const)
+  describe(`audit verification across pages, hashed in the ${hasher === 'worker' ? 'worker' : 'calling'} thread (R-SYS-03)`, () => {
+    let t: TestApp;
+    let head = 0;
 
-  before(async () => {
-    t = await createTestApp();
-    await t.db.tx(async (sql) => {
-      for (let i = 0; i < 40; i++) {
-        await appendAudit(sql, SYSTEM_ACTOR, { action: 'test.page', objectType: 'test', objectId: `p${i}` });
+    before(async () => {
+      t = await createTestApp();
+      await t.db.tx(async (sql) => {
+        for (let i = 0; i < 40; i++) {
+          await appendAudit(sql, SYSTEM_ACTOR, {
+            action: 'test.page',
+            objectType: 'test',
+            objectId: `p${i}`,
+          });
+        }
+      });
+      await chainPending(t.db);
+      head = (await t.db.query<{ seq: number }>('SELECT seq FROM audit_head WHERE id = 1')).rows[0]!.seq;
+      assert.ok(head >= 40);
+    });
+
+    after(async () => {
+      await t.close();
+    });
+
+    /** Removes (or alters) events with the guard off, verifies, and puts them back. */
+    async function broken(seqs: number[], alter = false) {
+      await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
+      const rows = (
+        await t.db.query<Row>(
+          'SELECT seq, payload, prev_hash, hash FROM audit_event WHERE seq = ANY($1::int[])',
+          [seqs],
+        )
+      ).rows;
+      try {
+        if (alter) {
+          await t.db.query(
+            `UPDATE audit_event SET payload = replace(payload, 'test.page', 'test.pagf') WHERE seq = ANY($1::int[])`,
+            [seqs],
+          );
+        } else {
+          await t.db.query('DELETE FROM audit_event WHERE seq = ANY($1::int[])', [seqs]);
+        }
+        return await verifyChain(t.db, undefined, { pageSize: PAGE, hasher });
+      } finally {
+        await t.db.query('DELETE FROM audit_event WHERE seq = ANY($1::int[])', [seqs]);
+        for (const r of rows) {
+          await t.db.query(
+            'INSERT INTO audit_event (seq, payload, prev_hash, hash) VALUES ($1, $2, $3, $4)',
+            [r.seq, r.payload, r.prev_hash, r.hash],
+          );
+        }
+        await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
+      }
+    }
+
+    test('R-SYS-03 a chain of many pages verifies whole, every event counted once', async () => {
+      const r = await verifyChain(t.db, undefined, { pageSize: PAGE, hasher });
+      assert.deepEqual([r.ok, r.checked, r.firstBroken], [true, head, null]);
+      const other = await verifyChain(t.db, undefined, { pageSize: 7, hasher });
+      assert.deepEqual([other.ok, other.checked], [true, head]);
+    });
+
+    test('R-SYS-03 the last event of a page removed: named as broken at its sequence', async () => {
+      const r = await broken([2 * PAGE]);
+      assert.equal(r.ok, false);
+      assert.equal(r.firstBroken, 2 * PAGE);
+      assert.match(r.reason!.en, /missing/);
+    });
+
+    test('R-SYS-03 a whole page removed: the first missing event is named', async () => {
+      const r = await broken([11, 12, 13, 14, 15]);
+      assert.equal(r.ok, false);
+      assert.equal(r.firstBroken, 11);
+      assert.match(r.reason!.en, /Audit event 11 is missing/);
+    });
+
+    test('R-SYS-03 an event altered on a later page is named', async () => {
+      const r = await broken([27], true);
+      assert.equal(r.ok, false);
+      assert.equal(r.firstBroken, 27);
+      assert.match(r.reason!.en, /altered/);
+    });
+
+    test('R-SYS-03 two events altered on one page: the first is named, and only those before it counted', async () => {
+      const r = await broken([23, 21], true);
+      assert.deepEqual([r.ok, r.firstBroken, r.checked], [false, 21, 20]);
+      assert.match(r.reason!.en, /Audit event 21 was altered \(hash mismatch\)/);
+    });
+
+    test('R-SYS-03 a checkpoint naming a later event of a page with an altered event: the altered one is named', async () => {
+      const cp = (
+        await t.db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit_event WHERE seq = 24')
+      ).rows[0]!;
+      await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
+      try {
+        await t.db.query(
+          `UPDATE audit_event SET payload = replace(payload, 'test.page', 'test.pagf') WHERE seq = 22`,
+        );
+        const r = await verifyChain(t.db, { seq: cp.seq, hash: 'f'.repeat(64) }, { pageSize: 10, hasher });
+        assert.deepEqual([r.ok, r.firstBroken], [false, 22]);
+        assert.match(r.reason!.en, /hash mismatch/);
+        await t.db.query(
+          `UPDATE audit_event SET payload = replace(payload, 'test.pagf', 'test.page') WHERE seq = 22`,
+        );
+        const c = await verifyChain(t.db, { seq: cp.seq, hash: 'f'.repeat(64) }, { pageSize: 10, hasher });
+        assert.deepEqual([c.ok, c.firstBroken], [false, 24]);
+        assert.match(c.reason!.en, /checkpoint/);
+      } finally {
+        await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
       }
     });
-    await chainPending(t.db);
-    head = (await t.db.query<{ seq: number }>('SELECT seq FROM audit_head WHERE id = 1')).rows[0]!.seq;
-    assert.ok(head >= 40);
-  });
 
-  after(async () => {
-    await t.close();
-  });
+    test('R-SYS-03 the tail removed: named at the first removed event', async () => {
+      const r = await broken([head - 1, head]);
+      assert.equal(r.ok, false);
+      assert.equal(r.firstBroken, head - 1);
+    });
 
-  /** Removes (or alters) events with the guard off, verifies, and puts them back. */
-  async function broken(seqs: number[], alter = false) {
-    await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
-    const rows = (
-      await t.db.query<Row>(
-        'SELECT seq, payload, prev_hash, hash FROM audit_event WHERE seq = ANY($1::int[])',
-        [seqs],
-      )
-    ).rows;
-    try {
-      if (alter) {
-        await t.db.query(
-          `UPDATE audit_event SET payload = replace(payload, 'test.page', 'test.pagf') WHERE seq = ANY($1::int[])`,
-          [seqs],
-        );
-      } else {
-        await t.db.query('DELETE FROM audit_event WHERE seq = ANY($1::int[])', [seqs]);
-      }
-      return await verifyChain(t.db, undefined, { pageSize: PAGE });
-    } finally {
-      await t.db.query('DELETE FROM audit_event WHERE seq = ANY($1::int[])', [seqs]);
-      for (const r of rows) {
-        await t.db.query('INSERT INTO audit_event (seq, payload, prev_hash, hash) VALUES ($1, $2, $3, $4)', [
-          r.seq,
-          r.payload,
-          r.prev_hash,
-          r.hash,
-        ]);
-      }
-      await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
-    }
-  }
-
-  test('R-SYS-03 a chain of many pages verifies whole, every event counted once', async () => {
-    const r = await verifyChain(t.db, undefined, { pageSize: PAGE });
-    assert.deepEqual([r.ok, r.checked, r.firstBroken], [true, head, null]);
-    const other = await verifyChain(t.db, undefined, { pageSize: 7 });
-    assert.deepEqual([other.ok, other.checked], [true, head]);
+    test('R-SYS-03 after each repair the chain verifies again', async () => {
+      assert.equal((await verifyChain(t.db, undefined, { pageSize: PAGE, hasher })).ok, true);
+    });
   });
-
-  test('R-SYS-03 the last event of a page removed: named as broken at its sequence', async () => {
-    const r = await broken([2 * PAGE]);
-    assert.equal(r.ok, false);
-    assert.equal(r.firstBroken, 2 * PAGE);
-    assert.match(r.reason!.en, /missing/);
-  });
-
-  test('R-SYS-03 a whole page removed: the first missing event is named', async () => {
-    const r = await broken([11, 12, 13, 14, 15]);
-    assert.equal(r.ok, false);
-    assert.equal(r.firstBroken, 11);
-    assert.match(r.reason!.en, /Audit event 11 is missing/);
-  });
-
-  test('R-SYS-03 an event altered on a later page is named', async () => {
-    const r = await broken([27], true);
-    assert.equal(r.ok, false);
-    assert.equal(r.firstBroken, 27);
-    assert.match(r.reason!.en, /altered/);
-  });
-
-  test('R-SYS-03 the tail removed: named at the first removed event', async () => {
-    const r = await broken([head - 1, head]);
-    assert.equal(r.ok, false);
-    assert.equal(r.firstBroken, head - 1);
-  });
-
-  test('R-SYS-03 after each repair the chain verifies again', async () => {
-    assert.equal((await verifyChain(t.db, undefined, { pageSize: PAGE })).ok, true);
-  });
-});
