@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { addDays } from '@baomi/domain';
 import { chainPending } from '../audit/chain.ts';
-import { todayInChina } from '../designation/common.ts';
+import { todayInChina } from '../kit/today.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';

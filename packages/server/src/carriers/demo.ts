@@ -9,8 +9,8 @@ import { addDays, type BusinessRole, type Clearance, type Decider } from '@baomi
 import { decideApproval } from '../approvals/service.ts';
 import type { Actor } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
-import { todayInChina } from '../designation/common.ts';
 import type { Caller } from '../http/policy.ts';
+import { todayInChina } from '../kit/today.ts';
 import { seedDemoCampaign } from './campaigns.demo.ts';
 import { makeCopies, requestCopy } from './copies.ts';
 import { handOver } from './handover.ts';

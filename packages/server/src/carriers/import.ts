@@ -28,8 +28,8 @@ import {
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import { todayInChina } from '../designation/common.ts';
 import type { Caller } from '../http/policy.ts';
+import { todayInChina } from '../kit/today.ts';
 import {
   type ImportedCarrier,
   importOfFile,

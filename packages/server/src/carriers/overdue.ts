@@ -5,9 +5,9 @@
 // Whose todo: the read rule decides (visibility) — nobody sees the title of a carrier he may not read.
 import { formatCopyNumber } from '@baomi/domain';
 import { sql as k, type SqlBool } from 'kysely';
-import { todayInChina } from '../designation/common.ts';
 import type { Caller } from '../http/policy.ts';
 import type { Job } from '../jobs/runner.ts';
+import { todayInChina } from '../kit/today.ts';
 import type { Todo, TodoProvider } from '../todos/service.ts';
 import { carrierColumns, carriersFrom, countOverdue, overdueCondition } from './queries.ts';
 import { visibility } from './read.ts';

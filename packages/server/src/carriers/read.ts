@@ -24,8 +24,8 @@ import { type ReadColumns, readBranches, readFilter } from '../db/access-sql.ts'
 import { likePattern, type Sql } from '../db/db.ts';
 import { kdb } from '../db/kysely.ts';
 import { listPage, pinyinOrder, type SortField } from '../db/list.ts';
-import { todayInChina } from '../designation/common.ts';
 import { abilitiesOf, type Caller } from '../http/policy.ts';
+import { todayInChina } from '../kit/today.ts';
 import { copyView } from './copies.ts';
 import { CARRIER, carrierRules, stateOf } from './policy.ts';
 import {

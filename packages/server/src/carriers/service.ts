@@ -36,8 +36,8 @@ import type { ApprovalRow } from '../approvals/queries.ts';
 import { openApproval, type SettleHandler, type SubjectLink } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
-import { todayInChina } from '../designation/common.ts';
 import { abilitiesOf, type Caller } from '../http/policy.ts';
+import { todayInChina } from '../kit/today.ts';
 import { getPerson } from '../people/queries.ts';
 import { DESTRUCTION, destructionRules, stateOf } from './policy.ts';
 import {

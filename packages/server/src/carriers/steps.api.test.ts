@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { addDays } from '@baomi/domain';
-import { todayInChina } from '../designation/common.ts';
+import { todayInChina } from '../kit/today.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';

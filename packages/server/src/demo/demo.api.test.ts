@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { addDays } from '@baomi/domain';
 import { SAMPLE_CALENDAR_2026 } from '@baomi/domain/workdays/sample-calendar-2026.fixture.ts';
 import { chainPending } from '../audit/chain.ts';
-import { todayInChina } from '../designation/common.ts';
+import { todayInChina } from '../kit/today.ts';
 import { MODULES } from '../modules.ts';
 import { Client, createTestApp, type TestApp } from '../testing/harness.ts';
 import { DEMO_PASSWORD, seedDemo } from './seed.ts';

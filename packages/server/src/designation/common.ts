@@ -1,16 +1,8 @@
 // What every part of the designation module needs: who is asking (a business user and his
 // organisation), which organisations he may see, today's date in China, refusals from domain checks.
 
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { BusinessRole } from '@baomi/domain';
-import {
-  type Check,
-  DomainError,
-  type ErrorKind,
-  notFound,
-  type PlainDate,
-  type RuleViolation,
-} from '@baomi/domain';
+import { type Check, DomainError, type ErrorKind, notFound, type RuleViolation } from '@baomi/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Sql } from '../db/db.ts';
 import { ctxOf } from '../http/request.ts';
@@ -53,30 +45,8 @@ export async function visibleOrgIds(sql: Sql, org: Org): Promise<string[]> {
   return org.kind === 'secrecy_bureau' ? subtreeIds(sql, org.id) : [org.id];
 }
 
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** Today's calendar day in China (YYYY-MM-DD): terms, certificates and absences are China days. */
-const asOf = new AsyncLocalStorage<PlainDate>();
-
-/**
- * The demo seeder only: runs `fn` as if today were `day`, so that a year of records is drafted,
- * checked and approved on the days the demo then moves them back to (a 6-month item issued last
- * spring was valid when it was designated). Nothing else sets it.
- */
-export const asOfDay = <T>(day: PlainDate, fn: () => Promise<T>): Promise<T> => asOf.run(day, fn);
-
-export function todayInChina(now?: Date): PlainDate {
-  if (now === undefined) {
-    const day = asOf.getStore();
-    if (day) return day;
-  }
-  return CHINA_DAY.format(now ?? new Date());
-}
+// Today in China: shared by every module (kit/today.ts); re-exported for the designation module's files.
+export { asOfDay, todayInChina } from '../kit/today.ts';
 
 /**
  * Turns a failed domain check into one refusal carrying every violation in `details`. The status is
