@@ -4,6 +4,7 @@
 import { hostname } from 'node:os';
 import { appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
+import { todayInChina } from '../kit/today.ts';
 
 export interface Job {
   name: string;
@@ -84,7 +85,7 @@ export const cleanupJob: Job = {
  */
 export const analyzeJob: Job = {
   name: 'analyze',
-  period: (now) => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+  period: (now) => todayInChina(now),
   only: 'pglite',
   async run(sql) {
     const started = performance.now();
