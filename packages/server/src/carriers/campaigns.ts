@@ -39,6 +39,7 @@ import {
   batchInOrg,
   type CampaignItemRow,
   type CampaignRow,
+  type CountFilter,
   campaignItems,
   closeCampaignRow,
   freezeItems,
@@ -181,6 +182,12 @@ export async function openCampaign(sql: Sql, actor: Actor, caller: Caller, input
   return campaignDetailOf(sql, caller, (await getCampaign(sql, id))!);
 }
 
+/** R-PER-01: the counts a caller is shown: of the items he may see on the page, never the others. */
+const shownCounts = (caller: Caller): CountFilter => ({
+  visible: visibility(caller),
+  custodian: seesAll(caller) ? undefined : caller.personId,
+});
+
 async function campaignDetailOf(sql: Sql, caller: Caller, g: CampaignRow) {
   const rows = await campaignItems(
     sql,
@@ -188,8 +195,9 @@ async function campaignDetailOf(sql: Sql, caller: Caller, g: CampaignRow) {
     visibility(caller),
     seesAll(caller) ? undefined : caller.personId,
   );
+  const shown = (await getCampaign(sql, g.id, false, shownCounts(caller)))!;
   return {
-    ...campaignView(g),
+    ...campaignView(shown),
     items: rows.map((it) => itemView(caller, g, it)),
     abilities: {
       close: abilityOf(closeVerdict(caller, g)),
@@ -225,11 +233,16 @@ export async function listCampaigns(
   q: { status?: CampaignStatus },
   paging: { limit: number; offset: number },
 ) {
-  const r = await listCampaignRows(sql, caller.orgId, {
-    status: q.status,
-    custodian: seesAll(caller) ? undefined : caller.personId,
-    ...paging,
-  });
+  const r = await listCampaignRows(
+    sql,
+    caller.orgId,
+    {
+      status: q.status,
+      custodian: seesAll(caller) ? undefined : caller.personId,
+      ...paging,
+    },
+    shownCounts(caller),
+  );
   return {
     items: r.items.map(campaignView),
     total: r.total,
