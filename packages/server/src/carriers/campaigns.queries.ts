@@ -265,22 +265,22 @@ const items = (sql: Sql) =>
       'it.incident_id as incidentId',
     ]);
 
-/** A campaign's items the reader may read (`visible`: the carrier read rule); `custodian`: his alone. */
+/**
+ * A campaign's items the reader may read (`visible`: the carrier read rule); `custodian`: his alone;
+ * `limit`: the page's first rows (null: every one, as the report lists them).
+ */
 export async function campaignItems(
   sql: Sql,
   campaignId: string,
   visible: Expression<SqlBool>,
   custodian?: string,
+  limit: number | null = 5000,
 ): Promise<CampaignItemRow[]> {
   let q = items(sql).where('it.campaign_id', '=', campaignId).where(visible);
   if (custodian) q = q.where('it.custodian_person_id', '=', custodian);
-  return (await q
-    .orderBy(k`it.result IS NOT NULL`)
-    .orderBy('c.title_sort')
-    .orderBy('c.copy_number')
-    .orderBy('c.id')
-    .limit(5000)
-    .execute()) as CampaignItemRow[];
+  q = q.orderBy(k`it.result IS NOT NULL`).orderBy('c.title_sort').orderBy('c.copy_number').orderBy('c.id');
+  if (limit !== null) q = q.limit(limit);
+  return (await q.execute()) as CampaignItemRow[];
 }
 
 /** One item; `lock`: FOR UPDATE of the item row first (two confirmations of it queue here). */

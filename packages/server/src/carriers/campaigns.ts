@@ -331,7 +331,7 @@ export async function closeCampaign(sql: Sql, actor: Actor, caller: Caller, id: 
   return campaignDetailOf(sql, caller, (await getCampaign(sql, g.id))!);
 }
 
-/** The report's rows (what the caller may read) and counts, for the export. */
+/** The report's rows (every one the caller may read, however many) and counts, for the export. */
 export async function campaignReport(sql: Sql, caller: Caller, id: string) {
   const g = await readableCampaign(sql, caller, id);
   const rows = await campaignItems(
@@ -339,6 +339,7 @@ export async function campaignReport(sql: Sql, caller: Caller, id: string) {
     g.id,
     visibility(caller),
     seesAll(caller) ? undefined : caller.personId,
+    null,
   );
   const items = rows.map((it) => itemView(caller, g, it));
   return { campaign: g, items, counts: campaignCounts(items.map((i) => i.result)) };

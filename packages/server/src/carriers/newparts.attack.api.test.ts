@@ -320,4 +320,33 @@ describe('new parts of carriers under attack (campaigns, incidents, labels, step
       assert.ok(r.status < 500, `${path.slice(0, 90)}: ${r.status} ${r.raw.slice(0, 200)}`);
     }
   });
+  test('R-CAR-09 the campaign report lists and counts every carrier, past 5,000', async () => {
+    const seed = await fresh({
+      title: '大批量清查报告',
+      docNumber: '大〔2026〕1号',
+      firstCopyNumber: '000001',
+    });
+    const n = 5100;
+    await t.db.query(
+      `INSERT INTO carrier
+       SELECT (jsonb_populate_record(NULL::carrier,
+                 to_jsonb(c) || jsonb_build_object('id', gen_random_uuid(), 'copy_number', 1 + g))).*
+         FROM carrier c, generate_series(1, $2::int) g WHERE c.id = $1`,
+      [seed.id, n],
+    );
+    const batchId = (
+      await t.db.query<{ b: string }>('SELECT batch_id AS b FROM carrier WHERE id = $1', [seed.id])
+    ).rows[0]!.b;
+    const g = await officer.post<Campaign & { counts: { total: number } }>('/api/carriers/campaigns', {
+      kind: 'inventory',
+      title: '大批量清查',
+      scope: 'batch',
+      batchId,
+    });
+    assert.equal(g.status, 201, g.raw);
+    assert.equal(g.body.counts.total, n + 1);
+    const r = await officer.get(`/api/carriers/campaigns/${g.body.id}/export?format=csv`);
+    assert.equal(r.status, 200, r.raw.slice(0, 200));
+    assert.equal((r.raw.match(/大批量清查报告/g) ?? []).length, n + 1);
+  });
 });
