@@ -349,4 +349,31 @@ describe('new parts of carriers under attack (campaigns, incidents, labels, step
     assert.equal(r.status, 200, r.raw.slice(0, 200));
     assert.equal((r.raw.match(/大批量清查报告/g) ?? []).length, n + 1);
   });
+  test('R-CAR-08 the printed handover list names every carrier in custody, past 2,000 (逐件列明)', async () => {
+    const keeper = await t.member(orgId, deptId, ['staff'], 'secret');
+    const seed = await fresh({
+      title: '移交清单逐件',
+      docNumber: '移〔2026〕1号',
+      firstCopyNumber: '000001',
+      custodianPersonId: keeper.personId,
+    });
+    const clone = (from: number, n: number) =>
+      t.db.query(
+        `INSERT INTO carrier
+         SELECT (jsonb_populate_record(NULL::carrier,
+                   to_jsonb(c) || jsonb_build_object('id', gen_random_uuid(), 'copy_number', $2::int + g))).*
+           FROM carrier c, generate_series(1, $3::int) g WHERE c.id = $1`,
+        [seed.id, from, n],
+      );
+    const pages = async () => {
+      const r = await officer.get(`/api/carriers/custody/${keeper.personId}/handover.pdf`);
+      assert.equal(r.status, 200, r.raw.slice(0, 200));
+      return (r.raw.match(/\/Type\s*\/Page\b/g) ?? []).length;
+    };
+    await clone(1, 2100);
+    const before = await pages();
+    assert.ok(before > 20, `pages: ${before}`);
+    await clone(3000, 300);
+    assert.ok((await pages()) > before, 'the 300 more carriers are on the printed list');
+  });
 });
