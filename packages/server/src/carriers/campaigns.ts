@@ -18,6 +18,7 @@ import {
   checkCampaignScope,
   checkConfirmation,
   checkConfirmer,
+  checkFoundAgain,
   confirmationEvent,
   describeCarrierState,
   enforce,
@@ -268,6 +269,7 @@ export async function confirmItem(
   // The carrier under its row lock, through the one read rule (404 / 403 as everywhere).
   const c = await readableCarrier(sql, caller, carrierId, true);
   enforce(confirmVerdict(caller, g, it));
+  enforce(checkFoundAgain({ officer: isOfficer(caller) }, c.status, input.result));
   const effect = confirmationEvent(g.kind, input.result, c.status);
   let incidentId: string | null = null;
   if (effect.event) {

@@ -376,4 +376,41 @@ describe('new parts of carriers under attack (campaigns, incidents, labels, step
     await clone(3000, 300);
     assert.ok((await pages()) > before, 'the 300 more carriers are on the printed list');
   });
+  test('R-CAR-09 a missing carrier is found again by the registry only: its custodian cannot clear it himself through a campaign', async () => {
+    const c = await fresh({
+      title: '缺失后找回',
+      firstCopyNumber: '000555',
+      custodianPersonId: reader.personId,
+    });
+    const b = (await t.db.query<{ b: string }>('SELECT batch_id AS b FROM carrier WHERE id = $1', [c.id]))
+      .rows[0]!.b;
+    const open = async () => {
+      const g = await officer.post<Campaign>('/api/carriers/campaigns', {
+        kind: 'inventory',
+        title: '找回攻击测试清查',
+        scope: 'batch',
+        batchId: b,
+      });
+      assert.equal(g.status, 201, g.raw);
+      return g.body.id;
+    };
+    const g1 = await open();
+    const m = await reader.client.post(`/api/carriers/campaigns/${g1}/items/${c.id}/confirm`, {
+      result: 'missing',
+    });
+    assert.equal(m.status, 200, m.raw);
+    // Outside a campaign: the registry's step (403 for the custodian).
+    await refused(() => reader.client.post(`/api/carriers/${c.id}/found`, {}), 403);
+    // Inside the next campaign: the same step, the same rule.
+    const g2 = await open();
+    await refused(
+      () => reader.client.post(`/api/carriers/campaigns/${g2}/items/${c.id}/confirm`, { result: 'found' }),
+      403,
+    );
+    const ok = await officer.post<{ status: string }>(`/api/carriers/campaigns/${g2}/items/${c.id}/confirm`, {
+      result: 'found',
+    });
+    assert.equal(ok.status, 200, ok.raw);
+    assert.equal(ok.body.status, 'in_registry');
+  });
 });
