@@ -10,6 +10,7 @@ import {
   checkCampaignScope,
   checkConfirmation,
   checkConfirmer,
+  checkFoundAgain,
   confirmationEvent,
   inCampaignScope,
 } from './inventory.ts';
@@ -116,4 +117,14 @@ describe('R-CAR-09 closing and the report', () => {
   for (const [text, want] of labels)
     test(`R-CAR-09 the label ${JSON.stringify(text)} names ${want ?? 'nothing'}`, () =>
       assert.equal(carrierIdFromLabel(text), want));
+});
+
+describe('R-CAR-09 found again', () => {
+  test('R-CAR-09 a missing carrier is confirmed found by the secrecy officer only', () => {
+    const v = checkFoundAgain({ officer: false }, 'missing', 'found');
+    assert.ok(!v.allowed && v.kind === 'forbidden' && v.reason.code === 'campaign_found_by_registry');
+    assert.equal(checkFoundAgain({ officer: true }, 'missing', 'found').allowed, true);
+    assert.equal(checkFoundAgain({ officer: false }, 'missing', 'missing').allowed, true);
+    assert.equal(checkFoundAgain({ officer: false }, 'in_registry', 'found').allowed, true);
+  });
 });

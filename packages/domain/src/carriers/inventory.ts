@@ -135,6 +135,28 @@ export function checkConfirmer(
 }
 
 /**
+ * R-CAR-09: a missing carrier found again is the registry's step, in a campaign as outside one
+ * (`POST /api/carriers/:id/found`): only the secrecy officer confirms it found — the custodian who lost
+ * it does not clear the loss himself.
+ */
+export function checkFoundAgain(
+  c: { officer: boolean },
+  status: CarrierStatus,
+  result: InventoryResult,
+): Verdict {
+  if (c.officer || status !== 'missing' || result !== 'found') return allowed;
+  return refused(
+    'forbidden',
+    v(
+      'campaign_found_by_registry',
+      'result',
+      '该载体已登记为缺失，找回须由保密员登记',
+      'The carrier is registered missing: the secrecy officer registers it found again',
+    ),
+  );
+}
+
+/**
  * R-CAR-09: what a confirmation does to the carrier. Missing: the carrier is marked missing (unless it
  * already is) and an incident is opened (R-INC-01). Found in a recall: the carrier comes back to the
  * registry (a loan returned, a take-out brought back); found when it was missing: found again. Damaged

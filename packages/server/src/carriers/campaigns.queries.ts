@@ -34,7 +34,30 @@ export interface CampaignRow {
   unconfirmed: number;
 }
 
-const campaigns = (sql: Sql) =>
+/**
+ * R-PER-01: what a campaign's counts count — the items the reader may read (`visible`: the carrier read
+ * rule over `c`) and, for someone answering for some of them, his alone. Without it: every item (the
+ * closing rule's count, never shown as such).
+ */
+export interface CountFilter {
+  visible: Expression<SqlBool>;
+  custodian?: string;
+}
+
+/** The counts in one pass over the campaign's items (joined to the carrier only when filtered). */
+const counts = (f: CountFilter | undefined) =>
+  k<string>`(SELECT json_build_object(
+      'total', count(*)::int,
+      'found', (count(*) FILTER (WHERE x.result = 'found'))::int,
+      'missing', (count(*) FILTER (WHERE x.result = 'missing'))::int,
+      'damaged', (count(*) FILTER (WHERE x.result = 'damaged'))::int,
+      'unconfirmed', (count(*) FILTER (WHERE x.result IS NULL))::int)::text
+    FROM carrier_campaign_item x${f ? k` JOIN carrier c ON c.id = x.carrier_id` : k``}
+    WHERE x.campaign_id = g.id${f ? k` AND ${f.visible}` : k``}${
+      f?.custodian ? k` AND x.custodian_person_id = ${f.custodian}::uuid` : k``
+    })`;
+
+const campaignRows = (sql: Sql, f?: CountFilter) =>
   kdb(sql)
     .selectFrom('carrier_campaign as g')
     .innerJoin('person as op', 'op.id', 'g.opened_by_person_id')
@@ -56,28 +79,31 @@ const campaigns = (sql: Sql) =>
       'cl.name as closedByName',
       'g.closed_at as closedAt',
       'g.note',
-      k<number>`(SELECT count(*)::int FROM carrier_campaign_item x WHERE x.campaign_id = g.id)`.as('total'),
-      k<number>`(SELECT count(*)::int FROM carrier_campaign_item x WHERE x.campaign_id = g.id AND x.result = 'found')`.as(
-        'found',
-      ),
-      k<number>`(SELECT count(*)::int FROM carrier_campaign_item x WHERE x.campaign_id = g.id AND x.result = 'missing')`.as(
-        'missing',
-      ),
-      k<number>`(SELECT count(*)::int FROM carrier_campaign_item x WHERE x.campaign_id = g.id AND x.result = 'damaged')`.as(
-        'damaged',
-      ),
-      k<number>`(SELECT count(*)::int FROM carrier_campaign_item x WHERE x.campaign_id = g.id AND x.result IS NULL)`.as(
-        'unconfirmed',
-      ),
+      counts(f).as('counts'),
     ]);
 
+type CountsOf = Pick<CampaignRow, 'total' | 'found' | 'missing' | 'damaged' | 'unconfirmed'>;
+
+/** A stored row with its counts unpacked. */
+const unpack = ({
+  counts: c,
+  ...r
+}: { counts: string } & Omit<CampaignRow, keyof CountsOf>): CampaignRow => ({
+  ...r,
+  ...(JSON.parse(c) as CountsOf),
+});
+
 /** One campaign; `lock`: FOR UPDATE of its row first (a confirmation and the closing queue here). */
-export async function getCampaign(sql: Sql, id: string, lock = false): Promise<CampaignRow | null> {
+export async function getCampaign(
+  sql: Sql,
+  id: string,
+  lock = false,
+  counts?: CountFilter,
+): Promise<CampaignRow | null> {
   if (lock)
     await kdb(sql).selectFrom('carrier_campaign').select('id').where('id', '=', id).forUpdate().execute();
-  return (
-    ((await campaigns(sql).where('g.id', '=', id).executeTakeFirst()) as CampaignRow | undefined) ?? null
-  );
+  const r = await campaignRows(sql, counts).where('g.id', '=', id).executeTakeFirst();
+  return r ? unpack(r) : null;
 }
 
 /** The organisation's campaigns; `custodian`: only those where he answers for a carrier. */
@@ -85,18 +111,16 @@ export async function listCampaignRows(
   sql: Sql,
   orgId: string,
   q: { status?: CampaignStatus; custodian?: string; limit: number; offset: number },
+  counts: CountFilter,
 ): Promise<{ items: CampaignRow[]; total: number }> {
   const mine = (id: string) =>
     k<SqlBool>`EXISTS (SELECT 1 FROM carrier_campaign_item x WHERE x.campaign_id = g.id AND x.custodian_person_id = ${id}::uuid)`;
-  let qb = campaigns(sql).where('g.org_id', '=', orgId);
+  let qb = campaignRows(sql, counts).where('g.org_id', '=', orgId);
   if (q.status) qb = qb.where('g.status', '=', q.status);
   if (q.custodian) qb = qb.where(mine(q.custodian));
-  const items = (await qb
-    .orderBy('g.opened_at', 'desc')
-    .orderBy('g.id')
-    .limit(q.limit)
-    .offset(q.offset)
-    .execute()) as CampaignRow[];
+  const items = (
+    await qb.orderBy('g.opened_at', 'desc').orderBy('g.id').limit(q.limit).offset(q.offset).execute()
+  ).map(unpack);
   let c = kdb(sql)
     .selectFrom('carrier_campaign as g')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -241,22 +265,22 @@ const items = (sql: Sql) =>
       'it.incident_id as incidentId',
     ]);
 
-/** A campaign's items the reader may read (`visible`: the carrier read rule); `custodian`: his alone. */
+/**
+ * A campaign's items the reader may read (`visible`: the carrier read rule); `custodian`: his alone;
+ * `limit`: the page's first rows (null: every one, as the report lists them).
+ */
 export async function campaignItems(
   sql: Sql,
   campaignId: string,
   visible: Expression<SqlBool>,
   custodian?: string,
+  limit: number | null = 5000,
 ): Promise<CampaignItemRow[]> {
   let q = items(sql).where('it.campaign_id', '=', campaignId).where(visible);
   if (custodian) q = q.where('it.custodian_person_id', '=', custodian);
-  return (await q
-    .orderBy(k`it.result IS NOT NULL`)
-    .orderBy('c.title_sort')
-    .orderBy('c.copy_number')
-    .orderBy('c.id')
-    .limit(5000)
-    .execute()) as CampaignItemRow[];
+  q = q.orderBy(k`it.result IS NOT NULL`).orderBy('c.title_sort').orderBy('c.copy_number').orderBy('c.id');
+  if (limit !== null) q = q.limit(limit);
+  return (await q.execute()) as CampaignItemRow[];
 }
 
 /** One item; `lock`: FOR UPDATE of the item row first (two confirmations of it queue here). */

@@ -18,6 +18,7 @@ import {
   checkCampaignScope,
   checkConfirmation,
   checkConfirmer,
+  checkFoundAgain,
   confirmationEvent,
   describeCarrierState,
   enforce,
@@ -39,6 +40,7 @@ import {
   batchInOrg,
   type CampaignItemRow,
   type CampaignRow,
+  type CountFilter,
   campaignItems,
   closeCampaignRow,
   freezeItems,
@@ -181,6 +183,12 @@ export async function openCampaign(sql: Sql, actor: Actor, caller: Caller, input
   return campaignDetailOf(sql, caller, (await getCampaign(sql, id))!);
 }
 
+/** R-PER-01: the counts a caller is shown: of the items he may see on the page, never the others. */
+const shownCounts = (caller: Caller): CountFilter => ({
+  visible: visibility(caller),
+  custodian: seesAll(caller) ? undefined : caller.personId,
+});
+
 async function campaignDetailOf(sql: Sql, caller: Caller, g: CampaignRow) {
   const rows = await campaignItems(
     sql,
@@ -188,8 +196,9 @@ async function campaignDetailOf(sql: Sql, caller: Caller, g: CampaignRow) {
     visibility(caller),
     seesAll(caller) ? undefined : caller.personId,
   );
+  const shown = (await getCampaign(sql, g.id, false, shownCounts(caller)))!;
   return {
-    ...campaignView(g),
+    ...campaignView(shown),
     items: rows.map((it) => itemView(caller, g, it)),
     abilities: {
       close: abilityOf(closeVerdict(caller, g)),
@@ -225,11 +234,16 @@ export async function listCampaigns(
   q: { status?: CampaignStatus },
   paging: { limit: number; offset: number },
 ) {
-  const r = await listCampaignRows(sql, caller.orgId, {
-    status: q.status,
-    custodian: seesAll(caller) ? undefined : caller.personId,
-    ...paging,
-  });
+  const r = await listCampaignRows(
+    sql,
+    caller.orgId,
+    {
+      status: q.status,
+      custodian: seesAll(caller) ? undefined : caller.personId,
+      ...paging,
+    },
+    shownCounts(caller),
+  );
   return {
     items: r.items.map(campaignView),
     total: r.total,
@@ -255,6 +269,7 @@ export async function confirmItem(
   // The carrier under its row lock, through the one read rule (404 / 403 as everywhere).
   const c = await readableCarrier(sql, caller, carrierId, true);
   enforce(confirmVerdict(caller, g, it));
+  enforce(checkFoundAgain({ officer: isOfficer(caller) }, c.status, input.result));
   const effect = confirmationEvent(g.kind, input.result, c.status);
   let incidentId: string | null = null;
   if (effect.event) {
@@ -318,7 +333,7 @@ export async function closeCampaign(sql: Sql, actor: Actor, caller: Caller, id: 
   return campaignDetailOf(sql, caller, (await getCampaign(sql, g.id))!);
 }
 
-/** The report's rows (what the caller may read) and counts, for the export. */
+/** The report's rows (every one the caller may read, however many) and counts, for the export. */
 export async function campaignReport(sql: Sql, caller: Caller, id: string) {
   const g = await readableCampaign(sql, caller, id);
   const rows = await campaignItems(
@@ -326,6 +341,7 @@ export async function campaignReport(sql: Sql, caller: Caller, id: string) {
     g.id,
     visibility(caller),
     seesAll(caller) ? undefined : caller.personId,
+    null,
   );
   const items = rows.map((it) => itemView(caller, g, it));
   return { campaign: g, items, counts: campaignCounts(items.map((i) => i.result)) };

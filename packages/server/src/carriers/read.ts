@@ -205,11 +205,15 @@ export async function listCarriers(
   });
 }
 
-/** "Where is it now": carriers a person holds or keeps, or of a department, not yet destroyed or handed over. */
+/**
+ * "Where is it now": carriers a person holds or keeps, or of a department, not yet destroyed or handed
+ * over; `limit`: the page's first rows (null: every one, as the printed handover list names them).
+ */
 export async function whereNow(
   sql: Sql,
   caller: Caller,
   w: { personId?: string; departmentId?: string },
+  limit: number | null = 2000,
 ): Promise<CarrierRow[]> {
   let q = carrierColumns(carriersFrom(sql))
     .where('c.org_id', '=', caller.orgId)
@@ -220,12 +224,8 @@ export async function whereNow(
       k<SqlBool>`(c.holder_person_id = ${w.personId}::uuid OR c.custodian_person_id = ${w.personId}::uuid)`,
     );
   if (w.departmentId) q = q.where('c.department_id', '=', w.departmentId);
-  return q
-    .orderBy('c.status')
-    .orderBy(pinyinOrder('c.title_sort'))
-    .orderBy('c.copy_number')
-    .limit(2000)
-    .execute();
+  q = q.orderBy('c.status').orderBy(pinyinOrder('c.title_sort')).orderBy('c.copy_number');
+  return (limit === null ? q : q.limit(limit)).execute();
 }
 
 /**
@@ -233,12 +233,12 @@ export async function whereNow(
  * 404 like any other organisation's record (R-DES-08a); the count is that of the carriers the caller
  * may read (R-PER-01: a carrier above his clearance is not even counted).
  */
-export async function custodyView(sql: Sql, caller: Caller, personId: string) {
+export async function custodyView(sql: Sql, caller: Caller, personId: string, limit: number | null = 2000) {
   if ((await peopleOfOrg(sql, caller.orgId, [personId])).length === 0) {
     throw notFound({ zh: '人员', en: 'Person' }, 'personId');
   }
-  const rows = await whereNow(sql, caller, { personId });
-  // Counted apart: the list stops at 2000 rows, the count does not (same conditions as whereNow).
+  const rows = await whereNow(sql, caller, { personId }, limit);
+  // Counted apart: the page stops at 2000 rows, the count does not (same conditions as whereNow).
   const n = await carriersFrom(sql)
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('c.org_id', '=', caller.orgId)

@@ -73,7 +73,8 @@ export const carrierStepRoutes: ModuleRoutes = async (app) => {
     },
     async (req, reply) => {
       const caller = carrierCallerOf(req);
-      const custody = await custodyView(db, caller, req.params.personId);
+      // R-CAR-08 逐件列明: every carrier on the paper both sign, not the page's first 2000.
+      const custody = await custodyView(db, caller, req.params.personId, null);
       const to = req.query.toPersonId;
       const people = await peopleOfOrg(db, caller.orgId, [req.params.personId, ...(to ? [to] : [])]);
       const name = (id: string | undefined) => people.find((p) => p.id === id)?.name ?? '';
