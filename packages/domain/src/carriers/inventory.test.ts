@@ -84,6 +84,11 @@ describe('R-CAR-09 confirming', () => {
     ['recall', 'damaged', 'on_loan', null, false],
     ['inventory', 'damaged', 'in_registry', null, false],
   ];
+  test('R-CAR-04 R-CAR-09 in a recall the borrower confirming his own loan does not return it: the registry does', () => {
+    assert.equal(confirmationEvent('recall', 'found', 'on_loan', false).event, null);
+    assert.equal(confirmationEvent('recall', 'found', 'taken_out', false).event, null);
+    assert.equal(confirmationEvent('recall', 'found', 'on_loan', true).event?.kind, 'return');
+  });
   for (const [kind, result, status, event, incident] of effects)
     test(`R-CAR-09 R-INC-01 ${kind}: ${result} when ${status} → ${event ?? 'no step'}${incident ? ', an incident' : ''}`, () => {
       const e = confirmationEvent(kind, result, status);

@@ -158,21 +158,24 @@ export function checkFoundAgain(
 
 /**
  * R-CAR-09: what a confirmation does to the carrier. Missing: the carrier is marked missing (unless it
- * already is) and an incident is opened (R-INC-01). Found in a recall: the carrier comes back to the
- * registry (a loan returned, a take-out brought back); found when it was missing: found again. Damaged
- * and found in an inventory leave it where it is.
+ * already is) and an incident is opened (R-INC-01). Found in a recall, confirmed by the registry (the
+ * secrecy officer, who has it in hand): the carrier comes back (a loan returned, a take-out brought
+ * back) — R-CAR-04: a carrier goes back to the registry, so the borrower's own confirmation says where it
+ * is and leaves the return to the registry. Found when it was missing: found again. Damaged and found in
+ * an inventory leave it where it is.
  */
 export function confirmationEvent(
   kind: CampaignKind,
   result: InventoryResult,
   status: CarrierStatus,
+  byRegistry = true,
 ): { event: CarrierEvent | null; opensIncident: boolean } {
   if (result === 'missing')
     return status === 'missing'
       ? { event: null, opensIncident: false }
       : { event: { kind: 'missing' }, opensIncident: true };
   if (result === 'found' && status === 'missing') return { event: { kind: 'found' }, opensIncident: false };
-  if (result === 'found' && kind === 'recall') {
+  if (result === 'found' && kind === 'recall' && byRegistry) {
     if (status === 'on_loan') return { event: { kind: 'return' }, opensIncident: false };
     if (status === 'taken_out') return { event: { kind: 'bring_back' }, opensIncident: false };
   }

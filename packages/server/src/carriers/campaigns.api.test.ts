@@ -350,7 +350,7 @@ describe('carrier campaigns (R-CAR-09, R-INC-01)', () => {
     assert.match(again.zh, /在册|登记/u);
   });
 
-  test('R-CAR-09 a recall of a distribution batch brings a carrier on loan back to the registry', async () => {
+  test('R-CAR-09 R-CAR-04 a recall of a distribution batch: a loan comes back to the registry when the registry confirms it, not on the borrower’s word', async () => {
     const b = (await receive({ copies: 2 })).body;
     const [r1, r2] = b.items.map((c) => c.id) as [string, string];
     await officer.post(`/api/carriers/${r1}/loan`, {
@@ -366,14 +366,36 @@ describe('carrier campaigns (R-CAR-09, R-INC-01)', () => {
     ).body;
     assert.equal(g.kind, 'recall');
     assert.equal(g.items.length, 2);
-    const ok = await changed(
+    // The reader confirms he has it: confirmed in place, still on loan (R-CAR-04: the registry takes it back).
+    const held = await changed(
       () => confirm(reader.client, g.id, r1, 'found'),
       200,
       'carrier.campaign_confirm',
     );
+    assert.equal(held.body.status, 'on_loan');
+    const still = await officer.get<{ status: string; steps: { kind: string }[] }>(`/api/carriers/${r1}`);
+    assert.equal(still.body.status, 'on_loan');
+    assert.notEqual(still.body.steps.at(-1)!.kind, 'return');
+    // The registry receives it back: the recall's purpose, through the usual return.
+    await changed(() => officer.post(`/api/carriers/${r1}/return`, {}), 200, 'carrier.return');
+    // A loan confirmed by the registry itself in a recall is returned there and then.
+    const r3 = (await receive()).body.items[0]!.id;
+    await officer.post(`/api/carriers/${r3}/loan`, {
+      toPersonId: reader.personId,
+      dueDate: addDays(TODAY, 3),
+    });
+    const g3 = (
+      await open(officer, {
+        kind: 'recall',
+        title: '文件清退（二）',
+        scope: 'batch',
+        batchId: (await officer.get<{ batchId: string }>(`/api/carriers/${r3}`)).body.batchId,
+      })
+    ).body;
+    const ok = await changed(() => confirm(officer, g3.id, r3, 'found'), 200, 'carrier.campaign_confirm');
     assert.equal(ok.body.status, 'in_registry');
     const d = await officer.get<{ steps: { kind: string }[]; holderPersonId: string | null }>(
-      `/api/carriers/${r1}`,
+      `/api/carriers/${r3}`,
     );
     assert.equal(d.body.steps.at(-1)!.kind, 'return');
     // A carrier already in the registry stays where it is.

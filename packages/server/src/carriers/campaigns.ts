@@ -270,7 +270,7 @@ export async function confirmItem(
   const c = await readableCarrier(sql, caller, carrierId, true);
   enforce(confirmVerdict(caller, g, it));
   enforce(checkFoundAgain({ officer: isOfficer(caller) }, c.status, input.result));
-  const effect = confirmationEvent(g.kind, input.result, c.status);
+  const effect = confirmationEvent(g.kind, input.result, c.status, isOfficer(caller));
   let incidentId: string | null = null;
   if (effect.event) {
     await writeStep(sql, caller, c, effect.event.kind, nextState(c, effect.event), {
