@@ -99,16 +99,42 @@ export async function menuLabels(page: Page): Promise<string[]> {
   return (await items.allTextContents()).map((s) => s.trim());
 }
 
-/** Picks an option of an antd Select (or TreeSelect) by its visible text. */
+/**
+ * Picks an option of an antd Select (or TreeSelect) by its visible text.
+ * The dropdown is found by the listbox its input controls (aria-controls), not as "the last one
+ * visible": a dropdown closing from an earlier pick can still be visible for its animation and
+ * hold an option of the same name. If the dropdown closes under the click (the options reloaded),
+ * it is opened again, up to three times.
+ */
 export async function pick(page: Page, select: Locator, option: string | RegExp): Promise<void> {
-  await select.click();
-  const dropdown = page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible').last();
-  await dropdown.waitFor();
-  const item = dropdown
-    .locator('.ant-select-item-option, .ant-select-tree-treenode, .ant-select-tree-node-content-wrapper')
-    .filter({ hasText: option })
-    .first();
-  await item.click();
+  const anyOpen = page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    // Let an earlier dropdown finish closing first.
+    await anyOpen
+      .first()
+      .waitFor({ state: 'hidden', timeout: 1_500 })
+      .catch(() => undefined);
+    await select.click();
+    const controls = await select
+      .locator('input[aria-controls]')
+      .first()
+      .getAttribute('aria-controls', { timeout: 2_000 })
+      .catch(() => null);
+    const dropdown = controls
+      ? page.locator(`.ant-select-dropdown:visible:has([id="${controls}"])`)
+      : anyOpen.last();
+    const item = dropdown
+      .locator('.ant-select-item-option, .ant-select-tree-treenode, .ant-select-tree-node-content-wrapper')
+      .filter({ hasText: option })
+      .first();
+    try {
+      await item.click({ timeout: attempt < 3 ? 5_000 : 15_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** Waits for an antd message of success and returns its text. */
