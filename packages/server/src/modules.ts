@@ -13,6 +13,7 @@ import incidents from './incidents/module.ts';
 import type { ServerModule } from './kit/module.ts';
 import orgs from './orgs/module.ts';
 import people from './people/module.ts';
+import personnel from './personnel/module.ts';
 import settings from './settings/module.ts';
 import system from './system/module.ts';
 import todos from './todos/module.ts';
@@ -36,4 +37,5 @@ export const MODULES: readonly ServerModule[] = [
   designation,
   carriers,
   incidents,
+  personnel,
 ];

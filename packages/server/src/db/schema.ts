@@ -420,6 +420,19 @@ export interface JobRun {
   started_at: Generated<Timestamp>;
 }
 
+export interface KeySite {
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  department_id: string;
+  id: Generated<string>;
+  kind: string;
+  level: string;
+  name: string;
+  note: Generated<string>;
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface LoginLock {
   account_id: string;
   failed_count: Generated<number>;
@@ -466,6 +479,47 @@ export interface Person {
   position: Generated<string>;
   rank: Generated<string>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface PersonnelFact {
+  condition: string;
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  org_id: string;
+  person_id: string;
+  since: string;
+  until: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PersonnelPost {
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  id: Generated<string>;
+  key_site_id: string | null;
+  left_on: string | null;
+  name: string;
+  org_id: string;
+  person_class: string;
+  person_id: string;
+  since: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PersonnelVetting {
+  clearance: string;
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  org_id: string;
+  person_class: string;
+  person_id: string;
+  result: string;
+  reviewer: string;
+  vetted_on: string;
 }
 
 export interface PersonRole {
@@ -615,11 +669,15 @@ export interface DB {
   designator_absence: DesignatorAbsence;
   incident: Incident;
   job_run: JobRun;
+  key_site: KeySite;
   login_lock: LoginLock;
   org: Org;
   password_reset: PasswordReset;
   person: Person;
   person_role: PersonRole;
+  personnel_fact: PersonnelFact;
+  personnel_post: PersonnelPost;
+  personnel_vetting: PersonnelVetting;
   rate_counter: RateCounter;
   recovery_code: RecoveryCode;
   second_factor: SecondFactor;

@@ -1,0 +1,36 @@
+// The personnel module (涉密人员) is built in parts — the core record (people, posts, key sites,
+// vetting, eligibility, the ledger and the person's page), training, exit applications and passports
+// with major-matter reports, and commitments/assessments/leaving. Each part declares what a module
+// declares; module.ts merges them into the one manifest, so a part is added or changed in its own
+// file. Part names prefix their files: core.*, training.*, exit.*, leaving.*.
+import type { ModuleRoutes, ServerModule } from '../kit/module.ts';
+
+export type ModulePart = Partial<Omit<ServerModule, 'name' | 'label' | 'prefix' | 'routes'>> & {
+  /** Routes relative to /api/personnel. */
+  routes?: ModuleRoutes;
+};
+
+/** One manifest from the parts: routes registered in order, lists concatenated, maps merged. */
+export function mergeParts(parts: readonly ModulePart[]): Omit<ServerModule, 'name' | 'label' | 'prefix'> {
+  const seeds = parts.flatMap((p) => (p.demoSeed ? [p.demoSeed] : []));
+  const merged: Omit<ServerModule, 'name' | 'label' | 'prefix'> = {
+    routes: async (app, opts) => {
+      for (const p of parts) if (p.routes) await p.routes(app, opts);
+    },
+    policies: parts.flatMap((p) => p.policies ?? []),
+    jobs: parts.flatMap((p) => p.jobs ?? []),
+    approvalFlows: parts.flatMap((p) => p.approvalFlows ?? []),
+    todoProviders: parts.flatMap((p) => p.todoProviders ?? []),
+    postClosingChecks: parts.flatMap((p) => p.postClosingChecks ?? []),
+    constraintFields: Object.assign({}, ...parts.map((p) => p.constraintFields ?? {})),
+    auditActions: Object.assign({}, ...parts.map((p) => p.auditActions ?? {})),
+    auditObjects: Object.assign({}, ...parts.map((p) => p.auditObjects ?? {})),
+  };
+  if (seeds.length)
+    merged.demoSeed = async (db, ctx) => {
+      const accounts = [];
+      for (const seed of seeds) accounts.push(...(await seed(db, ctx)));
+      return accounts;
+    };
+  return merged;
+}
