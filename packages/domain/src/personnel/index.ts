@@ -1,3 +1,4 @@
+export * from './access.ts';
 export * from './assessment.ts';
 export * from './commitments.ts';
 export * from './eligibility.ts';
