@@ -71,3 +71,25 @@ CREATE TABLE personnel_fact (
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX personnel_fact_person ON personnel_fact (person_id, since);
+
+-- R-PER-06: the 脱密期 (off-post period) of a person who left a classified post: from the approval date,
+-- for the length of the class held on leaving (or the unit's own length for him, 6 … 60 months); a
+-- later class change may lengthen it, never shorten it. The leaving part writes it; the exit part reads
+-- it (an exit application during it is refused or flagged, R-PER-06a); the ledger and the watch list
+-- read it.
+CREATE TABLE personnel_cooling_off (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  org_id uuid NOT NULL REFERENCES org(id),
+  person_id uuid NOT NULL REFERENCES person(id),
+  post_id uuid NOT NULL REFERENCES personnel_post(id),
+  start_on date NOT NULL CHECK (start_on >= DATE '1900-01-01'),
+  end_on date NOT NULL CHECK (end_on > start_on),
+  months integer NOT NULL CHECK (months BETWEEN 6 AND 60),
+  person_class text NOT NULL CHECK (person_class IN ('core', 'important', 'general')),
+  created_by_person_id uuid NOT NULL REFERENCES person(id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  CONSTRAINT personnel_cooling_off_post UNIQUE (post_id)
+);
+CREATE INDEX personnel_cooling_off_person ON personnel_cooling_off (person_id, end_on);
+CREATE INDEX personnel_cooling_off_org ON personnel_cooling_off (org_id, end_on);

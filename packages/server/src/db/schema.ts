@@ -481,6 +481,20 @@ export interface Person {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PersonnelCoolingOff {
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  end_on: string;
+  id: Generated<string>;
+  months: number;
+  org_id: string;
+  person_class: string;
+  person_id: string;
+  post_id: string;
+  start_on: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface PersonnelFact {
   condition: string;
   created_at: Generated<Timestamp>;
@@ -675,6 +689,7 @@ export interface DB {
   password_reset: PasswordReset;
   person: Person;
   person_role: PersonRole;
+  personnel_cooling_off: PersonnelCoolingOff;
   personnel_fact: PersonnelFact;
   personnel_post: PersonnelPost;
   personnel_vetting: PersonnelVetting;

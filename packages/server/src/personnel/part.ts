@@ -3,15 +3,41 @@
 // with major-matter reports, and commitments/assessments/leaving. Each part declares what a module
 // declares; module.ts merges them into the one manifest, so a part is added or changed in its own
 // file. Part names prefix their files: core.*, training.*, exit.*, leaving.*.
+import type { Sql } from '../db/db.ts';
 import type { ModuleRoutes, ServerModule } from '../kit/module.ts';
+
+/** One line on a person's timeline (the person's page shows every part's lines, newest first). */
+export interface PersonTimelineEntry {
+  /** A day (YYYY-MM-DD, China) or an instant (ISO 8601, UTC). */
+  on: string;
+  /** What kind of line, e.g. 'vetting', 'training', 'exit', 'leaving' (the page's icon and filter). */
+  kind: string;
+  zh: string;
+  en: string;
+  /** A page of the web app with more, if any (e.g. /personnel/exits/…). */
+  href?: string;
+}
+
+/** A part's lines for one person; called only after the caller passed personnelReadVerdict. */
+export type PersonTimelineSource = (sql: Sql, personId: string) => Promise<PersonTimelineEntry[]>;
 
 export type ModulePart = Partial<Omit<ServerModule, 'name' | 'label' | 'prefix' | 'routes'>> & {
   /** Routes relative to /api/personnel. */
   routes?: ModuleRoutes;
+  /** The part's lines on a person's timeline. */
+  personTimeline?: PersonTimelineSource;
 };
+
+const timelineSources: PersonTimelineSource[] = [];
+
+/** Every part's timeline source (filled by mergeParts at start; the core's timeline route reads it). */
+export function personTimelineSources(): readonly PersonTimelineSource[] {
+  return timelineSources;
+}
 
 /** One manifest from the parts: routes registered in order, lists concatenated, maps merged. */
 export function mergeParts(parts: readonly ModulePart[]): Omit<ServerModule, 'name' | 'label' | 'prefix'> {
+  for (const p of parts) if (p.personTimeline) timelineSources.push(p.personTimeline);
   const seeds = parts.flatMap((p) => (p.demoSeed ? [p.demoSeed] : []));
   const merged: Omit<ServerModule, 'name' | 'label' | 'prefix'> = {
     routes: async (app, opts) => {
