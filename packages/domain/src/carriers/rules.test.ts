@@ -8,6 +8,7 @@ import {
   carrierMarkingText,
   checkAbroad,
   checkCarrierIssueDate,
+  checkClearanceChange,
   checkConveyance,
   checkCopy,
   checkCopyNumbers,
@@ -475,6 +476,35 @@ describe('R-CAR-08 handover', () => {
     assert.equal(checkPostClosing(0).allowed, true);
     const v = checkPostClosing(3);
     assert.ok(!v.allowed && v.kind === 'conflict' && /3件/u.test(v.reason.zh));
+  });
+});
+
+describe('R-PER-01 a clearance change and the carriers held', () => {
+  const cases: [
+    string,
+    Parameters<typeof checkClearanceChange>[0],
+    Parameters<typeof checkClearanceChange>[1],
+    string | null,
+  ][] = [
+    ['nothing held', 'none', [], null],
+    ['raising is always allowed', 'top_secret', ['secret', 'top_secret'], null],
+    ['equal to the highest held', 'secret', ['confidential', 'secret'], null],
+    ['below one held carrier', 'confidential', ['confidential', 'secret'], '1件'],
+    ['to none while holding two', 'none', ['confidential', 'top_secret'], '2件'],
+    ['internal material needs no clearance', 'none', ['internal', 'work_secret'], null],
+  ];
+  for (const [name, clearance, held, zh] of cases)
+    test(`R-PER-01 clearance change: ${name}`, () => {
+      const v = checkClearanceChange(clearance, held);
+      if (zh === null) assert.equal(v.allowed, true);
+      else {
+        assert.ok(!v.allowed && v.kind === 'conflict' && v.reason.zh.includes(zh), JSON.stringify(v));
+        assert.ok(!v.allowed && v.reason.field === 'clearance' && v.reason.rule === 'R-PER-01');
+      }
+    });
+  test('R-PER-01 the refusal names the highest level held', () => {
+    const v = checkClearanceChange('confidential', ['secret', 'top_secret', 'secret']);
+    assert.ok(!v.allowed && /3件/u.test(v.reason.zh) && /最高为绝密/u.test(v.reason.zh));
   });
 });
 

@@ -9,6 +9,7 @@ import { addDays, compareDates, daysBetween, isPlainDate, type PlainDate } from 
 import type { KnowScope } from '../levels/classification.ts';
 import { formatCopyNumber, isCopyNumber, MAX_COPY_NUMBER } from '../levels/copy-number.ts';
 import {
+  clearanceCovers,
   isStateSecret,
   LEVEL_LABELS,
   LEVEL_RANK,
@@ -17,7 +18,7 @@ import {
 } from '../levels/level.ts';
 import { formatMarking, parseMarking } from '../levels/marking.ts';
 import { checkPeriod, defaultPeriod, type Period } from '../levels/period.ts';
-import type { Rank } from '../orgs/enums.ts';
+import { CLEARANCE_LABELS, type Clearance, type Rank } from '../orgs/enums.ts';
 import {
   CONVEYANCE_LABELS,
   type Conveyance,
@@ -808,6 +809,25 @@ export function checkHandover(h: HandoverInput): Check {
       ),
     );
   return out.length ? fail(...out) : ok;
+}
+
+/**
+ * R-PER-01, R-CAR-04: a person's clearance may not fall below the level of a carrier he keeps or holds
+ * (custodian, on loan, taken out): he would hold what he may no longer read. 409 naming how many and the
+ * highest level among them; the carriers are handed over or returned first. `heldLevels`: the levels of
+ * the carriers in his custody (the count is the rule's, not a read).
+ */
+export function checkClearanceChange(clearance: Clearance, heldLevels: readonly Level[]): Verdict {
+  const above = heldLevels.filter((l) => !clearanceCovers(clearance, l));
+  if (above.length === 0) return allowed;
+  const top = above.reduce((a, b) => (LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a));
+  return refused('conflict', {
+    code: 'clearance_below_carriers_held',
+    rule: 'R-PER-01',
+    field: 'clearance',
+    zh: `本人仍保管或借用${above.length}件高于“${CLEARANCE_LABELS[clearance].zh}”的涉密载体（最高为${LEVEL_LABELS[top].zh}），须先移交或归还，再调整涉密等级`,
+    en: `${above.length} carrier(s) in the person's custody are above the clearance "${CLEARANCE_LABELS[clearance].en}" (highest ${LEVEL_LABELS[top].en}): hand them over or return them before changing the clearance`,
+  });
 }
 
 /** R-CAR-08: a person's post cannot be closed while carriers remain in his custody. */

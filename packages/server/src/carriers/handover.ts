@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as C from '@baomi/api/carriers.ts';
 import {
+  checkClearanceChange,
   checkHandover,
   checkPostClosing,
   clearanceCovers,
@@ -18,11 +19,12 @@ import {
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
+import type { ClearanceCheck } from '../kit/clearance-change.ts';
 import type { PostClosingCheck } from '../kit/post-closing.ts';
 import { getPerson } from '../people/queries.ts';
 import { stateOf } from './policy.ts';
 import { getCarriers, insertStep, updateCarrierState } from './queries.ts';
-import { inCustodyOf, readableCarrier, toCarrier } from './read.ts';
+import { inCustodyOf, levelsInCustodyOf, readableCarrier, toCarrier } from './read.ts';
 
 export async function handOver(sql: Sql, actor: Actor, caller: Caller, input: C.HandoverInput) {
   const [from, to] = [await getPerson(sql, input.fromPersonId), await getPerson(sql, input.toPersonId)];
@@ -107,6 +109,12 @@ export async function handOver(sql: Sql, actor: Actor, caller: Caller, input: C.
  * not closed while carriers remain in his custody (kept as custodian, or held on loan or taken out) —
  * 409 naming the count, whatever the caller may read (the count is the rule's, not a read).
  */
+export const carrierClearanceCheck: ClearanceCheck = {
+  module: 'carriers',
+  check: async (sql, personId, clearance) =>
+    checkClearanceChange(clearance, await levelsInCustodyOf(sql, personId)),
+};
+
 export const carrierPostClosing: PostClosingCheck = {
   module: 'carriers',
   check: async (sql, personId) => checkPostClosing((await inCustodyOf(sql, personId)).count),

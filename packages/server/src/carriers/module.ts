@@ -12,7 +12,7 @@ import { CAMPAIGN_AUDIT_ACTIONS } from './campaigns.audit.ts';
 import { campaignTodos } from './campaigns.todos.ts';
 import { copyLink, copySettled } from './copies.ts';
 import { carriersDemoSeed } from './demo.ts';
-import { carrierPostClosing } from './handover.ts';
+import { carrierClearanceCheck, carrierPostClosing } from './handover.ts';
 import { carrierOverdueJob, overdueTodos } from './overdue.ts';
 import { carrierPolicy } from './policy.ts';
 import { carrierRoutes } from './routes.ts';
@@ -79,6 +79,7 @@ export default defineModule({
   },
   demoSeed: carriersDemoSeed,
   postClosingChecks: [carrierPostClosing],
+  clearanceChecks: [carrierClearanceCheck],
   auditActions: {
     'carrier.receive': { zh: '涉密载体收进登记', en: 'Receive carriers', fields: FIELDS },
     'carrier.produce': { zh: '涉密载体制作登记', en: 'Produce carriers', fields: FIELDS },

@@ -13,6 +13,7 @@ import {
   formatCopyNumber,
   hiddenRecord,
   isLoanOverdue,
+  type Level,
   notFound,
   type ReadableRecord,
   type Reader,
@@ -261,6 +262,19 @@ export async function inCustodyOf(sql: Sql, personId: string): Promise<{ count: 
     .where(k<SqlBool>`(c.holder_person_id = ${personId}::uuid OR c.custodian_person_id = ${personId}::uuid)`)
     .execute();
   return { count: rows.length, ids: rows.map((r) => r.id) };
+}
+
+/**
+ * R-PER-01: the levels of the carriers in a person's custody (as inCustodyOf counts them), for the
+ * clearance-change check — internal only, never answered over HTTP.
+ */
+export async function levelsInCustodyOf(sql: Sql, personId: string): Promise<Level[]> {
+  const rows = await carriersOnly(sql)
+    .select('c.level')
+    .where('c.status', 'not in', ['destroyed', 'handed_over'])
+    .where(k<SqlBool>`(c.holder_person_id = ${personId}::uuid OR c.custodian_person_id = ${personId}::uuid)`)
+    .execute();
+  return rows.map((r) => r.level as Level);
 }
 
 /** Row abilities of a ledger page. */

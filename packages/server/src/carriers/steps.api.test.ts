@@ -399,4 +399,55 @@ describe('carriers: send out, media, widening, post closing (R-CAR-01, 03, 05a, 
     );
     assert.equal(moved.departmentId, dept2Id);
   });
+
+  test('R-PER-01 a clearance is not lowered below a carrier the person keeps or holds (409, nothing written); raising is allowed', async () => {
+    const sec = await t.admin('secadmin');
+    const keeper = await t.member(orgId, deptId, ['staff'], 'secret');
+    const [kept] = (
+      await receive(officer, { copies: 1, firstCopyNumber: '000401', custodianPersonId: keeper.personId })
+    ).body.items;
+    assert.equal(kept!.level, 'secret');
+    const clearanceOf = async () =>
+      (await t.db.query<{ c: string }>('SELECT clearance AS c FROM person WHERE id = $1', [keeper.personId]))
+        .rows[0]!.c;
+    for (const lower of ['confidential', 'none'] as const) {
+      const head0 = await t.auditHead();
+      const r = await sec.put<{
+        error: { code: string; rule: string; field: string; zh: string; en: string };
+      }>(`/api/people/${keeper.personId}/clearance`, { clearance: lower });
+      assert.equal(r.status, 409, r.raw);
+      assert.equal(r.body.error.code, 'clearance_below_carriers_held');
+      assert.equal(r.body.error.rule, 'R-PER-01');
+      assert.equal(r.body.error.field, 'clearance');
+      assert.match(r.body.error.zh, /1件.*最高为机密/u);
+      assert.match(r.body.error.en, /^1 carrier/);
+      assert.equal(await clearanceOf(), 'secret', 'nothing written');
+      assert.equal(await t.auditHead(), head0, 'nothing audited');
+    }
+    // Raising it, or keeping the same, is not concerned.
+    const up = await sec.put(`/api/people/${keeper.personId}/clearance`, { clearance: 'top_secret' });
+    assert.equal(up.status, 200, up.raw);
+    // A carrier on loan to him counts too: after the kept one is handed over, the loan still blocks.
+    const [lent] = (
+      await receive(top.client, {
+        marking: '绝密★30年',
+        custodianPersonId: top.personId,
+        firstCopyNumber: '000402',
+      })
+    ).body.items;
+    const loan = await top.client.post(`/api/carriers/${lent!.id}/loan`, {
+      toPersonId: keeper.personId,
+      dueDate: addDays(TODAY, 3),
+    });
+    assert.equal(loan.status, 200, loan.raw);
+    const down = await sec.put<{ error: { zh: string } }>(`/api/people/${keeper.personId}/clearance`, {
+      clearance: 'secret',
+    });
+    assert.equal(down.status, 409, down.raw);
+    assert.match(down.body.error.zh, /1件.*最高为绝密/u);
+    const back = await top.client.post(`/api/carriers/${lent!.id}/return`, {});
+    assert.equal(back.status, 200, back.raw);
+    const ok = await sec.put(`/api/people/${keeper.personId}/clearance`, { clearance: 'secret' });
+    assert.equal(ok.status, 200, ok.raw);
+  });
 });

@@ -5,6 +5,7 @@ import { installAuditActions } from '../audit/catalogue.ts';
 import { installConstraintFields } from '../http/errors.ts';
 import type { Job } from '../jobs/runner.ts';
 import { installTodoProviders } from '../todos/service.ts';
+import { installClearanceChecks } from './clearance-change.ts';
 import type { ServerModule } from './module.ts';
 import { installPostClosingChecks } from './post-closing.ts';
 
@@ -18,6 +19,7 @@ export function installModules(modules: readonly ServerModule[]): void {
   }
   installTodoProviders(modules.flatMap((m) => m.todoProviders ?? []));
   installPostClosingChecks(modules.flatMap((m) => m.postClosingChecks ?? []));
+  installClearanceChecks(modules.flatMap((m) => m.clearanceChecks ?? []));
   installAuditActions(modules);
 }
 

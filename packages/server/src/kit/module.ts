@@ -9,6 +9,7 @@ import type { Db } from '../db/db.ts';
 import type { Policy } from '../http/policy.ts';
 import type { Job } from '../jobs/runner.ts';
 import type { TodoProvider } from '../todos/service.ts';
+import type { ClearanceCheck } from './clearance-change.ts';
 import type { PostClosingCheck } from './post-closing.ts';
 
 /** A module's routes: an encapsulated Fastify plugin, typed from its TypeBox contract. */
@@ -94,6 +95,12 @@ export interface ServerModule {
    * step) calls them all before it writes (kit/post-closing.ts).
    */
   postClosingChecks?: readonly PostClosingCheck[];
+  /**
+   * Conditions on changing a person's clearance (R-PER-01): each module says what he keeps that the new
+   * clearance would not cover (carriers in custody …); the people module calls them all before it writes
+   * (kit/clearance-change.ts).
+   */
+  clearanceChecks?: readonly ClearanceCheck[];
   /** Sample records for `npm run demo`; runs after the platform's demo organisations exist. Idempotent. */
   demoSeed?: (db: Db, ctx: DemoSeedContext) => Promise<DemoAccount[]>;
 }

@@ -3,6 +3,7 @@ import { type BusinessRole, type Clearance, checkRoleSeparation, invalid, notFou
 import { getAccount } from '../accounts/queries.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
+import { enforceClearanceChange } from '../kit/clearance-change.ts';
 import { enforcePostClosing } from '../kit/post-closing.ts';
 import { getDepartment, getOrg } from '../orgs/queries.ts';
 import {
@@ -121,6 +122,8 @@ export async function setClearance(
   clearance: Clearance,
 ): Promise<Person> {
   const before = await requirePerson(sql, id);
+  // R-PER-01: never below what he keeps (carriers in his custody above the new clearance …): 409 first.
+  if (clearance !== before.clearance) await enforceClearanceChange(sql, id, clearance);
   await updateClearance(sql, id, clearance);
   await appendAudit(sql, actor, {
     action: 'person.clearance.update',

@@ -48,6 +48,7 @@ export function mergeParts(parts: readonly ModulePart[]): Omit<ServerModule, 'na
     approvalFlows: parts.flatMap((p) => p.approvalFlows ?? []),
     todoProviders: parts.flatMap((p) => p.todoProviders ?? []),
     postClosingChecks: parts.flatMap((p) => p.postClosingChecks ?? []),
+    clearanceChecks: parts.flatMap((p) => p.clearanceChecks ?? []),
     constraintFields: Object.assign({}, ...parts.map((p) => p.constraintFields ?? {})),
     auditActions: Object.assign({}, ...parts.map((p) => p.auditActions ?? {})),
     auditObjects: Object.assign({}, ...parts.map((p) => p.auditObjects ?? {})),
