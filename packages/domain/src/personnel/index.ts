@@ -8,3 +8,4 @@ export * from './leaving.ts';
 export * from './matters.ts';
 export * from './passport.ts';
 export * from './training.ts';
+export * from './leaving-record.ts';
