@@ -10,6 +10,7 @@ import { todayInChina } from '../kit/today.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
+import { leavingDemoSeed } from './leaving.demo.ts';
 import { recomputeCoolingOff } from './leaving.part.ts';
 import { personTimelineSources } from './part.ts';
 
@@ -494,6 +495,57 @@ describe('personnel leaving (R-PER-03, R-PER-06, R-CAR-08)', () => {
     const todos = await officer.get<{ items: { title: string }[] }>('/api/todos');
     assert.ok(
       todos.body.items.some((x) => /办理离岗/.test(x.title)),
+      todos.raw,
+    );
+  });
+  test('demo: signed for most, some missing, one in a 脱密期, one leaving with an item missing; idempotent', async () => {
+    // Nothing to do without the demo organisation or its posts.
+    await leavingDemoSeed(t.db);
+    const demo = await t.businessUser({ roles: ['secrecy_officer'] });
+    await t.db.query(`UPDATE org SET name = '江临市发展和改革委员会' WHERE id = $1`, [demo.orgId]);
+    const people = [];
+    for (let i = 0; i < 8; i++) people.push(await t.member(demo.orgId, demo.departmentId, ['staff']));
+    for (const [i, m] of people.entries())
+      await t.db.query(
+        `INSERT INTO personnel_post (org_id, person_id, name, person_class, since, created_by_person_id)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [
+          demo.orgId,
+          m.personId,
+          `岗位${i}`,
+          i % 2 ? 'general' : 'important',
+          `201${i}-05-0${i + 1}`,
+          demo.personId,
+        ],
+      );
+    const count = async () =>
+      (
+        await t.db.query<{ c: number; l: number; open: number; co: number }>(
+          `SELECT (SELECT count(*) FROM personnel_commitment WHERE org_id = $1)::int AS c,
+                  (SELECT count(*) FROM personnel_leaving WHERE org_id = $1)::int AS l,
+                  (SELECT count(*) FROM personnel_leaving WHERE org_id = $1 AND status = 'open')::int AS open,
+                  (SELECT count(*) FROM personnel_cooling_off WHERE org_id = $1)::int AS co`,
+          [demo.orgId],
+        )
+      ).rows[0]!;
+    await leavingDemoSeed(t.db);
+    const once = await count();
+    assert.deepEqual([once.l, once.open, once.co], [2, 1, 1]);
+    assert.ok(once.c >= 8, JSON.stringify(once));
+    await leavingDemoSeed(t.db);
+    assert.deepEqual(await count(), once);
+    // The open leaving misses the access revocation; some commitments are missing (todos).
+    const open = await demo.client.get<{ items: { id: string }[] }>('/api/personnel/leavings?status=open');
+    const d = await demo.client.get<Detail>(`/api/personnel/leavings/${open.body.items[0]!.id}`);
+    assert.deepEqual(
+      d.body.checklist.filter((l) => !l.done).map((l) => l.item),
+      ['access_revoked'],
+    );
+    const watch = await demo.client.get<{ items: unknown[] }>('/api/personnel/cooling-off');
+    assert.equal(watch.body.items.length, 1);
+    const todos = await demo.client.get<{ items: { title: string }[] }>('/api/todos');
+    assert.ok(
+      todos.body.items.some((x) => /未签订/.test(x.title)),
       todos.raw,
     );
   });
