@@ -4,14 +4,16 @@
 // recomputed on a class change, the watch list and its export; and the refusals an outsider tries.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addMonths } from '@baomi/domain';
+import { addDays, addMonths } from '@baomi/domain';
 import { SYSTEM_ACTOR } from '../audit/chain.ts';
+import { renderPdfDetailed } from '../exports/pdf.ts';
 import { todayInChina } from '../kit/today.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
 import { leavingDemoSeed } from './leaving.demo.ts';
 import { recomputeCoolingOff } from './leaving.part.ts';
+import { commitmentForm } from './leaving.service.ts';
 import { personTimelineSources } from './part.ts';
 
 type Detail = {
@@ -103,6 +105,30 @@ describe('personnel leaving (R-PER-03, R-PER-06, R-CAR-08)', () => {
     assert.ok(pdf.raw.startsWith('%PDF'));
     const ev = await auditEventsSince(t.db, head);
     assert.ok(ev.some((e) => e.action === 'personnel.commitment_print'));
+    // The form's words: organisation, person, post, class and the commitment's text.
+    const form = await commitmentForm(
+      t.db,
+      {
+        accountId: '',
+        personId: officerId,
+        orgId,
+        departmentId: deptId,
+        position: '',
+        clearance: 'secret',
+        roles: ['secrecy_officer'],
+      },
+      target.personId,
+      { kind: 'responsibility_letter', postId: postA },
+    );
+    const text = (await renderPdfDetailed(form.spec)).pageText.flat().join('');
+    for (const want of [
+      '保密要害部门部位工作人员保密责任书',
+      '机要文书岗',
+      '重要涉密人员',
+      '责任人签字',
+      '保守国家秘密法',
+    ])
+      assert.ok(text.replace(/\s/g, '').includes(want), `${want} in ${text.slice(0, 300)}`);
     // Registered.
     const r = await officer.post(base(), { kind: 'on_post', postId: postA, signedOn: '2020-03-01' });
     assert.equal(r.status, 201, r.raw);
@@ -496,6 +522,16 @@ describe('personnel leaving (R-PER-03, R-PER-06, R-CAR-08)', () => {
     assert.ok(
       todos.body.items.some((x) => /办理离岗/.test(x.title)),
       todos.raw,
+    );
+    // A 脱密期 ending within 30 days: a notice for the officer.
+    await t.db.query(`UPDATE personnel_cooling_off SET end_on = $2::date WHERE person_id = $1`, [
+      target.personId,
+      addDays(today, 10),
+    ]);
+    const notes = await officer.get<{ items: { title: string }[] }>('/api/todos');
+    assert.ok(
+      notes.body.items.some((x) => /脱密期将于.*届满/.test(x.title)),
+      notes.raw,
     );
   });
   test('demo: signed for most, some missing, one in a 脱密期, one leaving with an item missing; idempotent', async () => {

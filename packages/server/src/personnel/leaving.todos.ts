@@ -4,8 +4,8 @@
 import { COMMITMENT_KIND_LABELS, type PlainDate } from '@baomi/domain';
 import { todayInChina } from '../kit/today.ts';
 import type { Todo, TodoProvider } from '../todos/service.ts';
-import { commitmentsOf, namesOf, openLeavings, postsOfOrg } from './leaving.queries.ts';
-import { dueFor, leavingPolicyOf } from './leaving.service.ts';
+import { commitmentsOf, coolingOffInScope, namesOf, openLeavings, postsOfOrg } from './leaving.queries.ts';
+import { COOLING_OFF_NOTICE_DAYS, dueFor, leavingPolicyOf, noticeFrom } from './leaving.service.ts';
 
 const at = (d: PlainDate | null, end = false) =>
   d ? new Date(`${d}T${end ? '23:59:59' : '00:00:00'}+08:00`) : null;
@@ -15,13 +15,28 @@ export const leavingTodos: TodoProvider = async (sql, me): Promise<Todo[]> => {
   if (!p || me.adminRole) return [];
   const officer = p.roles.includes('secrecy_officer');
   const today = todayInChina();
+  const out: Todo[] = [];
+  // R-PER-06: a 脱密期 ending within 30 days: the officer decides what follows (a notice, no deadline).
+  if (officer)
+    for (const co of await coolingOffInScope(sql, { kind: 'all', orgId: p.orgId }, today, {}))
+      if (noticeFrom(co.end) <= today)
+        out.push({
+          id: `personnel_cooling_off_end:${co.id}:${co.end}`,
+          kind: 'notice',
+          module: 'personnel',
+          subjectType: 'person',
+          subjectId: co.personId,
+          title: `${co.personName}的脱密期将于${co.end}届满（${COOLING_OFF_NOTICE_DAYS}天内）`,
+          link: '/personnel/cooling-off',
+          dueAt: at(co.end, true),
+          createdAt: at(noticeFrom(co.end))!,
+        });
   const posts = await postsOfOrg(sql, p.orgId, officer ? null : [p.id]);
-  if (!posts.length) return [];
+  if (!posts.length) return out;
   const people = [...new Set(posts.map((x) => x.personId))];
   const signed = await commitmentsOf(sql, people);
   const policy = await leavingPolicyOf(sql, p.orgId);
   const names = await namesOf(sql, people);
-  const out: Todo[] = [];
   for (const personId of people) {
     const due = dueFor(
       posts.filter((x) => x.personId === personId),
