@@ -5,6 +5,7 @@ export * from './eligibility.ts';
 export * from './enums.ts';
 export * from './exit.ts';
 export * from './leaving.ts';
+export * from './leaving-record.ts';
 export * from './matters.ts';
 export * from './passport.ts';
 export * from './training.ts';

@@ -481,6 +481,19 @@ export interface Person {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PersonnelCommitment {
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  id: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+  org_id: string;
+  person_id: string;
+  post_id: string | null;
+  signed_on: string;
+  year: number | null;
+}
+
 export interface PersonnelCoolingOff {
   created_at: Generated<Timestamp>;
   created_by_person_id: string;
@@ -505,6 +518,27 @@ export interface PersonnelFact {
   person_id: string;
   since: string;
   until: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PersonnelLeaving {
+  access_revoked_on: string | null;
+  approved_by_person_id: string | null;
+  approved_on: string | null;
+  approver_name: string | null;
+  cooling_off_months: number | null;
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  devices_not_returned: number | null;
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  post_id: string;
+  reason: Generated<string>;
+  reminder_talk_by: Generated<string>;
+  reminder_talk_on: string | null;
+  started_on: string;
+  status: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -689,8 +723,10 @@ export interface DB {
   password_reset: PasswordReset;
   person: Person;
   person_role: PersonRole;
+  personnel_commitment: PersonnelCommitment;
   personnel_cooling_off: PersonnelCoolingOff;
   personnel_fact: PersonnelFact;
+  personnel_leaving: PersonnelLeaving;
   personnel_post: PersonnelPost;
   personnel_vetting: PersonnelVetting;
   rate_counter: RateCounter;

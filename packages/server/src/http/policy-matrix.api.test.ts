@@ -211,6 +211,19 @@ GET    /api/carriers/labels                            403      403      403    
 POST   /api/carriers/send-outs                         403      403      403     403  401
 GET    /api/carriers/custody/{personId}/handover.pdf   403      403      403     403  401
 POST   /api/carriers/{id}/medium-uses                  403      403      403     403  401
+GET    /api/personnel/commitments/people/{personId}    403      403      403     2xx  401
+POST   /api/personnel/commitments/people/{personId}    403      403      403     403  401
+GET    /api/personnel/commitments/people/{personId}/form.pdf 403 403     403     2xx  401
+GET    /api/personnel/leavings                         403      403      403     2xx  401
+POST   /api/personnel/leavings                         403      403      403     403  401
+GET    /api/personnel/leavings/{id}                    403      403      403     404  401
+POST   /api/personnel/leavings/{id}/items              403      403      403     403  401
+POST   /api/personnel/leavings/{id}/approve            403      403      403     403  401
+GET    /api/personnel/leavings/{id}/form.pdf           403      403      403     404  401
+GET    /api/personnel/cooling-off                      403      403      403     2xx  401
+GET    /api/personnel/cooling-off/export               403      403      403     403  401
+GET    /api/personnel/cooling-off/policy               403      403      403     2xx  401
+PUT    /api/personnel/cooling-off/policy               403      403      403     403  401
 `;
 
 interface Row {
@@ -515,6 +528,34 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/carriers/custody/{personId}/handover.pdf': (cl) =>
       cl.get(`/api/carriers/custody/${f.userPerson}/handover.pdf`),
     'POST /api/carriers/{id}/medium-uses': (cl) => cl.post(`/api/carriers/${f.org}/medium-uses`, {}),
+    // Personnel, part "leaving" (personnel/leaving.api.test.ts covers the record-level rules): the
+    // matrix user reads his own commitments and prints his own form; no leaving is his (404).
+    'GET /api/personnel/commitments/people/{personId}': (cl) =>
+      cl.get(`/api/personnel/commitments/people/${f.userPerson}`),
+    'POST /api/personnel/commitments/people/{personId}': (cl) =>
+      cl.post(`/api/personnel/commitments/people/${f.userPerson}`, {
+        kind: 'yearly',
+        year: 2026,
+        signedOn: '2026-01-05',
+      }),
+    'GET /api/personnel/commitments/people/{personId}/form.pdf': (cl) =>
+      cl.get(`/api/personnel/commitments/people/${f.userPerson}/form.pdf?kind=yearly`),
+    'GET /api/personnel/leavings': (cl) => cl.get('/api/personnel/leavings'),
+    'POST /api/personnel/leavings': (cl) => cl.post('/api/personnel/leavings', { postId: f.org }),
+    'GET /api/personnel/leavings/{id}': (cl) => cl.get(`/api/personnel/leavings/${f.org}`),
+    'POST /api/personnel/leavings/{id}/items': (cl) =>
+      cl.post(`/api/personnel/leavings/${f.org}/items`, { item: 'access_revoked', on: '2026-01-05' }),
+    'POST /api/personnel/leavings/{id}/approve': (cl) =>
+      cl.post(`/api/personnel/leavings/${f.org}/approve`, { approvedOn: '2026-01-05', approverName: '矩阵' }),
+    'GET /api/personnel/leavings/{id}/form.pdf': (cl) => cl.get(`/api/personnel/leavings/${f.org}/form.pdf`),
+    'GET /api/personnel/cooling-off': (cl) => cl.get('/api/personnel/cooling-off'),
+    'GET /api/personnel/cooling-off/export': (cl) => cl.get('/api/personnel/cooling-off/export?format=csv'),
+    'GET /api/personnel/cooling-off/policy': (cl) => cl.get('/api/personnel/cooling-off/policy'),
+    'PUT /api/personnel/cooling-off/policy': (cl) =>
+      cl.put('/api/personnel/cooling-off/policy', {
+        coolingOff: { core: 36, important: 24, general: 12 },
+        yearlyDueBy: '03-31',
+      }),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
     'GET /api/carriers/campaigns': (cl) => cl.get('/api/carriers/campaigns'),

@@ -39,6 +39,9 @@ describe('web module manifest', () => {
         '/carriers/campaigns',
         '/incidents',
         '/workdays',
+        // personnel, part "leaving": his own leavings and 脱密期 (the server scopes the lists)
+        '/personnel/leavings',
+        '/personnel/cooling-off',
       ],
     );
     // any business user of a secrecy bureau sees the roll-up statistics (R-DES-09)
