@@ -168,6 +168,8 @@ export async function personRecord(
   actor: Actor,
   caller: Caller,
   personId: string,
+  /** false: the record sent back after the caller's own write (that write is the audit event). */
+  audit = true,
 ): Promise<C.PersonRecord> {
   const p = await readable(sql, caller, personId);
   const today = todayInChina();
@@ -182,12 +184,13 @@ export async function personRecord(
   const personClass = effectiveClass(open);
   const sites = new Map<string, string>();
   for (const x of open) if (x.keySiteId) sites.set(x.keySiteId, x.keySiteName ?? '');
-  await appendAudit(sql, actor, {
-    action: 'personnel.read',
-    objectType: 'personnel',
-    objectId: personId,
-    summary: { personId, view: 'record' },
-  });
+  if (audit)
+    await appendAudit(sql, actor, {
+      action: 'personnel.read',
+      objectType: 'personnel',
+      objectId: personId,
+      summary: { personId, view: 'record' },
+    });
   return {
     person: {
       id: p.personId,
@@ -358,7 +361,7 @@ export async function addPost(
     objectId: personId,
     summary: { personId, postId: id, name, personClass: input.personClass, keySiteId, since: input.since },
   });
-  return personRecord(sql, actor, caller, personId);
+  return personRecord(sql, actor, caller, personId, false);
 }
 
 export async function changePost(
@@ -382,7 +385,7 @@ export async function changePost(
   const personClass = patch.personClass ?? post.personClass;
   const keySiteId = patch.keySiteId === undefined ? post.keySiteId : patch.keySiteId;
   if (personClass === post.personClass && keySiteId === post.keySiteId)
-    return personRecord(sql, actor, caller, personId);
+    return personRecord(sql, actor, caller, personId, false);
   if (keySiteId) {
     const site = await siteFor(sql, p.orgId, keySiteId);
     const others = (await postsOf(sql, personId)).filter((x) => x.leftOn === null && x.id !== postId);
@@ -402,7 +405,7 @@ export async function changePost(
     objectId: personId,
     summary,
   });
-  return personRecord(sql, actor, caller, personId);
+  return personRecord(sql, actor, caller, personId, false);
 }
 
 // ---- vettings and facts
@@ -443,7 +446,7 @@ export async function addVetting(
       clearance: v.clearance,
     },
   });
-  return personRecord(sql, actor, caller, personId);
+  return personRecord(sql, actor, caller, personId, false);
 }
 
 export async function recordFact(
@@ -468,7 +471,7 @@ export async function recordFact(
     objectId: personId,
     summary: { personId, condition: f.condition, since: f.since, until: f.until },
   });
-  return personRecord(sql, actor, caller, personId);
+  return personRecord(sql, actor, caller, personId, false);
 }
 
 export async function endEligibilityFact(
@@ -498,7 +501,7 @@ export async function endEligibilityFact(
     objectId: personId,
     summary: { personId, condition: f.condition, until: { from: null, to: input.until } },
   });
-  return personRecord(sql, actor, caller, personId);
+  return personRecord(sql, actor, caller, personId, false);
 }
 
 // ---- key sites (R-SITE-01, minimal)
