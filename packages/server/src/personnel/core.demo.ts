@@ -186,6 +186,13 @@ export const DEMO_PERSONNEL: readonly Demo[] = [
     vet: 'none',
   },
   {
+    name: '白晓峰',
+    dept: '财务处',
+    clearance: 'confidential',
+    posts: [{ name: '出纳', cls: 'general' }],
+    vet: 'valid',
+  },
+  {
     name: '程立伟',
     dept: '综合规划处',
     clearance: 'confidential',

@@ -426,7 +426,7 @@ export function RefusalAlert({ error, onClose }: { error: ApiError; onClose: () 
       onClose={onClose}
       style={{ marginBottom: 16 }}
       data-testid="refusal"
-      title={l(error)}
+      title={reasons.length > 1 ? t('pc.refusedN', { n: reasons.length }) : l(error)}
       description={
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {reasons.map((r) => (

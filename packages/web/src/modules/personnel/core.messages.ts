@@ -24,6 +24,7 @@ export const coreMessages = {
   'pc.view': { zh: '查看', en: 'View' },
   'pc.addPerson': { zh: '新增涉密人员', en: 'Add a classified person' },
   'pc.addPerson.person': { zh: '人员（尚无涉密岗位）', en: 'Person (no classified post yet)' },
+  'pc.refusedN': { zh: '未登记：有{n}项不符合规定', en: 'Not saved: {n} reasons' },
   'pc.basis': { zh: '依据', en: 'Basis' },
   'pc.saved': { zh: '已登记', en: 'Saved' },
   'pc.none': { zh: '无', en: 'None' },
