@@ -38,6 +38,8 @@ describe('web module manifest', () => {
         '/carriers/where',
         '/carriers/campaigns',
         '/incidents',
+        '/personnel',
+        '/personnel/key-sites',
         '/workdays',
       ],
     );
