@@ -507,4 +507,31 @@ describe('personnel core: key sites, posts, vetting, facts, ledger (R-PER-01, R-
     const rec = await officer.get<Rec>(`/api/personnel/people/${id}`);
     assert.equal(rec.body.posts.length, 2);
   });
+  test('the trail reads as words: a post change old → new, a read, a key site, an export', async () => {
+    type Ev = {
+      action: string;
+      actionLabel: { zh: string };
+      objectTypeLabel: { zh: string } | null;
+      lines: { field: { zh: string }; value: { zh: string }; from?: { zh: string } }[];
+    };
+    const trail = async (action: string) =>
+      (await sec.get<{ items: Ev[] }>(`/api/audit?action=${action}&pageSize=20`)).body.items;
+    const changes = await trail('personnel.post_update');
+    const change = changes.find((e) => e.lines.some((l) => l.field.zh === '涉密类别'));
+    assert.ok(change, JSON.stringify(changes.map((e) => e.lines)));
+    const out = changes.find((e) => e.lines.some((l) => l.field.zh === '保密要害部门部位'));
+    assert.ok(out, 'the key site change reads by the site’s name');
+    assert.equal(change.actionLabel.zh, '调整涉密岗位');
+    const cls = change.lines.find((l) => l.field.zh === '涉密类别');
+    assert.deepEqual([cls?.from?.zh, cls?.value.zh], ['重要涉密人员', '核心涉密人员']);
+    assert.ok(change.lines.some((l) => l.field.zh === '涉密人员' && /涉密\d+号/.test(l.value.zh)));
+    const [site] = await trail('personnel.key_site_update');
+    const level = site!.lines.find((l) => l.field.zh === '处理的最高密级');
+    assert.deepEqual([level?.from?.zh, level?.value.zh], ['机密', '绝密']);
+    const [read] = await trail('personnel.read');
+    assert.equal(read!.actionLabel.zh, '查看涉密人员记录');
+    assert.ok(read!.lines.some((l) => l.field.zh === '查看内容'));
+    for (const e of [change, site!, read!])
+      assert.ok(!e.lines.some((l) => /[0-9a-f]{8}-[0-9a-f]{4}-/.test(l.value.zh)), JSON.stringify(e.lines));
+  });
 });
