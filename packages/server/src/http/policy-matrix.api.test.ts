@@ -537,13 +537,16 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/personnel/ledger/export': (cl) => cl.get('/api/personnel/ledger/export?format=csv'),
     'GET /api/personnel/people/candidates': (cl) => cl.get('/api/personnel/people/candidates'),
     'GET /api/personnel/people/{personId}': (cl) => cl.get(`/api/personnel/people/${f.org}`),
-    'GET /api/personnel/people/{personId}/timeline': (cl) => cl.get(`/api/personnel/people/${f.org}/timeline`),
-    'POST /api/personnel/people/{personId}/posts': (cl) => cl.post(`/api/personnel/people/${f.person}/posts`, {}),
+    'GET /api/personnel/people/{personId}/timeline': (cl) =>
+      cl.get(`/api/personnel/people/${f.org}/timeline`),
+    'POST /api/personnel/people/{personId}/posts': (cl) =>
+      cl.post(`/api/personnel/people/${f.person}/posts`, {}),
     'PATCH /api/personnel/people/{personId}/posts/{postId}': (cl) =>
       cl.patch(`/api/personnel/people/${f.person}/posts/${f.org}`, {}),
     'POST /api/personnel/people/{personId}/vettings': (cl) =>
       cl.post(`/api/personnel/people/${f.person}/vettings`, {}),
-    'POST /api/personnel/people/{personId}/facts': (cl) => cl.post(`/api/personnel/people/${f.person}/facts`, {}),
+    'POST /api/personnel/people/{personId}/facts': (cl) =>
+      cl.post(`/api/personnel/people/${f.person}/facts`, {}),
     'POST /api/personnel/people/{personId}/facts/{factId}/end': (cl) =>
       cl.post(`/api/personnel/people/${f.person}/facts/${f.org}/end`, {}),
     'GET /api/personnel/key-sites': (cl) => cl.get('/api/personnel/key-sites'),

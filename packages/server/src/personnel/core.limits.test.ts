@@ -8,7 +8,7 @@ import { CORE_LIMITS } from '@baomi/api/personnel/core.ts';
 import { POST_NAME_MAX } from '@baomi/domain';
 
 const SQL = readFileSync(join(import.meta.dirname, '..', '..', 'migrations', '0021_personnel.sql'), 'utf8');
-const TABLES: Record<string, keyof typeof CORE_LIMITS> = {
+const TABLES: Record<string, Exclude<keyof typeof CORE_LIMITS, 'search'>> = {
   key_site: 'keySite',
   personnel_post: 'post',
   personnel_vetting: 'vetting',

@@ -6,7 +6,6 @@
 import type * as C from '@baomi/api/personnel/core.ts';
 import {
   abilityOf,
-  allowed,
   type Check,
   checkEligibilityFact,
   checkKeySite,
@@ -427,10 +426,12 @@ export async function addVetting(
     clearance: input.clearance,
   };
   enforceCheck(checkVetting(v, todayInChina()));
-  if (v.clearance === 'none') throw new Error('unreachable: checkVetting refuses none');
+  // checkVetting refused 'none' above (vetting_clearance_none); this narrows the column's type.
+  const clearance = v.clearance;
+  if (clearance === 'none') throw new Error('unreachable: checkVetting refuses a vetting for no clearance');
   await insertVetting(sql, p.orgId, personId, caller.personId, {
     ...v,
-    clearance: v.clearance,
+    clearance,
     note: input.note?.trim() ?? '',
   });
   await appendAudit(sql, actor, {
@@ -656,4 +657,3 @@ export async function candidates(sql: Sql, caller: Caller, q: string | undefined
 
 /** Whether the caller may export the ledger (the secrecy officer, a leader). */
 export const exportVerdict = (caller: Caller): Verdict => roleVerdict(corePolicy, 'ledger', caller);
-export { allowed, refused };
