@@ -8,4 +8,5 @@ export * from './leaving.ts';
 export * from './leaving-record.ts';
 export * from './matters.ts';
 export * from './passport.ts';
+export * from './posts.ts';
 export * from './training.ts';

@@ -50,6 +50,10 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //  - Yearly designation statistics (/api/designation/stats/{table}…): the policy admits business users;
 //    the service admits the secrecy officer, designators and leaders, and a secrecy bureau's users (the
 //    matrix user is staff of an ordinary unit: 403, R-SYS-01; designation/stats.api.test.ts covers them).
+//  - Personnel, core part (/api/personnel/ledger, /people…, /key-sites…): any business user reads the
+//    ledger (his personnelReadScope) and the key sites; a record by the domain's read rule (an unknown
+//    id 404); writes and the candidates are the secrecy officer's, the export the officer's or a
+//    leader's (personnel/core.api.test.ts covers them).
 //  - Carriers (/api/carriers…): any business user reads the ledger (the read rule filters it) and
 //    where his own carriers are; the registry (secrecy officer) registers, the secrecy officer or a
 //    leader exports and sees others' custody (carriers/carriers.api.test.ts covers them).
@@ -224,6 +228,19 @@ GET    /api/personnel/cooling-off                      403      403      403    
 GET    /api/personnel/cooling-off/export               403      403      403     403  401
 GET    /api/personnel/cooling-off/policy               403      403      403     2xx  401
 PUT    /api/personnel/cooling-off/policy               403      403      403     403  401
+GET    /api/personnel/ledger                           403      403      403     2xx  401
+GET    /api/personnel/ledger/export                    403      403      403     403  401
+GET    /api/personnel/people/candidates                403      403      403     403  401
+GET    /api/personnel/people/{personId}                403      403      403     404  401
+GET    /api/personnel/people/{personId}/timeline       403      403      403     404  401
+POST   /api/personnel/people/{personId}/posts          403      403      403     403  401
+PATCH  /api/personnel/people/{personId}/posts/{postId} 403      403      403     403  401
+POST   /api/personnel/people/{personId}/vettings       403      403      403     403  401
+POST   /api/personnel/people/{personId}/facts          403      403      403     403  401
+POST   /api/personnel/people/{personId}/facts/{factId}/end 403  403      403     403  401
+GET    /api/personnel/key-sites                        403      403      403     2xx  401
+POST   /api/personnel/key-sites                        403      403      403     403  401
+PATCH  /api/personnel/key-sites/{id}                   403      403      403     403  401
 `;
 
 interface Row {
@@ -556,6 +573,26 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
         coolingOff: { core: 36, important: 24, general: 12 },
         yearlyDueBy: '03-31',
       }),
+    // personnel, core part
+    'GET /api/personnel/ledger': (cl) => cl.get('/api/personnel/ledger'),
+    'GET /api/personnel/ledger/export': (cl) => cl.get('/api/personnel/ledger/export?format=csv'),
+    'GET /api/personnel/people/candidates': (cl) => cl.get('/api/personnel/people/candidates'),
+    'GET /api/personnel/people/{personId}': (cl) => cl.get(`/api/personnel/people/${f.org}`),
+    'GET /api/personnel/people/{personId}/timeline': (cl) =>
+      cl.get(`/api/personnel/people/${f.org}/timeline`),
+    'POST /api/personnel/people/{personId}/posts': (cl) =>
+      cl.post(`/api/personnel/people/${f.person}/posts`, {}),
+    'PATCH /api/personnel/people/{personId}/posts/{postId}': (cl) =>
+      cl.patch(`/api/personnel/people/${f.person}/posts/${f.org}`, {}),
+    'POST /api/personnel/people/{personId}/vettings': (cl) =>
+      cl.post(`/api/personnel/people/${f.person}/vettings`, {}),
+    'POST /api/personnel/people/{personId}/facts': (cl) =>
+      cl.post(`/api/personnel/people/${f.person}/facts`, {}),
+    'POST /api/personnel/people/{personId}/facts/{factId}/end': (cl) =>
+      cl.post(`/api/personnel/people/${f.person}/facts/${f.org}/end`, {}),
+    'GET /api/personnel/key-sites': (cl) => cl.get('/api/personnel/key-sites'),
+    'POST /api/personnel/key-sites': (cl) => cl.post('/api/personnel/key-sites', {}),
+    'PATCH /api/personnel/key-sites/{id}': (cl) => cl.patch(`/api/personnel/key-sites/${f.org}`, {}),
     'POST /api/carriers/destructions/{id}/destroy': (cl) =>
       cl.post(`/api/carriers/destructions/${f.org}/destroy`, {}),
     'GET /api/carriers/campaigns': (cl) => cl.get('/api/carriers/campaigns'),

@@ -38,6 +38,8 @@ describe('web module manifest', () => {
         '/carriers/where',
         '/carriers/campaigns',
         '/incidents',
+        '/personnel',
+        '/personnel/key-sites',
         '/workdays',
         // personnel, part "leaving": his own leavings and 脱密期 (the server scopes the lists)
         '/personnel/leavings',
