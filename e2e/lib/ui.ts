@@ -120,9 +120,17 @@ export async function pick(page: Page, select: Locator, option: string | RegExp)
       .first()
       .getAttribute('aria-controls', { timeout: 2_000 })
       .catch(() => null);
-    const dropdown = controls
-      ? page.locator(`.ant-select-dropdown:visible:has([id="${controls}"])`)
-      : anyOpen.last();
+    // A Select's dropdown holds the listbox (id = aria-controls); a TreeSelect's tree does not: for it, the
+    // last dropdown open.
+    const owned = controls ? page.locator(`.ant-select-dropdown:visible:has([id="${controls}"])`) : null;
+    const found = owned
+      ? await owned
+          .first()
+          .waitFor({ timeout: 1_000 })
+          .then(() => true)
+          .catch(() => false)
+      : false;
+    const dropdown = owned && found ? owned : anyOpen.last();
     const item = dropdown
       .locator('.ant-select-item-option, .ant-select-tree-treenode, .ant-select-tree-node-content-wrapper')
       .filter({ hasText: option })
