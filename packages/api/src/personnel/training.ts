@@ -119,6 +119,7 @@ export const Session = Type.Object({
 });
 export type Session = Static<typeof Session>;
 export const SessionPage = Type.Object({ items: Type.Array(Session), total: Type.Integer() });
+export type SessionPage = Static<typeof SessionPage>;
 
 // ---- the shortfall view
 
@@ -156,6 +157,7 @@ export const ShortfallPage = Type.Object({
   /** Classified persons in the reader's scope (with or without a shortfall). */
   persons: Type.Integer(),
 });
+export type ShortfallPage = Static<typeof ShortfallPage>;
 
 // ---- major-matter reports
 
@@ -206,6 +208,7 @@ export const Matter = Type.Object({
 });
 export type Matter = Static<typeof Matter>;
 export const MatterPage = Type.Object({ items: Type.Array(Matter), total: Type.Integer() });
+export type MatterPage = Static<typeof MatterPage>;
 
 // ---- yearly assessments
 
@@ -256,6 +259,7 @@ export const AssessmentPage = Type.Object({
   items: Type.Array(AssessmentRow),
   total: Type.Integer(),
 });
+export type AssessmentPage = Static<typeof AssessmentPage>;
 
 // ---- the person's page section
 

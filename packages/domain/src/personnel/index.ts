@@ -7,4 +7,5 @@ export * from './exit.ts';
 export * from './leaving.ts';
 export * from './matters.ts';
 export * from './passport.ts';
+export * from './review.ts';
 export * from './training.ts';

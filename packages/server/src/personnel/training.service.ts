@@ -10,6 +10,7 @@ import {
   assessmentsDue,
   checkAssessment,
   checkMajorMatterReport,
+  checkMatterReview,
   checkTrainingPolicy,
   checkTrainingSession,
   conflict,
@@ -490,37 +491,15 @@ export async function reviewMatter(sql: Sql, actor: Actor, caller: Caller, id: s
       en: 'The report has already been reviewed',
       rule: 'R-PER-05',
     });
-  if (m.status !== 'pending') throw already();
-  if (input.postId && !input.changeClassTo)
-    throw invalid({
-      code: 'matter_post_without_class',
-      zh: '指定岗位时须选择调整后的涉密等级',
-      en: 'A post is named only with a new class',
-      field: 'changeClassTo',
-      rule: 'R-PER-05',
-    });
-  let change: { postId: string; from: PersonClass; to: PersonClass; on: string } | null = null;
-  if (input.changeClassTo) {
-    const open = (await postsOf(sql, m.personId, true)).filter((p) => p.leftOn === null);
-    const post = input.postId
-      ? open.find((p) => p.id === input.postId)
-      : open.length === 1
-        ? open[0]
-        : undefined;
-    if (!post)
-      throw invalid({
-        code: open.length === 0 ? 'matter_no_open_post' : 'matter_post_required',
-        zh:
-          open.length === 0
-            ? `${m.personName}没有在岗的涉密岗位，无法调整涉密等级`
-            : `${m.personName}在${open.length}个涉密岗位：请选择调整哪个岗位`,
-        en: open.length === 0 ? 'He holds no open classified post' : 'Name the post whose class changes',
-        field: 'postId',
-        rule: 'R-PER-05',
-      });
-    if (post.personClass !== input.changeClassTo)
-      change = { postId: post.id, from: post.personClass, to: input.changeClassTo, on: todayInChina() };
-  }
+  const open = (await postsOf(sql, m.personId, true)).filter((p) => p.leftOn === null);
+  const d = checkMatterReview({
+    status: m.status,
+    changeClassTo: input.changeClassTo ?? null,
+    postId: input.postId ?? null,
+    openPosts: open,
+  });
+  if (!d.ok) throw d.kind === 'conflict' ? conflict(d.violation) : invalid(d.violation);
+  const change = d.change ? { ...d.change, on: todayInChina() } : null;
   const done = await reviewMatterRow(sql, id, {
     opinion: input.opinion.trim(),
     measures: (input.measures ?? '').trim(),

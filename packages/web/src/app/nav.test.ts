@@ -38,6 +38,8 @@ describe('web module manifest', () => {
         '/carriers/where',
         '/carriers/campaigns',
         '/incidents',
+        '/personnel/matters',
+        '/personnel/assessments',
         '/workdays',
       ],
     );
