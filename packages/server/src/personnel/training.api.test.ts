@@ -564,6 +564,34 @@ describe('personnel training, major matters, assessments (R-PER-04, R-PER-05, R-
     await refused(() => other.client.get(`/api/personnel/assessments/${made.id}/sheet.pdf`), 404);
   });
 
+  test('R-PER-01 a department head reads his department only; unknown fields and bad ids refused', async () => {
+    const dept2 = (
+      await t.db.query<{ d: string }>('SELECT department_id AS d FROM person WHERE id = $1', [c.personId])
+    ).rows[0]!.d;
+    const head = await t.member(orgId, dept2, ['department_head'], 'secret');
+    const sf = await head.client.get<{ items: Short[] }>(`/api/personnel/training/shortfall?year=${YEAR}`);
+    assert.deepEqual(
+      sf.body.items.map((x) => x.personId),
+      [c.personId],
+    );
+    const x = await head.client.get(`/api/personnel/training/shortfall/export?format=csv&year=${YEAR}`);
+    assert.equal(x.status, 200);
+    assert.ok(!String(x.body).includes('机要室'));
+    assert.equal((await head.client.get<{ total: number }>('/api/personnel/matters')).body.total, 1); // c's implied trip
+    await refused(() => head.client.get(`/api/personnel/training/people/${a.personId}`), 403);
+    assert.equal((await head.client.get(`/api/personnel/training/people/${c.personId}`)).status, 200);
+    const s = (await officer.get<{ items: Session[] }>('/api/personnel/training/sessions')).body.items[0]!;
+    await refused(() => officer.patch(`/api/personnel/training/sessions/${s.id}`, { bogus: 1 }), 400);
+    await refused(() => officer.patch('/api/personnel/training/sessions/not-a-uuid', { hours: 1 }), 400);
+    await refused(
+      () =>
+        officer.put(`/api/personnel/training/sessions/${s.id}/attendees`, { attendeeIds: ['not-a-uuid'] }),
+      400,
+    );
+    await refused(() => officer.get('/api/personnel/training/shortfall?year=99999'), 400);
+    await refused(() => officer.get('/api/personnel/matters?status=bogus'), 400);
+  });
+
   test('the person page section: hours, sessions, reports, assessments; read audited; the read rule', async () => {
     const r = await changed(
       () =>
