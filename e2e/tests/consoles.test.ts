@@ -208,6 +208,10 @@ describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
       '清查清退',
       '岗位变动移交',
       '泄密事件',
+      '保密教育培训',
+      '培训学时不足',
+      '重大事项报告',
+      '年度保密考核',
       '工作日历',
     ]);
     await h.shot(p, '06-home');

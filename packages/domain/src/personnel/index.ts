@@ -9,4 +9,5 @@ export * from './leaving-record.ts';
 export * from './matters.ts';
 export * from './passport.ts';
 export * from './posts.ts';
+export * from './review.ts';
 export * from './training.ts';

@@ -19,6 +19,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Account {
@@ -481,6 +483,21 @@ export interface Person {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PersonnelAssessment {
+  assessed_by_person_id: string;
+  assessed_on: string;
+  comment: Generated<string>;
+  created_at: Generated<Timestamp>;
+  discipline: string;
+  duties: string;
+  id: Generated<string>;
+  org_id: string;
+  person_id: string;
+  result: string;
+  training: string;
+  year: number;
+}
+
 export interface PersonnelCommitment {
   created_at: Generated<Timestamp>;
   created_by_person_id: string;
@@ -542,6 +559,28 @@ export interface PersonnelLeaving {
   updated_at: Generated<Timestamp>;
 }
 
+export interface PersonnelMatter {
+  changed_class_from: string | null;
+  changed_class_to: string | null;
+  changed_on: string | null;
+  description: Generated<string>;
+  exit_application_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  measures: string | null;
+  occurred_on: string;
+  opinion: string | null;
+  org_id: string;
+  person_id: string;
+  post_id: string | null;
+  reported_at: Generated<Timestamp>;
+  reported_by_person_id: string;
+  reviewed_at: Timestamp | null;
+  reviewed_by_person_id: string | null;
+  source: string;
+  status: Generated<string>;
+}
+
 export interface PersonnelPost {
   created_at: Generated<Timestamp>;
   created_by_person_id: string;
@@ -554,6 +593,25 @@ export interface PersonnelPost {
   person_id: string;
   since: string;
   updated_at: Generated<Timestamp>;
+}
+
+export interface PersonnelTrainingAttendee {
+  person_id: string;
+  session_id: string;
+}
+
+export interface PersonnelTrainingSession {
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  held_on: string;
+  hours: Numeric;
+  id: Generated<string>;
+  materials: Generated<Json>;
+  org_id: string;
+  topic: string;
+  trainer: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface PersonnelVetting {
@@ -723,11 +781,15 @@ export interface DB {
   password_reset: PasswordReset;
   person: Person;
   person_role: PersonRole;
+  personnel_assessment: PersonnelAssessment;
   personnel_commitment: PersonnelCommitment;
   personnel_cooling_off: PersonnelCoolingOff;
   personnel_fact: PersonnelFact;
   personnel_leaving: PersonnelLeaving;
+  personnel_matter: PersonnelMatter;
   personnel_post: PersonnelPost;
+  personnel_training_attendee: PersonnelTrainingAttendee;
+  personnel_training_session: PersonnelTrainingSession;
   personnel_vetting: PersonnelVetting;
   rate_counter: RateCounter;
   recovery_code: RecoveryCode;

@@ -62,6 +62,11 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //    closes and marks found, the secrecy officer or a leader exports (carriers/campaigns.api.test.ts).
 //  - Leak incidents (/api/incidents…, R-INC-01): any business user asks, the read rule filters; the
 //    secrecy officer or a leader records the report (incidents/incidents.api.test.ts).
+//  - Personnel training (/api/personnel/training…, /matters…, /assessments…; R-PER-04/05/07): a business
+//    user reads the policy, his own hours, reports and assessments (the personnel read rule scopes the
+//    lists), and reports his own major matters (the matrix user holds a classified post); the secrecy
+//    officer keeps sessions, reviews and assessments; the officer or a leader reads the sessions list
+//    (personnel/training.api.test.ts covers them).
 //  - The directory (GET /api/directory): a business user's own organisation's people and departments
 //    and the organisations below it, for the designation forms (directory/directory.api.test.ts).
 //  - A business account's password reset is under dual control: the sysadmin requests (POST
@@ -241,6 +246,23 @@ POST   /api/personnel/people/{personId}/facts/{factId}/end 403  403      403    
 GET    /api/personnel/key-sites                        403      403      403     2xx  401
 POST   /api/personnel/key-sites                        403      403      403     403  401
 PATCH  /api/personnel/key-sites/{id}                   403      403      403     403  401
+GET    /api/personnel/training/policy                  403      403      403     2xx  401
+PUT    /api/personnel/training/policy                  403      403      403     403  401
+GET    /api/personnel/training/sessions                403      403      403     403  401
+POST   /api/personnel/training/sessions                403      403      403     403  401
+GET    /api/personnel/training/sessions/{id}           403      403      403     403  401
+PATCH  /api/personnel/training/sessions/{id}           403      403      403     403  401
+PUT    /api/personnel/training/sessions/{id}/attendees 403      403      403     403  401
+GET    /api/personnel/training/shortfall               403      403      403     2xx  401
+GET    /api/personnel/training/shortfall/export        403      403      403     403  401
+GET    /api/personnel/training/people/{personId}       403      403      403     2xx  401
+GET    /api/personnel/matters                          403      403      403     2xx  401
+POST   /api/personnel/matters                          403      403      403     2xx  401
+GET    /api/personnel/matters/{id}                     403      403      403     404  401
+POST   /api/personnel/matters/{id}/review              403      403      403     403  401
+GET    /api/personnel/assessments                      403      403      403     2xx  401
+POST   /api/personnel/assessments                      403      403      403     403  401
+GET    /api/personnel/assessments/{id}/sheet.pdf       403      403      403     404  401
 `;
 
 interface Row {
@@ -298,6 +320,16 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     return client;
   };
   const MAKE: Record<string, () => Promise<string>> = {
+    // R-PER-05: the matrix user holds a classified post, so his own report is accepted.
+    'POST /api/personnel/matters': async () => {
+      await t.db.query(
+        `INSERT INTO personnel_post (org_id, person_id, name, person_class, since, created_by_person_id)
+         SELECT $1, $2, '矩阵岗位', 'general', '2020-01-01', $2
+          WHERE NOT EXISTS (SELECT 1 FROM personnel_post WHERE person_id = $2)`,
+        [f.org, f.userPerson],
+      );
+      return '';
+    },
     'DELETE /api/orgs/{id}': async () =>
       (
         await c.sysadmin.post<{ id: string }>('/api/orgs', {
@@ -606,6 +638,41 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'GET /api/incidents': (cl) => cl.get('/api/incidents'),
     'GET /api/incidents/{id}': (cl) => cl.get(`/api/incidents/${f.org}`),
     'POST /api/incidents/{id}/report': (cl) => cl.post(`/api/incidents/${f.org}/report`, {}),
+    // Personnel, part "training" (R-PER-04, R-PER-05, R-PER-07).
+    'GET /api/personnel/training/policy': (cl) => cl.get('/api/personnel/training/policy'),
+    'PUT /api/personnel/training/policy': (cl) =>
+      cl.put('/api/personnel/training/policy', {
+        minHours: 4,
+        keySiteMinDays: 3,
+        hoursPerDay: 6,
+        remindFrom: '10-01',
+      }),
+    'GET /api/personnel/training/sessions': (cl) => cl.get('/api/personnel/training/sessions'),
+    'POST /api/personnel/training/sessions': (cl) => cl.post('/api/personnel/training/sessions', {}),
+    'GET /api/personnel/training/sessions/{id}': (cl) => cl.get(`/api/personnel/training/sessions/${f.org}`),
+    'PATCH /api/personnel/training/sessions/{id}': (cl) =>
+      cl.patch(`/api/personnel/training/sessions/${f.org}`, { hours: 1 }),
+    'PUT /api/personnel/training/sessions/{id}/attendees': (cl) =>
+      cl.put(`/api/personnel/training/sessions/${f.org}/attendees`, { attendeeIds: [] }),
+    'GET /api/personnel/training/shortfall': (cl) => cl.get('/api/personnel/training/shortfall'),
+    'GET /api/personnel/training/shortfall/export': (cl) =>
+      cl.get('/api/personnel/training/shortfall/export'),
+    'GET /api/personnel/training/people/{personId}': (cl) =>
+      cl.get(`/api/personnel/training/people/${f.userPerson}`),
+    'GET /api/personnel/matters': (cl) => cl.get('/api/personnel/matters'),
+    'POST /api/personnel/matters': (cl) =>
+      cl.post('/api/personnel/matters', {
+        kind: 'relatives_abroad',
+        occurredOn: '2024-05-01',
+        description: '矩阵',
+      }),
+    'GET /api/personnel/matters/{id}': (cl) => cl.get(`/api/personnel/matters/${f.org}`),
+    'POST /api/personnel/matters/{id}/review': (cl) =>
+      cl.post(`/api/personnel/matters/${f.org}/review`, { opinion: '同意' }),
+    'GET /api/personnel/assessments': (cl) => cl.get('/api/personnel/assessments'),
+    'POST /api/personnel/assessments': (cl) => cl.post('/api/personnel/assessments', {}),
+    'GET /api/personnel/assessments/{id}/sheet.pdf': (cl) =>
+      cl.get(`/api/personnel/assessments/${f.org}/sheet.pdf`),
     'GET /api/carriers/import/template': (cl) => cl.get('/api/carriers/import/template'),
     'POST /api/carriers/import/preview': (cl) => cl.post('/api/carriers/import/preview?fileName=a.xlsx', {}),
     'POST /api/carriers/import': (cl) => cl.post('/api/carriers/import?fileName=a.xlsx', {}),

@@ -40,6 +40,8 @@ describe('web module manifest', () => {
         '/incidents',
         '/personnel',
         '/personnel/key-sites',
+        '/personnel/matters',
+        '/personnel/assessments',
         '/workdays',
         // personnel, part "leaving": his own leavings and 脱密期 (the server scopes the lists)
         '/personnel/leavings',
