@@ -42,10 +42,10 @@ describe('web module manifest', () => {
         '/personnel/key-sites',
         '/personnel/matters',
         '/personnel/assessments',
-        '/workdays',
-        // personnel, part "leaving": his own leavings and 脱密期 (the server scopes the lists)
+        // his own leavings and 脱密期 (the server scopes the lists)
         '/personnel/leavings',
         '/personnel/cooling-off',
+        '/workdays',
       ],
     );
     // any business user of a secrecy bureau sees the roll-up statistics (R-DES-09)
