@@ -236,6 +236,8 @@ const ledgerFilter = {
   vetting: Type.Optional(VettingState),
   /** In a 脱密期 today. */
   coolingOff: Type.Optional(Type.Boolean()),
+  /** Short of this year's training hours (R-PER-04, the training part's count). */
+  trainingShortfall: Type.Optional(Type.Boolean()),
   sort: Type.Optional(Enum(LEDGER_SORTS)),
   order: Type.Optional(Enum(['asc', 'desc'] as const)),
 };

@@ -9,7 +9,7 @@ export interface MatterReviewInput {
   status: 'pending' | 'reviewed';
   changeClassTo: PersonClass | null;
   postId: string | null;
-  /** The person's open posts (left_on null). */
+  /** The posts whose class may change: his open posts, and a post he left while its 脱密期 runs (R-PER-06). */
   openPosts: readonly { id: string; personClass: PersonClass }[];
 }
 
@@ -50,8 +50,8 @@ export function checkMatterReview(r: MatterReviewInput): MatterReviewDecision {
           'invalid',
           'matter_no_open_post',
           'postId',
-          '本人没有在岗的涉密岗位，无法调整涉密等级',
-          'He holds no open classified post',
+          '本人没有在岗或处于脱密期的涉密岗位，无法调整涉密等级',
+          'He holds no open classified post and none in a 脱密期',
         )
       : r.postId
         ? no(

@@ -314,6 +314,8 @@ export interface LedgerSqlFilter {
   departmentId?: string;
   keySiteId?: string;
   coolingOff?: boolean;
+  /** Only these people (e.g. short of training hours, as the training part counts them). */
+  personIds?: readonly string[];
 }
 
 export interface LedgerSqlRow {
@@ -357,6 +359,7 @@ export async function ledgerRows(
   if (f.keySiteId)
     conds.push(`EXISTS (SELECT 1 FROM personnel_post x WHERE x.person_id = p.id AND x.left_on IS NULL
                           AND x.key_site_id = ${param(f.keySiteId)}::uuid)`);
+  if (f.personIds) conds.push(`p.id = ANY(${param([...f.personIds])}::uuid[])`);
   if (f.coolingOff)
     conds.push(
       `EXISTS (SELECT 1 FROM personnel_cooling_off c WHERE c.person_id = p.id AND c.end_on >= ${t}::date)`,

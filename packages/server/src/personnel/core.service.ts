@@ -72,6 +72,7 @@ import {
   vettingsOf,
 } from './core.queries.ts';
 import { type PersonTimelineEntry, personTimelineSources } from './part.ts';
+import { trainingShortfallPersonIds } from './training.service.ts';
 
 export const PERSON = { zh: '涉密人员记录', en: 'Classified-personnel record' };
 const KEY_SITE = { zh: '保密要害部门部位', en: 'Key site' };
@@ -596,7 +597,11 @@ export async function ledger(
 ): Promise<{ items: C.LedgerRow[]; total: number }> {
   const today = todayInChina();
   const scope = personnelReadScope(readerOf(caller));
-  const rows = await ledgerRows(sql, scope, q, today);
+  // R-PER-04: short of this year's hours, as the training part counts them (its policy, its sessions).
+  const personIds = q.trainingShortfall
+    ? await trainingShortfallPersonIds(sql, caller.orgId, Number(today.slice(0, 4)))
+    : undefined;
+  const rows = await ledgerRows(sql, scope, { ...q, ...(personIds ? { personIds } : {}) }, today);
   const [vettings, policy] = await Promise.all([
     vettingsOf(
       sql,

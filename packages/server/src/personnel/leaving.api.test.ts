@@ -417,11 +417,38 @@ describe('personnel leaving (R-PER-03, R-PER-06, R-CAR-08)', () => {
       (await auditEventsSince(t.db, head)).some((ev) => ev.action === 'personnel.cooling_off_export'),
     );
     await expectRefusal(t, rows, () => colleague.client.get('/api/personnel/cooling-off/export'), 403);
-    // A class change during the 脱密期: the longer stands (核心: 3 years), a lower class never shortens.
+    // A class change during the 脱密期, decided in a major-matter review (the training part) on the post he
+    // left: the period is recomputed, the longer standing (核心: 3 years), audited as words.
+    const matter = await officer.post<{ id: string }>('/api/personnel/matters', {
+      personId: target.personId,
+      kind: 'foreign_contact',
+      occurredOn: today,
+      description: '离岗后发现其在岗期间曾接触核心涉密事项',
+    });
+    assert.equal(matter.status, 201, matter.raw);
+    const head1 = await t.auditHead();
+    const review = await officer.post(`/api/personnel/matters/${matter.body.id}/review`, {
+      opinion: '按核心涉密人员管理',
+      changeClassTo: 'core',
+      postId: postA,
+    });
+    assert.equal(review.status, 200, review.raw);
+    const endNow = (
+      await t.db.query<{ e: string }>(
+        'SELECT end_on::text AS e FROM personnel_cooling_off WHERE post_id = $1',
+        [postA],
+      )
+    ).rows[0]!.e;
+    assert.equal(endNow, addMonths(today, 36));
+    assert.ok(
+      (await auditEventsSince(t.db, head1)).some((ev) => ev.action === 'personnel.cooling_off_change'),
+      'the longer 脱密期 is audited',
+    );
+    // Decided again directly: no change (the longer already stands); a lower class never shortens.
     const changed = await t.db.tx((sql) =>
       recomputeCoolingOff(sql, SYSTEM_ACTOR, target.personId, { on: today, personClass: 'core' }),
     );
-    assert.deepEqual(changed, [{ postId: postA, from: addMonths(today, 24), to: addMonths(today, 36) }]);
+    assert.deepEqual(changed, []);
     const lower = await t.db.tx((sql) =>
       recomputeCoolingOff(sql, SYSTEM_ACTOR, target.personId, { on: today, personClass: 'general' }),
     );

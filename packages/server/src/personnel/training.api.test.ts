@@ -285,6 +285,12 @@ describe('personnel training, major matters, assessments (R-PER-04, R-PER-05, R-
     // The ledger's filter.
     const ids = await trainingShortfallPersonIds(t.db, orgId, YEAR);
     assert.deepEqual(ids.sort(), [a.personId, b.personId, c.personId].sort());
+    // …wired into the 涉密人员台账: the officer's ledger filtered to the short ones (this year).
+    const led = await officer.get<{ items: { personId: string }[] }>(
+      '/api/personnel/ledger?trainingShortfall=true&pageSize=100',
+    );
+    assert.equal(led.status, 200, led.raw);
+    assert.deepEqual(led.body.items.map((i) => i.personId).sort(), [...ids].sort());
     // Export.
     const x = await changed(
       () => officer.get(`/api/personnel/training/shortfall/export?format=csv&year=${YEAR}`),
@@ -303,9 +309,10 @@ describe('personnel training, major matters, assessments (R-PER-04, R-PER-05, R-
       due,
       JSON.stringify(todos.body.items),
     );
+    // The shortfall is the officer's todo, not the person's (his own commitments are, from the leaving part).
     assert.ok(
       !(await a.client.get<{ items: { link: string }[] }>('/api/todos')).body.items.some((i) =>
-        i.link.startsWith('/personnel/'),
+        i.link.startsWith('/personnel/training'),
       ),
     );
   });

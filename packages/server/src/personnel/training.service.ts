@@ -39,6 +39,8 @@ import type { Sql } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
 import { todayInChina } from '../kit/today.ts';
 import { readSetting, writeSetting } from '../settings/queries.ts';
+import { coolingOffOfPerson } from './leaving.queries.ts';
+import { recomputeCoolingOff } from './leaving.service.ts';
 import {
   type AssessmentRowDb,
   assessmentFacts,
@@ -491,7 +493,13 @@ export async function reviewMatter(sql: Sql, actor: Actor, caller: Caller, id: s
       en: 'The report has already been reviewed',
       rule: 'R-PER-05',
     });
-  const open = (await postsOf(sql, m.personId, true)).filter((p) => p.leftOn === null);
+  // R-PER-06: a post he left whose 脱密期 is still running may change class too (a matter showed he knew
+  // more): the leaving part then recomputes the period, the longer standing.
+  const today = todayInChina();
+  const running = new Set(
+    (await coolingOffOfPerson(sql, m.personId)).filter((c) => c.end > today).map((c) => c.postId),
+  );
+  const open = (await postsOf(sql, m.personId, true)).filter((p) => p.leftOn === null || running.has(p.id));
   const d = checkMatterReview({
     status: m.status,
     changeClassTo: input.changeClassTo ?? null,
@@ -499,7 +507,7 @@ export async function reviewMatter(sql: Sql, actor: Actor, caller: Caller, id: s
     openPosts: open,
   });
   if (!d.ok) throw d.kind === 'conflict' ? conflict(d.violation) : invalid(d.violation);
-  const change = d.change ? { ...d.change, on: todayInChina() } : null;
+  const change = d.change ? { ...d.change, on: today } : null;
   const done = await reviewMatterRow(sql, id, {
     opinion: input.opinion.trim(),
     measures: (input.measures ?? '').trim(),
@@ -511,6 +519,8 @@ export async function reviewMatter(sql: Sql, actor: Actor, caller: Caller, id: s
   });
   if (!done) throw already();
   if (change) await setPostClass(sql, change.postId, change.to);
+  if (change && running.has(change.postId))
+    await recomputeCoolingOff(sql, actor, m.personId, { on: change.on, personClass: change.to });
   await appendAudit(sql, actor, {
     action: 'personnel.matter_review',
     objectType: 'personnel_matter',

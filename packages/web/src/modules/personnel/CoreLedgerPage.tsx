@@ -35,6 +35,7 @@ const FILTERS = [
   'keySiteId',
   'vetting',
   'coolingOff',
+  'trainingShortfall',
 ] as const;
 type Filter = (typeof FILTERS)[number];
 
@@ -63,7 +64,11 @@ export function CoreLedgerPage() {
   const navigate = useNavigate();
   const query = useLedgerQuery(FILTERS);
   const { filters, sort, page, pageSize } = query;
-  const filter = { ...filters, coolingOff: filters.coolingOff === 'true' ? true : undefined };
+  const filter = {
+    ...filters,
+    coolingOff: filters.coolingOff === 'true' ? true : undefined,
+    trainingShortfall: filters.trainingShortfall === 'true' ? true : undefined,
+  };
   const order =
     sort && (LEDGER_SORTS as readonly string[]).includes(sort.field)
       ? { sort: sort.field, order: sort.order }
@@ -276,6 +281,15 @@ function LedgerFilters({ query }: { query: LedgerQuery<Filter> }) {
           aria-label={t('pc.coolingOffOnly')}
         />
         {t('pc.coolingOffOnly')}
+      </Space>
+      <Space size={4}>
+        <Switch
+          checked={filters.trainingShortfall === 'true'}
+          onChange={(v) => setFilter('trainingShortfall', v ? 'true' : undefined)}
+          aria-label={t('pc.trainingShortfallOnly')}
+          data-testid="filter-training-shortfall"
+        />
+        {t('pc.trainingShortfallOnly')}
       </Space>
     </>
   );

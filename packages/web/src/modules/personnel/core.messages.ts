@@ -20,6 +20,7 @@ export const coreMessages = {
   'pc.validUntil': { zh: '复审期限', en: 'Re-vet by' },
   'pc.coolingOff': { zh: '脱密期', en: 'Off-post period' },
   'pc.coolingOffOnly': { zh: '只看脱密期', en: 'Off-post period only' },
+  'pc.trainingShortfallOnly': { zh: '只看本年度培训学时不足', en: 'Short of this year’s training only' },
   'pc.coolingOffUntil': { zh: '脱密期至', en: 'Off-post until' },
   'pc.view': { zh: '查看', en: 'View' },
   'pc.addPerson': { zh: '新增涉密人员', en: 'Add a classified person' },
