@@ -3,10 +3,12 @@
 // year with its cooling-off row), and one leaving under way with the access revocation missing. The core
 // part seeds the people and posts; with none, nothing is done. Idempotent: skipped once the
 // organisation has any commitment or leaving.
+
 import { addDays, addMonths, DEFAULT_COOLING_OFF_POLICY, type PlainDate } from '@baomi/domain';
 import type { Db } from '../db/db.ts';
 import type { DemoAccount } from '../kit/module.ts';
 import { todayInChina } from '../kit/today.ts';
+import { DEMO_BLOCKED } from './core.demo.ts';
 import {
   anyLeavingInOrg,
   closePost,
@@ -22,6 +24,7 @@ import {
 } from './leaving.queries.ts';
 
 const ORG = '江临市发展和改革委员会';
+const RESERVED = new Set([DEMO_BLOCKED, '赵敏', '周晓燕', '田明', '杜雪莲', '许刚', '李明哲']);
 const later = (a: PlainDate, b: PlainDate) => (a > b ? a : b);
 
 export async function leavingDemoSeed(db: Db): Promise<DemoAccount[]> {
@@ -39,8 +42,11 @@ export async function leavingDemoSeed(db: Db): Promise<DemoAccount[]> {
       return true;
     });
     const yearly = new Set<string>();
-    const cooling = firsts.length >= 3 ? firsts[firsts.length - 1]! : null;
-    const leaving = firsts.length >= 2 ? firsts[firsts.length - 2]! : null;
+    // The one in a 脱密期 and the one leaving are not people the core's demo shows for something else (the
+    // barred person, the officer's and the staff member's accounts, the vetting cases).
+    const free = firsts.filter((c) => !RESERVED.has(c.name));
+    const cooling = free.length >= 3 ? free[free.length - 1]! : null;
+    const leaving = free.length >= 2 ? free[free.length - 2]! : null;
     for (const [i, c] of all.entries()) {
       if (c.personId === cooling?.personId && c.postId === cooling.postId) continue;
       const post = await postById(sql, c.postId);

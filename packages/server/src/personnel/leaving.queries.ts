@@ -387,19 +387,27 @@ export async function demoCandidates(
   sql: Sql,
   orgName: string,
 ): Promise<
-  { personId: string; orgId: string; postId: string; since: PlainDate; officerId: string | null }[]
+  {
+    personId: string;
+    name: string;
+    orgId: string;
+    postId: string;
+    since: PlainDate;
+    officerId: string | null;
+  }[]
 > {
   const r = await sql.query<{
     personId: string;
+    name: string;
     orgId: string;
     postId: string;
     since: PlainDate;
     officerId: string | null;
   }>(
-    `SELECT pp.person_id AS "personId", pp.org_id AS "orgId", pp.id AS "postId", pp.since,
+    `SELECT pp.person_id AS "personId", pe.name, pp.org_id AS "orgId", pp.id AS "postId", pp.since,
             (SELECT pr.person_id FROM person_role pr JOIN person x ON x.id = pr.person_id
               WHERE x.org_id = o.id AND pr.role = 'secrecy_officer' ORDER BY x.name LIMIT 1) AS "officerId"
-       FROM personnel_post pp JOIN org o ON o.id = pp.org_id
+       FROM personnel_post pp JOIN org o ON o.id = pp.org_id JOIN person pe ON pe.id = pp.person_id
       WHERE o.name = $1 AND pp.left_on IS NULL
       ORDER BY pp.since, pp.id`,
     [orgName],
