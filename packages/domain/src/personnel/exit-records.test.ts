@@ -6,6 +6,7 @@ import {
   checkBriefingAtApproval,
   checkBriefingInput,
   checkExitAtApply,
+  checkPassportInput,
   checkReturnReport,
   exitPolicyFrom,
   impliedMatterOfTrip,
@@ -53,7 +54,10 @@ describe('R-PER-06a R-FOR-04 checkExitAtApply: the briefing is a flag when apply
     assert.match(r.refusals[0]!.zh, /关于X的通知/);
   });
   test('carriers in custody under a flagging policy: a flag', () => {
-    const r = checkExitAtApply({ ...base, carriersInCustody: 2 }, { ...DEFAULT_EXIT_POLICY, carriers: 'flag' });
+    const r = checkExitAtApply(
+      { ...base, carriersInCustody: 2 },
+      { ...DEFAULT_EXIT_POLICY, carriers: 'flag' },
+    );
     assert.equal(r.ok, true);
     assert.ok(r.flags.some((f) => f.code === 'exit_carriers_in_custody'));
   });
@@ -64,9 +68,21 @@ describe('R-FOR-04 checkBriefingAtApproval', () => {
     ['covered', [full], 'refuse', null, null],
     ['none, refuse', [], 'refuse', 'exit_briefing_missing', null],
     ['none, flag', [], 'flag', null, 'exit_briefing_missing'],
-    ['unsigned counts as none', [{ ...full, signedByPerson: false }], 'refuse', 'exit_briefing_missing', null],
+    [
+      'unsigned counts as none',
+      [{ ...full, signedByPerson: false }],
+      'refuse',
+      'exit_briefing_missing',
+      null,
+    ],
     ['incomplete', [{ ...full, topics: ['patriotism'] }], 'refuse', 'exit_briefing_incomplete', null],
-    ['after departure counts as none', [{ ...full, heldOn: '2026-12-21' }], 'refuse', 'exit_briefing_missing', null],
+    [
+      'after departure counts as none',
+      [{ ...full, heldOn: '2026-12-21' }],
+      'refuse',
+      'exit_briefing_missing',
+      null,
+    ],
   ];
   for (const [name, bs, action, refusal, flag] of cases)
     test(name, () => {
@@ -99,7 +115,11 @@ describe('R-FOR-04 checkBriefingInput', () => {
 
 describe('R-PER-06a checkReturnReport', () => {
   const trip = { status: 'approved', departOn: '2026-11-01', reportedOn: null };
-  const cases: [string, typeof trip | { status: string; departOn: string; reportedOn: string | null }, string | null][] = [
+  const cases: [
+    string,
+    typeof trip | { status: string; departOn: string; reportedOn: string | null },
+    string | null,
+  ][] = [
     ['after the trip', trip, null],
     ['on departure day', { ...trip, departOn: T }, null],
     ['before departure', { ...trip, departOn: '2026-12-01' }, 'return_report_before_trip'],
@@ -116,4 +136,20 @@ describe('R-PER-06a checkReturnReport', () => {
 test('R-PER-05 a private trip implies the major matter 因私出国（境）; an official one none', () => {
   assert.equal(impliedMatterOfTrip('private'), 'private_travel_abroad');
   assert.equal(impliedMatterOfTrip('official'), null);
+});
+
+describe('R-PER-06a checkPassportInput', () => {
+  const cases: [string, string, string | null][] = [
+    ['in five years', '2031-11-27', null],
+    ['today', T, null],
+    ['expired', '2026-11-26', 'passport_expired'],
+    ['1900', '1900-01-01', 'passport_expired'],
+    ['9999', '9999-12-31', 'passport_expiry_too_far'],
+    ['not a date', '2026-13-01', 'passport_expiry_invalid'],
+  ];
+  for (const [name, expiresOn, code] of cases)
+    test(name, () => {
+      const r = checkPassportInput({ expiresOn, today: T });
+      assert.equal(r.ok ? null : r.violations[0]!.code, code);
+    });
 });

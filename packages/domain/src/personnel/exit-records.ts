@@ -59,7 +59,9 @@ export const PASSPORT_STATUS_LABELS: Labels<PassportStatus> = {
  * every other one takes the default (a policy is only ever written after checkExitPolicy).
  */
 export function exitPolicyFrom(stored: unknown): ExitPolicy {
-  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<Record<keyof ExitPolicy, unknown>>;
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<
+    Record<keyof ExitPolicy, unknown>
+  >;
   const out: ExitPolicy = { ...DEFAULT_EXIT_POLICY };
   for (const k of ['coolingOff', 'carriers', 'briefing'] as const) {
     const v = s[k];
@@ -82,7 +84,10 @@ export function exitPolicyFrom(stored: unknown): ExitPolicy {
  * briefing is always a flag (the approvers see it); the unit's briefing policy is applied when the
  * leader approves (checkBriefingAtApproval). Every other condition as the policy says.
  */
-export function checkExitAtApply(a: ExitApplicationInput, policy: ExitPolicy = DEFAULT_EXIT_POLICY): ExitCheck {
+export function checkExitAtApply(
+  a: ExitApplicationInput,
+  policy: ExitPolicy = DEFAULT_EXIT_POLICY,
+): ExitCheck {
   return checkExitApplication(a, { ...policy, briefing: 'flag' });
 }
 
@@ -132,7 +137,8 @@ export function checkBriefingInput(b: BriefingInput): Check {
   const out: RuleViolation[] = [];
   const v = (code: string, field: string, zh: string, en: string) =>
     out.push({ code, rule: 'R-FOR-04', field, zh, en });
-  if (!isPlainDate(b.heldOn)) v('briefing_date_invalid', 'heldOn', '保密提醒日期无效', 'The briefing date is not valid');
+  if (!isPlainDate(b.heldOn))
+    v('briefing_date_invalid', 'heldOn', '保密提醒日期无效', 'The briefing date is not valid');
   else if (compareDates(b.heldOn, b.today) > 0)
     v(
       'briefing_in_future',
@@ -153,8 +159,7 @@ export function checkBriefingInput(b: BriefingInput): Check {
   for (const t of b.topics) {
     if (!(BRIEFING_TOPICS as readonly string[]).includes(t))
       v('briefing_topic_unknown', 'topics', `未知的保密提醒内容：${t}`, `Unknown briefing topic: ${t}`);
-    else if (seen.has(t))
-      v('briefing_topic_twice', 'topics', '保密提醒内容重复', 'A topic is listed twice');
+    else if (seen.has(t)) v('briefing_topic_twice', 'topics', '保密提醒内容重复', 'A topic is listed twice');
     seen.add(t);
   }
   return out.length ? fail(...out) : ok;
@@ -177,9 +182,19 @@ export function checkReturnReport(
     violation: { code, rule: 'R-PER-06a', field: 'report', zh, en },
   });
   if (trip.status !== 'approved')
-    return v(true, 'exit_not_approved', '出国（境）申请未获批准，无需回国报告', 'The trip was not approved; no report is due');
+    return v(
+      true,
+      'exit_not_approved',
+      '出国（境）申请未获批准，无需回国报告',
+      'The trip was not approved; no report is due',
+    );
   if (trip.reportedOn !== null)
-    return v(true, 'return_report_filed', `回国（境）报告已于${trip.reportedOn}提交`, `The return report was filed on ${trip.reportedOn}`);
+    return v(
+      true,
+      'return_report_filed',
+      `回国（境）报告已于${trip.reportedOn}提交`,
+      `The return report was filed on ${trip.reportedOn}`,
+    );
   if (compareDates(today, trip.departOn) < 0)
     return v(
       false,
@@ -192,3 +207,24 @@ export function checkReturnReport(
 
 /** R-PER-05, R-PER-06a: the major matter an approved trip implies (因私出国（境）), or null. */
 export const impliedMatterOfTrip = (kind: ExitKind): MajorMatterKind | null => impliedMajorMatter(kind);
+
+/**
+ * R-PER-06a: a passport or permit registered into the unit's custody: its expiry a real day, not
+ * already passed (an expired document is not kept for travel) and at most 20 years ahead (so 9999 is
+ * refused; the longest Chinese passport is valid 10 years).
+ */
+export function checkPassportInput(p: { expiresOn: string; today: PlainDate }): Check {
+  const v = (code: string, zh: string, en: string): Check =>
+    fail({ code, rule: 'R-PER-06a', field: 'expiresOn', zh, en });
+  if (!isPlainDate(p.expiresOn))
+    return v('passport_expiry_invalid', '有效期至日期无效', 'The expiry date is not valid');
+  if (compareDates(p.expiresOn, p.today) < 0)
+    return v('passport_expired', `证件已于${p.expiresOn}过期`, `The document expired on ${p.expiresOn}`);
+  if (compareDates(p.expiresOn, addYears(p.today, 20)) > 0)
+    return v(
+      'passport_expiry_too_far',
+      `有效期至（${p.expiresOn}）超过20年，请核对`,
+      `The expiry (${p.expiresOn}) is more than 20 years ahead`,
+    );
+  return ok;
+}
