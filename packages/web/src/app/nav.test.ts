@@ -39,6 +39,7 @@ describe('web module manifest', () => {
         '/carriers/campaigns',
         '/incidents',
         '/workdays',
+        '/personnel/exits', // personnel, exit part
       ],
     );
     // any business user of a secrecy bureau sees the roll-up statistics (R-DES-09)

@@ -16,7 +16,11 @@ export const exitPart = definePart({
   routes: [
     { path: '/personnel/exits', page: exitsPage, access: business },
     { path: '/personnel/exits/:id', page: exitDetailPage, access: business },
-    { path: '/personnel/passports', page: passportsPage, access: business },
+    {
+      path: '/personnel/passports',
+      page: passportsPage,
+      access: { roles: ['business'], businessRoles: ['secrecy_officer', 'leader'] },
+    },
   ],
   menu: [
     {
