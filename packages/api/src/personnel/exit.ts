@@ -29,7 +29,7 @@ export const tags = ['personnel'];
 
 /** Text limits of personnel_exit, personnel_briefing and personnel_passport (the migration's CHECKs). */
 export const EXIT_LIMITS = {
-  exit: { destination: 200, purpose: 500, companions: 500, report: 2000, reportNote: 500 },
+  exit: { destination: 200, purpose: 500, companions: 500, reportText: 2000, reportNote: 500 },
   briefing: { note: 500 },
   passport: { number: 40, note: 500 },
 } as const;
@@ -95,7 +95,7 @@ export const ExitExportQuery = Req({
 });
 export type ExitExportQuery = Static<typeof ExitExportQuery>;
 
-export const ReturnReportInput = Req({ text: Str(EXIT_LIMITS.exit.report) });
+export const ReturnReportInput = Req({ text: Str(EXIT_LIMITS.exit.reportText) });
 export type ReturnReportInput = Static<typeof ReturnReportInput>;
 export const ReturnReportNoteInput = Req({ note: Type.Optional(Str(EXIT_LIMITS.exit.reportNote, 0)) });
 export type ReturnReportNoteInput = Static<typeof ReturnReportNoteInput>;

@@ -333,7 +333,7 @@ function ReportCard({ e, reload }: { e: ExitDetail; reload: () => void }) {
               <Typography.Text type="secondary">{t('pex.reportHint')}</Typography.Text>
               <Input.TextArea
                 rows={3}
-                maxLength={EXIT_LIMITS.exit.report}
+                maxLength={EXIT_LIMITS.exit.reportText}
                 value={text}
                 onChange={(x) => setText(x.target.value)}
                 data-testid="f-report"
