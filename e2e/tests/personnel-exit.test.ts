@@ -164,5 +164,13 @@ describe('personnel exit (出国（境）) in the browser', { timeout: 200_000 }
     // The ledger lists it for the officer, filtered in the address.
     await o.goto('/personnel/exits?status=approved');
     await o.getByTestId('exit-link').filter({ hasText: '周远行' }).waitFor();
+
+    // The unit's exit policy: the return report within 10 days from now on.
+    await o.getByTestId('exit-policy').click();
+    await o.getByTestId('f-returnReportDays').fill('10');
+    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await o.getByTestId('exit-policy-form').getByTestId('f-returnReportDays').waitFor({ state: 'detached' });
+    const policy = await users.officer!.api.get<{ returnReportDays: number }>('/api/personnel/exits/policy');
+    assert.equal(policy.returnReportDays, 10);
   });
 });

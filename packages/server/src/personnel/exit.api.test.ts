@@ -13,6 +13,7 @@ import { todayInChina } from '../kit/today.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
+import { exitTimeline } from './exit.todos.ts';
 
 type Exit = {
   id: string;
@@ -499,6 +500,17 @@ describe('personnel exit applications (R-PER-06a, R-FOR-04)', () => {
       twice.map((r) => r.status),
       [409, 409],
     );
+    // Overdue (its due day moved into the past): a todo of the secrecy office, listed as overdue.
+    await t.db.query(`UPDATE personnel_passport SET due_back = $2 WHERE id = $1`, [p.id, day(-1)]);
+    const todos = await officer.get<{ items: { title: string; subjectId: string | null }[] }>('/api/todos');
+    assert.ok(todos.body.items.some((x) => x.subjectId === p.id && /证照逾期未还/.test(x.title)));
+    const overdue = await officer.get<{ items: Passport[] }>('/api/personnel/passports?overdue=true');
+    assert.deepEqual(
+      overdue.body.items.map((x) => [x.id, x.overdue]),
+      [[p.id, true]],
+    );
+    const mineTodos = await person.client.get<{ items: { subjectId: string | null }[] }>('/api/todos');
+    assert.ok(!mineTodos.body.items.some((x) => x.subjectId === p.id));
     await refused(() => officer.post(`/api/personnel/passports/${p.id}/return`, { on: day(1) }), 400, {
       code: 'passport_return_date_invalid',
     });
@@ -546,6 +558,17 @@ describe('personnel exit applications (R-PER-06a, R-FOR-04)', () => {
       'personnel.passport_export',
     );
     await refused(() => person.client.get('/api/personnel/exits/export?format=csv'), 403);
+  });
+
+  test('the person page: the exit part’s timeline lines (trip, approval, report, briefing, passport steps)', async () => {
+    const lines = await exitTimeline(t.db, person.personId);
+    const text = lines.map((x) => x.zh).join('\n');
+    assert.match(text, /申请因私出国（境）/);
+    assert.match(text, /批准因私出国（境）/);
+    assert.match(text, /提交回国（境）报告/);
+    assert.match(text, /出国（境）保密提醒/);
+    assert.match(text, /因出境借出/);
+    assert.ok(lines.every((x) => x.kind === 'exit'));
   });
 
   test('R-FOR-04 briefings: bad dates and topics refused; only the officer registers', async () => {

@@ -2,7 +2,7 @@
 // status tag, the person options.
 import { EXIT_LIMITS } from '@baomi/api/personnel/exit.ts';
 import { EXIT_KIND_LABELS, EXIT_KINDS, EXIT_STATUS_LABELS, type ExitStatus } from '@baomi/domain';
-import { DatePicker, Form, Input, Select, Tag } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { FormModal } from '../../app/FormModal.tsx';
 import { useLoad } from '../../app/hooks.ts';
@@ -124,6 +124,77 @@ export function ExitFormModal({
       </Form.Item>
       <Form.Item name="companions" label={t('pex.companions')}>
         <Input maxLength={EXIT_LIMITS.exit.companions} data-testid="f-companions" />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+type Policy = Awaited<ReturnType<typeof exitApi.policy>>;
+
+/** R-PER-06a: the unit's exit policy, set by the secrecy officer (refuse or flag; days). */
+export function ExitPolicyModal({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const rules = useRules();
+  const current = useLoad(() => exitApi.policy(), []);
+  if (!current.data) return null;
+  const action = [
+    { value: 'refuse', label: t('pex.policy.refuse') },
+    { value: 'flag', label: t('pex.policy.flag') },
+  ];
+  return (
+    <FormModal<Policy>
+      title={t('pex.policy')}
+      testId="exit-policy-form"
+      fields={['coolingOff', 'carriers', 'briefing', 'maxDaysAhead', 'maxTripDays', 'returnReportDays']}
+      initialValues={current.data}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await exitApi.setPolicy(v);
+        onClose();
+      }}
+    >
+      <Form.Item
+        name="coolingOff"
+        label={t('pex.policy.coolingOff')}
+        rules={[rules.chosen(t('pex.policy.coolingOff'))]}
+      >
+        <Select options={action} />
+      </Form.Item>
+      <Form.Item
+        name="carriers"
+        label={t('pex.policy.carriers')}
+        rules={[rules.chosen(t('pex.policy.carriers'))]}
+      >
+        <Select options={action} />
+      </Form.Item>
+      <Form.Item
+        name="briefing"
+        label={t('pex.policy.briefing')}
+        extra={t('pex.policy.briefingHint')}
+        rules={[rules.chosen(t('pex.policy.briefing'))]}
+      >
+        <Select options={action} />
+      </Form.Item>
+      <Form.Item
+        name="maxDaysAhead"
+        label={t('pex.policy.maxDaysAhead')}
+        rules={[rules.required(t('pex.policy.maxDaysAhead'))]}
+      >
+        <InputNumber min={1} max={1830} precision={0} />
+      </Form.Item>
+      <Form.Item
+        name="maxTripDays"
+        label={t('pex.policy.maxTripDays')}
+        rules={[rules.required(t('pex.policy.maxTripDays'))]}
+      >
+        <InputNumber min={1} max={1830} precision={0} />
+      </Form.Item>
+      <Form.Item
+        name="returnReportDays"
+        label={t('pex.policy.returnReportDays')}
+        rules={[rules.required(t('pex.policy.returnReportDays'))]}
+      >
+        <InputNumber min={1} max={90} precision={0} data-testid="f-returnReportDays" />
       </Form.Item>
     </FormModal>
   );

@@ -1,7 +1,7 @@
 // 涉密人员出国（境）: the applications the read rule lets the caller see (his own; his department's for a
 // department head; all for the secrecy officer and leaders), filters in the address, export for the
 // secrecy officer and leaders; a new application (for himself, or by the officer for a person).
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { EXIT_KIND_LABELS, EXIT_KINDS, EXIT_STATUS_LABELS, EXIT_STATUSES } from '@baomi/domain';
 import { Button, DatePicker, Select, Space, Switch, Tag } from 'antd';
 import dayjs from 'dayjs';
@@ -15,7 +15,7 @@ import { Breadcrumbs } from '../../app/ledger/Breadcrumbs.tsx';
 import { type LedgerColumn, LedgerTable } from '../../app/ledger/LedgerTable.tsx';
 import { type LedgerQuery, useLedgerQuery, useSearchInput } from '../../app/ledger/useLedgerQuery.ts';
 import { useMe } from '../../app/session.tsx';
-import { ExitFormModal, ExitStatusTag } from './ExitShared.tsx';
+import { ExitFormModal, ExitPolicyModal, ExitStatusTag } from './ExitShared.tsx';
 import { type Exit, exitApi } from './exit.api.ts';
 
 const FILTERS = ['q', 'status', 'kind', 'departFrom', 'departTo', 'reportDue'] as const;
@@ -37,6 +37,7 @@ export function ExitsPage() {
     [JSON.stringify(filter), JSON.stringify(order), page, pageSize],
   );
   const [open, setOpen] = useState(false);
+  const [policy, setPolicy] = useState(false);
   return (
     <PageCard
       title={t('pex.list.title')}
@@ -50,9 +51,21 @@ export function ExitsPage() {
         </Space>
       }
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="exit-apply">
-          {t('pex.apply')}
-        </Button>
+        <Space>
+          {officer && (
+            <Button icon={<SettingOutlined />} onClick={() => setPolicy(true)} data-testid="exit-policy">
+              {t('pex.policy')}
+            </Button>
+          )}
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setOpen(true)}
+            data-testid="exit-apply"
+          >
+            {t('pex.apply')}
+          </Button>
+        </Space>
       }
     >
       <LedgerTable<Exit>
@@ -67,6 +80,7 @@ export function ExitsPage() {
         emptyText={t('pex.empty')}
         data-testid="exit-table"
       />
+      {policy && <ExitPolicyModal onClose={() => setPolicy(false)} />}
       {open && (
         <ExitFormModal
           officer={officer}

@@ -29,6 +29,7 @@ export const exitApi = {
   report: (id: string, text: string) => http.post<Exit>(`${one(id)}/return-report`, { text }),
   noteReport: (id: string, note: string) => http.post<Exit>(`${one(id)}/return-report/note`, { note }),
   policy: () => http.get<ExitPolicy>('/personnel/exits/policy'),
+  setPolicy: (b: ExitPolicy) => http.put<ExitPolicy>('/personnel/exits/policy', b),
   briefings: (q: Query) => http.get<Page<Briefing>>('/personnel/exits/briefings', q),
   brief: (b: BriefingInput) => http.post<Briefing>('/personnel/exits/briefings', b),
   sign: (id: string) => http.post<Briefing>(`/personnel/exits/briefings/${encodeURIComponent(id)}/sign`, {}),

@@ -77,6 +77,18 @@ export const exitMessages = {
   'pex.saved': { zh: '已保存', en: 'Saved' },
   'pex.section': { zh: '出国（境）', en: 'Travel abroad' },
   'pex.policy': { zh: '出国（境）管理规则', en: 'Exit policy' },
+  'pex.policy.refuse': { zh: '拒绝申请', en: 'Refuse' },
+  'pex.policy.flag': { zh: '允许申请，提示审批人', en: 'Allow, flag for the approvers' },
+  'pex.policy.coolingOff': { zh: '处于脱密期', en: 'In an off-post period' },
+  'pex.policy.carriers': { zh: '仍保管涉密载体', en: 'Carriers in custody' },
+  'pex.policy.briefing': { zh: '未接受保密提醒', en: 'No briefing' },
+  'pex.policy.briefingHint': {
+    zh: '在单位领导审批时判断：拒绝则须先完成保密提醒方可批准',
+    en: 'Decided at the leader’s approval: refuse means the briefing comes first',
+  },
+  'pex.policy.maxDaysAhead': { zh: '最远可提前申请天数', en: 'Days ahead at most' },
+  'pex.policy.maxTripDays': { zh: '最长行程天数', en: 'Longest trip (days)' },
+  'pex.policy.returnReportDays': { zh: '回国（境）后报告期限（天）', en: 'Return report within (days)' },
 
   'pps.title': { zh: '证照集中保管台账', en: 'Passports held by the unit' },
   'pps.hint': {
