@@ -245,6 +245,17 @@ describe('personnel exit applications (R-PER-06a, R-FOR-04)', () => {
       await refused(() => a.post('/api/personnel/exits', trip()), 403);
       await refused(() => a.get('/api/personnel/passports'), 403);
     }
+    // The head of the person's department reads his department's trips; a leader reads all.
+    const head = await t.member(orgId, deptId, ['department_head']);
+    const seen = await head.client.get<{ items: Exit[] }>('/api/personnel/exits');
+    assert.ok(seen.body.items.some((x) => x.id === approvedId));
+    assert.equal((await leader.get(`/api/personnel/exits/${approvedId}`)).status, 200);
+    // Huge input: refused by the contract (400), nothing written.
+    await refused(
+      () => person.client.post('/api/personnel/exits', trip({ destination: '国'.repeat(201) })),
+      400,
+    );
+    await refused(() => person.client.post('/api/personnel/exits', trip({ departOn: 'x'.repeat(41) })), 400);
     const mine = await colleague.client.get<{ items: Exit[] }>('/api/personnel/exits');
     assert.equal(mine.body.items.length, 0);
     const all = await officer.get<{ items: Exit[] }>('/api/personnel/exits');

@@ -2,6 +2,11 @@
 import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
 import { EXIT_KIND_LABELS, EXIT_STATUS_LABELS, PASSPORT_KIND_LABELS } from '@baomi/domain';
 
+const ACTIONS = {
+  refuse: { zh: '拒绝申请', en: 'Refuse' },
+  flag: { zh: '提示审批人', en: 'Flag' },
+};
+
 const FIELDS = {
   personId: { zh: '人员', en: 'Person', ref: 'person' as const },
   kind: { zh: '类别', en: 'Kind', values: EXIT_KIND_LABELS },
@@ -29,6 +34,12 @@ const FIELDS = {
   rows: { zh: '行数', en: 'Rows' },
   filter: { zh: '筛选条件', en: 'Filter' },
   demo: { zh: '演示数据', en: 'Demo data' },
+  coolingOff: { zh: '处于脱密期', en: 'Off-post period', values: ACTIONS },
+  carriers: { zh: '仍保管涉密载体', en: 'Carriers in custody', values: ACTIONS },
+  briefing: { zh: '未接受保密提醒', en: 'No briefing', values: ACTIONS },
+  maxDaysAhead: { zh: '最远可提前申请天数', en: 'Days ahead' },
+  maxTripDays: { zh: '最长行程天数', en: 'Longest trip' },
+  returnReportDays: { zh: '回国（境）报告期限（天）', en: 'Return report days' },
 };
 
 export const EXIT_AUDIT_ACTIONS = {
