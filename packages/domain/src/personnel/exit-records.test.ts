@@ -6,6 +6,7 @@ import {
   checkBriefingAtApproval,
   checkBriefingInput,
   checkExitAtApply,
+  checkOverlapAtApproval,
   checkPassportInput,
   checkReturnReport,
   exitPolicyFrom,
@@ -152,4 +153,16 @@ describe('R-PER-06a checkPassportInput', () => {
       const r = checkPassportInput({ expiresOn, today: T });
       assert.equal(r.ok ? null : r.violations[0]!.code, code);
     });
+});
+
+describe('R-PER-06a checkOverlapAtApproval', () => {
+  const trip = { departOn: '2026-12-10', returnOn: '2026-12-15' };
+  const cases: [string, { id: string; departOn: string; returnOn: string }[], boolean][] = [
+    ['none approved', [], false],
+    ['before', [{ id: 'a', departOn: '2026-12-01', returnOn: '2026-12-09' }], false],
+    ['touching the last day', [{ id: 'a', departOn: '2026-12-15', returnOn: '2026-12-20' }], true],
+    ['inside', [{ id: 'a', departOn: '2026-12-11', returnOn: '2026-12-12' }], true],
+  ];
+  for (const [name, approved, refused] of cases)
+    test(name, () => assert.equal(checkOverlapAtApproval(trip, approved) !== null, refused));
 });

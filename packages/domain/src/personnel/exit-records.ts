@@ -228,3 +228,27 @@ export function checkPassportInput(p: { expiresOn: string; today: PlainDate }): 
     );
   return ok;
 }
+
+/**
+ * R-PER-06a: at the leader's approval, the trip must still not overlap a trip approved since it was
+ * applied for (two applications may be pending at once); the refusal names the approved trip.
+ */
+export function checkOverlapAtApproval(
+  trip: { departOn: PlainDate; returnOn: PlainDate },
+  approvedTrips: readonly { id: string; departOn: PlainDate; returnOn: PlainDate }[],
+): RuleViolation | null {
+  const r = checkExitApplication(
+    {
+      kind: 'private',
+      departOn: trip.departOn,
+      returnOn: trip.returnOn,
+      today: trip.departOn,
+      coolingOff: [],
+      carriersInCustody: 0,
+      briefings: [],
+      approvedTrips,
+    },
+    { ...DEFAULT_EXIT_POLICY, briefing: 'flag', maxTripDays: 1830 },
+  );
+  return r.refusals.find((x) => x.code === 'exit_overlaps_approved_trip') ?? null;
+}

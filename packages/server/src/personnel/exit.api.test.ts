@@ -375,6 +375,27 @@ describe('personnel exit applications (R-PER-06a, R-FOR-04)', () => {
     assert.equal(n.rows[0]!.n, 1);
   });
 
+  test('R-PER-06a two overlapping applications pending at once: the second is refused at the leader’s approval', async () => {
+    const a = await person.client.post<Exit>(
+      '/api/personnel/exits',
+      trip({ departOn: day(90), returnOn: day(95) }),
+    );
+    const b = await person.client.post<Exit>(
+      '/api/personnel/exits',
+      trip({ departOn: day(93), returnOn: day(97) }),
+    );
+    assert.deepEqual([a.status, b.status], [201, 201], b.raw);
+    for (const x of [a.body, b.body]) {
+      await decide(hr, x.approvalId, 'opinion');
+      await decide(officer, x.approvalId, 'opinion');
+    }
+    assert.equal((await decide(leader, a.body.approvalId, 'approve')).status, 200);
+    const e = await refused(() => decide(leader, b.body.approvalId, 'approve'), 409, {
+      code: 'exit_overlaps_approved_trip',
+    });
+    assert.ok(e.zh.includes(day(90)), e.zh);
+  });
+
   test('R-PER-06a the return report: not before the trip; due after the return (todo); filed once; noted once', async () => {
     await refused(
       () => person.client.post(`/api/personnel/exits/${approvedId}/return-report`, { text: '一切正常' }),

@@ -652,3 +652,13 @@ export async function personWithRole(sql: Sql, orgId: string, role: string): Pro
     .executeTakeFirst();
   return r?.id ?? null;
 }
+
+/** Locks the person's applications (FOR UPDATE): two approvals of his trips at once are serialised. */
+export async function lockExitsOfPerson(sql: Sql, personId: string): Promise<void> {
+  await kdb(sql)
+    .selectFrom('personnel_exit')
+    .select('id')
+    .where('person_id', '=', personId)
+    .forUpdate()
+    .execute();
+}

@@ -15,6 +15,7 @@ import {
   checkBriefingInput,
   checkExitAtApply,
   checkExitPolicy,
+  checkOverlapAtApproval,
   checkReturnReport,
   conflict,
   DomainError,
@@ -66,6 +67,7 @@ import {
   isClassified,
   listBriefingRows,
   listExitRows,
+  lockExitsOfPerson,
   markBriefingSigned,
   type PersonRef,
   passportsOf,
@@ -547,6 +549,10 @@ export const exitGuard: DecideGuard = async (sql, approval, _who, input) => {
   if (input.decision !== 'approve') return { verdict: allowed, actingAs: null };
   const r = await getExit(sql, approval.subjectId);
   if (!r) return { verdict: allowed, actingAs: null };
+  // R-PER-06a: still no overlap with a trip approved since (two of his approvals at once: serialised).
+  await lockExitsOfPerson(sql, r.personId);
+  const overlap = checkOverlapAtApproval(r, await approvedTripsOf(sql, r.personId, r.id));
+  if (overlap) return { verdict: refused('conflict', overlap), actingAs: null };
   const policy = await exitPolicyOf(sql, r.orgId);
   const b = checkBriefingAtApproval(asBriefings(await briefingsOf(sql, r.personId)), r.departOn, policy);
   return { verdict: b.refusal ? refused('conflict', b.refusal) : allowed, actingAs: null };
