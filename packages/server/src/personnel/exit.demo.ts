@@ -3,7 +3,8 @@
 // approved and back whose return report is overdue (a todo for the person and the secrecy officer), a
 // briefing and an approved coming trip with its passport on loan, and a passport held. The past trip is
 // entered as a record of what happened (an application cannot be back-dated), audited as the demo's.
-// Idempotent: once per database ('demo_personnel_exit').
+// 人事处 gives the HR opinion of EXIT_FLOW (unless a department already does). Idempotent: once per
+// database ('demo_personnel_exit').
 import { addDays, BRIEFING_TOPICS } from '@baomi/domain';
 import { type Actor, appendAudit, SYSTEM_ACTOR } from '../audit/chain.ts';
 import type { Db } from '../db/db.ts';
@@ -15,6 +16,7 @@ import {
   insertExit,
   insertPassport,
   insertPassportStep,
+  markHrDepartment,
   orgIdByName,
   personsWithOpenPost,
   personWithRole,
@@ -30,6 +32,8 @@ export async function exitDemoSeed(db: Db): Promise<DemoAccount[]> {
     if ((await readSetting(sql, MARK)) !== null) return;
     const orgId = await orgIdByName(sql, '江临市发展和改革委员会');
     if (!orgId) return;
+    // EXIT_FLOW's first step: the head of the department whose function is HR (人事处, 郑丽华).
+    await markHrDepartment(sql, orgId, '人事处');
     const people = await personsWithOpenPost(sql, orgId);
     if (people.length === 0) return;
     const officer = (await personWithRole(sql, orgId, 'secrecy_officer')) ?? people[0]!.id;

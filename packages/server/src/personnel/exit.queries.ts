@@ -662,3 +662,16 @@ export async function lockExitsOfPerson(sql: Sql, personId: string): Promise<voi
     .forUpdate()
     .execute();
 }
+
+/** The demo: the department that gives EXIT_FLOW's HR opinion, unless the organisation has one already. */
+export async function markHrDepartment(sql: Sql, orgId: string, name: string): Promise<void> {
+  await kdb(sql)
+    .updateTable('department')
+    .set({ function: 'hr' })
+    .where('org_id', '=', orgId)
+    .where('name', '=', name)
+    .where(
+      k<SqlBool>`NOT EXISTS (SELECT 1 FROM department x WHERE x.org_id = ${orgId}::uuid AND x.function = 'hr')`,
+    )
+    .execute();
+}
