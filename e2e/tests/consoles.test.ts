@@ -209,6 +209,9 @@ describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
       '岗位变动移交',
       '泄密事件',
       '工作日历',
+      // personnel, exit part (group 涉密人员)
+      '出国（境）管理',
+      '证照保管',
     ]);
     await h.shot(p, '06-home');
   });
