@@ -201,10 +201,18 @@ export const EXIT_FLOW: FlowDef = {
   ],
   material: ['destination', 'from', 'to', 'purpose'],
   fields: [
+    F('personName', '申请人', 'Applicant'),
+    {
+      ...F('kind', '类别', 'Kind', 'enum'),
+      labels: { private: L('因私出国（境）', 'Private'), official: L('因公出国（境）', 'Official') },
+    },
     F('destination', '前往国家（地区）', 'Destination'),
     F('from', '出境日期', 'From', 'date'),
     F('to', '返回日期', 'To', 'date'),
     F('purpose', '事由', 'Purpose'),
+    F('companions', '同行人员', 'Companions'),
+    // R-PER-06a (D83): the conditions the unit's policy lets through, frozen for the approvers.
+    F('flags', '提示审批人注意', 'Flags for the approvers', 'list'),
   ],
   rules: ['R-PER-06a'],
 };

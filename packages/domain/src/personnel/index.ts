@@ -4,6 +4,7 @@ export * from './commitments.ts';
 export * from './eligibility.ts';
 export * from './enums.ts';
 export * from './exit.ts';
+export * from './exit-records.ts';
 export * from './leaving.ts';
 export * from './leaving-record.ts';
 export * from './matters.ts';

@@ -498,6 +498,19 @@ export interface PersonnelAssessment {
   year: number;
 }
 
+export interface PersonnelBriefing {
+  created_at: Generated<Timestamp>;
+  exit_id: string | null;
+  given_by_person_id: string;
+  held_on: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  org_id: string;
+  person_id: string;
+  signed: Generated<boolean>;
+  topics: Json;
+}
+
 export interface PersonnelCommitment {
   created_at: Generated<Timestamp>;
   created_by_person_id: string;
@@ -522,6 +535,32 @@ export interface PersonnelCoolingOff {
   person_id: string;
   post_id: string;
   start_on: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PersonnelExit {
+  applied_by_person_id: string;
+  approval_id: string | null;
+  approved_on: string | null;
+  companions: Generated<string>;
+  created_at: Generated<Timestamp>;
+  depart_on: string;
+  destination: string;
+  flags: Generated<Json>;
+  id: Generated<string>;
+  implied_matter: string | null;
+  kind: string;
+  org_id: string;
+  person_id: string;
+  purpose: string;
+  report_note: Generated<string>;
+  report_noted_at: Timestamp | null;
+  report_noted_by_person_id: string | null;
+  report_text: string | null;
+  reported_by_person_id: string | null;
+  reported_on: string | null;
+  return_on: string;
+  status: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -579,6 +618,34 @@ export interface PersonnelMatter {
   reviewed_by_person_id: string | null;
   source: string;
   status: Generated<string>;
+}
+
+export interface PersonnelPassport {
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  due_back: string | null;
+  exit_id: string | null;
+  expires_on: string;
+  id: Generated<string>;
+  kind: string;
+  lent_on: string | null;
+  note: Generated<string>;
+  number: string;
+  org_id: string;
+  person_id: string;
+  status: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface PersonnelPassportStep {
+  at: Generated<Timestamp>;
+  by_person_id: string;
+  due_back: string | null;
+  exit_id: string | null;
+  id: Generated<string>;
+  kind: string;
+  on_date: string;
+  passport_id: string;
 }
 
 export interface PersonnelPost {
@@ -782,11 +849,15 @@ export interface DB {
   person: Person;
   person_role: PersonRole;
   personnel_assessment: PersonnelAssessment;
+  personnel_briefing: PersonnelBriefing;
   personnel_commitment: PersonnelCommitment;
   personnel_cooling_off: PersonnelCoolingOff;
+  personnel_exit: PersonnelExit;
   personnel_fact: PersonnelFact;
   personnel_leaving: PersonnelLeaving;
   personnel_matter: PersonnelMatter;
+  personnel_passport: PersonnelPassport;
+  personnel_passport_step: PersonnelPassportStep;
   personnel_post: PersonnelPost;
   personnel_training_attendee: PersonnelTrainingAttendee;
   personnel_training_session: PersonnelTrainingSession;

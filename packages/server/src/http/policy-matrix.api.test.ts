@@ -84,6 +84,11 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //  - The backup key (/api/backups/key): its fingerprint is read by the sysadmin and the secadmin; only
 //    the secadmin sets it (R-SYS-01: the sysadmin makes backups but can never read them). Each cell
 //    of PUT changes it with the current passphrase.
+//  - Personnel, exit part (/api/personnel/exits…, /api/personnel/passports…, R-PER-06a): a business user
+//    reads his own trips (the read rule), applies for himself (here for an unknown person: 404) and
+//    reports back on his own (404: not his); the secrecy officer keeps
+//    briefings, passports, notes and the policy; the secrecy officer or a leader exports
+//    (personnel/exit.api.test.ts covers them).
 const MATRIX = `
 route                                           sysadmin secadmin auditor user anon
 POST   /api/auth/login                          2xx      2xx      2xx     2xx  2xx
@@ -263,6 +268,25 @@ POST   /api/personnel/matters/{id}/review              403      403      403    
 GET    /api/personnel/assessments                      403      403      403     2xx  401
 POST   /api/personnel/assessments                      403      403      403     403  401
 GET    /api/personnel/assessments/{id}/sheet.pdf       403      403      403     404  401
+GET    /api/personnel/exits                            403      403      403     2xx  401
+GET    /api/personnel/exits/export                     403      403      403     403  401
+POST   /api/personnel/exits                            403      403      403     404  401
+GET    /api/personnel/exits/policy                     403      403      403     2xx  401
+PUT    /api/personnel/exits/policy                     403      403      403     403  401
+GET    /api/personnel/exits/briefings                  403      403      403     2xx  401
+POST   /api/personnel/exits/briefings                  403      403      403     403  401
+POST   /api/personnel/exits/briefings/{id}/sign        403      403      403     403  401
+GET    /api/personnel/exits/briefings/{id}/form.pdf    403      403      403     404  401
+GET    /api/personnel/exits/{id}                       403      403      403     404  401
+PUT    /api/personnel/exits/{id}                       403      403      403     404  401
+GET    /api/personnel/exits/{id}/form.pdf              403      403      403     404  401
+POST   /api/personnel/exits/{id}/return-report         403      403      403     404  401
+POST   /api/personnel/exits/{id}/return-report/note    403      403      403     403  401
+GET    /api/personnel/passports                        403      403      403     2xx  401
+GET    /api/personnel/passports/export                 403      403      403     403  401
+POST   /api/personnel/passports                        403      403      403     403  401
+POST   /api/personnel/passports/{id}/lend              403      403      403     403  401
+POST   /api/personnel/passports/{id}/return            403      403      403     403  401
 `;
 
 interface Row {
@@ -677,6 +701,43 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/carriers/import/preview': (cl) => cl.post('/api/carriers/import/preview?fileName=a.xlsx', {}),
     'POST /api/carriers/import': (cl) => cl.post('/api/carriers/import?fileName=a.xlsx', {}),
     'GET /api/carriers/labels': (cl) => cl.get('/api/carriers/labels'),
+    // personnel, exit part
+    'GET /api/personnel/exits': (cl) => cl.get('/api/personnel/exits'),
+    'GET /api/personnel/exits/export': (cl) => cl.get('/api/personnel/exits/export?format=csv'),
+    'POST /api/personnel/exits': (cl) => cl.post('/api/personnel/exits', { ...exitBody(), personId: f.org }),
+    'GET /api/personnel/exits/policy': (cl) => cl.get('/api/personnel/exits/policy'),
+    'PUT /api/personnel/exits/policy': (cl) =>
+      cl.put('/api/personnel/exits/policy', {
+        coolingOff: 'refuse',
+        carriers: 'refuse',
+        briefing: 'refuse',
+        maxDaysAhead: 730,
+        maxTripDays: 366,
+        returnReportDays: 7,
+      }),
+    'GET /api/personnel/exits/briefings': (cl) => cl.get('/api/personnel/exits/briefings'),
+    'POST /api/personnel/exits/briefings': (cl) => cl.post('/api/personnel/exits/briefings', {}),
+    'POST /api/personnel/exits/briefings/{id}/sign': (cl) =>
+      cl.post(`/api/personnel/exits/briefings/${f.org}/sign`, {}),
+    'GET /api/personnel/exits/briefings/{id}/form.pdf': (cl) =>
+      cl.get(`/api/personnel/exits/briefings/${f.org}/form.pdf`),
+    'GET /api/personnel/exits/{id}': (cl) => cl.get(`/api/personnel/exits/${f.org}`),
+    'PUT /api/personnel/exits/{id}': (cl) => {
+      const { personId: _p, ...b } = exitBody();
+      return cl.put(`/api/personnel/exits/${f.org}`, b);
+    },
+    'GET /api/personnel/exits/{id}/form.pdf': (cl) => cl.get(`/api/personnel/exits/${f.org}/form.pdf`),
+    'POST /api/personnel/exits/{id}/return-report': (cl) =>
+      cl.post(`/api/personnel/exits/${f.org}/return-report`, { text: '矩阵' }),
+    'POST /api/personnel/exits/{id}/return-report/note': (cl) =>
+      cl.post(`/api/personnel/exits/${f.org}/return-report/note`, {}),
+    'GET /api/personnel/passports': (cl) => cl.get('/api/personnel/passports'),
+    'GET /api/personnel/passports/export': (cl) => cl.get('/api/personnel/passports/export?format=csv'),
+    'POST /api/personnel/passports': (cl) => cl.post('/api/personnel/passports', {}),
+    'POST /api/personnel/passports/{id}/lend': (cl) =>
+      cl.post(`/api/personnel/passports/${f.org}/lend`, { exitId: f.org }),
+    'POST /api/personnel/passports/{id}/return': (cl) =>
+      cl.post(`/api/personnel/passports/${f.org}/return`, { on: '2026-01-01' }),
   };
 
   /** A pending password request: a fresh business account's initial password (R-SYS-01 dual control). */
@@ -721,6 +782,16 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     assert.equal(r.status, 202, r.raw);
     return r.body.id;
   };
+
+  /** An exit application of the matrix user for himself (personnel, exit part). */
+  const exitBody = () => ({
+    personId: f.userPerson,
+    kind: 'private',
+    destination: '矩阵',
+    departOn: '2099-01-01',
+    returnOn: '2099-01-02',
+    purpose: '矩阵',
+  });
 
   /** A designation item draft (R-DES-06) the matrix user may create in his own organisation. */
   const itemBody = () => ({

@@ -42,6 +42,7 @@ describe('web module manifest', () => {
         '/personnel/key-sites',
         '/personnel/matters',
         '/personnel/assessments',
+        '/personnel/exits',
         // his own leavings and 脱密期 (the server scopes the lists)
         '/personnel/leavings',
         '/personnel/cooling-off',
