@@ -7,6 +7,7 @@
 #   scripts/ha-lab.sh up       install patroni/etcd-server/haproxy when absent (apt-get), start everything
 #   scripts/ha-lab.sh status   who is primary, which processes run, the addresses
 #   scripts/ha-lab.sh down     stop everything and remove the directory (nothing is left running)
+#   scripts/ha-lab.sh start-node N   (re)start Baomi node N (1 or 2), e.g. after the failover test killed it
 #
 # Directory: $BAOMI_HA_DIR (default /tmp/baomi-ha-lab). As root, every daemon runs as the unprivileged
 # user $BAOMI_HA_USER (default postgres: PostgreSQL refuses root). Addresses (127.0.0.1):
@@ -293,5 +294,13 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  start-node)
+    n=${2:?usage: $0 start-node 1|2}
+    set -a; . "$LAB/env"; set +a
+    stop_pid "baomi$n"
+    start_node $((n - 1))
+    wait_for "Baomi node $n" 120 curl -sf "http://127.0.0.1:${NODE_PORTS[$((n - 1))]}/api/ready"
+    log "Baomi node $n serving"
+    ;;
+  *) echo "usage: $0 up|down|status|start-node N" >&2; exit 2 ;;
 esac
