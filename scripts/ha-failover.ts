@@ -165,6 +165,7 @@ const newTally = (): Tally => ({
   acked: new Map(),
   ambiguous: [],
   unavailable: 0,
+  retriedThenAcked: 0,
   other: new Map(),
   okTimes: [],
 });
