@@ -4,6 +4,13 @@ import { fsyncSync, mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import pg from 'pg';
+import {
+  DatabaseUnavailable,
+  type FaultInjector,
+  faultInjectorOf,
+  isConnectionError,
+  RETRY_DELAY_MS,
+} from './unavailable.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -79,6 +86,41 @@ async function inTransaction<T>(
     beforeCommit.delete(sql);
     afterCommit.delete(sql);
   }
+}
+
+/** Whether a transaction attempt had sent its COMMIT (after that, its outcome is unknown). */
+interface Attempt {
+  commitSent: boolean;
+}
+
+/**
+ * Runs a transaction attempt; when it fails with a connection error before its COMMIT was sent
+ * (nothing of it can have been written), runs it once more on a new connection. A connection error
+ * after the COMMIT was sent, or on the second attempt, becomes DatabaseUnavailable (503): the work is
+ * never run twice when it may have committed once.
+ */
+async function withOneRetry<T>(attempt: (a: Attempt) => Promise<T>): Promise<T> {
+  const first: Attempt = { commitSent: false };
+  try {
+    return await attempt(first);
+  } catch (e) {
+    if (!isConnectionError(e)) throw e;
+    if (first.commitSent) throw new DatabaseUnavailable(true, { cause: e });
+  }
+  await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+  const second: Attempt = { commitSent: false };
+  try {
+    return await attempt(second);
+  } catch (e) {
+    if (isConnectionError(e)) throw new DatabaseUnavailable(second.commitSent, { cause: e });
+    throw e;
+  }
+}
+
+/** Runs the database's fault injector (tests only) before a statement. */
+async function fault(db: Db, text: string, sql: Sql, inTx: boolean): Promise<void> {
+  const inject: FaultInjector | undefined = faultInjectorOf(db);
+  if (inject) await inject({ text, sql, inTx });
 }
 
 export interface QueryResult<T> {
@@ -201,27 +243,38 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
       );
     }
   }
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Sql => ({
-    async query<T>(text: string, params?: readonly unknown[]) {
-      const r = await q.query<T>(text, params as unknown[] | undefined);
-      // Like pg: a statement that returns rows counts its rows (PGlite reports affectedRows 0 for a SELECT).
-      return { rows: r.rows, rowCount: r.fields.length > 0 ? r.rows.length : (r.affectedRows ?? 0) };
-    },
-    async exec(text: string) {
-      await q.exec(text);
-    },
-  });
-  const base = wrap(lite);
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>, inTx: boolean): Sql => {
+    const self: Sql = {
+      async query<T>(text: string, params?: readonly unknown[]) {
+        await fault(db, text, self, inTx);
+        const r = await q.query<T>(text, params as unknown[] | undefined);
+        // Like pg: a statement that returns rows counts its rows (PGlite reports affectedRows 0 for a SELECT).
+        return { rows: r.rows, rowCount: r.fields.length > 0 ? r.rows.length : (r.affectedRows ?? 0) };
+      },
+      async exec(text: string) {
+        await fault(db, text, self, inTx);
+        await q.exec(text);
+      },
+    };
+    return self;
+  };
   const db: Db = {
     kind: 'pglite',
-    query: base.query,
-    exec: base.exec,
-    async tx(fn) {
-      // PGlite commits when its callback returns; the after-commit hooks run after that.
-      const { out, after } = await lite.transaction((t) => inTransaction(db, wrap(t), fn));
-      for (const h of after) h();
-      return out;
-    },
+    query: (text, params) => wrap(lite, false).query(text, params),
+    exec: (text) => wrap(lite, false).exec(text),
+    tx: (fn) =>
+      withOneRetry(async (attempt) => {
+        // PGlite commits when its callback returns; the after-commit hooks run after that.
+        const { out, after } = await lite.transaction(async (t) => {
+          const sql = wrap(t, true);
+          const done = await inTransaction(db, sql, fn);
+          attempt.commitSent = true;
+          await fault(db, 'COMMIT', sql, true);
+          return done;
+        });
+        for (const h of after) h();
+        return out;
+      }),
     async close() {
       await runClosers(db);
       await lite.close();
@@ -245,43 +298,109 @@ async function openPostgres(url: string, max: number): Promise<Db> {
           ? asText
           : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString: url, max, types });
+  // Dead connections leave the pool: an idle one that errors is removed by pg-pool, a checked-out one
+  // that failed is destroyed on release (release(err)); a connection attempt that hangs (a failover
+  // behind the load balancer) gives up after a few seconds instead of holding the request.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    connectionTimeoutMillis: Number(process.env.BAOMI_DB_CONNECT_TIMEOUT_MS ?? 5000),
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+  });
   // A dropped idle connection must not crash the process.
   pool.on('error', () => {});
   const run = async <T>(c: pg.Pool | pg.PoolClient, text: string, params?: readonly unknown[]) => {
     const r = await c.query(text, params as unknown[] | undefined);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   };
+  // pg-pool listens for errors of idle connections only: a checked-out connection that the server
+  // terminates between two statements would emit an unhandled 'error' and end the process. While
+  // checked out, the error is ignored here; the next statement on it fails and the caller sees that.
+  const ignore = () => {};
+  const acquire = async (): Promise<pg.PoolClient> => {
+    const client = await pool.connect();
+    client.on('error', ignore);
+    return client;
+  };
+  /** Back to the pool, or destroyed when it failed with a connection error (never reused). */
+  const release = (client: pg.PoolClient, failed: unknown) => {
+    client.removeListener('error', ignore);
+    client.release(isConnectionError(failed) ? (failed as Error) : undefined);
+  };
+  /** A pooled connection; a failure to connect is retried once (nothing was sent yet). */
+  const connect = async (): Promise<pg.PoolClient> => {
+    try {
+      return await acquire();
+    } catch (e) {
+      if (!isConnectionError(e)) throw e;
+      await new Promise((r) => setTimeout(r, RETRY_DELAY_MS));
+      try {
+        return await acquire();
+      } catch (e2) {
+        throw isConnectionError(e2) ? new DatabaseUnavailable(false, { cause: e2 }) : e2;
+      }
+    }
+  };
+  /**
+   * One statement outside a transaction (or several without parameters: `exec`): it autocommits, so
+   * a connection error is not retried.
+   */
+  const single = async <T>(text: string, params: readonly unknown[] | undefined, multi = false) => {
+    const client = await connect();
+    let failed: unknown;
+    try {
+      await fault(db, text, db, false);
+      if (multi) {
+        await client.query(text);
+        return { rows: [], rowCount: 0 };
+      }
+      return await run<T>(client, text, params);
+    } catch (e) {
+      failed = e;
+      throw isConnectionError(e) ? new DatabaseUnavailable(true, { cause: e }) : e;
+    } finally {
+      release(client, failed);
+    }
+  };
   await run(pool, 'select 1');
   const db: Db = {
     kind: 'postgres',
-    query: (text, params) => run(pool, text, params),
-    async tx(fn) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const { out, after } = await inTransaction(
-          db,
-          {
-            query: (text, params) => run(client, text, params),
-            exec: async (text) => {
-              await client.query(text);
-            },
+    query: (text, params) => single(text, params),
+    tx: (fn) =>
+      withOneRetry(async (attempt) => {
+        const client = await connect();
+        let failed: unknown;
+        const sql: Sql = {
+          query: async (text, params) => {
+            await fault(db, text, sql, true);
+            return run(client, text, params);
           },
-          fn,
-        );
-        await client.query('COMMIT');
-        for (const h of after) h();
-        return out;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
+          exec: async (text) => {
+            await fault(db, text, sql, true);
+            await client.query(text);
+          },
+        };
+        try {
+          await client.query('BEGIN');
+          const { out, after } = await inTransaction(db, sql, fn);
+          attempt.commitSent = true;
+          await fault(db, 'COMMIT', sql, true);
+          await client.query('COMMIT');
+          for (const h of after) h();
+          return out;
+        } catch (e) {
+          failed = e;
+          if (!isConnectionError(e)) await client.query('ROLLBACK').catch(() => {});
+          throw e;
+        } finally {
+          // A connection that failed is destroyed, never handed to the next request.
+          release(client, failed);
+        }
+      }),
     exec: async (text) => {
-      await pool.query(text);
+      await single(text, undefined, true);
     },
     async close() {
       await runClosers(db);
@@ -298,7 +417,17 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** A dedicated connection for LISTEN that reconnects (and reports a reset) when it drops. */
+/** Reconnection delays of the LISTEN connection: 0.5 s doubling to 15 s, with jitter. */
+export function listenBackoff(attempt: number): number {
+  const base = Math.min(15_000, 500 * 2 ** Math.min(attempt, 5));
+  return Math.round(base * (0.75 + Math.random() * 0.5));
+}
+
+/**
+ * A dedicated connection for LISTEN that reconnects, with backoff and without end, when it drops
+ * (an error or the server closing it, as in a failover), and reports a reset each time: notifications
+ * sent while it was away are lost, so a cache drops everything.
+ */
 async function listenPostgres(
   url: string,
   types: pg.ClientConfig['types'],
@@ -308,24 +437,64 @@ async function listenPostgres(
 ): Promise<() => Promise<void>> {
   let client: pg.Client | null = null;
   let closed = false;
+  let timer: NodeJS.Timeout | null = null;
+  let failures = 0;
+  const retry = () => {
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void connect().catch(() => {
+        failures += 1;
+        onReset?.();
+        retry();
+      });
+    }, listenBackoff(failures));
+    timer.unref();
+  };
   const connect = async (): Promise<void> => {
-    const c = new pg.Client({ connectionString: url, types });
+    const c = new pg.Client({
+      connectionString: url,
+      types,
+      keepAlive: true,
+      connectionTimeoutMillis: Number(process.env.BAOMI_DB_CONNECT_TIMEOUT_MS ?? 5000),
+    });
+    let lost = false;
+    const drop = () => {
+      if (lost) return;
+      lost = true;
+      if (client === c) client = null;
+      onReset?.();
+      c.end().catch(() => {});
+      retry();
+    };
     c.on('notification', (m) => {
       if (m.channel === channel) onNotify(m.payload ?? '');
     });
-    c.on('error', () => {
-      onReset?.();
-      c.end().catch(() => {});
-      if (!closed) setTimeout(() => void connect().catch(() => onReset?.()), 1000).unref();
+    c.on('error', drop);
+    c.on('end', () => {
+      if (!closed) drop();
     });
-    await c.connect();
-    await c.query(`LISTEN ${channel}`);
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+    } catch (e) {
+      lost = true;
+      c.removeAllListeners('end');
+      c.end().catch(() => {});
+      throw e;
+    }
+    if (closed) {
+      await c.end().catch(() => {});
+      return;
+    }
     client = c;
+    failures = 0;
     onReset?.();
   };
   await connect();
   return async () => {
     closed = true;
+    if (timer) clearTimeout(timer);
     await client?.end().catch(() => {});
   };
 }

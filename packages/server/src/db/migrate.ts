@@ -88,3 +88,18 @@ export async function migrate(db: Db, migrations = loadMigrations()): Promise<nu
   await fillSortKeys(db);
   return applied;
 }
+
+let bundled: number[] | null = null;
+
+/**
+ * Readiness (GET /api/ready): how many of this build's migrations the database has not applied
+ * (0: the schema is current). One read of schema_migration; the files are read once per process.
+ */
+export async function pendingMigrationCount(db: Db): Promise<number> {
+  bundled ??= loadMigrations().map((m) => m.version);
+  const { rows } = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM schema_migration WHERE version = ANY($1::int[])',
+    [bundled],
+  );
+  return bundled.length - (rows[0]?.n ?? 0);
+}

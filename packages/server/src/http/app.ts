@@ -13,6 +13,7 @@ import { installModules } from '../kit/install.ts';
 import type { ServerModule } from '../kit/module.ts';
 import { MODULES } from '../modules.ts';
 import { HttpError, installErrorHandler } from './errors.ts';
+import { HEALTH_ROUTES, installHealthRoutes } from './health.ts';
 import { badText, badTextError, installJsonParser } from './json.ts';
 import { unauthenticated } from './policy.ts';
 import { serveWebApp } from './static.ts';
@@ -45,6 +46,7 @@ const PUBLIC = new Set([
   'POST /api/auth/login/second-factor',
   'GET /api/system/info',
   'GET /api/openapi.json',
+  ...HEALTH_ROUTES,
 ]);
 
 /** A registered API route that needs a session (unknown paths fall through to the JSON 404). */
@@ -112,6 +114,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
     reply.header('Cache-Control', 'no-store');
+    // Health and readiness never look at a session: liveness must not touch the database.
+    if (req.routeOptions.url === '/api/health' || req.routeOptions.url === '/api/ready') return;
     const token = req.cookies[SESSION_COOKIE];
     // Reads may use this node's session cache; a state-changing request is always checked against
     // the database, so a revoked session can never change anything, even in the milliseconds before
@@ -212,6 +216,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   }
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  installHealthRoutes(app);
 
   await serveWebApp(app, opts.webDist === undefined ? WEB_DIST : opts.webDist);
   return app;

@@ -5,6 +5,7 @@ import { NOT_BLANK } from '@baomi/api/common.ts';
 import { DomainError, type ErrorKind, type RuleViolation } from '@baomi/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { auditDenied, isAuditedRefusal } from '../audit/denied.ts';
+import { isConnectionError, RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400,
@@ -150,8 +151,20 @@ function fromPg(e: PgErrorLike): HttpError | null {
   }
 }
 
+/**
+ * The answer to a request the database could not serve now (a failover, a restart): 503 with
+ * Retry-After, never a 500. Its transaction was rolled back, or retried once when that was safe
+ * (db/db.ts); the client may send it again.
+ */
+export const UNAVAILABLE = {
+  code: 'unavailable',
+  zh: '数据库暂不可用，请稍后重试',
+  en: 'The database is temporarily unavailable; please try again',
+} as const;
+
 export function toHttpError(err: unknown): HttpError | null {
   if (err instanceof HttpError) return err;
+  if (isConnectionError(err)) return new HttpError(503, { ...UNAVAILABLE });
   if (err instanceof DomainError) {
     return new HttpError(STATUS[err.kind], {
       code: err.code,
@@ -186,6 +199,11 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler(async (err, req, reply) => {
     const h = toHttpError(err);
     if (h) {
+      if (h.status === 503) {
+        reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+        req.log.warn({ err }, 'database unavailable');
+        return reply.status(503).send({ error: h.body });
+      }
       // R-SYS-03: who tried what — every 401/403 and every 404 that hides a record is audited.
       if (isAuditedRefusal(req, h, err instanceof DomainError && err.hidesRecord)) {
         await auditDenied(app.deps.db, req, h);

@@ -109,6 +109,8 @@ POST   /api/auth/second-factor-resets/{id}/confirm 2xx   403      403     403  4
 POST   /api/auth/second-factor-resets/{id}/reject  2xx   403      403     403  401
 GET    /api/system/info                         2xx      2xx      2xx     2xx  2xx
 GET    /api/openapi.json                        2xx      2xx      2xx     2xx  2xx
+GET    /api/health                              2xx      2xx      2xx     2xx  2xx
+GET    /api/ready                               2xx      2xx      2xx     2xx  2xx
 GET    /api/orgs                                2xx      2xx      403     403  401
 POST   /api/orgs                                2xx      403      403     403  401
 PATCH  /api/orgs/{id}                           2xx      403      403     403  401
@@ -436,6 +438,8 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       return r;
     },
     'GET /api/system/info': (cl) => cl.get('/api/system/info'),
+    'GET /api/health': (cl) => cl.get('/api/health'),
+    'GET /api/ready': (cl) => cl.get('/api/ready'),
     'GET /api/openapi.json': (cl) => cl.get('/api/openapi.json'),
     'GET /api/orgs': (cl) => cl.get('/api/orgs'),
     'POST /api/orgs': (cl) =>
