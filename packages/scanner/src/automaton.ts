@@ -1,0 +1,227 @@
+// An Aho–Corasick automaton over normalised UTF-16 code units, built once per term list and reused for
+// every fragment. Normalisation (normalize.ts) is fused into the scan loop: the text is never copied,
+// and a ring buffer of original positions gives each hit its original [start, end).
+//
+// Layout, for speed in plain JS: a code unit → alphabet class table (Uint16Array, 0 = "in no
+// pattern": the state falls back to the root at once); the root's transitions dense (Int32Array by
+// class); the other states' transitions in one open-addressing hash table of typed arrays; failure and
+// dictionary-suffix links as Int32Arrays.
+import { DROP, FOLD, isCjkUnit, SPACE } from './normalize.ts';
+
+/** A hit of pattern `pattern` (its index in the build list) at original [start, end). */
+export type OnMatch = (pattern: number, start: number, end: number) => void;
+
+export class Automaton {
+  readonly patternCount: number;
+  readonly stateCount: number;
+  private readonly cls: Uint16Array;
+  private readonly root: Int32Array;
+  private readonly hKeyState: Int32Array;
+  private readonly hKeyCls: Int32Array;
+  private readonly hVal: Int32Array;
+  private readonly hMask: number;
+  private readonly fail: Int32Array;
+  private readonly depth: Int32Array;
+  private readonly out: Int32Array; // the pattern ending at this state, or -1
+  private readonly outNext: Int32Array; // further patterns ending at this state (duplicates), chained
+  private readonly dict: Int32Array; // the nearest state on the failure chain with an output, or 0
+  private readonly ringMask: number;
+
+  /** `patterns` are already normalised (normalizeTerm); empty ones never match. */
+  constructor(patterns: readonly string[]) {
+    this.patternCount = patterns.length;
+    const cls = new Uint16Array(0x10000);
+    let k = 0;
+    for (const p of patterns)
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        if (cls[c] === 0) {
+          k++;
+          if (k > 0xfffe) throw new Error('alphabet too large');
+          cls[c] = k;
+        }
+      }
+    this.cls = cls;
+    const K = k + 1;
+    // Trie, with a Map for the build only.
+    const edges = new Map<number, number>();
+    const depth: number[] = [0];
+    const out: number[] = [-1];
+    const outNext: number[] = [];
+    const extra = new Map<number, number>(); // pattern → next pattern with the same state
+    let maxDepth = 1;
+    patterns.forEach((p, idx) => {
+      if (p.length === 0) return;
+      let s = 0;
+      for (let i = 0; i < p.length; i++) {
+        const key = s * K + cls[p.charCodeAt(i)]!;
+        let t = edges.get(key);
+        if (t === undefined) {
+          t = depth.length;
+          depth.push(i + 1);
+          out.push(-1);
+          edges.set(key, t);
+        }
+        s = t;
+      }
+      if (out[s] === -1) out[s] = idx;
+      else {
+        // Same normalised text twice: chain the duplicates.
+        let last = out[s]!;
+        while (extra.has(last)) last = extra.get(last)!;
+        extra.set(last, idx);
+      }
+      if (p.length > maxDepth) maxDepth = p.length;
+    });
+    const S = depth.length;
+    this.stateCount = S;
+    for (let i = 0; i < patterns.length; i++) outNext.push(extra.get(i) ?? -1);
+
+    // Root dense; the rest in the hash table.
+    const root = new Int32Array(K);
+    let cap = 16;
+    while (cap < edges.size * 2) cap *= 2;
+    const hKeyState = new Int32Array(cap).fill(-1);
+    const hKeyCls = new Int32Array(cap);
+    const hVal = new Int32Array(cap);
+    const mask = cap - 1;
+    const children: number[][] = Array.from({ length: S }, () => []);
+    for (const [key, t] of edges) {
+      const s = Math.floor(key / K);
+      const c = key - s * K;
+      children[s]!.push(c, t);
+      if (s === 0) root[c] = t;
+      else {
+        let h = hash(s, c) & mask;
+        while (hKeyState[h] !== -1) h = (h + 1) & mask;
+        hKeyState[h] = s;
+        hKeyCls[h] = c;
+        hVal[h] = t;
+      }
+    }
+    this.root = root;
+    this.hKeyState = hKeyState;
+    this.hKeyCls = hKeyCls;
+    this.hVal = hVal;
+    this.hMask = mask;
+
+    // Failure and dictionary links, breadth first.
+    const fail = new Int32Array(S);
+    const dict = new Int32Array(S);
+    const outArr = Int32Array.from(out);
+    const queue = new Int32Array(S);
+    let qh = 0;
+    let qt = 0;
+    const rootKids = children[0]!;
+    for (let i = 0; i < rootKids.length; i += 2) queue[qt++] = rootKids[i + 1]!;
+    while (qh < qt) {
+      const s = queue[qh++]!;
+      const kids = children[s]!;
+      for (let i = 0; i < kids.length; i += 2) {
+        const c = kids[i]!;
+        const t = kids[i + 1]!;
+        queue[qt++] = t;
+        let f = fail[s]!;
+        let g = this.step(f, c);
+        while (g < 0) {
+          f = fail[f]!;
+          g = this.step(f, c);
+        }
+        fail[t] = g;
+        dict[t] = outArr[g]! >= 0 ? g : dict[g]!;
+      }
+    }
+    this.fail = fail;
+    this.dict = dict;
+    this.depth = Int32Array.from(depth);
+    this.out = outArr;
+    this.outNext = Int32Array.from(outNext);
+    let ring = 2;
+    while (ring < maxDepth + 1) ring *= 2;
+    this.ringMask = ring - 1;
+  }
+
+  /** The goto function: the next state, 0 from the root when there is no edge, -1 elsewhere. */
+  private step(s: number, c: number): number {
+    if (s === 0) return this.root[c]!;
+    const mask = this.hMask;
+    let h = hash(s, c) & mask;
+    for (;;) {
+      const ks = this.hKeyState[h]!;
+      if (ks === -1) return -1;
+      if (ks === s && this.hKeyCls[h] === c) return this.hVal[h]!;
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** Scans `text` (original, not normalised) and reports every occurrence of every pattern. */
+  scan(text: string, onMatch: OnMatch): void {
+    const fold = FOLD;
+    const cls = this.cls;
+    const root = this.root;
+    const hKeyState = this.hKeyState;
+    const hKeyCls = this.hKeyCls;
+    const hVal = this.hVal;
+    const mask = this.hMask;
+    const fail = this.fail;
+    const out = this.out;
+    const dict = this.dict;
+    const depth = this.depth;
+    const ringMask = this.ringMask;
+    const ring = new Int32Array(ringMask + 1);
+    let pos = 0;
+    let prev = -1;
+    let s = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let f = fold[text.charCodeAt(i)]!;
+      if (f >= SPACE) {
+        if (f === DROP) continue;
+        if (prev === -1 || prev === 0x20 || isCjkUnit(prev)) continue;
+        f = 0x20;
+      }
+      prev = f;
+      ring[pos & ringMask] = i;
+      pos++;
+      const c = cls[f]!;
+      if (c === 0) {
+        s = 0;
+        continue;
+      }
+      // Transition, following failure links.
+      for (;;) {
+        if (s === 0) {
+          s = root[c]!;
+          break;
+        }
+        let h = hash(s, c) & mask;
+        let t = -1;
+        for (;;) {
+          const ks = hKeyState[h]!;
+          if (ks === -1) break;
+          if (ks === s && hKeyCls[h] === c) {
+            t = hVal[h]!;
+            break;
+          }
+          h = (h + 1) & mask;
+        }
+        if (t >= 0) {
+          s = t;
+          break;
+        }
+        s = fail[s]!;
+      }
+      if (s === 0) continue;
+      let o = out[s]! >= 0 ? s : dict[s]!;
+      while (o !== 0) {
+        const start = ring[(pos - depth[o]!) & ringMask]!;
+        for (let p = out[o]!; p >= 0; p = this.outNext[p]!) onMatch(p, start, i + 1);
+        o = dict[o]!;
+      }
+    }
+  }
+}
+
+function hash(s: number, c: number): number {
+  return (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
+}
