@@ -4,7 +4,8 @@
 //
 // Layout, for speed in plain JS: a code unit → alphabet class table (Uint16Array, 0 = "in no
 // pattern": the state falls back to the root at once); the root's transitions dense (Int32Array by
-// class); the other states' transitions in one open-addressing hash table of typed arrays; failure and
+// class); every other state's children as one sorted segment of two flat Int32Arrays (class, target),
+// searched linearly when short (the usual case past the root) and by halves when long; failure and
 // dictionary-suffix links as Int32Arrays.
 import { DROP, FOLD, isCjkUnit, SPACE } from './normalize.ts';
 
@@ -16,10 +17,9 @@ export class Automaton {
   readonly stateCount: number;
   private readonly cls: Uint16Array;
   private readonly root: Int32Array;
-  private readonly hKeyState: Int32Array;
-  private readonly hKeyCls: Int32Array;
-  private readonly hVal: Int32Array;
-  private readonly hMask: number;
+  private readonly childStart: Int32Array; // state → first index in childCls/childTo (S + 1 entries)
+  private readonly childCls: Int32Array;
+  private readonly childTo: Int32Array;
   private readonly fail: Int32Array;
   private readonly depth: Int32Array;
   private readonly out: Int32Array; // the pattern ending at this state, or -1
@@ -77,33 +77,36 @@ export class Automaton {
     this.stateCount = S;
     for (let i = 0; i < patterns.length; i++) outNext.push(extra.get(i) ?? -1);
 
-    // Root dense; the rest in the hash table.
+    // Root dense; every state's children sorted by class in one segment.
     const root = new Int32Array(K);
-    let cap = 16;
-    while (cap < edges.size * 2) cap *= 2;
-    const hKeyState = new Int32Array(cap).fill(-1);
-    const hKeyCls = new Int32Array(cap);
-    const hVal = new Int32Array(cap);
-    const mask = cap - 1;
     const children: number[][] = Array.from({ length: S }, () => []);
     for (const [key, t] of edges) {
       const s = Math.floor(key / K);
       const c = key - s * K;
       children[s]!.push(c, t);
       if (s === 0) root[c] = t;
-      else {
-        let h = hash(s, c) & mask;
-        while (hKeyState[h] !== -1) h = (h + 1) & mask;
-        hKeyState[h] = s;
-        hKeyCls[h] = c;
-        hVal[h] = t;
+    }
+    const childStart = new Int32Array(S + 1);
+    const childCls = new Int32Array(edges.size);
+    const childTo = new Int32Array(edges.size);
+    let e = 0;
+    for (let s = 0; s < S; s++) {
+      childStart[s] = e;
+      const kids = children[s]!;
+      const order: number[] = [];
+      for (let i = 0; i < kids.length; i += 2) order.push(i);
+      order.sort((x, y) => kids[x]! - kids[y]!);
+      for (const i of order) {
+        childCls[e] = kids[i]!;
+        childTo[e] = kids[i + 1]!;
+        e++;
       }
     }
+    childStart[S] = e;
     this.root = root;
-    this.hKeyState = hKeyState;
-    this.hKeyCls = hKeyCls;
-    this.hVal = hVal;
-    this.hMask = mask;
+    this.childStart = childStart;
+    this.childCls = childCls;
+    this.childTo = childTo;
 
     // Failure and dictionary links, breadth first.
     const fail = new Int32Array(S);
@@ -144,14 +147,7 @@ export class Automaton {
   /** The goto function: the next state, 0 from the root when there is no edge, -1 elsewhere. */
   private step(s: number, c: number): number {
     if (s === 0) return this.root[c]!;
-    const mask = this.hMask;
-    let h = hash(s, c) & mask;
-    for (;;) {
-      const ks = this.hKeyState[h]!;
-      if (ks === -1) return -1;
-      if (ks === s && this.hKeyCls[h] === c) return this.hVal[h]!;
-      h = (h + 1) & mask;
-    }
+    return child(this.childStart, this.childCls, this.childTo, s, c);
   }
 
   /** Scans `text` (original, not normalised) and reports every occurrence of every pattern. */
@@ -159,10 +155,9 @@ export class Automaton {
     const fold = FOLD;
     const cls = this.cls;
     const root = this.root;
-    const hKeyState = this.hKeyState;
-    const hKeyCls = this.hKeyCls;
-    const hVal = this.hVal;
-    const mask = this.hMask;
+    const childStart = this.childStart;
+    const childCls = this.childCls;
+    const childTo = this.childTo;
     const fail = this.fail;
     const out = this.out;
     const dict = this.dict;
@@ -194,17 +189,19 @@ export class Automaton {
           s = root[c]!;
           break;
         }
-        let h = hash(s, c) & mask;
         let t = -1;
-        for (;;) {
-          const ks = hKeyState[h]!;
-          if (ks === -1) break;
-          if (ks === s && hKeyCls[h] === c) {
-            t = hVal[h]!;
-            break;
+        const a = childStart[s]!;
+        const b = childStart[s + 1]!;
+        if (b - a <= 8) {
+          for (let j = a; j < b; j++) {
+            const k = childCls[j]!;
+            if (k === c) {
+              t = childTo[j]!;
+              break;
+            }
+            if (k > c) break;
           }
-          h = (h + 1) & mask;
-        }
+        } else t = child(childStart, childCls, childTo, s, c);
         if (t >= 0) {
           s = t;
           break;
@@ -222,6 +219,16 @@ export class Automaton {
   }
 }
 
-function hash(s: number, c: number): number {
-  return (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
+/** The child of state `s` by class `c` (binary search of its sorted segment), or -1. */
+function child(start: Int32Array, cls: Int32Array, to: Int32Array, s: number, c: number): number {
+  let lo = start[s]!;
+  let hi = start[s + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = cls[mid]!;
+    if (k === c) return to[mid]!;
+    if (k < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
