@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { Detector } from './detect.ts';
 import { docx, ofd, pptx, xlsx, zip } from './extract/fixtures.ts';
@@ -100,6 +101,8 @@ describe('R-REV-01 xlsx: hidden sheets, notes, headers', () => {
           ['B1', '导弹型号'],
         ],
         header: '秘密★10年',
+        hiddenRow: '隐藏行里的核潜艇',
+        hiddenColumn: '隐藏列里的导弹型号',
       },
       { name: '隐藏', state: 'hidden', cells: [['A1', '核潜艇']] },
       { name: '深藏', state: 'veryHidden', cells: [['C3', '机密★长期']], note: ['C3', '批注里的导弹型号'] },
@@ -114,6 +117,8 @@ describe('R-REV-01 xlsx: hidden sheets, notes, headers', () => {
     ['R-REV-01 very hidden sheet', 'marking 机密★长期 @hidden-sheet 深藏!C3'],
     ['R-REV-01 cell note', 'term 导弹型号 @note 深藏!C3'],
     ['R-REV-01 workbook properties', 'term 核潜艇 @properties docProps/core.xml'],
+    ['R-REV-01 hidden row', 'term 核潜艇 @hidden 公开!A2'],
+    ['R-REV-01 hidden column', 'term 导弹型号 @hidden 公开!D1'],
   ];
   for (const [name, want] of rows)
     test(name, () => assert.ok(got.includes(want), `${want} in ${got.join('\n')}`));
@@ -299,5 +304,24 @@ describe('R-REV-01 archives and files not read', () => {
       if (i % 3 === 0 && b.length >= 4) b.set([0x50, 0x4b, 3, 4]);
       scan(`r${i}`, b);
     }
+  });
+});
+
+describe('bad input', () => {
+  const good = docx({ body: ['正文 机密★10年'], header: '导弹型号', comment: '核潜艇', title: 't' });
+  test('R-REV-01 corrupted or truncated packages never throw and never pass silently', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }),
+        fc.integer({ min: 1, max: good.length }),
+        (flips, cut) => {
+          const b = good.slice(0, cut);
+          for (const [at, v] of flips) if (at < b.length) b[at] = v;
+          const r = scan('fuzz.docx', b);
+          assert.ok(r.fragmentsRead > 0 || r.unread.length > 0, 'either read or reported');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

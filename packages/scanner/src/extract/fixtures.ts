@@ -81,6 +81,10 @@ export interface XlsxParts {
     cells: [ref: string, text: string][];
     note?: [string, string];
     header?: string;
+    /** A second row, hidden, with this text in A2. */
+    hiddenRow?: string;
+    /** Column D hidden, with this text in D1. */
+    hiddenColumn?: string;
   }[];
   title?: string;
 }
@@ -109,8 +113,13 @@ export function xlsx(p: XlsxParts): Uint8Array {
       })
       .join('');
     const hf = s.header ? `<headerFooter><oddHeader>&amp;C${esc(s.header)}</oddHeader></headerFooter>` : '';
+    const cols = s.hiddenColumn ? '<cols><col min="4" max="4" hidden="1"/></cols>' : '';
+    const dCell = s.hiddenColumn ? `<c r="D1" t="inlineStr"><is><t>${esc(s.hiddenColumn)}</t></is></c>` : '';
+    const row2 = s.hiddenRow
+      ? `<row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>${esc(s.hiddenRow)}</t></is></c></row>`
+      : '';
     files[`xl/worksheets/sheet${n}.xml`] =
-      `${XML}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">${cells}<c r="Z1"><v>123</v></c></row></sheetData>${hf}</worksheet>`;
+      `${XML}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${cols}<sheetData><row r="1">${cells}${dCell}<c r="Z1"><v>123</v></c></row>${row2}</sheetData>${hf}</worksheet>`;
     if (s.note) {
       files[`xl/worksheets/_rels/sheet${n}.xml.rels`] = rels([['rId1', 'comments', `../comments${n}.xml`]]);
       files[`xl/comments${n}.xml`] =

@@ -115,7 +115,13 @@ export function extractInto(ctx: Ctx, file: string, bytes: Uint8Array, depth: nu
     return;
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    if (cfbKind(bytes) === 'encrypted')
+    if (/\/embeddings\/[^/]*\.bin$/iu.test(file))
+      ctx.unread.push({
+        where,
+        code: 'legacy_format',
+        reason: 'OLE 嵌入对象未读取 embedded OLE object not read',
+      });
+    else if (cfbKind(bytes) === 'encrypted')
       ctx.unread.push({
         where,
         code: 'encrypted',

@@ -322,6 +322,17 @@ function xlsx(pkg: Package, emit: Emit, done: Set<string>): void {
 
 const HEADER_CODES = /&(?:"[^"]*"|\d+|[A-Za-z])/gu;
 
+/** Column letters → 1-based number (`AB` → 28). */
+function columnNumber(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n;
+}
+
 function sheetPart(xml: string, base: Where, shared: string[], emit: Emit): void {
   let cell = '';
   let type = '';
@@ -331,6 +342,9 @@ function sheetPart(xml: string, base: Where, shared: string[], emit: Emit): void
   let inT = false;
   let hf = '';
   let hfBuf = '';
+  let rowHidden = false;
+  // Hidden columns (<col min max hidden="1">): a cell there is hidden text on a visible sheet.
+  const hiddenCols: [number, number][] = [];
   parseXml(xml, {
     open: (name, attrs, sc) => {
       const l = localName(name);
@@ -339,7 +353,10 @@ function sheetPart(xml: string, base: Where, shared: string[], emit: Emit): void
         type = attrs.t ?? 'n';
         v = '';
         inline = '';
-      } else if (l === 'v' && !sc) inV = true;
+      } else if (l === 'row') rowHidden = attrs.hidden === '1' || attrs.hidden === 'true';
+      else if (l === 'col' && (attrs.hidden === '1' || attrs.hidden === 'true'))
+        hiddenCols.push([Number(attrs.min ?? 0), Number(attrs.max ?? 0)]);
+      else if (l === 'v' && !sc) inV = true;
       else if (l === 't' && !sc) inT = true;
       else if (/^(odd|even|first)(Header|Footer)$/u.test(l) && !sc) {
         hf = l;
@@ -350,12 +367,20 @@ function sheetPart(xml: string, base: Where, shared: string[], emit: Emit): void
       const l = localName(name);
       if (l === 'v') inV = false;
       else if (l === 't') inT = false;
+      else if (l === 'row') rowHidden = false;
       else if (l === 'c') {
         let text = '';
         if (type === 's') text = shared[Number(v)] ?? '';
         else if (type === 'inlineStr') text = inline;
         else if (type === 'str') text = v;
-        if (text) emit(text, { ...base, ...(cell ? { cell } : {}) });
+        if (!text) return;
+        const col = columnNumber(cell);
+        const hidden = rowHidden || hiddenCols.some(([a, b]) => col >= a && col <= b);
+        emit(text, {
+          ...base,
+          ...(cell ? { cell } : {}),
+          ...(hidden && base.kind === 'body' ? { kind: 'hidden' as const, hidden: true } : {}),
+        });
       } else if (l === hf) {
         const text = hfBuf
           .split('&&')
