@@ -4,7 +4,7 @@
 // --carriers N (or BAOMI_BENCH_CARRIERS=N) sets the carriers rows' volume (N carriers, 5N steps; above
 // 200k PostgreSQL only), e.g. `--only carriers --runs 1 --carriers 1000000` for issue 10's 1M/5M.
 // Set BAOMI_BENCH_PG_URL=postgres://… (a cluster with fsync=on: README) to measure PostgreSQL as well.
-// Groups (for --only, by prefix): audit-append-1, audit-append-8, verify, http-me, http-ledger, designation, carriers, carriers-import, scanner (--scan-mb N), start,
+// Groups (for --only, by prefix): audit-append-1, audit-append-8, verify, http-me, http-ledger, designation, carriers, carriers-import, scanner (--scan-mb N), scanner-job, start,
 // memory. Every ratio row is measured `runs` times (default 3, --quick 1): the table shows the median
 // and the spread (min–max). PGlite runs durable, as the server runs it: a real data directory, fsync on.
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
@@ -26,7 +26,15 @@ import { carrierImport } from './carriers-import.ts';
 import { designationReads } from './designation.ts';
 import { seedLedger } from './ledger-data.ts';
 import type { LoadRequest, LoadResult } from './load.ts';
-import { hasRipgrep, scannerCorpus, scannerRun } from './scanner.ts';
+import {
+  dropJobCorpus,
+  hasRipgrep,
+  hasUnzipAndGrep,
+  scannerCorpus,
+  scannerJobCorpus,
+  scannerJobRun,
+  scannerRun,
+} from './scanner.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -874,6 +882,29 @@ try {
       (x) => x.baomi / x.base,
       { op: '≥', value: 2, unit: '×' },
     );
+  }
+  if (want('scanner-job') && hasUnzipAndGrep()) {
+    // Issue 12's whole job: ≥ 500 generated files (--quick 100) vs standard tools on the same files.
+    const n = quick ? 100 : 500;
+    step(`scanner: whole job over ${n} generated docx/xlsx files vs unzip -p | grep -F -f`);
+    const corpus = scannerCorpus(2);
+    const job = scannerJobCorpus(n, corpus);
+    try {
+      const samples = Array.from({ length: RUNS }, () => scannerJobRun(job.dir, corpus));
+      step(
+        `scanner whole job: ${samples.map((x) => `${x.baomi.toFixed(0)} files/s, ${x.mbPerSecond.toFixed(2)} MB/s`).join('; ')}`,
+      );
+      ratioRow(
+        `scanner whole job: ${n} docx/xlsx (${(job.bytes / 1048576).toFixed(1)} MB), 5,000 terms, vs unzip -p + grep -F -f`,
+        '—',
+        samples,
+        { baomi: 'files/s', base: 'files/s' },
+        (x) => x.baomi / x.base,
+        { op: '≥', value: 1, unit: '×' },
+      );
+    } finally {
+      dropJobCorpus(job.dir);
+    }
   }
   if (want('start') || want('memory')) {
     step('pglite: first start, warm start and memory of the built baomi serve');

@@ -2,11 +2,12 @@
 // marking patterns, single-threaded, against ripgrep (`rg -F -f terms.txt` on the same text, when rg is
 // installed) or else a naive loop of String.prototype.indexOf per term (the fallback baseline).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Detector, type TermEntry } from '@baomi/scanner';
+import { Detector, scanFile, type TermEntry } from '@baomi/scanner';
+import { docx, xlsx } from '@baomi/scanner/extract/fixtures.ts';
 
 /** A small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -100,4 +101,81 @@ export function scannerRun(c: ScannerCorpus): ScannerSample {
     if (n < 0) console.error(n);
   }
   return { baomi: mb / ((t1 - t0) / 1000), base: mb / baseSeconds, hits };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Whole job: a corpus of generated docx/xlsx files, scanned file by file (read, unzip, walk the parts,
+// detect) vs a pipeline of standard tools on the same files: `unzip -p` of every file into one
+// `grep -F -c -f terms.txt` (the pipeline neither strips the XML nor says where a hit is).
+
+export interface JobSample extends ScannerSample {
+  files: number;
+  /** Compressed input bytes per second through the scanner. */
+  mbPerSecond: number;
+}
+
+export function hasUnzipAndGrep(): boolean {
+  return spawnSync('unzip', ['-v']).status === 0 && spawnSync('grep', ['--version']).status === 0;
+}
+
+export function scannerJobCorpus(files: number, c: ScannerCorpus): { dir: string; bytes: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'baomi-bench-job-'));
+  const r = rng(7);
+  let bytes = 0;
+  const slice = () => {
+    const at = Math.floor(r() * (c.text.length - 400));
+    return c.text.slice(at, at + 100 + Math.floor(r() * 300));
+  };
+  for (let i = 0; i < files; i++) {
+    const paras = Array.from({ length: 20 }, slice);
+    const b =
+      i % 2 === 0
+        ? docx({
+            body: paras,
+            header: i % 10 === 0 ? '秘密★1年' : '某单位',
+            comment: slice(),
+            title: `文件${i}`,
+          })
+        : xlsx({
+            sheets: [{ name: '表1', cells: paras.map((p, k) => [`A${k + 1}`, p] as [string, string]) }],
+          });
+    writeFileSync(join(dir, `f${String(i).padStart(4, '0')}.${i % 2 === 0 ? 'docx' : 'xlsx'}`), b);
+    bytes += b.length;
+  }
+  writeFileSync(
+    join(dir, '..', `${dir.split('/').pop()}.terms.txt`),
+    `${c.terms.map((t) => t.term).join('\n')}\n`,
+  );
+  return { dir, bytes };
+}
+
+export function scannerJobRun(dir: string, c: ScannerCorpus): JobSample {
+  const names = readdirSync(dir).sort();
+  const detector = new Detector(c.terms);
+  let bytes = 0;
+  let hits = 0;
+  const t0 = performance.now();
+  for (const n of names) {
+    const b = readFileSync(join(dir, n));
+    bytes += b.length;
+    hits += scanFile(n, b, { detector }).hits.length;
+  }
+  const baomiS = (performance.now() - t0) / 1000;
+  const terms = join(dir, '..', `${dir.split('/').pop()}.terms.txt`);
+  const s = performance.now();
+  spawnSync('bash', ['-c', `for f in "$0"/*; do unzip -p "$f"; done | grep -F -c -f "$1"`, dir, terms]);
+  const baseS = (performance.now() - s) / 1000;
+  const mb = bytes / (1024 * 1024);
+  return {
+    baomi: names.length / baomiS,
+    base: names.length / baseS,
+    hits,
+    files: names.length,
+    mbPerSecond: mb / baomiS,
+  };
+}
+
+export function dropJobCorpus(dir: string): void {
+  rmSync(join(dir, '..', `${dir.split('/').pop()}.terms.txt`), { force: true });
+  rmSync(dir, { recursive: true, force: true });
 }
