@@ -176,8 +176,9 @@ function headBefore(text: string, to: number, max: number): string {
   return chars;
 }
 
+// Periods: Arabic (canonicalised by the domain's parseMarking) or in Chinese numerals (kept as written).
 const PERIOD =
-  /^(长期|\d{4}年\d{1,2}月\d{1,2}日|\d{4}([-./])\d{1,2}\2\d{1,2}|\d{1,3}(?:个月|年|月|天|日)|[\u4e00-\u9fff]{2,20}?(?:后|前|时|止|解密)(?![\u4e00-\u9fff]))/u;
+  /^(长期|\d{4}年\d{1,2}月\d{1,2}日|\d{4}([-./])\d{1,2}\2\d{1,2}|\d{1,3}(?:个月|年|月|天|日)|[〇零一二三四五六七八九]{4}年[〇一二三四五六七八九十]{1,2}月[〇一二三四五六七八九十]{1,3}日|[一二三四五六七八九十百两半]{1,4}(?:个月|年|月|天|日)|[\u4e00-\u9fff]{2,20}?(?:后|前|时|止|解密)(?![\u4e00-\u9fff]))/u;
 const RELEASED = /^[(（]解密[)）]/u;
 /** What may stand before a level alone: nothing, or a 密级： label. */
 const ALONE_BEFORE = /密级[:：]?$/u;
