@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { Automaton } from './automaton.ts';
@@ -253,6 +254,15 @@ describe('properties', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  test('pathological inputs stay fast (many markings, copy numbers, unclosed patterns)', () => {
+    const t0 = performance.now();
+    const text = 'No.000001 秘密★1年\n份号：000002\n'.repeat(20_000) + '试验基地'.repeat(20_000);
+    const hits = detector.detect(text);
+    assert.equal(hits.filter((h) => h.kind === 'marking').length, 20_000);
+    assert.equal(hits.filter((h) => h.kind === 'copy_number').length, 40_000);
+    assert.ok(performance.now() - t0 < 5000, `${performance.now() - t0} ms`);
   });
 
   test('random text never throws', () => {

@@ -268,8 +268,20 @@ const NEAR = 200;
 function copyNumbers(text: string, markings: TextHit[]): TextHit[] {
   const out: TextHit[] = [];
   const seen = new Set<number>();
-  const near = (s: number, e: number) =>
-    markings.some((m) => m.stateSecret && e >= m.start - NEAR && s <= m.end + NEAR);
+  // State-secret markings by start (they come in order); a candidate looks at its neighbours only.
+  const marks = markings.filter((m) => m.stateSecret).sort((a, b) => a.start - b.start);
+  const near = (s: number, e: number) => {
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid]!.start < e + NEAR) lo = mid + 1;
+      else hi = mid;
+    }
+    // marks[0..lo) start before e + NEAR; the nearest ones end last among them (markings do not nest).
+    for (let i = lo - 1; i >= 0 && i >= lo - 2; i--) if (marks[i]!.end + NEAR >= s) return true;
+    return false;
+  };
   const run = (re: RegExp, needsMarking: boolean, trimLeading: boolean) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
