@@ -40,6 +40,7 @@ describe('R-REV-01 docx: every location', () => {
     company: '某核潜艇研究所',
     embedded: { name: 'Microsoft_Excel_Worksheet.xlsx', bytes: inner },
     image: true,
+    altChunk: '导入的网页：核潜艇',
   });
   const r = scan('报告.docx', bytes);
   const got = brief(r.hits);
@@ -58,6 +59,10 @@ describe('R-REV-01 docx: every location', () => {
     ['R-REV-01 document properties (core)', 'marking 机密★20年 @properties docProps/core.xml'],
     ['R-REV-01 document properties (app)', 'term 核潜艇 @properties docProps/app.xml'],
     ['R-REV-01 embedded workbook read in turn', 'term 核潜艇 @body 附表!A1'],
+    [
+      'R-REV-01 altChunk (imported HTML) read as a file of its own',
+      'term 核潜艇 @body 报告.docx/word/afchunk.htm',
+    ],
   ];
   for (const [name, want] of rows)
     test(name, () => assert.equal(got.filter((g) => g === want).length, 1, `${want} in ${got.join('\n')}`));

@@ -35,7 +35,7 @@ export function extractOoxml(ctx: Ctx, pkg: Package, kind: OoxmlKind, recurse: R
   for (const e of pkg.entries) {
     const name = e.name;
     if (e.directory || done.has(name)) continue;
-    if (name.startsWith('docProps/')) {
+    if (name.startsWith('docProps/') && /\.xml$/iu.test(name)) {
       const xml = pkg.text(name);
       if (xml) properties(xml, { file, part: name, kind: 'properties' }, emit);
       continue;
@@ -55,7 +55,21 @@ export function extractOoxml(ctx: Ctx, pkg: Package, kind: OoxmlKind, recurse: R
       });
       continue;
     }
-    if (NOISE.test(name) || !/\.(xml|vml)$/iu.test(name)) continue;
+    if (NOISE.test(name) || /\.(odttf|ttf|fntdata|sigs|psdsor|psdsxs)$/iu.test(name)) continue;
+    if (/vbaProject\.bin$/iu.test(name)) {
+      ctx.unread.push({
+        where: { file, part: name },
+        code: 'unsupported',
+        reason: '宏代码未读取 VBA macro project not read',
+      });
+      continue;
+    }
+    if (!/\.(xml|vml|rels)$/iu.test(name)) {
+      // Any other part (an altChunk's HTML or MHT, an attached file): read as a file of its own, or reported.
+      const b = pkg.bytes(name);
+      if (b) recurse(`${file}/${name}`, b);
+      continue;
+    }
     if (/^xl\/drawings\/drawing\d+\.xml$/u.test(name)) {
       const dx = pkg.text(name);
       if (dx) drawingParagraphs(dx, { file, part: name, kind: 'textbox' }, emit);
