@@ -166,54 +166,66 @@ export class Automaton {
     const ring = new Int32Array(ringMask + 1);
     let pos = 0;
     let prev = -1;
+    let pending = -1; // a white-space run waiting for the next character: kept only between non-CJK ones
     let s = 0;
+    const outNext = this.outNext;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      let f = fold[text.charCodeAt(i)]!;
+      const f = fold[text.charCodeAt(i)]!;
       if (f >= SPACE) {
         if (f === DROP) continue;
-        if (prev === -1 || prev === 0x20 || isCjkUnit(prev)) continue;
-        f = 0x20;
-      }
-      prev = f;
-      ring[pos & ringMask] = i;
-      pos++;
-      const c = cls[f]!;
-      if (c === 0) {
-        s = 0;
+        if (prev === -1 || pending >= 0 || isCjkUnit(prev)) continue;
+        pending = i;
         continue;
       }
-      // Transition, following failure links.
-      for (;;) {
-        if (s === 0) {
-          s = root[c]!;
-          break;
+      // One round for the character, two when a kept space goes before it.
+      let rounds = pending >= 0 && !isCjkUnit(f) ? 2 : 1;
+      const spaceAt = pending;
+      pending = -1;
+      prev = f;
+      while (rounds > 0) {
+        const u = rounds === 2 ? 0x20 : f;
+        const at = rounds === 2 ? spaceAt : i;
+        rounds--;
+        ring[pos & ringMask] = at;
+        pos++;
+        const c = cls[u]!;
+        if (c === 0) {
+          s = 0;
+          continue;
         }
-        let t = -1;
-        const a = childStart[s]!;
-        const b = childStart[s + 1]!;
-        if (b - a <= 8) {
-          for (let j = a; j < b; j++) {
-            const k = childCls[j]!;
-            if (k === c) {
-              t = childTo[j]!;
-              break;
-            }
-            if (k > c) break;
+        // Transition, following failure links.
+        for (;;) {
+          if (s === 0) {
+            s = root[c]!;
+            break;
           }
-        } else t = child(childStart, childCls, childTo, s, c);
-        if (t >= 0) {
-          s = t;
-          break;
+          let t = -1;
+          const a = childStart[s]!;
+          const b = childStart[s + 1]!;
+          if (b - a <= 8) {
+            for (let j = a; j < b; j++) {
+              const k = childCls[j]!;
+              if (k === c) {
+                t = childTo[j]!;
+                break;
+              }
+              if (k > c) break;
+            }
+          } else t = child(childStart, childCls, childTo, s, c);
+          if (t >= 0) {
+            s = t;
+            break;
+          }
+          s = fail[s]!;
         }
-        s = fail[s]!;
-      }
-      if (s === 0) continue;
-      let o = out[s]! >= 0 ? s : dict[s]!;
-      while (o !== 0) {
-        const start = ring[(pos - depth[o]!) & ringMask]!;
-        for (let p = out[o]!; p >= 0; p = this.outNext[p]!) onMatch(p, start, i + 1);
-        o = dict[o]!;
+        if (s === 0) continue;
+        let o = out[s]! >= 0 ? s : dict[s]!;
+        while (o !== 0) {
+          const start = ring[(pos - depth[o]!) & ringMask]!;
+          for (let p = out[o]!; p >= 0; p = outNext[p]!) onMatch(p, start, at + 1);
+          o = dict[o]!;
+        }
       }
     }
   }

@@ -11,6 +11,7 @@ const TERMS: TermEntry[] = [
   { term: '导弹型号', category: '军工', severity: 'high' },
   { term: '核潜艇', category: '军工', severity: 'high' },
   { term: 'top secret', category: '英文', severity: 'low' },
+  { term: '歼-20战机', category: '型号', severity: 'high' },
   { term: '东风-##', category: '型号', severity: 'high', pattern: true },
   { term: '试验基地*号', category: '场所', severity: 'medium', pattern: true },
 ];
@@ -115,6 +116,16 @@ describe('R-REV-01 sensitive terms', () => {
       [['TOP   Secret', 'top secret', '英文', 'low']],
     ],
     ['R-REV-01 English term not across words', 'stop secretary', []],
+    [
+      'R-REV-01 mixed term, a space before the Chinese part',
+      '歼-20 战机',
+      [['歼-20 战机', '歼-20战机', '型号', 'high']],
+    ],
+    [
+      'R-REV-01 mixed term, full-width and spaced',
+      '歼 －２０\u3000战 机',
+      [['歼 －２０\u3000战 机', '歼-20战机', '型号', 'high']],
+    ],
     ['R-REV-01 pattern with digits', '東風-41改', [['東風-41', '东风-##', '型号', 'high']]],
     ['R-REV-01 pattern with a gap', '试验基地第五号', [['试验基地第五号', '试验基地*号', '场所', 'medium']]],
     [

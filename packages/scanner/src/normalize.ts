@@ -7,8 +7,9 @@
 //   - zero-width and invisible characters (U+200B–U+200D, U+2060, U+FEFF, U+00AD soft hyphen,
 //     U+180E) are dropped;
 //   - white space (ASCII space, tab, line breaks, NBSP, ideographic space U+3000, the U+2000–U+200A
-//     spaces, U+202F, U+205F): dropped after a CJK character (so `机 密` is `机密`) and at the start,
-//     otherwise a run of it becomes one ASCII space (so `top  secret` is `top secret`).
+//     spaces, U+202F, U+205F): dropped next to a CJK character, before or after (so `机 密` is `机密`,
+//     `歼-20 战机` is `歼-20战机`), and at the start and the end; elsewhere a run of it becomes one ASCII
+//     space (so `top  secret` is `top secret`).
 import { TRADITIONAL_TO_SIMPLIFIED } from './tradsimp.ts';
 
 /** Marks a code unit that normalisation drops. */
@@ -49,13 +50,21 @@ export function normalize(text: string): Normalized {
   const map = new Int32Array(n);
   let len = 0;
   let prev = -1; // the last kept normalised unit, -1 at the start
+  let pending = -1; // a white-space run waiting for the next character
   for (let i = 0; i < n; i++) {
-    let f = FOLD[text.charCodeAt(i)]!;
+    const f = FOLD[text.charCodeAt(i)]!;
     if (f === DROP) continue;
     if (f === SPACE) {
-      if (prev === -1 || prev === 0x20 || isCjkUnit(prev)) continue;
-      f = 0x20;
+      if (prev === -1 || pending >= 0 || isCjkUnit(prev)) continue;
+      pending = i;
+      continue;
     }
+    if (pending >= 0 && !isCjkUnit(f)) {
+      out[len] = 0x20;
+      map[len] = pending;
+      len++;
+    }
+    pending = -1;
     out[len] = f;
     map[len] = i;
     len++;
