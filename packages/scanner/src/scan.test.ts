@@ -78,11 +78,21 @@ describe('R-REV-01 docx: every location', () => {
   test('R-REV-01 hits carry the paragraph, the comment author, the embedded chain', () => {
     const body = r.hits.find((h) => h.where.kind === 'body' && h.where.part === 'word/document.xml')!;
     assert.equal(body.where.paragraph, 2);
-    assert.equal(body.context, '正文提到导弹型号。');
+    assert.equal(body.context, '关于项目的说明\n正文提到导弹型号。\n保留的文字');
     assert.equal(r.hits.find((h) => h.where.kind === 'comment')?.where.field, '李四');
     assert.equal(
       r.hits.find((h) => h.where.sheet === '附表')?.where.file,
       '报告.docx/word/embeddings/Microsoft_Excel_Worksheet.xlsx',
+    );
+  });
+  test('R-LVL-04 R-LVL-03 GB/T 9704 layout: the copy number paragraph above the marking paragraph', () => {
+    const r = scan('公文.docx', docx({ body: ['000123', '机密★1年', '关于某事项的通知'] }));
+    assert.deepEqual(
+      r.hits.map((h) => [h.kind, h.normalized, h.where.paragraph]),
+      [
+        ['copy_number', '000123', 1],
+        ['marking', '机密★1年', 2],
+      ],
     );
   });
   test('R-REV-01 a clean docx has no hit', () => {

@@ -34,8 +34,13 @@ export function scanFile(name: string, bytes: Uint8Array, opts: ScanOptions = {}
     const found = detector.detect(f.text);
     if (found.length === 0) continue;
     const lines = f.where.part === undefined ? lineStarts(f.text) : null;
+    const segs = f.segments;
+    const segStarts = segs?.map((s) => s.offset) ?? null;
     for (const h of found) {
-      const where: Where = lines ? { ...f.where, line: lineOf(lines, h.start) } : f.where;
+      let where: Where = f.where;
+      if (lines) where = { ...f.where, line: lineOf(lines, h.start) };
+      else if (segs && segStarts && segs.length > 0)
+        where = { ...f.where, paragraph: segs[lineOf(segStarts, h.start) - 1]!.paragraph };
       hits.push({ ...h, where });
     }
   }

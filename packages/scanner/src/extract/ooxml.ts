@@ -6,7 +6,7 @@
 // silently.
 import { localName, parseXml } from '../xml.ts';
 import { type Package, relsOf } from './package.ts';
-import type { Ctx, FragmentKind, Where } from './types.ts';
+import type { Ctx, FragmentKind, Segment, Where } from './types.ts';
 
 export type Recurse = (file: string, bytes: Uint8Array) => void;
 export type OoxmlKind = 'docx' | 'xlsx' | 'pptx';
@@ -25,8 +25,8 @@ export function ooxmlKind(pkg: Package): OoxmlKind | null {
 
 export function extractOoxml(ctx: Ctx, pkg: Package, kind: OoxmlKind, recurse: Recurse): void {
   const done = new Set<string>();
-  const emit = (text: string, where: Where) => {
-    if (text.trim() !== '') ctx.fragments.push({ text, where });
+  const emit: Emit = (text, where, segments) => {
+    if (text.trim() !== '') ctx.fragments.push({ text, where, ...(segments ? { segments } : {}) });
   };
   const file = pkg.file;
   if (kind === 'docx') docx(pkg, emit, done);
@@ -80,7 +80,30 @@ export function extractOoxml(ctx: Ctx, pkg: Package, kind: OoxmlKind, recurse: R
   }
 }
 
-type Emit = (text: string, where: Where) => void;
+type Emit = (text: string, where: Where, segments?: Segment[]) => void;
+
+/**
+ * Paragraphs of one kind joined with line breaks into one fragment, so that what spans paragraphs is
+ * still found (a copy number on the line above the marking, GB/T 9704) and the context crosses them.
+ */
+class Groups {
+  private readonly map = new Map<FragmentKind, { text: string; segments: Segment[] }>();
+  put(kind: FragmentKind, text: string, paragraph: number): void {
+    if (text.trim() === '') return;
+    let g = this.map.get(kind);
+    if (!g) {
+      g = { text: '', segments: [] };
+      this.map.set(kind, g);
+    }
+    if (g.segments.length > 0) g.text += '\n';
+    g.segments.push({ offset: g.text.length, paragraph });
+    g.text += text;
+  }
+  flush(where: Where, emit: Emit): void {
+    for (const [kind, g] of this.map) emit(g.text, { ...where, kind }, g.segments);
+    this.map.clear();
+  }
+}
 
 /** Every text node of a part, one per line. */
 function generic(xml: string, where: Where, emit: Emit): void {
@@ -161,6 +184,8 @@ export function wordPart(xml: string, where: Where, emit: Emit): void {
   let author = '';
   let skipNote = false;
   const cur = () => stack[stack.length - 1];
+  const groups = new Groups();
+  const flush = () => groups.flush(author ? { ...where, field: author } : where, emit);
   parseXml(xml, {
     open: (name, attrs, selfClosing) => {
       switch (name) {
@@ -238,14 +263,18 @@ export function wordPart(xml: string, where: Where, emit: Emit): void {
           if (!p) return;
           paragraph++;
           if (fallbackDepth > 0 || skipNote) return;
-          const w: Where = { ...where, paragraph, ...(author ? { field: author } : {}) };
-          emit(p.body, { ...w, kind: p.kind });
-          emit(p.deleted, { ...w, kind: 'deleted' });
-          emit(p.hidden, { ...w, kind: 'hidden' });
+          groups.put(p.kind, p.body, paragraph);
+          groups.put('deleted', p.deleted, paragraph);
+          groups.put('hidden', p.hidden, paragraph);
           return;
         }
         case 'w:comment':
+          flush();
           author = '';
+          return;
+        case 'w:footnote':
+        case 'w:endnote':
+          flush();
           return;
       }
     },
@@ -253,6 +282,7 @@ export function wordPart(xml: string, where: Where, emit: Emit): void {
       if (textTarget) add(t);
     },
   });
+  flush();
   function add(t: string) {
     const p = cur();
     if (!p) return;
@@ -490,6 +520,7 @@ function drawingParagraphs(xml: string, base: Where, emit: Emit): void {
   let inText = false;
   let inPara = false;
   let fallbackDepth = 0;
+  const groups = new Groups();
   parseXml(xml, {
     open: (name, _a, sc) => {
       if (name === 'mc:Fallback' && !sc) fallbackDepth++;
@@ -505,11 +536,12 @@ function drawingParagraphs(xml: string, base: Where, emit: Emit): void {
       else if (name === 'a:p') {
         inPara = false;
         paragraph++;
-        if (fallbackDepth === 0) emit(buf, { ...base, paragraph });
+        if (fallbackDepth === 0) groups.put(base.kind, buf, paragraph);
       }
     },
     text: (t) => {
       if (inText) buf += t;
     },
   });
+  groups.flush(base, emit);
 }

@@ -36,9 +36,17 @@ export interface Where {
   hidden?: boolean;
 }
 
+/** Where a paragraph starts within a fragment that joins several (with line breaks). */
+export interface Segment {
+  offset: number;
+  paragraph: number;
+}
+
 export interface Fragment {
   text: string;
   where: Where;
+  /** Paragraphs joined in this fragment: a hit's paragraph is the one its start falls in. */
+  segments?: Segment[];
 }
 
 export type UnreadCode =
