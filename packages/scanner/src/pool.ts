@@ -86,7 +86,7 @@ export class ScanPool {
       slot.timer = setTimeout(() => {
         this.finish(
           slot,
-          failed(p.job.name, 'too_large', `扫描超时 scan took longer than ${this.timeoutMs} ms: stopped`),
+          failed(p.job.name, 'timeout', `扫描超时 scan took longer than ${this.timeoutMs} ms: stopped`),
           true,
         );
       }, this.timeoutMs);
@@ -117,7 +117,7 @@ export class ScanPool {
   }
 }
 
-function failed(file: string, code: 'corrupt' | 'too_large' | 'unsupported', reason: string): ScanResult {
+function failed(file: string, code: 'corrupt' | 'timeout' | 'unsupported', reason: string): ScanResult {
   return {
     file,
     fragmentsRead: 0,

@@ -60,7 +60,8 @@ export type UnreadCode =
   | 'zip_bomb'
   | 'too_deep'
   | 'too_many_entries'
-  | 'image_only_page';
+  | 'image_only_page'
+  | 'timeout';
 
 export interface Unread {
   where: { file: string; part?: string; page?: number };
