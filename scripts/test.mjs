@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every Baomi test suite and prints one closing line: "N passed, N failed, N skipped".
-// Suites: lint, typecheck, domain, server unit, API on PGlite, API on PostgreSQL, browser (Chromium).
+// Suites: lint, typecheck, domain, scanner, server unit, API on PGlite, API on PostgreSQL, browser (Chromium).
 // PostgreSQL and Chromium suites are skipped (with a message) when absent, unless CI=true: then they fail.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -97,6 +97,7 @@ step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 const isTest = (p) => p.endsWith('.test.ts') || p.endsWith('.test.tsx');
 const isApi = (p) => p.endsWith('.api.test.ts');
 nodeTests('domain', walk(join(root, 'packages/domain/src'), isTest));
+nodeTests('scanner', walk(join(root, 'packages/scanner/src'), isTest));
 nodeTests('web-unit', walk(join(root, 'packages/web/src'), isTest));
 nodeTests(
   'server-unit',

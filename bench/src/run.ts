@@ -4,7 +4,7 @@
 // --carriers N (or BAOMI_BENCH_CARRIERS=N) sets the carriers rows' volume (N carriers, 5N steps; above
 // 200k PostgreSQL only), e.g. `--only carriers --runs 1 --carriers 1000000` for issue 10's 1M/5M.
 // Set BAOMI_BENCH_PG_URL=postgres://… (a cluster with fsync=on: README) to measure PostgreSQL as well.
-// Groups (for --only, by prefix): audit-append-1, audit-append-8, verify, http-me, http-ledger, designation, carriers, carriers-import, start,
+// Groups (for --only, by prefix): audit-append-1, audit-append-8, verify, http-me, http-ledger, designation, carriers, carriers-import, scanner (--scan-mb N), scanner-job, start,
 // memory. Every ratio row is measured `runs` times (default 3, --quick 1): the table shows the median
 // and the spread (min–max). PGlite runs durable, as the server runs it: a real data directory, fsync on.
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
@@ -26,6 +26,15 @@ import { carrierImport } from './carriers-import.ts';
 import { designationReads } from './designation.ts';
 import { seedLedger } from './ledger-data.ts';
 import type { LoadRequest, LoadResult } from './load.ts';
+import {
+  dropJobCorpus,
+  hasRipgrep,
+  hasUnzipAndGrep,
+  scannerCorpus,
+  scannerJobCorpus,
+  scannerJobRun,
+  scannerRun,
+} from './scanner.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -34,6 +43,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     scale: { type: 'string' },
     carriers: { type: 'string' },
+    'scan-mb': { type: 'string' },
   },
 });
 const quick = Boolean(opts.quick);
@@ -853,6 +863,47 @@ try {
       const n = quick ? 10_000 : 100_000;
       step(`${kind}: carrier ledger import (${n / 1000}k rows)`);
       await carriersImport(kind, db, n);
+    }
+  }
+  if (want('scanner')) {
+    // 保密审查 engine, text stage: no database. Issue 12 asks 200 MB vs ripgrep; default 8 MB (2 quick).
+    const mb = Number(opts['scan-mb'] ?? (quick ? 2 : 8));
+    const rg = hasRipgrep();
+    step(
+      `scanner: ${mb} MB of text, 5,000 terms + markings, vs ${rg ? 'rg -F -f' : 'a naive indexOf loop (no rg here)'}`,
+    );
+    const corpus = scannerCorpus(mb);
+    const samples = Array.from({ length: RUNS }, () => scannerRun(corpus));
+    ratioRow(
+      `scanner text stage: ${mb} MB, 5,000 terms + markings, vs ${rg ? 'rg -F -f (1 thread)' : 'naive indexOf per term'}`,
+      '—',
+      samples,
+      { baomi: 'MB/s', base: 'MB/s' },
+      (x) => x.baomi / x.base,
+      { op: '≥', value: 2, unit: '×' },
+    );
+  }
+  if (want('scanner-job') && hasUnzipAndGrep()) {
+    // Issue 12's whole job: ≥ 500 generated files (--quick 100) vs standard tools on the same files.
+    const n = quick ? 100 : 500;
+    step(`scanner: whole job over ${n} generated docx/xlsx files vs unzip -p | grep -F -f`);
+    const corpus = scannerCorpus(2);
+    const job = scannerJobCorpus(n, corpus);
+    try {
+      const samples = Array.from({ length: RUNS }, () => scannerJobRun(job.dir, corpus));
+      step(
+        `scanner whole job: ${samples.map((x) => `${x.baomi.toFixed(0)} files/s, ${x.mbPerSecond.toFixed(2)} MB/s`).join('; ')}`,
+      );
+      ratioRow(
+        `scanner whole job: ${n} docx/xlsx (${(job.bytes / 1048576).toFixed(1)} MB), 5,000 terms, vs unzip -p + grep -F -f`,
+        '—',
+        samples,
+        { baomi: 'files/s', base: 'files/s' },
+        (x) => x.baomi / x.base,
+        { op: '≥', value: 1, unit: '×' },
+      );
+    } finally {
+      dropJobCorpus(job.dir);
     }
   }
   if (want('start') || want('memory')) {

@@ -20,6 +20,7 @@ export const SOURCES = [
   join(here, 'src'),
   join(packages, 'domain', 'src'),
   join(packages, 'api', 'src'),
+  join(packages, 'scanner', 'src'),
   fileURLToPath(import.meta.url),
 ];
 

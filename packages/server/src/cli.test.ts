@@ -40,6 +40,19 @@ describe('baomi CLI', () => {
       assert.ok(r.out.includes(c), c);
   });
 
+  test('R-REV-02 scan: hits printed, exit 1 on a 秘密-or-above marking, 0 without (no database needed)', () => {
+    const marked = join(dir, 'outgoing.txt');
+    writeFileSync(marked, '份号：000007\n秘 密 ★ 1 年\n正文');
+    const r = run('scan', marked);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /marking .*秘密★1年/u);
+    assert.match(r.out, /copy_number .*000007/u);
+    const clean = join(dir, 'clean.txt');
+    writeFileSync(clean, '会议通知');
+    assert.equal(run('scan', clean).code, 0);
+    assert.ok(run('--help').out.includes('scan PATH'));
+  });
+
   test('migrate on an existing directory applies nothing and succeeds', () => {
     const r = run('migrate');
     assert.equal(r.code, 0, r.err);

@@ -38,6 +38,8 @@ Usage:
   baomi backup decrypt --file F --out G [--passphrase-file P]   decrypt (for pg_restore); needs the passphrase
   baomi restore --file F [--passphrase-file P]             restore an encrypted backup into an empty data
                                                            directory (needs the backup passphrase)
+  baomi scan PATH... [--terms LIST.tsv] [--json]           scan files for markings, copy numbers and sensitive
+                                                           terms (exit 1 when a 秘密-or-above marking is found)
   baomi admin reset-password [--user sysadmin]             new one-time password for an administrator
   baomi admin reset-2fa <username>                         revoke an administrator's second factors (he
                                                            enrols again at his next sign-in; audited)
@@ -79,6 +81,8 @@ const cliActor = { id: null, name: 'cli', class: 'system' as const, role: 'cli',
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, sub, ...rest] = argv;
+  // 保密审查 engine (packages/scanner): its own arguments, no database.
+  if (cmd === 'scan') return (await import('@baomi/scanner/cli.ts')).scanCli(argv.slice(1));
   const hasSub =
     cmd === 'audit' || cmd === 'admin' || (cmd === 'backup' && sub !== undefined && !sub.startsWith('-'));
   // `baomi admin reset-2fa <username>`: the one positional argument the CLI takes.

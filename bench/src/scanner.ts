@@ -1,0 +1,181 @@
+// The 保密审查 engine's text stage: N MB of mixed Chinese/English text scanned for 5,000 terms plus the
+// marking patterns, single-threaded, against ripgrep (`rg -F -f terms.txt` on the same text, when rg is
+// installed) or else a naive loop of String.prototype.indexOf per term (the fallback baseline).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Detector, scanFile, type TermEntry } from '@baomi/scanner';
+import { docx, xlsx } from '@baomi/scanner/extract/fixtures.ts';
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ENGLISH = 'the of and to in is for on with as by at from project report system data plan test'.split(
+  ' ',
+);
+
+export interface ScannerCorpus {
+  text: string;
+  terms: TermEntry[];
+  bytes: number;
+}
+
+/** `mb` MB (UTF-8) of text: Chinese runs from a 3,000-character pool, English words, line breaks; terms planted. */
+export function scannerCorpus(mb: number, termCount = 5000): ScannerCorpus {
+  const r = rng(12);
+  const pool: string[] = [];
+  for (let i = 0; i < 3000; i++) pool.push(String.fromCharCode(0x4e00 + Math.floor(r() * 0x5000)));
+  const terms: TermEntry[] = [];
+  const seen = new Set<string>();
+  while (terms.length < termCount) {
+    const len = 2 + Math.floor(r() * 5);
+    let t = '';
+    for (let i = 0; i < len; i++) t += pool[Math.floor(r() * pool.length)];
+    if (seen.has(t)) continue;
+    seen.add(t);
+    terms.push({ term: t, category: 'bench', severity: 'medium' });
+  }
+  const target = mb * 1024 * 1024;
+  const parts: string[] = [];
+  let bytes = 0;
+  while (bytes < target) {
+    const x = r();
+    let piece: string;
+    if (x < 0.002) piece = terms[Math.floor(r() * terms.length)]!.term;
+    else if (x < 0.0025) piece = '\n机密★10年\n';
+    else if (x < 0.25) piece = `${ENGLISH[Math.floor(r() * ENGLISH.length)]} `;
+    else if (x < 0.27) piece = '\n';
+    else piece = pool[Math.floor(r() * pool.length)]!;
+    parts.push(piece);
+    bytes += Buffer.byteLength(piece);
+  }
+  return { text: parts.join(''), terms, bytes };
+}
+
+export interface ScannerSample {
+  baomi: number; // MB/s
+  base: number; // MB/s
+  hits: number;
+}
+
+export function hasRipgrep(): boolean {
+  return spawnSync('rg', ['--version']).status === 0;
+}
+
+/** One run: the scanner (automaton built outside the timing, as the server builds it once) vs the baseline. */
+export function scannerRun(c: ScannerCorpus): ScannerSample {
+  const mb = c.bytes / (1024 * 1024);
+  const d = new Detector(c.terms);
+  const t0 = performance.now();
+  const hits = d.detect(c.text).length;
+  const t1 = performance.now();
+  let baseSeconds: number;
+  if (hasRipgrep()) {
+    const dir = mkdtempSync(join(tmpdir(), 'baomi-bench-scan-'));
+    try {
+      writeFileSync(join(dir, 'text.txt'), c.text);
+      writeFileSync(join(dir, 'terms.txt'), `${c.terms.map((t) => t.term).join('\n')}\n`);
+      const s = performance.now();
+      spawnSync('rg', ['-F', '-c', '-j1', '-f', join(dir, 'terms.txt'), join(dir, 'text.txt')]);
+      baseSeconds = (performance.now() - s) / 1000;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } else {
+    const s = performance.now();
+    let n = 0;
+    for (const t of c.terms)
+      for (let i = c.text.indexOf(t.term); i >= 0; i = c.text.indexOf(t.term, i + 1)) n++;
+    baseSeconds = (performance.now() - s) / 1000;
+    if (n < 0) console.error(n);
+  }
+  return { baomi: mb / ((t1 - t0) / 1000), base: mb / baseSeconds, hits };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Whole job: a corpus of generated docx/xlsx files, scanned file by file (read, unzip, walk the parts,
+// detect) vs a pipeline of standard tools on the same files: `unzip -p` of every file into one
+// `grep -F -c -f terms.txt` (the pipeline neither strips the XML nor says where a hit is).
+
+export interface JobSample extends ScannerSample {
+  files: number;
+  /** Compressed input bytes per second through the scanner. */
+  mbPerSecond: number;
+}
+
+export function hasUnzipAndGrep(): boolean {
+  return spawnSync('unzip', ['-v']).status === 0 && spawnSync('grep', ['--version']).status === 0;
+}
+
+export function scannerJobCorpus(files: number, c: ScannerCorpus): { dir: string; bytes: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'baomi-bench-job-'));
+  const r = rng(7);
+  let bytes = 0;
+  const slice = () => {
+    const at = Math.floor(r() * (c.text.length - 400));
+    return c.text.slice(at, at + 100 + Math.floor(r() * 300));
+  };
+  for (let i = 0; i < files; i++) {
+    const paras = Array.from({ length: 20 }, slice);
+    const b =
+      i % 2 === 0
+        ? docx({
+            body: paras,
+            header: i % 10 === 0 ? '秘密★1年' : '某单位',
+            comment: slice(),
+            title: `文件${i}`,
+          })
+        : xlsx({
+            sheets: [{ name: '表1', cells: paras.map((p, k) => [`A${k + 1}`, p] as [string, string]) }],
+          });
+    writeFileSync(join(dir, `f${String(i).padStart(4, '0')}.${i % 2 === 0 ? 'docx' : 'xlsx'}`), b);
+    bytes += b.length;
+  }
+  writeFileSync(
+    join(dir, '..', `${dir.split('/').pop()}.terms.txt`),
+    `${c.terms.map((t) => t.term).join('\n')}\n`,
+  );
+  return { dir, bytes };
+}
+
+export function scannerJobRun(dir: string, c: ScannerCorpus): JobSample {
+  const names = readdirSync(dir).sort();
+  const detector = new Detector(c.terms);
+  let bytes = 0;
+  let hits = 0;
+  const t0 = performance.now();
+  for (const n of names) {
+    const b = readFileSync(join(dir, n));
+    bytes += b.length;
+    hits += scanFile(n, b, { detector }).hits.length;
+  }
+  const baomiS = (performance.now() - t0) / 1000;
+  const terms = join(dir, '..', `${dir.split('/').pop()}.terms.txt`);
+  const s = performance.now();
+  spawnSync('bash', ['-c', `for f in "$0"/*; do unzip -p "$f"; done | grep -F -c -f "$1"`, dir, terms]);
+  const baseS = (performance.now() - s) / 1000;
+  const mb = bytes / (1024 * 1024);
+  return {
+    baomi: names.length / baomiS,
+    base: names.length / baseS,
+    hits,
+    files: names.length,
+    mbPerSecond: mb / baomiS,
+  };
+}
+
+export function dropJobCorpus(dir: string): void {
+  rmSync(join(dir, '..', `${dir.split('/').pop()}.terms.txt`), { force: true });
+  rmSync(dir, { recursive: true, force: true });
+}

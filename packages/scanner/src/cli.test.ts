@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { scanCli } from './cli.ts';
+import { docx } from './extract/fixtures.ts';
+
+describe('baomi scan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'baomi-scan-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'terms.tsv'), '导弹型号\t军工\thigh\n');
+  writeFileSync(join(dir, 'clean.txt'), '会议通知：请准时参加。导弹型号');
+  writeFileSync(join(dir, 'marked.docx'), docx({ header: '机密★10年', body: ['正文'] }));
+  writeFileSync(join(dir, 'scan.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+  const run = async (args: string[]) => {
+    const lines: string[] = [];
+    const code = await scanCli(args, (l) => lines.push(l));
+    return { code, text: lines.join('\n') };
+  };
+
+  test('R-REV-02 exits 1 when a 秘密-or-above marking is found, and prints the hit with its place', async () => {
+    const r = await run([join(dir, 'marked.docx')]);
+    assert.equal(r.code, 1);
+    assert.match(r.text, /marking .*机密★10年 .*header .*word\/header1\.xml/u);
+  });
+  test('R-REV-01 exits 0 on terms only; the term list is read', async () => {
+    const r = await run([join(dir, 'clean.txt'), '--terms', join(dir, 'terms.tsv')]);
+    assert.equal(r.code, 0);
+    assert.match(r.text, /term .*导弹型号 .*军工/u);
+  });
+  test('R-REV-01 files not read are printed', async () => {
+    const r = await run([join(dir, 'scan.png')]);
+    assert.equal(r.code, 0);
+    assert.match(r.text, /NOT READ .*image not read/u);
+  });
+  test('a directory is scanned recursively; --json prints one result a line', async () => {
+    const r = await run([dir, '--json']);
+    assert.equal(r.code, 1);
+    assert.equal(r.text.split('\n').length, 4);
+  });
+  test('no path is a usage error (2)', async () => {
+    assert.equal((await run([])).code, 2);
+    assert.equal((await run(['--nope'])).code, 2);
+  });
+});

@@ -1,0 +1,132 @@
+// `baomi scan PATH... [--terms LIST.tsv] [--json]`: scans files (directories recursively), prints the
+// hits as a table (or JSON lines) and what could not be read; exits 1 when a 秘密-or-above marking is
+// found (R-REV-02: such a file is never released), 0 otherwise, 2 on a usage error. Usable in scripts.
+// Also runnable alone: node --import tsx packages/scanner/src/cli.ts PATH...
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Detector } from './detect.ts';
+import type { Where } from './extract/types.ts';
+import { type Hit, scanFile } from './scan.ts';
+import { parseTermList } from './terms.ts';
+
+const USAGE = `用法 Usage: baomi scan PATH... [--terms 词表.tsv] [--json]
+  词表每行：词条<TAB>类别<TAB>严重程度(high|medium|low)[<TAB>pattern]
+  退出码 exit code: 1 = 发现秘密及以上标志 a 秘密-or-above marking was found; 0 = none; 2 = usage`;
+
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+function* walk(path: string): Generator<string> {
+  const s = statSync(path);
+  if (!s.isDirectory()) {
+    yield path;
+    return;
+  }
+  for (const name of readdirSync(path).sort()) yield* walk(join(path, name));
+}
+
+export function whereText(w: Where): string {
+  const parts: string[] = [w.kind];
+  if (w.page) parts.push(`第${w.page}页`);
+  if (w.sheet) parts.push(`工作表 ${w.sheet}${w.cell ? `!${w.cell}` : ''}`);
+  if (w.slide) parts.push(`幻灯片 ${w.slide}`);
+  if (w.paragraph) parts.push(`段 ${w.paragraph}`);
+  if (w.line) parts.push(`行 ${w.line}`);
+  if (w.field) parts.push(w.field);
+  if (w.hidden) parts.push('hidden');
+  if (w.part) parts.push(w.part);
+  return parts.join(' · ');
+}
+
+const oneLine = (s: string) => s.replace(/[\r\n\t]+/gu, ' ');
+const width = (s: string) => [...s].reduce((n, c) => n + (/[\u1100-\uffef]/u.test(c) ? 2 : 1), 0);
+const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
+
+export async function scanCli(args: string[], out: (line: string) => void = console.log): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (e) {
+    out(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    out(USAGE);
+    return positionals.length === 0 && !values.help ? 2 : 0;
+  }
+  let terms: ReturnType<typeof parseTermList>['entries'] = [];
+  if (values.terms) {
+    const list = parseTermList(readFileSync(values.terms, 'utf8'));
+    for (const p of list.problems) out(`词表第 ${p.line} 行 term list line ${p.line}: ${p.zh} / ${p.en}`);
+    terms = list.entries;
+  }
+  const detector = new Detector(terms);
+  let marked = false;
+  for (const root of positionals) {
+    let files: string[];
+    try {
+      files = [...walk(root)];
+    } catch (e) {
+      out(`无法打开 cannot open ${root}: ${e instanceof Error ? e.message : String(e)}`);
+      return 2;
+    }
+    for (const file of files) {
+      const size = statSync(file).size;
+      if (size > MAX_FILE_BYTES) {
+        out(`\n${file}: 未读 NOT READ: 文件过大 too large (${size} bytes > ${MAX_FILE_BYTES})`);
+        continue;
+      }
+      const r = scanFile(file, readFileSync(file), { detector });
+      marked ||= r.stateSecretMarking;
+      if (values.json) {
+        out(JSON.stringify(r));
+        continue;
+      }
+      out(
+        `\n${file}: ${r.hits.length} 处命中 hits, ${r.fragmentsRead} 段文字 fragments, ${r.unread.length} 项未读 not read${r.stateSecretMarking ? '  ⚠ 含秘密及以上标志 STATE-SECRET MARKING' : ''}`,
+      );
+      printTable(r.hits, out);
+      for (const u of r.unread)
+        out(
+          `  未读 NOT READ  ${u.where.file}${u.where.part ? ` · ${u.where.part}` : ''}${u.where.page ? ` · 第${u.where.page}页` : ''}: ${u.reason}`,
+        );
+    }
+  }
+  return marked ? 1 : 0;
+}
+
+function printTable(hits: Hit[], out: (line: string) => void): void {
+  if (hits.length === 0) return;
+  const rows = hits.map((h) => [
+    h.kind,
+    h.severity,
+    oneLine(h.normalized),
+    h.category,
+    oneLine(whereText(h.where)),
+    oneLine(h.context),
+  ]);
+  const header = ['kind', 'severity', 'found', 'category', 'where', 'context'];
+  const widths = header.map((t, i) => Math.min(60, Math.max(width(t), ...rows.map((r) => width(r[i]!)))));
+  out(`  ${header.map((t, i) => pad(t, widths[i]!)).join(' | ')}`);
+  for (const r of rows) out(`  ${r.map((c, i) => pad(c, widths[i]!)).join(' | ')}`);
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: { terms: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  scanCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(2);
+    },
+  );
+}

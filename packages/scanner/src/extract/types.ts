@@ -1,0 +1,100 @@
+// What extraction produces: text fragments tagged with where they came from, and what was not read.
+
+export type FragmentKind =
+  | 'body'
+  | 'header'
+  | 'footer'
+  | 'comment'
+  | 'footnote'
+  | 'deleted'
+  | 'textbox'
+  | 'hidden'
+  | 'hidden-sheet'
+  | 'note'
+  | 'speaker-notes'
+  | 'properties'
+  | 'embedded-name'
+  | 'other';
+
+export interface Where {
+  /** The file, and inside an archive or an embedding the chain of names: `a.zip/b.docx`. */
+  file: string;
+  /** The part inside a package (`word/document.xml`). */
+  part?: string;
+  kind: FragmentKind;
+  page?: number;
+  sheet?: string;
+  cell?: string;
+  slide?: number;
+  /** 1-based paragraph index within the part (docx, pptx). */
+  paragraph?: number;
+  /** 1-based line of the hit (text files; set on hits). */
+  line?: number;
+  /** A document property's name (`dc:title`), or a comment's author. */
+  field?: string;
+  /** A hidden sheet or slide. */
+  hidden?: boolean;
+}
+
+/** Where a paragraph starts within a fragment that joins several (with line breaks). */
+export interface Segment {
+  offset: number;
+  paragraph: number;
+}
+
+export interface Fragment {
+  text: string;
+  where: Where;
+  /** Paragraphs joined in this fragment: a hit's paragraph is the one its start falls in. */
+  segments?: Segment[];
+}
+
+export type UnreadCode =
+  | 'image'
+  | 'encrypted'
+  | 'legacy_format'
+  | 'pdf'
+  | 'unsupported'
+  | 'corrupt'
+  | 'too_large'
+  | 'zip_bomb'
+  | 'too_deep'
+  | 'too_many_entries'
+  | 'image_only_page'
+  | 'timeout';
+
+export interface Unread {
+  where: { file: string; part?: string; page?: number };
+  code: UnreadCode;
+  reason: string;
+}
+
+export interface Limits {
+  /** Archives inside archives: how deep the scanner goes (the file itself is depth 0). */
+  maxDepth: number;
+  /** Total uncompressed bytes read from one file, all archive levels together. */
+  maxTotalBytes: number;
+  /** Entries in one archive. */
+  maxEntries: number;
+  /** One entry's uncompressed size. */
+  maxEntryBytes: number;
+  /** Uncompressed / compressed size above which a large entry is a suspected zip bomb. */
+  maxRatio: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 3,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxEntries: 10_000,
+  maxEntryBytes: 128 * 1024 * 1024,
+  maxRatio: 200,
+};
+
+/** The state of one file's extraction. */
+export interface Ctx {
+  limits: Limits;
+  /** Uncompressed bytes still allowed. */
+  budget: number;
+  fragments: Fragment[];
+  unread: Unread[];
+}
