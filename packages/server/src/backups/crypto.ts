@@ -14,18 +14,20 @@
 //   only the file and the passphrase (not the database it restores).
 // Restore checks the passphrase (the private key's own tag), then the whole file's tag, and only then
 // decrypts: a wrong passphrase or a changed byte anywhere is refused before anything is written.
-// Node's KeyObject cannot re-import SM2 keys (OpenSSL 3 types them "SM2"), so keys are raw: the public
-// key an uncompressed curve point (65 bytes), the private key a 32-byte scalar, through createECDH.
+// Keys are raw: the public key an uncompressed curve point (65 bytes), the private key a 32-byte scalar;
+// the curve arithmetic is sm2.ts (@noble/curves: Node 24's createECDH('SM2') refuses SM2 key pairs, and
+// Node's KeyObject cannot re-import SM2 keys).
 import {
   createCipheriv,
   createDecipheriv,
-  createECDH,
   createHash,
   createHmac,
   randomBytes,
   scryptSync,
   timingSafeEqual,
 } from 'node:crypto';
+
+import { Sm2Key } from './sm2.ts';
 
 export const MAGIC = Buffer.from('BAOMIENC', 'latin1');
 export const FORMAT_VERSION = 1;
@@ -170,8 +172,7 @@ function passphraseKeys(passphrase: string, w: Pick<WrappedPrivateKey, 'N' | 'r'
 
 /** A new SM2 key pair whose private key is protected by the passphrase. */
 export function createBackupKey(passphrase: string, now = new Date()): BackupKey {
-  const ecdh = createECDH('SM2');
-  ecdh.generateKeys();
+  const ecdh = Sm2Key.generate();
   const point = ecdh.getPublicKey();
   const fingerprint = fingerprintOf(point);
   return {
@@ -199,11 +200,7 @@ function wrapPrivateKey(scalar: Buffer, fingerprint: string, passphrase: string)
 }
 
 /** The private key, or BackupCryptoError('wrong_passphrase'). */
-export function unwrapPrivateKey(
-  w: WrappedPrivateKey,
-  fingerprint: string,
-  passphrase: string,
-): ReturnType<typeof createECDH> {
+export function unwrapPrivateKey(w: WrappedPrivateKey, fingerprint: string, passphrase: string): Sm2Key {
   if (w.kdf !== 'scrypt') throw new BackupCryptoError('damaged');
   const keys = passphraseKeys(passphrase, w);
   const iv = Buffer.from(w.iv, 'hex');
@@ -212,9 +209,9 @@ export function unwrapPrivateKey(
   const got = Buffer.from(w.tag, 'hex');
   if (got.length !== want.length || !timingSafeEqual(got, want))
     throw new BackupCryptoError('wrong_passphrase');
-  const ecdh = createECDH('SM2');
+  let ecdh: Sm2Key;
   try {
-    ecdh.setPrivateKey(sm4ctrDecrypt(keys.enc, iv, data));
+    ecdh = Sm2Key.fromPrivateKey(sm4ctrDecrypt(keys.enc, iv, data));
   } catch {
     throw new BackupCryptoError('tampered');
   }
@@ -240,8 +237,7 @@ function fileKeys(shared: Buffer, ephemeral: Buffer, fingerprint: string) {
 
 /** Encrypts a backup for the key: needs only the public part. */
 export function encryptBackup(plain: Uint8Array, key: BackupKey, now = new Date()): Buffer {
-  const eph = createECDH('SM2');
-  eph.generateKeys();
+  const eph = Sm2Key.generate();
   const ephPoint = eph.getPublicKey();
   const shared = eph.computeSecret(Buffer.from(key.publicKey, 'base64'));
   const keys = fileKeys(shared, ephPoint, key.fingerprint);
