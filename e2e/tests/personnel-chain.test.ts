@@ -248,11 +248,21 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
 
   test('6. leaving the post: the checklist, the leader’s approval, the 脱密期 (重要 → 2 years)', async () => {
     const o = pages.officer!;
+    // A second tab of the officer's, left open on his page: its "start leaving" is stale once the
+    // first tab has started it.
+    const stale = await o.context().newPage();
+    await stale.goto(personUrl());
+    await stale.getByTestId('section-leaving').getByTestId('start-leaving').waitFor();
     await o.goto(personUrl());
     await o.getByTestId('section-leaving').getByTestId('start-leaving').click();
     await o.getByTestId('f-reason').fill('调往非涉密岗位');
     await o.getByRole('button', { name: /保\s*存/ }).click();
     await o.waitForURL(/\/personnel\/leavings\/[0-9a-f-]{36}$/);
+    // The stale tab is refused with a message saying so (409), and nothing else happens.
+    await stale.getByTestId('section-leaving').getByTestId('start-leaving').click();
+    await stale.getByRole('button', { name: /保\s*存/ }).click();
+    await toast(stale, /城建规划审核.*离岗手续已在办理/);
+    await stale.close();
 
     await o.getByTestId('item-talk').click();
     await o.getByTestId('leaving-item-modal').getByTestId('f-by').fill('保密办吴保密');
