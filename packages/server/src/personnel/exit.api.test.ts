@@ -178,9 +178,11 @@ describe('personnel exit applications (R-PER-06a, R-FOR-04)', () => {
   });
 
   test('R-PER-06 an application during the 脱密期 is refused, naming the period', async () => {
+    // field: departOn — the web's application form shows it under the trip's dates (ExitShared).
     const e = await refused(() => cooling.client.post('/api/personnel/exits', trip()), 409, {
       code: 'exit_in_cooling_off',
       rule: 'R-PER-06',
+      field: 'departOn',
     });
     assert.match(e.zh, /脱密期/);
     assert.ok(e.zh.includes(addDays(day(-30), 730)), e.zh);

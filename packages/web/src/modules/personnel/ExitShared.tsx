@@ -4,6 +4,7 @@ import { EXIT_LIMITS } from '@baomi/api/personnel/exit.ts';
 import { EXIT_KIND_LABELS, EXIT_KINDS, EXIT_STATUS_LABELS, type ExitStatus } from '@baomi/domain';
 import { DatePicker, Form, Input, InputNumber, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError } from '../../app/api.ts';
 import { FormModal } from '../../app/FormModal.tsx';
 import { useLoad } from '../../app/hooks.ts';
 import { labelOptions, useI18n } from '../../app/i18n.tsx';
@@ -25,6 +26,28 @@ export function ExitStatusTag({ status }: { status: ExitStatus }) {
       {l(EXIT_STATUS_LABELS[status])}
     </Tag>
   );
+}
+
+/**
+ * The form holds the trip's two dates in one range field (dates). A refusal the server gives for
+ * departOn or returnOn (in a 脱密期, overlapping a trip, too far ahead, too long…) goes under it:
+ * set on a field the form does not have, it was shown nowhere and the form seemed not to answer.
+ */
+function onDates(e: unknown): unknown {
+  if (!(e instanceof ApiError)) return e;
+  const f = (x: string | undefined) => (x === 'departOn' || x === 'returnOn' ? 'dates' : x);
+  const field = f(e.field);
+  return new ApiError(e.status, {
+    code: e.code,
+    zh: e.zh,
+    en: e.en,
+    ...(field ? { field } : {}),
+    ...(e.rule ? { rule: e.rule } : {}),
+    details: e.details.map((d) => {
+      const df = f(d.field);
+      return { code: d.code, zh: d.zh, en: d.en, ...(df ? { field: df } : {}) };
+    }),
+  });
 }
 
 interface Values {
@@ -58,7 +81,7 @@ export function ExitFormModal({
     <FormModal<Values>
       title={existing ? t('pex.edit') : t('pex.apply')}
       testId="exit-form"
-      fields={['personId', 'kind', 'destination', 'departOn', 'returnOn', 'purpose', 'companions']}
+      fields={['personId', 'kind', 'destination', 'dates', 'purpose', 'companions']}
       initialValues={
         existing
           ? {
@@ -80,11 +103,15 @@ export function ExitFormModal({
           purpose: v.purpose,
           companions: v.companions ?? '',
         };
-        onDone(
-          existing
-            ? await exitApi.update(existing.id, body)
-            : await exitApi.apply({ ...body, ...(v.personId ? { personId: v.personId } : {}) }),
-        );
+        try {
+          onDone(
+            existing
+              ? await exitApi.update(existing.id, body)
+              : await exitApi.apply({ ...body, ...(v.personId ? { personId: v.personId } : {}) }),
+          );
+        } catch (e) {
+          throw onDates(e);
+        }
       }}
     >
       {officer && !existing && (

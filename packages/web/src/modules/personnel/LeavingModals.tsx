@@ -34,7 +34,9 @@ export function RegisterCommitmentModal({
     <FormModal<{ signedOn: Dayjs; note?: string }>
       title={`${t('pl.registerSigned')}：${l(COMMITMENT_KIND_LABELS[kind])}`}
       testId="commitment-modal"
-      fields={['signedOn', 'note', 'postId', 'year', 'kind']}
+      // Only the fields this form has: a refusal naming postId, year or kind (already registered by
+      // someone else, no longer due…) is shown as a message, not set on a field nobody sees.
+      fields={['signedOn', 'note']}
       initialValues={{ signedOn: dayjs() }}
       onClose={onClose}
       onSubmit={async (v) => {
@@ -76,7 +78,9 @@ export function StartLeavingModal({
     <FormModal<{ startedOn: Dayjs; reason?: string }>
       title={`${t('pl.startLeaving')}：${postName}`}
       testId="start-leaving-modal"
-      fields={['startedOn', 'reason', 'postId']}
+      // postId is not a field here: "already under way" or "post closed" (another officer, another
+      // tab) is shown as a message instead of being set on a field nobody sees.
+      fields={['startedOn', 'reason']}
       initialValues={{ startedOn: dayjs() }}
       onClose={onClose}
       onSubmit={async (v) => {
