@@ -545,10 +545,22 @@ export async function noteReturnReport(
  * R-FOR-04 (D113): the leader approves only when a signed full briefing covers the trip, if the
  * unit's policy refuses without one (a flagging policy lets him approve; the flag is in the snapshot).
  */
-export const exitGuard: DecideGuard = async (sql, approval, _who, input) => {
-  if (input.decision !== 'approve') return { verdict: allowed, actingAs: null };
+export const exitGuard: DecideGuard = async (sql, approval, who, input) => {
   const r = await getExit(sql, approval.subjectId);
   if (!r) return { verdict: allowed, actingAs: null };
+  // The traveller never decides on his own trip, at any step — also when the secrecy officer applied
+  // for him (the engine's self_approval only knows the requester) (D-PATK-1).
+  if (who.personId === r.personId)
+    return {
+      verdict: refused('forbidden', {
+        code: 'exit_own_trip',
+        zh: '不能审批本人的出国（境）申请',
+        en: 'You cannot decide on your own trip abroad',
+        rule: 'R-PER-06a',
+      }),
+      actingAs: null,
+    };
+  if (input.decision !== 'approve') return { verdict: allowed, actingAs: null };
   // R-PER-06a: still no overlap with a trip approved since (two of his approvals at once: serialised).
   await lockExitsOfPerson(sql, r.personId);
   const overlap = checkOverlapAtApproval(r, await approvedTripsOf(sql, r.personId, r.id));

@@ -32,6 +32,7 @@ import {
   type TrainingSession,
   type TrainingStatus,
   trainingStatus,
+  visible,
   yearsInPost,
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
@@ -358,7 +359,8 @@ export async function reportMatter(sql: Sql, actor: Actor, caller: Caller, input
     });
   const subject = await subjectOf(sql, caller, personId, 'personId');
   const source = self ? 'self' : 'officer';
-  const description = (input.description ?? '').trim();
+  // Only invisible characters (zero-width, control) count as no description (D-PATK-2).
+  const description = visible(input.description ?? '') ? (input.description ?? '').trim() : '';
   checked(
     checkMajorMatterReport(
       { kind: input.kind, source, occurredOn: input.occurredOn, description },

@@ -1,0 +1,577 @@
+// An outside tester's attack on the 涉密人员 module (all four parts): every read path against the one
+// read rule (personnelReadVerdict / personnelReadScope), every write against the write rule, ids of
+// another organisation in bodies, hostile input, and the audit of refusals. Each finding of the
+// attack (docs/decisions.md D-PATK-*) is a test here; the sweep records what was checked and sound.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { addDays, BRIEFING_TOPICS } from '@baomi/domain';
+import { todayInChina } from '../kit/today.ts';
+import { auditEventsSince } from '../testing/audit-events.ts';
+import { type Client, createTestApp, type TestApp } from '../testing/harness.ts';
+import { expectRefusal } from '../testing/refusals.ts';
+
+const TODAY = todayInChina();
+const day = (n: number) => addDays(TODAY, n);
+const NIL = '00000000-0000-4000-8000-000000000000';
+
+describe('personnel: the outside attack', () => {
+  let t: TestApp;
+  let officer: Client;
+  let orgId: string;
+  let deptId: string;
+  let dept2Id: string;
+  let target: { client: Client; personId: string };
+  let colleague: { client: Client; personId: string };
+  let head1: Client;
+  let head2: Client;
+  let hr: Client;
+  let hrPerson: string;
+  let leader: Client;
+  let officerB: Client;
+  let personB: string;
+  let postB: string;
+  let siteB: string;
+  let postA: string;
+  let exitId: string;
+  let approvalId: string;
+  const admins = {} as Record<'sysadmin' | 'secadmin' | 'auditor', Client>;
+
+  const post = async (org: string, personId: string, cls = 'important', site: string | null = null) =>
+    (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO personnel_post (org_id, person_id, name, person_class, key_site_id, since, created_by_person_id)
+         VALUES ($1, $2, '综合岗', $3, $4, '2020-01-01', $2) RETURNING id`,
+        [org, personId, cls, site],
+      )
+    ).rows[0]!.id;
+
+  before(async () => {
+    t = await createTestApp();
+    const u = await t.businessUser({ roles: ['secrecy_officer'], clearance: 'secret' });
+    officer = u.client;
+    orgId = u.orgId;
+    deptId = u.departmentId;
+    const sys = await t.admin('sysadmin');
+    dept2Id = (await sys.post<{ id: string }>(`/api/orgs/${orgId}/departments`, { name: '业务二科' })).body
+      .id;
+    const hrDept = await sys.post<{ id: string }>(`/api/orgs/${orgId}/departments`, { name: '人事处' });
+    await t.db.query(`UPDATE department SET function = 'hr' WHERE id = $1`, [hrDept.body.id]);
+    const h = await t.member(orgId, hrDept.body.id, ['department_head']);
+    hr = h.client;
+    hrPerson = h.personId;
+    target = await t.member(orgId, deptId, ['staff'], 'secret');
+    colleague = await t.member(orgId, deptId, ['staff'], 'secret');
+    head1 = (await t.member(orgId, deptId, ['department_head'], 'secret')).client;
+    head2 = (await t.member(orgId, dept2Id, ['department_head'], 'secret')).client;
+    leader = (await t.member(orgId, deptId, ['leader'], 'secret')).client;
+    const b = await t.businessUser({ roles: ['secrecy_officer'], clearance: 'secret' });
+    officerB = b.client;
+    personB = (await t.member(b.orgId, b.departmentId, ['staff'], 'secret')).personId;
+    siteB = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO key_site (org_id, name, kind, department_id, level, created_by_person_id)
+         VALUES ($1, '乙单位机要室', 'department', $2, 'secret', $3) RETURNING id`,
+        [b.orgId, b.departmentId, personB],
+      )
+    ).rows[0]!.id;
+    postB = await post(b.orgId, personB);
+    postA = await post(orgId, target.personId);
+    await post(orgId, colleague.personId);
+    for (const r of ['sysadmin', 'secadmin', 'auditor'] as const) admins[r] = await t.admin(r);
+    const e = await target.client.post<{ id: string; approvalId: string }>('/api/personnel/exits', {
+      kind: 'private',
+      destination: '泰国（曼谷）',
+      departOn: day(30),
+      returnOn: day(37),
+      purpose: '旅游',
+    });
+    assert.equal(e.status, 201, e.raw);
+    exitId = e.body.id;
+    approvalId = e.body.approvalId;
+  });
+  after(async () => t.close());
+
+  test('sweep', async () => {
+    const p = target.personId;
+    const bad: string[] = [];
+    const expect = async (who: string, c: Client, url: string, want: number) => {
+      const r = await c.get(url);
+      if (r.status !== want) bad.push(`${who} GET ${url}: ${r.status} (want ${want}) ${r.raw.slice(0, 160)}`);
+      return r;
+    };
+    const reads = [
+      `/api/personnel/people/${p}`,
+      `/api/personnel/people/${p}/timeline`,
+      `/api/personnel/commitments/people/${p}`,
+      `/api/personnel/commitments/people/${p}/form.pdf?kind=on_post&postId=${postA}`,
+      `/api/personnel/training/people/${p}`,
+      `/api/personnel/exits/${exitId}`,
+      `/api/personnel/exits/${exitId}/form.pdf`,
+    ];
+    for (const u of reads) {
+      await expect('officer', officer, u, 200);
+      await expect('self', target.client, u, 200);
+      await expect('head1', head1, u, 200);
+      await expect('colleague', colleague.client, u, 403);
+      await expect('head2', head2, u, 403);
+      await expect('officerB', officerB, u, 404);
+      for (const [r, a] of Object.entries(admins)) await expect(r, a, u, 403);
+    }
+    const lists = [
+      `/api/personnel/ledger`,
+      `/api/personnel/exits`,
+      `/api/personnel/exits/briefings`,
+      `/api/personnel/passports`,
+      `/api/personnel/leavings`,
+      `/api/personnel/cooling-off`,
+      `/api/personnel/matters`,
+      `/api/personnel/assessments`,
+      `/api/personnel/training/shortfall`,
+    ];
+    for (const u of lists) {
+      for (const [who, c] of [
+        ['colleague', colleague.client],
+        ['head2', head2],
+        ['officerB', officerB],
+      ] as const) {
+        for (const q of ['', `?personId=${p}`]) {
+          const r = await c.get(u + q);
+          if (r.status === 200 && r.raw.includes(p))
+            bad.push(`${who} GET ${u}${q}: shows the target ${r.raw.slice(0, 200)}`);
+          if (r.status >= 500) bad.push(`${who} GET ${u}${q}: ${r.status}`);
+        }
+      }
+      for (const [r, a] of Object.entries(admins)) await expect(r, a, u, 403);
+    }
+    // The HR head is the first approver: the todo is his to see (checked below by the approval's read).
+    for (const who of [colleague.client, head2, officerB]) {
+      const r = await who.get('/api/todos');
+      if (r.raw.includes(p) || r.raw.includes(exitId)) bad.push(`todos leak ${r.raw.slice(0, 300)}`);
+    }
+    // The approvals module hides an approval from anyone not taking part: 404 inside the organisation too.
+    await expect('colleague approval', colleague.client, `/api/approvals/${approvalId}`, 404);
+    await expect('head2 approval', head2, `/api/approvals/${approvalId}`, 404);
+    await expect('officerB approval', officerB, `/api/approvals/${approvalId}`, 404);
+    await expect('hr approval', hr, `/api/approvals/${approvalId}`, 200);
+    // writes with foreign ids
+    const w = async (who: string, r: Promise<{ status: number; raw: string }>, want: number) => {
+      const x = await r;
+      if (x.status !== want) bad.push(`${who}: ${x.status} (want ${want}) ${x.raw.slice(0, 200)}`);
+    };
+    await w(
+      'post with B key site',
+      officer.post(`/api/personnel/people/${p}/posts`, {
+        name: '岗',
+        personClass: 'general',
+        keySiteId: siteB,
+        since: TODAY,
+      }),
+      404,
+    );
+    await w(
+      'patch post with B key site',
+      officer.patch(`/api/personnel/people/${p}/posts/${postA}`, { keySiteId: siteB }),
+      404,
+    );
+    await w(
+      'patch B post via A person',
+      officer.patch(`/api/personnel/people/${p}/posts/${postB}`, { personClass: 'core' }),
+      404,
+    );
+    await w(
+      'commitment B post',
+      officer.post(`/api/personnel/commitments/people/${p}`, {
+        kind: 'on_post',
+        postId: postB,
+        signedOn: TODAY,
+      }),
+      400, // the domain's commitment_post_missing: the same answer as an unknown id, nothing disclosed
+    );
+    await w('leaving B post', officer.post('/api/personnel/leavings', { postId: postB }), 404);
+    await w(
+      'briefing B person',
+      officer.post('/api/personnel/exits/briefings', {
+        personId: personB,
+        heldOn: TODAY,
+        topics: [...BRIEFING_TOPICS],
+        signed: true,
+      }),
+      404,
+    );
+    await w(
+      'passport B person',
+      officer.post('/api/personnel/passports', {
+        personId: personB,
+        kind: 'passport',
+        number: 'E1234',
+        expiresOn: day(900),
+      }),
+      404,
+    );
+    await w(
+      'session B attendee',
+      officer.post('/api/personnel/training/sessions', {
+        topic: '保密',
+        heldOn: TODAY,
+        hours: 2,
+        trainer: '张',
+        attendeeIds: [personB],
+      }),
+      404,
+    );
+    await w(
+      'session infinity',
+      officer.post('/api/personnel/training/sessions', {
+        topic: '保密',
+        heldOn: TODAY,
+        hours: 1e308,
+        trainer: '张',
+        attendeeIds: [p],
+      }),
+      400,
+    );
+    await w(
+      'session huge array',
+      officer.post('/api/personnel/training/sessions', {
+        topic: '保密',
+        heldOn: TODAY,
+        hours: 2,
+        trainer: '张',
+        attendeeIds: Array.from({ length: 100000 }, () => NIL),
+      }),
+      413,
+    );
+    await w(
+      'session zw topic',
+      officer.post('/api/personnel/training/sessions', {
+        topic: '\u200b\u200c',
+        heldOn: TODAY,
+        hours: 2,
+        trainer: '张',
+        attendeeIds: [p],
+      }),
+      400,
+    );
+    await w(
+      'session 1900',
+      officer.post('/api/personnel/training/sessions', {
+        topic: '保密',
+        heldOn: '1900-01-01',
+        hours: 2,
+        trainer: '张',
+        attendeeIds: [p],
+      }),
+      400,
+    );
+    await w(
+      'matter B person',
+      officer.post('/api/personnel/matters', {
+        personId: personB,
+        kind: 'other',
+        occurredOn: TODAY,
+        description: 'x',
+      }),
+      404,
+    );
+    await w(
+      'assessment B person',
+      officer.post('/api/personnel/assessments', {
+        personId: personB,
+        year: Number(TODAY.slice(0, 4)) - 1,
+        ratings: { discipline: 'meets', duties: 'meets', training: 'meets' },
+        result: 'pass',
+      }),
+      404,
+    );
+    await w('bad uuid detail', officer.get('/api/personnel/people/not-a-uuid'), 400);
+    await w('bad uuid exit', officer.get('/api/personnel/exits/zzz'), 400);
+    await w('bad uuid leaving', officer.get('/api/personnel/leavings/zzz'), 400);
+    await w('bad uuid matter', officer.get('/api/personnel/matters/zzz'), 400);
+    await w('bad uuid assessment', officer.get('/api/personnel/assessments/zzz/sheet.pdf'), 400);
+    await w('bad uuid briefing pdf', officer.get('/api/personnel/exits/briefings/zzz/form.pdf'), 400);
+    await w('bad uuid leaving pdf', officer.get('/api/personnel/leavings/zzz/form.pdf'), 400);
+    await w('bad personId list', officer.get('/api/personnel/exits?personId=zzz'), 400);
+    await w(
+      'staff writes post',
+      target.client.post(`/api/personnel/people/${p}/posts`, {
+        name: '岗',
+        personClass: 'general',
+        since: TODAY,
+      }),
+      403,
+    );
+    await w('staff starts leaving', target.client.post('/api/personnel/leavings', { postId: postA }), 403);
+    await w(
+      'staff commitment',
+      target.client.post(`/api/personnel/commitments/people/${p}`, {
+        kind: 'on_post',
+        postId: postA,
+        signedOn: TODAY,
+      }),
+      403,
+    );
+    await w(
+      'staff passport',
+      target.client.post('/api/personnel/passports', {
+        personId: p,
+        kind: 'passport',
+        number: 'E1',
+        expiresOn: day(900),
+      }),
+      403,
+    );
+    await w(
+      'staff briefing',
+      target.client.post('/api/personnel/exits/briefings', {
+        personId: p,
+        heldOn: TODAY,
+        topics: [...BRIEFING_TOPICS],
+        signed: true,
+      }),
+      403,
+    );
+    await w(
+      'colleague exit for target',
+      colleague.client.post('/api/personnel/exits', {
+        personId: p,
+        kind: 'private',
+        destination: 'x',
+        departOn: day(40),
+        returnOn: day(41),
+        purpose: 'x',
+      }),
+      403,
+    );
+    assert.deepEqual(bad, []);
+  });
+
+  test('two officers at once (409, never 500), every detail read and export audited, hostile input 400', async () => {
+    const bad: string[] = [];
+    // B: two leavings of one post at once; two commitments at once.
+    const p2 = await post(orgId, colleague.personId, 'general');
+    const [l1, l2] = await Promise.all([
+      officer.post('/api/personnel/leavings', { postId: p2 }),
+      officer.post('/api/personnel/leavings', { postId: p2 }),
+    ]);
+    if ([l1.status, l2.status].sort().join() !== '201,409')
+      bad.push(`two leavings: ${l1.status} ${l2.status} ${l2.raw.slice(0, 200)}`);
+    const body = { kind: 'on_post', postId: p2, signedOn: TODAY };
+    const [c1, c2] = await Promise.all([
+      officer.post(`/api/personnel/commitments/people/${colleague.personId}`, body),
+      officer.post(`/api/personnel/commitments/people/${colleague.personId}`, body),
+    ]);
+    if ([c1.status, c2.status].sort().join() !== '201,409')
+      bad.push(`two commitments: ${c1.status} ${c2.status} ${c2.raw.slice(0, 200)}`);
+    const yb = { kind: 'yearly', year: 2026, signedOn: TODAY };
+    const [y1, y2] = await Promise.all([
+      officer.post(`/api/personnel/commitments/people/${colleague.personId}`, yb),
+      officer.post(`/api/personnel/commitments/people/${colleague.personId}`, yb),
+    ]);
+    if ([y1.status, y2.status].sort().join() !== '201,409')
+      bad.push(`two yearly: ${y1.status} ${y2.status} ${y2.raw.slice(0, 200)}`);
+    const ab = {
+      personId: colleague.personId,
+      year: Number(TODAY.slice(0, 4)) - 1,
+      ratings: { discipline: 'meets', duties: 'meets', training: 'fails' },
+      result: 'fail',
+    };
+    const [a1, a2] = await Promise.all([
+      officer.post('/api/personnel/assessments', ab),
+      officer.post('/api/personnel/assessments', ab),
+    ]);
+    if ([a1.status, a2.status].sort().join() !== '201,409')
+      bad.push(`two assessments: ${a1.status} ${a2.status} ${a1.raw.slice(0, 200)} ${a2.raw.slice(0, 200)}`);
+    const pb = { personId: colleague.personId, kind: 'passport', number: 'E7777', expiresOn: '2028-02-29' };
+    const [q1, q2] = await Promise.all([
+      officer.post('/api/personnel/passports', pb),
+      officer.post('/api/personnel/passports', pb),
+    ]);
+    if ([q1.status, q2.status].sort().join() !== '201,409')
+      bad.push(`two passports: ${q1.status} ${q2.status} ${q1.raw.slice(0, 200)} ${q2.raw.slice(0, 200)}`);
+    const pp = { name: '新岗', personClass: 'general', since: TODAY };
+    const [r1, r2] = await Promise.all([
+      officer.post(`/api/personnel/people/${target.personId}/posts`, pp),
+      officer.post(`/api/personnel/people/${target.personId}/posts`, pp),
+    ]);
+    if (r1.status >= 500 || r2.status >= 500)
+      bad.push(`two posts: ${r1.status} ${r2.status} ${r2.raw.slice(0, 200)}`);
+    // C: every detail read audited.
+    const p = target.personId;
+    for (const u of [
+      `/api/personnel/people/${p}`,
+      `/api/personnel/people/${p}/timeline`,
+      `/api/personnel/commitments/people/${p}`,
+      `/api/personnel/training/people/${p}`,
+      `/api/personnel/exits/${exitId}`,
+      `/api/personnel/exits/${exitId}/form.pdf`,
+      `/api/personnel/commitments/people/${p}/form.pdf?kind=on_post&postId=${postA}`,
+      `/api/personnel/ledger/export`,
+      `/api/personnel/exits/export`,
+      `/api/personnel/passports/export`,
+      `/api/personnel/cooling-off/export`,
+      `/api/personnel/training/shortfall/export`,
+    ]) {
+      const head = await t.auditHead();
+      const r = await leader.get(u);
+      const ev = await auditEventsSince(t.db, head);
+      if (r.status !== 200) bad.push(`leader ${u}: ${r.status} ${r.raw.slice(0, 100)}`);
+      else if (ev.length === 0) bad.push(`not audited: ${u}`);
+    }
+    // D: input.
+    const w = async (who: string, r: Promise<{ status: number; raw: string }>, want: number) => {
+      const x = await r;
+      if (x.status !== want) bad.push(`${who}: ${x.status} (want ${want}) ${x.raw.slice(0, 200)}`);
+    };
+    await w(
+      'passport 2027-02-29',
+      officer.post('/api/personnel/passports', { ...pb, number: 'E8', expiresOn: '2027-02-29' }),
+      400,
+    );
+    await w(
+      'passport 9999',
+      officer.post('/api/personnel/passports', { ...pb, number: 'E9', expiresOn: '9999-12-31' }),
+      400,
+    );
+    await w(
+      'passport zw number',
+      officer.post('/api/personnel/passports', { ...pb, number: '\u200b\u200b' }),
+      400,
+    );
+    await w(
+      'post zw name',
+      officer.post(`/api/personnel/people/${p}/posts`, { ...pp, name: '\u200b\ufeff' }),
+      400,
+    );
+    await w(
+      'post 1900',
+      officer.post(`/api/personnel/people/${p}/posts`, { ...pp, name: 'x岗', since: '1900-01-01' }),
+      400,
+    );
+    await w(
+      'post 9999',
+      officer.post(`/api/personnel/people/${p}/posts`, { ...pp, name: 'y岗', since: '9999-01-01' }),
+      400,
+    );
+    await w(
+      'post unknown field',
+      officer.post(`/api/personnel/people/${p}/posts`, { ...pp, name: 'z岗', orgId: NIL }),
+      400,
+    );
+    await w(
+      'post huge',
+      officer.post(`/api/personnel/people/${p}/posts`, { ...pp, name: '岗'.repeat(100000) }),
+      400,
+    );
+    await w(
+      'matter 1900',
+      target.client.post('/api/personnel/matters', {
+        kind: 'other',
+        occurredOn: '1900-01-01',
+        description: 'x',
+      }),
+      400,
+    );
+    await w(
+      'matter 9999',
+      target.client.post('/api/personnel/matters', {
+        kind: 'other',
+        occurredOn: '9999-01-01',
+        description: 'x',
+      }),
+      400,
+    );
+    await w(
+      'session NaN',
+      officer.post('/api/personnel/training/sessions', {
+        topic: '保密',
+        heldOn: TODAY,
+        hours: 'NaN',
+        trainer: '张',
+        attendeeIds: [p],
+      }),
+      400,
+    );
+    await w(
+      'session neg',
+      officer.post('/api/personnel/training/sessions', {
+        topic: '保密',
+        heldOn: TODAY,
+        hours: -1,
+        trainer: '张',
+        attendeeIds: [p],
+      }),
+      400,
+    );
+    await w(
+      'leaving 2028-02-29 future',
+      officer.post('/api/personnel/leavings', { postId: postA, startedOn: '2028-02-29' }),
+      400,
+    );
+    await w(
+      'vetting 9999',
+      officer.post(`/api/personnel/people/${p}/vettings`, {
+        vettedOn: '9999-01-01',
+        result: 'pass',
+        reviewer: '李',
+        personClass: 'general',
+        clearance: 'secret',
+      }),
+      400,
+    );
+    await w(
+      'fact 1900',
+      officer.post(`/api/personnel/people/${p}/facts`, { condition: 'other', since: '1900-01-01' }),
+      400,
+    );
+    await w('ledger huge page', officer.get('/api/personnel/ledger?page=1e308'), 400);
+    await w('ledger neg page', officer.get('/api/personnel/ledger?pageSize=100000'), 400);
+    assert.deepEqual(bad, []);
+  });
+
+  test('D-PATK-1 R-PER-06a: the traveller never decides on his own trip, also when the officer applied for him', async () => {
+    await post(orgId, hrPerson);
+    const e = await officer.post<{ id: string; approvalId: string }>('/api/personnel/exits', {
+      personId: hrPerson,
+      kind: 'private',
+      destination: '日本',
+      departOn: day(50),
+      returnOn: day(55),
+      purpose: '探亲',
+    });
+    assert.equal(e.status, 201, e.raw);
+    const decisions = async () =>
+      (await t.db.query('SELECT count(*)::int AS n FROM approval_decision')).rows[0];
+    await expectRefusal(
+      t,
+      decisions,
+      () => hr.post(`/api/approvals/${e.body.approvalId}/decide`, { decision: 'opinion', comment: '同意' }),
+      403,
+      { code: 'exit_own_trip', rule: 'R-PER-06a' },
+    );
+    // Not offered either.
+    const a = await hr.get<{ abilities?: Record<string, { allowed: boolean }> }>(
+      `/api/approvals/${e.body.approvalId}`,
+    );
+    assert.equal(a.status, 200, a.raw);
+    assert.ok(
+      !JSON.stringify(a.body.abilities ?? {}).includes('"allowed":true'),
+      JSON.stringify(a.body.abilities),
+    );
+  });
+
+  test('D-PATK-2 R-PER-05: a description of zero-width characters only is no description', async () => {
+    const matters = async () => (await t.db.query('SELECT count(*)::int AS n FROM personnel_matter')).rows[0];
+    await expectRefusal(
+      t,
+      matters,
+      () =>
+        target.client.post('/api/personnel/matters', {
+          kind: 'other',
+          occurredOn: TODAY,
+          description: '\u200b\u200d\u2060',
+        }),
+      400,
+      { code: 'matter_description_missing', field: 'description' },
+    );
+  });
+});
