@@ -574,4 +574,49 @@ describe('personnel: the outside attack', () => {
       { code: 'matter_description_missing', field: 'description' },
     );
   });
+
+  test('D-PATK-3 R-PER-05, R-PER-07: an officer holding a classified post neither reviews his own report nor assesses himself', async () => {
+    const me = await t.member(orgId, deptId, ['secrecy_officer'], 'secret');
+    await post(orgId, me.personId);
+    const m = await me.client.post<{ id: string; canReview: boolean }>('/api/personnel/matters', {
+      kind: 'other',
+      occurredOn: TODAY,
+      description: '配偶取得外国永久居留资格',
+    });
+    assert.equal(m.status, 201, m.raw);
+    assert.equal(m.body.canReview, false, 'not offered to himself');
+    const rows = async () =>
+      (
+        await t.db.query(
+          `SELECT (SELECT string_agg(status, ',') FROM personnel_matter WHERE id = $1) AS m,
+                  (SELECT count(*)::int FROM personnel_assessment) AS a`,
+          [m.body.id],
+        )
+      ).rows[0];
+    await expectRefusal(
+      t,
+      rows,
+      () => me.client.post(`/api/personnel/matters/${m.body.id}/review`, { opinion: '已掌握' }),
+      403,
+      { code: 'matter_own_review', rule: 'R-PER-05' },
+    );
+    await expectRefusal(
+      t,
+      rows,
+      () =>
+        me.client.post('/api/personnel/assessments', {
+          personId: me.personId,
+          year: Number(TODAY.slice(0, 4)) - 1,
+          ratings: { discipline: 'meets', duties: 'meets', training: 'fails' },
+          result: 'fail',
+        }),
+      403,
+      { code: 'assessment_own', rule: 'R-PER-07' },
+    );
+    // Another officer of the unit does.
+    const other = await officer.get<{ canReview: boolean }>(`/api/personnel/matters/${m.body.id}`);
+    assert.equal(other.body.canReview, true, other.raw);
+    const r = await officer.post(`/api/personnel/matters/${m.body.id}/review`, { opinion: '已掌握' });
+    assert.equal(r.status, 200, r.raw);
+  });
 });
