@@ -619,4 +619,116 @@ describe('personnel: the outside attack', () => {
     const r = await officer.post(`/api/personnel/matters/${m.body.id}/review`, { opinion: '已掌握' });
     assert.equal(r.status, 200, r.raw);
   });
+
+  test('every record of a part read through its own path (detail, PDF form) answers the one read rule', async () => {
+    const p = target.personId;
+    const bad: string[] = [];
+    const made = async (r: Promise<{ status: number; raw: string; body: unknown }>) => {
+      const x = await r;
+      assert.ok(x.status === 201 || x.status === 200, x.raw);
+      return (x.body as { id: string }).id;
+    };
+    const matter = await made(
+      target.client.post('/api/personnel/matters', {
+        kind: 'other',
+        occurredOn: TODAY,
+        description: '亲属移居境外',
+      }),
+    );
+    const assessment = await made(
+      officer.post('/api/personnel/assessments', {
+        personId: p,
+        year: Number(TODAY.slice(0, 4)) - 1,
+        ratings: { discipline: 'meets', duties: 'meets', training: 'fails' },
+        result: 'fail',
+      }),
+    );
+    const briefing = await made(
+      officer.post('/api/personnel/exits/briefings', {
+        personId: p,
+        exitId,
+        heldOn: TODAY,
+        topics: [...BRIEFING_TOPICS],
+        signed: true,
+      }),
+    );
+    const leaving = await made(
+      officer.post('/api/personnel/leavings', { postId: await post(orgId, p, 'general') }),
+    );
+    const urls = [
+      `/api/personnel/matters/${matter}`,
+      `/api/personnel/assessments/${assessment}/sheet.pdf`,
+      `/api/personnel/exits/briefings/${briefing}/form.pdf`,
+      `/api/personnel/leavings/${leaving}`,
+      `/api/personnel/leavings/${leaving}/form.pdf`,
+    ];
+    for (const u of urls) {
+      for (const [who, c, want] of [
+        ['officer', officer, 200],
+        ['self', target.client, 200],
+        ['head1', head1, 200],
+        ['leader', leader, 200],
+        ['colleague', colleague.client, 403],
+        ['head2', head2, 403],
+        ['officerB', officerB, 404],
+        ['sysadmin', admins.sysadmin, 403],
+        ['secadmin', admins.secadmin, 403],
+        ['auditor', admins.auditor, 403],
+      ] as const) {
+        const head = await t.auditHead();
+        const r = await c.get(u);
+        if (r.status !== want) bad.push(`${who} GET ${u}: ${r.status} (want ${want}) ${r.raw.slice(0, 160)}`);
+        else if (want === 200 && (await auditEventsSince(t.db, head)).length === 0)
+          bad.push(`not audited: ${who} ${u}`);
+      }
+    }
+    // No todo of a colleague, of another department or organisation names him.
+    const name = (await t.db.query<{ n: string }>('SELECT name AS n FROM person WHERE id = $1', [p])).rows[0]!
+      .n;
+    for (const [who, c] of [
+      ['colleague', colleague.client],
+      ['head2', head2],
+      ['officerB', officerB],
+    ] as const) {
+      const r = await c.get('/api/todos');
+      if (r.raw.includes(name) || r.raw.includes(p))
+        bad.push(`todos of ${who} name him: ${r.raw.slice(0, 300)}`);
+    }
+    assert.deepEqual(bad, []);
+  });
+
+  test('CSV exports follow the read scope: another department and another organisation never see him', async () => {
+    const name = (
+      await t.db.query<{ n: string }>('SELECT name AS n FROM person WHERE id = $1', [target.personId])
+    ).rows[0]!.n;
+    const bad: string[] = [];
+    for (const u of [
+      '/api/personnel/ledger/export?format=csv',
+      '/api/personnel/exits/export?format=csv',
+      '/api/personnel/passports/export?format=csv',
+      '/api/personnel/cooling-off/export?format=csv',
+      '/api/personnel/training/shortfall/export?format=csv',
+    ]) {
+      const mine = await officer.get(u);
+      if (mine.status !== 200) bad.push(`officer ${u}: ${mine.status} ${mine.raw.slice(0, 120)}`);
+      for (const [who, c] of [
+        ['colleague', colleague.client],
+        ['head2', head2],
+        ['officerB', officerB],
+      ] as const) {
+        const r = await c.get(u);
+        if (r.status >= 500) bad.push(`${who} ${u}: ${r.status}`);
+        if (r.status === 200 && new RegExp(`(^|[,"\\n])${name}([,"\\r\\n]|$)`).test(r.raw))
+          bad.push(`${who} ${u} lists him: ${r.raw.slice(0, 300)}`);
+      }
+      for (const a of Object.values(admins)) {
+        const r = await a.get(u);
+        if (r.status !== 403) bad.push(`admin ${u}: ${r.status}`);
+      }
+    }
+    // The officer's own export does list him (the probe above is not blind).
+    const ex = await officer.get('/api/personnel/exits/export?format=csv');
+    assert.ok(ex.raw.includes(name), ex.raw.slice(0, 300));
+    assert.deepEqual(bad, []);
+  });
 });
