@@ -731,4 +731,107 @@ describe('personnel: the outside attack', () => {
     assert.ok(ex.raw.includes(name), ex.raw.slice(0, 300));
     assert.deepEqual(bad, []);
   });
+
+  test('writes against a closed or foreign state: a post already left, a key site moved to another organisation, a pending trip resubmitted', async () => {
+    const bad: string[] = [];
+    const w = async (who: string, r: Promise<{ status: number; raw: string }>, want: number) => {
+      const x = await r;
+      if (x.status !== want) bad.push(`${who}: ${x.status} (want ${want}) ${x.raw.slice(0, 200)}`);
+    };
+    const left = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO personnel_post (org_id, person_id, name, person_class, since, left_on, created_by_person_id)
+         VALUES ($1, $2, '旧岗', 'general', '2019-01-01', '2020-01-01', $2) RETURNING id`,
+        [orgId, colleague.personId],
+      )
+    ).rows[0]!.id;
+    await w('leaving of a post already left', officer.post('/api/personnel/leavings', { postId: left }), 409);
+    await w(
+      'class of a post already left',
+      officer.patch(`/api/personnel/people/${colleague.personId}/posts/${left}`, { personClass: 'core' }),
+      409,
+    );
+    await w(
+      "on-post commitment for a colleague's post",
+      officer.post(`/api/personnel/commitments/people/${target.personId}`, {
+        kind: 'on_post',
+        postId: left,
+        signedOn: TODAY,
+      }),
+      400,
+    );
+    const site = await officer.post<{ id: string }>('/api/personnel/key-sites', {
+      name: '机要档案室',
+      kind: 'location',
+      departmentId: deptId,
+      level: 'secret',
+    });
+    assert.equal(site.status, 201, site.raw);
+    const bDept = (
+      await t.db.query<{ d: string }>('SELECT department_id AS d FROM person WHERE id = $1', [personB])
+    ).rows[0]!.d;
+    await w(
+      'key site moved to a department of another organisation',
+      officer.patch(`/api/personnel/key-sites/${site.body.id}`, { departmentId: bDept }),
+      404,
+    );
+    await w(
+      'key site of B patched by A',
+      officer.patch(`/api/personnel/key-sites/${siteB}`, { note: 'x' }),
+      404,
+    );
+    await w(
+      'pending trip resubmitted',
+      target.client.put(`/api/personnel/exits/${exitId}`, {
+        kind: 'private',
+        destination: '越南',
+        departOn: day(30),
+        returnOn: day(37),
+        purpose: '旅游',
+      }),
+      409,
+    );
+    await w(
+      'trip resubmitted by a colleague',
+      colleague.client.put(`/api/personnel/exits/${exitId}`, {
+        kind: 'private',
+        destination: '越南',
+        departOn: day(30),
+        returnOn: day(37),
+        purpose: '旅游',
+      }),
+      403,
+    );
+    await w(
+      'trip resubmitted by another organisation',
+      officerB.put(`/api/personnel/exits/${exitId}`, {
+        kind: 'private',
+        destination: '越南',
+        departOn: day(30),
+        returnOn: day(37),
+        purpose: '旅游',
+      }),
+      404,
+    );
+    await w(
+      'return report before the trip is approved',
+      target.client.post(`/api/personnel/exits/${exitId}/return-report`, { text: '无' }),
+      409,
+    );
+    await w(
+      'malformed fact id',
+      officer.post(`/api/personnel/people/${target.personId}/facts/x/end`, { until: TODAY }),
+      400,
+    );
+    await w(
+      'malformed post id',
+      officer.patch(`/api/personnel/people/${target.personId}/posts/x`, { personClass: 'core' }),
+      400,
+    );
+    await w('malformed passport id', officer.post('/api/personnel/passports/x/lend', { exitId }), 400);
+    await w('malformed briefing id', officer.post('/api/personnel/exits/briefings/x/sign'), 400);
+    await w('array body', officer.post('/api/personnel/leavings', [{ postId: postA }]), 400);
+    await w('string body', officer.post('/api/personnel/exits/briefings', 'x'), 400);
+    assert.deepEqual(bad, []);
+  });
 });
