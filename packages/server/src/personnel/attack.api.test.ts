@@ -21,7 +21,7 @@ describe('personnel: the outside attack', () => {
   let deptId: string;
   let dept2Id: string;
   let target: { client: Client; personId: string };
-  let colleague: { client: Client; personId: string };
+  let colleague: { client: Client; personId: string; accountId: string };
   let head1: Client;
   let head2: Client;
   let hr: Client;
@@ -833,5 +833,38 @@ describe('personnel: the outside attack', () => {
     await w('array body', officer.post('/api/personnel/leavings', [{ postId: postA }]), 400);
     await w('string body', officer.post('/api/personnel/exits/briefings', 'x'), 400);
     assert.deepEqual(bad, []);
+  });
+
+  test('三员: the security-secrecy administrator cannot become a business user through a reset or a role', async () => {
+    const sec = admins.secadmin;
+    const sys = admins.sysadmin;
+    // He cannot ask for a reset (the system administrator's half) ...
+    const own = await sec.post(`/api/accounts/${colleague.accountId}/reset-password`);
+    assert.equal(own.status, 403, own.raw);
+    // ... and confirming one gives him the second half only: not enough to sign in.
+    const asked = await sys.post<{ reset: { id: string }; firstHalf: string }>(
+      `/api/accounts/${colleague.accountId}/reset-password`,
+    );
+    assert.equal(asked.status, 202, asked.raw);
+    const ok = await sec.post<{ secondHalf: string }>(
+      `/api/accounts/password-resets/${asked.body.reset.id}/confirm`,
+    );
+    assert.equal(ok.status, 200, ok.raw);
+    const username = (
+      await t.db.query<{ u: string }>('SELECT username AS u FROM account WHERE id = $1', [
+        colleague.accountId,
+      ])
+    ).rows[0]!.u;
+    const c = t.client();
+    const login = await c.login(username, ok.body.secondHalf);
+    assert.equal(login.status, 401, login.raw);
+    // Making the colleague a secrecy officer is his to do; it gives himself nothing here.
+    const roles = await sec.put(`/api/people/${colleague.personId}/roles`, { roles: ['secrecy_officer'] });
+    assert.equal(roles.status, 200, roles.raw);
+    const still = await sec.get(`/api/personnel/people/${target.personId}`);
+    assert.equal(still.status, 403, still.raw);
+    const write = await sec.post('/api/personnel/leavings', { postId: postA });
+    assert.equal(write.status, 403, write.raw);
+    await sec.put(`/api/people/${colleague.personId}/roles`, { roles: ['staff'] });
   });
 });
