@@ -835,6 +835,68 @@ describe('personnel: the outside attack', () => {
     assert.deepEqual(bad, []);
   });
 
+  test('D-PATK-4 R-CAR-08: a flagged trip names no carrier to approvers who may not read it', async () => {
+    const holder = await t.member(orgId, deptId, ['staff'], 'secret');
+    await post(orgId, holder.personId);
+    const rc = await officer.post('/api/carriers/receive', {
+      kind: 'document',
+      title: '某型装备研制进度报告',
+      docNumber: '科〔2026〕7号',
+      sender: '总体部',
+      marking: '机密 ★ 10 年',
+      issueDate: TODAY,
+      distributionClass: 'county',
+      knowScope: { personIds: [holder.personId], departmentIds: [], positions: [] },
+      firstCopyNumber: '000001',
+      copies: 1,
+      custodianPersonId: holder.personId,
+    });
+    assert.equal(rc.status, 201, rc.raw);
+    const pol = await officer.get<Record<string, unknown>>('/api/personnel/exits/policy');
+    assert.equal(
+      (await officer.put('/api/personnel/exits/policy', { ...pol.body, carriers: 'flag' })).status,
+      200,
+    );
+    try {
+      const e = await holder.client.post<{
+        id: string;
+        approvalId: string;
+        flags: { code: string; zh: string }[];
+      }>('/api/personnel/exits', {
+        kind: 'private',
+        destination: '新加坡',
+        departOn: day(60),
+        returnOn: day(64),
+        purpose: '旅游',
+      });
+      assert.equal(e.status, 201, e.raw);
+      assert.ok(
+        e.body.flags.some((f) => f.code === 'exit_carriers_in_custody'),
+        JSON.stringify(e.body.flags),
+      );
+      // The HR head (no clearance) decides the first step: he learns that there is a carrier, not its title.
+      const a = await hr.get(`/api/approvals/${e.body.approvalId}`);
+      assert.equal(a.status, 200, a.raw);
+      assert.ok(a.raw.includes('涉密载体'), a.raw.slice(0, 400));
+      assert.ok(!a.raw.includes('某型装备研制进度报告'), a.raw.slice(0, 600));
+      const todos = await hr.get('/api/todos');
+      assert.ok(!todos.raw.includes('某型装备研制进度报告'), todos.raw.slice(0, 400));
+      // The holder himself, refused under a refusing policy, is still told which one.
+      await officer.put('/api/personnel/exits/policy', { ...pol.body, carriers: 'refuse' });
+      const r = await holder.client.post<{ error: { zh: string } }>('/api/personnel/exits', {
+        kind: 'private',
+        destination: '新加坡',
+        departOn: day(70),
+        returnOn: day(74),
+        purpose: '旅游',
+      });
+      assert.equal(r.status, 409, r.raw);
+      assert.match(r.body.error.zh, /某型装备研制进度报告/);
+    } finally {
+      await officer.put('/api/personnel/exits/policy', pol.body);
+    }
+  });
+
   test('三员: the security-secrecy administrator cannot become a business user through a reset or a role', async () => {
     const sec = admins.secadmin;
     const sys = admins.sysadmin;

@@ -45,8 +45,7 @@ import {
   type SubjectLink,
 } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
-import { getCarrier } from '../carriers/queries.ts';
-import { inCustodyOf } from '../carriers/read.ts';
+import { inCustodyOf, whereNow } from '../carriers/read.ts';
 import type { Sql } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
 import { todayInChina } from '../kit/today.ts';
@@ -252,6 +251,7 @@ const toFlag = (v: RuleViolation): StoredFlag => ({ code: v.code, rule: v.rule, 
 
 async function checked(
   sql: Sql,
+  caller: Caller,
   person: PersonRef,
   input: C.ExitUpdate,
   exceptId: string | null,
@@ -267,14 +267,16 @@ async function checked(
       en: `${person.name} holds no classified post and is in no off-post period; this approval does not apply`,
     });
   const custody = await inCustodyOf(sql, person.personId);
-  const names: string[] = [];
-  for (const id of custody.ids.slice(0, 3)) {
-    const c = await getCarrier(sql, id);
-    if (c)
-      names.push(
-        `《${c.title}》${c.copyNumber === null ? '' : `第${String(c.copyNumber).padStart(6, '0')}份`}`,
-      );
-  }
+  // A refusal goes to the caller: it names a few carriers he may read (carriers' own read rule). A flag
+  // is frozen into the approval's snapshot for approvers whose clearance is not known here: it counts,
+  // never names (D-PATK-4).
+  const names =
+    custody.count && policy.carriers === 'refuse'
+      ? (await whereNow(sql, caller, { personId: person.personId }, 3)).map(
+          (c) =>
+            `《${c.title}》${c.copyNumber === null ? '' : `第${String(c.copyNumber).padStart(6, '0')}份`}`,
+        )
+      : [];
   const r = checkExitAtApply(
     {
       kind: input.kind,
@@ -318,7 +320,7 @@ export async function applyExit(sql: Sql, actor: Actor, caller: Caller, input: C
   enforce(applyVerdict(caller, person));
   const today = todayInChina();
   const policy = await exitPolicyOf(sql, person.orgId);
-  const flags = await checked(sql, person, input, null, policy, today);
+  const flags = await checked(sql, caller, person, input, null, policy, today);
   const values = {
     kind: input.kind,
     destination: input.destination.trim(),
@@ -378,7 +380,7 @@ export async function updateExitApplication(
   enforce(exitAbilitiesVerdict(caller, r, today));
   const person = (await personRef(sql, r.personId))!;
   const policy = await exitPolicyOf(sql, r.orgId);
-  const flags = await checked(sql, person, input, r.id, policy, today);
+  const flags = await checked(sql, caller, person, input, r.id, policy, today);
   await updateExit(sql, r.id, {
     kind: input.kind,
     destination: input.destination.trim(),
