@@ -897,6 +897,83 @@ describe('personnel: the outside attack', () => {
     }
   });
 
+  test('dates and numbers at the edges on every part: 1900, 9999, not a day, policies out of range — 400, never 500', async () => {
+    const bad: string[] = [];
+    const p = target.personId;
+    const w = async (who: string, r: Promise<{ status: number; raw: string }>, want: number) => {
+      const x = await r;
+      if (x.status !== want) bad.push(`${who}: ${x.status} (want ${want}) ${x.raw.slice(0, 200)}`);
+    };
+    const cm = `/api/personnel/commitments/people/${p}`;
+    for (const d of ['1900-01-01', '9999-12-31', '2027-02-29', '2026-13-01'])
+      await w(
+        `commitment signed ${d}`,
+        officer.post(cm, { kind: 'on_post', postId: postA, signedOn: d }),
+        400,
+      );
+    await w('yearly 1949', officer.post(cm, { kind: 'yearly', year: 1949, signedOn: TODAY }), 400);
+    await w('yearly 1e308', officer.post(cm, { kind: 'yearly', year: 1e308, signedOn: TODAY }), 400);
+    for (const d of ['1900-01-01', '9999-12-31', '2027-02-29']) {
+      await w(
+        `briefing ${d}`,
+        officer.post('/api/personnel/exits/briefings', {
+          personId: p,
+          heldOn: d,
+          topics: [...BRIEFING_TOPICS],
+          signed: true,
+        }),
+        400,
+      );
+      await w(
+        `vetting ${d}`,
+        officer.post(`/api/personnel/people/${p}/vettings`, {
+          vettedOn: d,
+          result: 'pass',
+          reviewer: '李',
+          personClass: 'general',
+          clearance: 'secret',
+        }),
+        400,
+      );
+      await w(`leaving ${d}`, officer.post('/api/personnel/leavings', { postId: postA, startedOn: d }), 400);
+    }
+    const lp = await officer.get<Record<string, unknown>>('/api/personnel/cooling-off/policy');
+    assert.equal(lp.status, 200, lp.raw);
+    for (const core of [-1, 0, 1000, 100000])
+      await w(
+        `cooling-off ${core} months`,
+        officer.put('/api/personnel/cooling-off/policy', {
+          ...lp.body,
+          coolingOff: { core, important: 24, general: 12 },
+        }),
+        400,
+      );
+    await w(
+      'yearly day 02-30',
+      officer.put('/api/personnel/cooling-off/policy', { ...lp.body, yearlyDueBy: '02-30' }),
+      400,
+    );
+    const tp = await officer.get<Record<string, unknown>>('/api/personnel/training/policy');
+    for (const v of [1e308, -1, 'Infinity'])
+      await w(
+        `training policy ${v}`,
+        officer.put('/api/personnel/training/policy', { ...tp.body, minHours: v }),
+        400,
+      );
+    const ep = await officer.get<Record<string, unknown>>('/api/personnel/exits/policy');
+    await w(
+      'exit policy 1e308',
+      officer.put('/api/personnel/exits/policy', { ...ep.body, maxDaysAhead: 1e308 }),
+      400,
+    );
+    await w(
+      'exit policy unknown field',
+      officer.put('/api/personnel/exits/policy', { ...ep.body, x: 1 }),
+      400,
+    );
+    assert.deepEqual(bad, []);
+  });
+
   test('三员: the security-secrecy administrator cannot become a business user through a reset or a role', async () => {
     const sec = admins.secadmin;
     const sys = admins.sysadmin;
