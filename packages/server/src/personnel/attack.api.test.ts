@@ -520,7 +520,7 @@ describe('personnel: the outside attack', () => {
     );
     await w(
       'fact 1900',
-      officer.post(`/api/personnel/people/${p}/facts`, { condition: 'other', since: '1900-01-01' }),
+      officer.post(`/api/personnel/people/${p}/facts`, { condition: 'temporary_hire', since: '1900-01-01' }),
       400,
     );
     await w('ledger huge page', officer.get('/api/personnel/ledger?page=1e308'), 400);
@@ -972,6 +972,90 @@ describe('personnel: the outside attack', () => {
       400,
     );
     assert.deepEqual(bad, []);
+  });
+
+  test('the same change twice at once: one wins, the other 409 (or the same answer), never 500', async () => {
+    const bad: string[] = [];
+    const p = target.personId;
+    const two = async (what: string, f: () => Promise<{ status: number; raw: string }>, ok: string[]) => {
+      const [a, b] = await Promise.all([f(), f()]);
+      const got = [a.status, b.status].sort().join();
+      if (!ok.includes(got)) bad.push(`${what}: ${got} ${a.raw.slice(0, 150)} | ${b.raw.slice(0, 150)}`);
+    };
+    const br = await officer.post<{ id: string }>('/api/personnel/exits/briefings', {
+      personId: p,
+      heldOn: TODAY,
+      topics: [...BRIEFING_TOPICS],
+      signed: false,
+    });
+    assert.equal(br.status, 201, br.raw);
+    await two(
+      'briefing signed twice',
+      () => officer.post(`/api/personnel/exits/briefings/${br.body.id}/sign`),
+      ['200,409'],
+    );
+    const f = await officer.post<{ facts: { id: string; note: string }[] }>(
+      `/api/personnel/people/${p}/facts`,
+      {
+        condition: 'temporary_hire',
+        since: day(-10),
+        note: '试探',
+      },
+    );
+    assert.equal(f.status, 201, f.raw);
+    const factId = f.body.facts.find((x) => x.note === '试探')!.id;
+    await two(
+      'fact ended twice',
+      () => officer.post(`/api/personnel/people/${p}/facts/${factId}/end`, { until: TODAY }),
+      ['200,409'],
+    );
+    const ses = await officer.post<{ id: string }>('/api/personnel/training/sessions', {
+      topic: '保密形势教育',
+      heldOn: TODAY,
+      hours: 2,
+      trainer: '王',
+      attendeeIds: [p],
+    });
+    assert.equal(ses.status, 201, ses.raw);
+    await two(
+      'attendees set twice',
+      () =>
+        officer.put(`/api/personnel/training/sessions/${ses.body.id}/attendees`, {
+          attendeeIds: [p, colleague.personId],
+        }),
+      ['200,200'],
+    );
+    await two(
+      'post class changed twice',
+      () => officer.patch(`/api/personnel/people/${p}/posts/${postA}`, { personClass: 'core' }),
+      ['200,200', '200,409'],
+    );
+    await two(
+      'matter reported twice',
+      () =>
+        target.client.post('/api/personnel/matters', {
+          kind: 'other',
+          occurredOn: TODAY,
+          description: '同一事项',
+        }),
+      ['201,201', '201,409'],
+    );
+    assert.deepEqual(bad, []);
+  });
+
+  test('D-PATK-5 R-PER-02: an eligibility fact dated 1900 is refused like every other date before 1950', async () => {
+    const facts = async () => (await t.db.query('SELECT count(*)::int AS n FROM personnel_fact')).rows[0];
+    await expectRefusal(
+      t,
+      facts,
+      () =>
+        officer.post(`/api/personnel/people/${target.personId}/facts`, {
+          condition: 'discipline',
+          since: '1900-01-01',
+        }),
+      400,
+      { code: 'fact_date_invalid', field: 'since', rule: 'R-PER-02' },
+    );
   });
 
   test('三员: the security-secrecy administrator cannot become a business user through a reset or a role', async () => {
