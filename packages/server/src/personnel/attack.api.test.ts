@@ -1058,6 +1058,24 @@ describe('personnel: the outside attack', () => {
     );
   });
 
+  test('D-PATK-6 R-PER-06: a checklist entry corrected is audited from → to, the earlier value kept', async () => {
+    const p2 = await post(orgId, colleague.personId, 'general');
+    const l = await officer.post<{ id: string }>('/api/personnel/leavings', { postId: p2 });
+    assert.equal(l.status, 201, l.raw);
+    const url = `/api/personnel/leavings/${l.body.id}/items`;
+    assert.equal((await officer.post(url, { item: 'devices_returned', devicesNotReturned: 3 })).status, 200);
+    assert.equal((await officer.post(url, { item: 'reminder_talk', on: day(-2), by: '王处长' })).status, 200);
+    const head = await t.auditHead();
+    assert.equal((await officer.post(url, { item: 'devices_returned', devicesNotReturned: 0 })).status, 200);
+    assert.equal((await officer.post(url, { item: 'reminder_talk', on: TODAY, by: '李处长' })).status, 200);
+    const ev = (await auditEventsSince(t.db, head)).filter((e) => e.action === 'personnel.leaving_item');
+    assert.equal(ev.length, 2, JSON.stringify(ev));
+    const [devices, talk] = ev.map((e) => e.summary);
+    assert.deepEqual(devices?.devicesNotReturned, { from: 3, to: 0 });
+    assert.deepEqual(talk?.on, { from: day(-2), to: TODAY });
+    assert.deepEqual(talk?.by, { from: '王处长', to: '李处长' });
+  });
+
   test('三员: the security-secrecy administrator cannot become a business user through a reset or a role', async () => {
     const sec = admins.secadmin;
     const sys = admins.sysadmin;
