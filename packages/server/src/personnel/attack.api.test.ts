@@ -1076,6 +1076,28 @@ describe('personnel: the outside attack', () => {
     assert.deepEqual(talk?.by, { from: '王处长', to: '李处长' });
   });
 
+  test('D-PATK-6 R-PER-06a: a returned trip changed and submitted again is audited from → to', async () => {
+    const d = await hr.post(`/api/approvals/${approvalId}/decide`, {
+      decision: 'return',
+      comment: '请补充行程',
+    });
+    assert.equal(d.status, 200, d.raw);
+    const head = await t.auditHead();
+    const r = await target.client.put(`/api/personnel/exits/${exitId}`, {
+      kind: 'private',
+      destination: '越南（河内）',
+      departOn: day(30),
+      returnOn: day(36),
+      purpose: '旅游',
+    });
+    assert.equal(r.status, 200, r.raw);
+    const ev = (await auditEventsSince(t.db, head)).find((e) => e.action === 'personnel.exit_update');
+    assert.ok(ev, 'audited');
+    assert.deepEqual(ev.summary.destination, { from: '泰国（曼谷）', to: '越南（河内）' });
+    assert.deepEqual(ev.summary.returnOn, { from: day(37), to: day(36) });
+    assert.equal(ev.summary.departOn, day(30));
+  });
+
   test('三员: the security-secrecy administrator cannot become a business user through a reset or a role', async () => {
     const sec = admins.secadmin;
     const sys = admins.sysadmin;

@@ -415,15 +415,21 @@ export async function updateExitApplication(
     objectId: r.id,
     summary: {
       personId: r.personId,
-      kind: input.kind,
-      destination: subject.destination,
-      departOn: input.departOn,
-      returnOn: input.returnOn,
+      // What was changed, from → to (D-PATK-6); the rest as submitted.
+      ...changedFields(r, { ...input, destination: subject.destination }),
       flags: flags.map((f) => f.code),
       approvalId,
     },
   });
   return exitView((await getExit(sql, r.id))!, policy, today);
+}
+
+/** The fields of a resubmitted application: each as { from, to } when it changed, else its value. */
+function changedFields(r: ExitRow, next: C.ExitUpdate): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['kind', 'destination', 'departOn', 'returnOn', 'purpose'] as const)
+    out[k] = r[k] === next[k] ? next[k] : { from: r[k], to: next[k] };
+  return out;
 }
 
 function exitAbilitiesVerdict(caller: Caller, r: ExitRow, _today: string): Verdict {
