@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { addDays, BRIEFING_TOPICS } from '@baomi/domain';
 import { todayInChina } from '../kit/today.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
-import { type Client, createTestApp, type TestApp } from '../testing/harness.ts';
+import { type Client, createAccountConfirmed, createTestApp, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
 
 const TODAY = todayInChina();
@@ -1096,6 +1096,51 @@ describe('personnel: the outside attack', () => {
     assert.deepEqual(ev.summary.destination, { from: '泰国（曼谷）', to: '越南（河内）' });
     assert.deepEqual(ev.summary.returnOn, { from: day(37), to: day(36) });
     assert.equal(ev.summary.departOn, day(30));
+  });
+
+  test('a business account linked to no person: refused on every part, never 500, never a record', async () => {
+    const acc = await createAccountConfirmed(admins.sysadmin, admins.secadmin, {
+      username: `nobody${Date.now() % 100000}`,
+      displayName: '未关联人员',
+    });
+    const c = t.client();
+    const li = await c.login(acc.username, acc.password);
+    assert.equal(li.status, 200, li.raw);
+    const ch = await c.post('/api/auth/change-password', {
+      oldPassword: acc.password,
+      newPassword: 'Zz9!attack-Strong-2026',
+    });
+    assert.equal(ch.status, 200, ch.raw);
+    const bad: string[] = [];
+    for (const u of [
+      `/api/personnel/people/${target.personId}`,
+      `/api/personnel/people/${target.personId}/timeline`,
+      '/api/personnel/ledger',
+      '/api/personnel/key-sites',
+      '/api/personnel/exits',
+      '/api/personnel/passports',
+      '/api/personnel/leavings',
+      '/api/personnel/cooling-off',
+      `/api/personnel/commitments/people/${target.personId}`,
+      '/api/personnel/matters',
+      '/api/personnel/assessments',
+      `/api/personnel/training/people/${target.personId}`,
+    ]) {
+      const r = await c.get(u);
+      if (r.status === 200 || r.status >= 500) bad.push(`${u}: ${r.status} ${r.raw.slice(0, 160)}`);
+    }
+    const m = await c.post('/api/personnel/matters', { kind: 'other', occurredOn: TODAY, description: 'x' });
+    if (m.status === 201 || m.status >= 500) bad.push(`matter: ${m.status} ${m.raw.slice(0, 160)}`);
+    const e = await c.post('/api/personnel/exits', {
+      personId: target.personId,
+      kind: 'private',
+      destination: 'x',
+      departOn: day(40),
+      returnOn: day(41),
+      purpose: 'x',
+    });
+    if (e.status === 201 || e.status >= 500) bad.push(`exit: ${e.status} ${e.raw.slice(0, 160)}`);
+    assert.deepEqual(bad, []);
   });
 
   test('三员: the security-secrecy administrator cannot become a business user through a reset or a role', async () => {
