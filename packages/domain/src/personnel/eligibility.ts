@@ -226,8 +226,17 @@ export interface EligibilityFact {
 export function checkEligibilityFact(f: EligibilityFact, today: PlainDate): Check {
   const out: RuleViolation[] = [];
   const label = ELIGIBILITY_CONDITION_LABELS[f.condition];
-  if (!isPlainDate(f.since) || compareDates(f.since, '1900-01-01') < 0)
-    out.push(v('fact_date_invalid', 'R-PER-02', 'since', '起始日期无效', 'The start date is not valid'));
+  // Not before 1950, as every other date of the record (posts, vettings, commitments): D-PATK-5.
+  if (!isPlainDate(f.since) || compareDates(f.since, '1950-01-01') < 0)
+    out.push(
+      v(
+        'fact_date_invalid',
+        'R-PER-02',
+        'since',
+        '起始日期无效（应为1950年以后的有效日期）',
+        'The start date is not a valid date after 1950',
+      ),
+    );
   else if (compareDates(f.since, today) > 0)
     out.push(
       v(

@@ -116,7 +116,8 @@ describe('personnel exit applications (R-PER-06a, R-FOR-04)', () => {
     officer2 = (await t.member(orgId, deptId, ['secrecy_officer'])).client;
     person = await t.member(orgId, deptId, []);
     cooling = await t.member(orgId, deptId, []);
-    custodian = await t.member(orgId, deptId, []);
+    // A custodian of a 秘密 carrier is cleared for it: the refusal names only carriers the caller may read (D-PATK-4).
+    custodian = await t.member(orgId, deptId, [], 'secret');
     colleague = await t.member(orgId, deptId, []);
     plain = await t.member(orgId, deptId, []);
     other = (await t.businessUser({ roles: ['secrecy_officer'] })).client;

@@ -45,8 +45,7 @@ import {
   type SubjectLink,
 } from '../approvals/service.ts';
 import { type Actor, appendAudit } from '../audit/chain.ts';
-import { getCarrier } from '../carriers/queries.ts';
-import { inCustodyOf } from '../carriers/read.ts';
+import { inCustodyOf, whereNow } from '../carriers/read.ts';
 import type { Sql } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
 import { todayInChina } from '../kit/today.ts';
@@ -252,6 +251,7 @@ const toFlag = (v: RuleViolation): StoredFlag => ({ code: v.code, rule: v.rule, 
 
 async function checked(
   sql: Sql,
+  caller: Caller,
   person: PersonRef,
   input: C.ExitUpdate,
   exceptId: string | null,
@@ -267,14 +267,16 @@ async function checked(
       en: `${person.name} holds no classified post and is in no off-post period; this approval does not apply`,
     });
   const custody = await inCustodyOf(sql, person.personId);
-  const names: string[] = [];
-  for (const id of custody.ids.slice(0, 3)) {
-    const c = await getCarrier(sql, id);
-    if (c)
-      names.push(
-        `《${c.title}》${c.copyNumber === null ? '' : `第${String(c.copyNumber).padStart(6, '0')}份`}`,
-      );
-  }
+  // A refusal goes to the caller: it names a few carriers he may read (carriers' own read rule). A flag
+  // is frozen into the approval's snapshot for approvers whose clearance is not known here: it counts,
+  // never names (D-PATK-4).
+  const names =
+    custody.count && policy.carriers === 'refuse'
+      ? (await whereNow(sql, caller, { personId: person.personId }, 3)).map(
+          (c) =>
+            `《${c.title}》${c.copyNumber === null ? '' : `第${String(c.copyNumber).padStart(6, '0')}份`}`,
+        )
+      : [];
   const r = checkExitAtApply(
     {
       kind: input.kind,
@@ -318,7 +320,7 @@ export async function applyExit(sql: Sql, actor: Actor, caller: Caller, input: C
   enforce(applyVerdict(caller, person));
   const today = todayInChina();
   const policy = await exitPolicyOf(sql, person.orgId);
-  const flags = await checked(sql, person, input, null, policy, today);
+  const flags = await checked(sql, caller, person, input, null, policy, today);
   const values = {
     kind: input.kind,
     destination: input.destination.trim(),
@@ -378,7 +380,7 @@ export async function updateExitApplication(
   enforce(exitAbilitiesVerdict(caller, r, today));
   const person = (await personRef(sql, r.personId))!;
   const policy = await exitPolicyOf(sql, r.orgId);
-  const flags = await checked(sql, person, input, r.id, policy, today);
+  const flags = await checked(sql, caller, person, input, r.id, policy, today);
   await updateExit(sql, r.id, {
     kind: input.kind,
     destination: input.destination.trim(),
@@ -413,15 +415,21 @@ export async function updateExitApplication(
     objectId: r.id,
     summary: {
       personId: r.personId,
-      kind: input.kind,
-      destination: subject.destination,
-      departOn: input.departOn,
-      returnOn: input.returnOn,
+      // What was changed, from → to (D-PATK-6); the rest as submitted.
+      ...changedFields(r, { ...input, destination: subject.destination }),
       flags: flags.map((f) => f.code),
       approvalId,
     },
   });
   return exitView((await getExit(sql, r.id))!, policy, today);
+}
+
+/** The fields of a resubmitted application: each as { from, to } when it changed, else its value. */
+function changedFields(r: ExitRow, next: C.ExitUpdate): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of ['kind', 'destination', 'departOn', 'returnOn', 'purpose'] as const)
+    out[k] = r[k] === next[k] ? next[k] : { from: r[k], to: next[k] };
+  return out;
 }
 
 function exitAbilitiesVerdict(caller: Caller, r: ExitRow, _today: string): Verdict {
@@ -545,10 +553,22 @@ export async function noteReturnReport(
  * R-FOR-04 (D113): the leader approves only when a signed full briefing covers the trip, if the
  * unit's policy refuses without one (a flagging policy lets him approve; the flag is in the snapshot).
  */
-export const exitGuard: DecideGuard = async (sql, approval, _who, input) => {
-  if (input.decision !== 'approve') return { verdict: allowed, actingAs: null };
+export const exitGuard: DecideGuard = async (sql, approval, who, input) => {
   const r = await getExit(sql, approval.subjectId);
   if (!r) return { verdict: allowed, actingAs: null };
+  // The traveller never decides on his own trip, at any step — also when the secrecy officer applied
+  // for him (the engine's self_approval only knows the requester) (D-PATK-1).
+  if (who.personId === r.personId)
+    return {
+      verdict: refused('forbidden', {
+        code: 'exit_own_trip',
+        zh: '不能审批本人的出国（境）申请',
+        en: 'You cannot decide on your own trip abroad',
+        rule: 'R-PER-06a',
+      }),
+      actingAs: null,
+    };
+  if (input.decision !== 'approve') return { verdict: allowed, actingAs: null };
   // R-PER-06a: still no overlap with a trip approved since (two of his approvals at once: serialised).
   await lockExitsOfPerson(sql, r.personId);
   const overlap = checkOverlapAtApproval(r, await approvedTripsOf(sql, r.personId, r.id));

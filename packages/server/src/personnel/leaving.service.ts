@@ -601,11 +601,19 @@ export async function recordLeavingItem(
     if (body.item === 'reminder_talk') await setReminderTalk(sql, id, body.on, body.by ?? '');
     else await setAccessRevoked(sql, id, body.on);
   }
+  // A correction keeps the earlier value in the audit: each field from → to (D-PATK-6).
+  const fromTo = (from: unknown, to: unknown) => ({ from, to });
+  const changed =
+    body.item === 'devices_returned'
+      ? { devicesNotReturned: fromTo(row.devicesNotReturned, body.devicesNotReturned) }
+      : body.item === 'reminder_talk'
+        ? { on: fromTo(row.reminderTalkOn, body.on), by: fromTo(row.reminderTalkBy, body.by ?? '') }
+        : { on: fromTo(row.accessRevokedOn, body.on) };
   await appendAudit(sql, actor, {
     action: 'personnel.leaving_item',
     objectType: 'personnel_leaving',
     objectId: id,
-    summary: { personId: row.personId, ...body },
+    summary: { personId: row.personId, item: body.item, ...changed },
   });
 }
 

@@ -7,6 +7,7 @@
 // record is audited in the same transaction.
 import type * as C from '@baomi/api/personnel/training.ts';
 import {
+  allowed,
   assessmentsDue,
   checkAssessment,
   checkMajorMatterReport,
@@ -28,10 +29,12 @@ import {
   personnelReadVerdict,
   personnelWriteVerdict,
   type RuleViolation,
+  refused,
   type TrainingPolicy,
   type TrainingSession,
   type TrainingStatus,
   trainingStatus,
+  visible,
   yearsInPost,
 } from '@baomi/domain';
 import { type Actor, appendAudit } from '../audit/chain.ts';
@@ -85,6 +88,19 @@ const checked = (c: { ok: true } | { ok: false; violations: RuleViolation[] }) =
   refuse(c.ok ? [] : c.violations);
 
 const isOfficer = (c: Caller) => c.roles.includes('secrecy_officer');
+
+/**
+ * A secrecy officer who is himself a classified person does not review his own major-matter report or
+ * assess himself: another officer of the unit does (D-PATK-3).
+ */
+const notAboutHimself = (
+  caller: Caller,
+  personId: string,
+  code: string,
+  zh: string,
+  en: string,
+  rule: string,
+) => enforce(caller.personId === personId ? refused('forbidden', { code, zh, en, rule }) : allowed);
 
 /** The person's record subject, or the same 404 as an unknown id (another organisation's included). */
 async function subjectOf(sql: Sql, caller: Caller, personId: string, field?: string): Promise<Subject> {
@@ -338,7 +354,14 @@ export async function sessionPage(
 
 const matterView = (caller: Caller, m: MatterRow) => {
   const { orgId: _o, departmentId: _d, ...rest } = m;
-  return { ...rest, canReview: isOfficer(caller) && m.status === 'pending' && caller.orgId === m.orgId };
+  return {
+    ...rest,
+    canReview:
+      isOfficer(caller) &&
+      m.status === 'pending' &&
+      caller.orgId === m.orgId &&
+      caller.personId !== m.personId,
+  };
 };
 
 /**
@@ -358,7 +381,8 @@ export async function reportMatter(sql: Sql, actor: Actor, caller: Caller, input
     });
   const subject = await subjectOf(sql, caller, personId, 'personId');
   const source = self ? 'self' : 'officer';
-  const description = (input.description ?? '').trim();
+  // Only invisible characters (zero-width, control) count as no description (D-PATK-2).
+  const description = visible(input.description ?? '') ? (input.description ?? '').trim() : '';
   checked(
     checkMajorMatterReport(
       { kind: input.kind, source, occurredOn: input.occurredOn, description },
@@ -486,6 +510,14 @@ export async function reviewMatter(sql: Sql, actor: Actor, caller: Caller, id: s
   enforce(
     personnelWriteVerdict(caller, { personId: m.personId, orgId: m.orgId, departmentId: m.departmentId }),
   );
+  notAboutHimself(
+    caller,
+    m.personId,
+    'matter_own_review',
+    '不能审核本人报告的重大事项，须由本单位其他保密工作人员审核',
+    'You cannot review a major matter about yourself; another secrecy officer of the unit does',
+    'R-PER-05',
+  );
   const already = () =>
     conflict({
       code: 'matter_already_reviewed',
@@ -552,6 +584,14 @@ const assessmentView = (a: AssessmentRowDb) => ({
 export async function recordAssessment(sql: Sql, actor: Actor, caller: Caller, input: C.AssessmentInput) {
   const subject = await subjectOf(sql, caller, input.personId, 'personId');
   enforce(personnelWriteVerdict(caller, subject));
+  notAboutHimself(
+    caller,
+    input.personId,
+    'assessment_own',
+    '不能考核本人，须由本单位其他保密工作人员考核',
+    'You cannot assess yourself; another secrecy officer of the unit does',
+    'R-PER-07',
+  );
   const today = todayInChina();
   const persons = await classifiedPersons(
     sql,
