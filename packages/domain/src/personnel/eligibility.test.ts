@@ -194,7 +194,7 @@ describe('R-PER-02 eligibility facts', () => {
     ['an end on the start day', fact('temporary_hire', { until: '2020-05-01' }), ['fact_until_invalid']],
     ['in the future', fact('discipline', { since: '2026-11-28' }), ['fact_date_future']],
     ['in 1800', fact('discipline', { since: '1800-01-01' }), ['fact_date_invalid']],
-    ['in 1900 (D-PATK-5)', fact('discipline', { since: '1900-01-01' }), ['fact_date_invalid']],
+    ['in 1900 (D131)', fact('discipline', { since: '1900-01-01' }), ['fact_date_invalid']],
     ['on 1950-01-01, the earliest', fact('discipline', { since: '1950-01-01' }), []],
     ['other without a reason', fact('other_unsuitable'), ['fact_note_missing']],
     ['other with a reason', fact('other_unsuitable', { note: '经保密委员会认定' }), []],

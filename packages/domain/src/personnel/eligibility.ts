@@ -226,7 +226,7 @@ export interface EligibilityFact {
 export function checkEligibilityFact(f: EligibilityFact, today: PlainDate): Check {
   const out: RuleViolation[] = [];
   const label = ELIGIBILITY_CONDITION_LABELS[f.condition];
-  // Not before 1950, as every other date of the record (posts, vettings, commitments): D-PATK-5.
+  // Not before 1950, as every other date of the record (posts, vettings, commitments): D131.
   if (!isPlainDate(f.since) || compareDates(f.since, '1950-01-01') < 0)
     out.push(
       v(

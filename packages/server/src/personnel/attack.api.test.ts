@@ -528,7 +528,7 @@ describe('personnel: the outside attack', () => {
     assert.deepEqual(bad, []);
   });
 
-  test('D-PATK-1 R-PER-06a: the traveller never decides on his own trip, also when the officer applied for him', async () => {
+  test('D127 R-PER-06a: the traveller never decides on his own trip, also when the officer applied for him', async () => {
     await post(orgId, hrPerson);
     const e = await officer.post<{ id: string; approvalId: string }>('/api/personnel/exits', {
       personId: hrPerson,
@@ -559,7 +559,7 @@ describe('personnel: the outside attack', () => {
     );
   });
 
-  test('D-PATK-2 R-PER-05: a description of zero-width characters only is no description', async () => {
+  test('D128 R-PER-05: a description of zero-width characters only is no description', async () => {
     const matters = async () => (await t.db.query('SELECT count(*)::int AS n FROM personnel_matter')).rows[0];
     await expectRefusal(
       t,
@@ -575,7 +575,7 @@ describe('personnel: the outside attack', () => {
     );
   });
 
-  test('D-PATK-3 R-PER-05, R-PER-07: an officer holding a classified post neither reviews his own report nor assesses himself', async () => {
+  test('D129 R-PER-05, R-PER-07: an officer holding a classified post neither reviews his own report nor assesses himself', async () => {
     const me = await t.member(orgId, deptId, ['secrecy_officer'], 'secret');
     await post(orgId, me.personId);
     const m = await me.client.post<{ id: string; canReview: boolean }>('/api/personnel/matters', {
@@ -835,7 +835,7 @@ describe('personnel: the outside attack', () => {
     assert.deepEqual(bad, []);
   });
 
-  test('D-PATK-4 R-CAR-08: a flagged trip names no carrier to approvers who may not read it', async () => {
+  test('D130 R-CAR-08: a flagged trip names no carrier to approvers who may not read it', async () => {
     const holder = await t.member(orgId, deptId, ['staff'], 'secret');
     await post(orgId, holder.personId);
     const rc = await officer.post('/api/carriers/receive', {
@@ -1043,7 +1043,7 @@ describe('personnel: the outside attack', () => {
     assert.deepEqual(bad, []);
   });
 
-  test('D-PATK-5 R-PER-02: an eligibility fact dated 1900 is refused like every other date before 1950', async () => {
+  test('D131 R-PER-02: an eligibility fact dated 1900 is refused like every other date before 1950', async () => {
     const facts = async () => (await t.db.query('SELECT count(*)::int AS n FROM personnel_fact')).rows[0];
     await expectRefusal(
       t,
@@ -1058,7 +1058,7 @@ describe('personnel: the outside attack', () => {
     );
   });
 
-  test('D-PATK-6 R-PER-06: a checklist entry corrected is audited from → to, the earlier value kept', async () => {
+  test('D132 R-PER-06: a checklist entry corrected is audited from → to, the earlier value kept', async () => {
     const p2 = await post(orgId, colleague.personId, 'general');
     const l = await officer.post<{ id: string }>('/api/personnel/leavings', { postId: p2 });
     assert.equal(l.status, 201, l.raw);
@@ -1076,7 +1076,7 @@ describe('personnel: the outside attack', () => {
     assert.deepEqual(talk?.by, { from: '王处长', to: '李处长' });
   });
 
-  test('D-PATK-6 R-PER-06a: a returned trip changed and submitted again is audited from → to', async () => {
+  test('D132 R-PER-06a: a returned trip changed and submitted again is audited from → to', async () => {
     const d = await hr.post(`/api/approvals/${approvalId}/decide`, {
       decision: 'return',
       comment: '请补充行程',

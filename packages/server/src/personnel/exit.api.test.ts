@@ -116,7 +116,7 @@ describe('personnel exit applications (R-PER-06a, R-FOR-04)', () => {
     officer2 = (await t.member(orgId, deptId, ['secrecy_officer'])).client;
     person = await t.member(orgId, deptId, []);
     cooling = await t.member(orgId, deptId, []);
-    // A custodian of a 秘密 carrier is cleared for it: the refusal names only carriers the caller may read (D-PATK-4).
+    // A custodian of a 秘密 carrier is cleared for it: the refusal names only carriers the caller may read (D130).
     custodian = await t.member(orgId, deptId, [], 'secret');
     colleague = await t.member(orgId, deptId, []);
     plain = await t.member(orgId, deptId, []);

@@ -269,7 +269,7 @@ async function checked(
   const custody = await inCustodyOf(sql, person.personId);
   // A refusal goes to the caller: it names a few carriers he may read (carriers' own read rule). A flag
   // is frozen into the approval's snapshot for approvers whose clearance is not known here: it counts,
-  // never names (D-PATK-4).
+  // never names (D130).
   const names =
     custody.count && policy.carriers === 'refuse'
       ? (await whereNow(sql, caller, { personId: person.personId }, 3)).map(
@@ -415,7 +415,7 @@ export async function updateExitApplication(
     objectId: r.id,
     summary: {
       personId: r.personId,
-      // What was changed, from → to (D-PATK-6); the rest as submitted.
+      // What was changed, from → to (D132); the rest as submitted.
       ...changedFields(r, { ...input, destination: subject.destination }),
       flags: flags.map((f) => f.code),
       approvalId,
@@ -557,7 +557,7 @@ export const exitGuard: DecideGuard = async (sql, approval, who, input) => {
   const r = await getExit(sql, approval.subjectId);
   if (!r) return { verdict: allowed, actingAs: null };
   // The traveller never decides on his own trip, at any step — also when the secrecy officer applied
-  // for him (the engine's self_approval only knows the requester) (D-PATK-1).
+  // for him (the engine's self_approval only knows the requester) (D127).
   if (who.personId === r.personId)
     return {
       verdict: refused('forbidden', {

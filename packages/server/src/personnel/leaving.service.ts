@@ -601,7 +601,7 @@ export async function recordLeavingItem(
     if (body.item === 'reminder_talk') await setReminderTalk(sql, id, body.on, body.by ?? '');
     else await setAccessRevoked(sql, id, body.on);
   }
-  // A correction keeps the earlier value in the audit: each field from → to (D-PATK-6).
+  // A correction keeps the earlier value in the audit: each field from → to (D132).
   const fromTo = (from: unknown, to: unknown) => ({ from, to });
   const changed =
     body.item === 'devices_returned'

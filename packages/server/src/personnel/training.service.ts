@@ -91,7 +91,7 @@ const isOfficer = (c: Caller) => c.roles.includes('secrecy_officer');
 
 /**
  * A secrecy officer who is himself a classified person does not review his own major-matter report or
- * assess himself: another officer of the unit does (D-PATK-3).
+ * assess himself: another officer of the unit does (D129).
  */
 const notAboutHimself = (
   caller: Caller,
@@ -381,7 +381,7 @@ export async function reportMatter(sql: Sql, actor: Actor, caller: Caller, input
     });
   const subject = await subjectOf(sql, caller, personId, 'personId');
   const source = self ? 'self' : 'officer';
-  // Only invisible characters (zero-width, control) count as no description (D-PATK-2).
+  // Only invisible characters (zero-width, control) count as no description (D128).
   const description = visible(input.description ?? '') ? (input.description ?? '').trim() : '';
   checked(
     checkMajorMatterReport(
