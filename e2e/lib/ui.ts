@@ -92,6 +92,16 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL(/\/login/);
 }
 
+/**
+ * Opens a page from the side menu by its label. The item is scrolled to the middle of the menu first:
+ * with a long menu, scrolling it just into view leaves the last items under the sider's collapse bar.
+ */
+export async function openMenu(page: Page, label: string): Promise<void> {
+  const item = page.getByTestId('side-menu').getByText(label, { exact: true });
+  await item.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await item.click();
+}
+
 /** The labels of the side menu, in order. */
 export async function menuLabels(page: Page): Promise<string[]> {
   const items = page.getByTestId('side-menu').locator('li[role="menuitem"]');

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, menuLabels } from '../lib/ui.ts';
+import { login, menuLabels, openMenu } from '../lib/ui.ts';
 
 describe('Baomi in demo mode', { timeout: 120_000 }, () => {
   let h: Harness;
@@ -53,7 +53,7 @@ describe('Baomi in demo mode', { timeout: 120_000 }, () => {
     const sec = h.demoAccounts.find((a) => a.username === 'secadmin');
     assert.ok(sec);
     await login(s, sec.username, sec.password);
-    await s.getByTestId('side-menu').getByText('备份密钥').click();
+    await openMenu(s, '备份密钥');
     await s.waitForURL(/\/backups\/key$/);
     await s.getByText('至少 12 个字符').waitFor();
     await s.getByTestId('backup-key-passphrase').fill('short');

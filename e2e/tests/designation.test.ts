@@ -12,7 +12,7 @@ import { designationReleaseJob } from '../../packages/server/src/designation/ite
 import { runJobOnce } from '../../packages/server/src/jobs/runner.ts';
 import { ApiClient } from '../lib/api.ts';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, pick, strongPassword, toast } from '../lib/ui.ts';
+import { login, openMenu, pick, strongPassword, toast } from '../lib/ui.ts';
 
 const TODAY = todayInChina();
 const YEAR = TODAY.slice(0, 4);
@@ -344,7 +344,7 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
       .waitFor();
 
     // 定密权限: the organisation's authority with its reasons; the designators and "may decide today?".
-    await d.getByTestId('side-menu').getByText('定密权限').click();
+    await openMenu(d, '定密权限');
     await d
       .getByTestId('org-authority')
       .filter({ hasText: `${CITY}可以原始定密到机密级` })
@@ -395,7 +395,7 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     assert.ok(produced.total.counts.total! >= 1, 'at least one item approved this year');
 
     const d = await signIn('designator');
-    await d.getByTestId('side-menu').getByText('年度统计', { exact: true }).click();
+    await openMenu(d, '年度统计');
     await d.waitForURL(/\/designation\/stats$/);
     // R-DES-09: the year before by default
     await d
@@ -456,7 +456,7 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     await make('年度项目储备清单', 60);
 
     const o = await signIn('officer');
-    await o.getByTestId('side-menu').getByText('年度审核').click();
+    await openMenu(o, '年度审核');
     const table = o.getByTestId('expiring-table');
     // the default window (90 days) holds both, soonest first
     await table.locator('tr', { hasText: '年度项目储备清单' }).waitFor();

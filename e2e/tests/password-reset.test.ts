@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../lib/api.ts';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { changePassword, eventually, login, strongPassword } from '../lib/ui.ts';
+import { changePassword, eventually, login, openMenu, strongPassword } from '../lib/ui.ts';
 
 const USERNAME = 'lisi-reset';
 
@@ -56,7 +56,7 @@ describe('password reset under dual control', { timeout: 170_000 }, () => {
   });
 
   test('the secadmin sees the request as a todo and in her console, confirms it and sees the second half once', async () => {
-    await sec.getByTestId('side-menu').getByText('待办与重置确认').click();
+    await openMenu(sec, '待办与重置确认');
     await sec.waitForURL(/\/password-resets$/);
     await sec.getByTestId('admin-todos').getByText(`系统管理员申请重置账号 ${USERNAME} 的密码`).waitFor();
     const row = sec.getByTestId('resets-table').locator('tr', { hasText: USERNAME });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { eventually, login, logout, menuLabels, toast } from '../lib/ui.ts';
+import { eventually, login, logout, menuLabels, openMenu, toast } from '../lib/ui.ts';
 
 describe('work calendar in the browser', { timeout: 150_000 }, () => {
   let h: Harness;
@@ -30,7 +30,7 @@ describe('work calendar in the browser', { timeout: 150_000 }, () => {
     await login(p, officer.username, officer.password);
     await p.waitForURL(/\/home$/);
     assert.ok((await menuLabels(p)).includes('工作日历'), 'the menu has the work calendar');
-    await p.getByTestId('side-menu').getByText('工作日历').click();
+    await openMenu(p, '工作日历');
     await p.waitForURL(/\/workdays/);
     // 2026 is entered by the demo (the State Council's holidays); the officer enters 2027's.
     await p.goto('/workdays?year=2027');

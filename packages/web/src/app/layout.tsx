@@ -138,19 +138,23 @@ function AppLayout() {
             collapsed={collapsed}
             onCollapse={setCollapsed}
             width={220}
-            style={{ background: '#001529', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+            style={{ background: '#001529', position: 'sticky', top: 0, height: '100vh' }}
           >
-            <Brand collapsed={collapsed} />
-            <nav aria-label={t('app.name')}>
-              <Menu
-                theme="dark"
-                mode="inline"
-                data-testid="side-menu"
-                selectedKeys={selected ? [selected.path] : []}
-                items={menuItems(items, role, t)}
-                onClick={({ key }) => navigate(key)}
-              />
-            </nav>
+            {/* The menu scrolls above the collapse bar (48 px, fixed at the bottom), so that a long menu's
+                last entries can be reached on a small screen. */}
+            <div style={{ height: 'calc(100vh - 48px)', overflowY: 'auto' }}>
+              <Brand collapsed={collapsed} />
+              <nav aria-label={t('app.name')}>
+                <Menu
+                  theme="dark"
+                  mode="inline"
+                  data-testid="side-menu"
+                  selectedKeys={selected ? [selected.path] : []}
+                  items={menuItems(items, role, t)}
+                  onClick={({ key }) => navigate(key)}
+                />
+              </nav>
+            </div>
           </Layout.Sider>
         )}
         <Layout>
