@@ -65,13 +65,31 @@ export async function enrolTotp(page: Page, username: string): Promise<string[]>
   rememberSecret(username, secret);
   await page.getByTestId('totp-code').fill(nextCode(username));
   await page.getByTestId('totp-confirm').click();
-  const dialog = page.getByTestId('recovery-codes');
   const shown = page.getByTestId('recovery-code');
   await shown.first().waitFor();
   const codes = (await shown.allTextContents()).map((s) => s.trim());
-  await page.getByRole('button', { name: /我已记下|written them down/ }).click();
-  await dialog.waitFor({ state: 'hidden' }).catch(() => undefined);
+  await closeRecoveryCodes(page);
   return codes;
+}
+
+/**
+ * Closes the recovery-codes dialog with 我已记下. In full runs a first click is sometimes lost while the
+ * factor list behind the dialog reloads (the dialog stays open, as the password-reset test saw too):
+ * click again until the dialog is gone.
+ */
+export async function closeRecoveryCodes(page: Page): Promise<void> {
+  const done = page.getByRole('button', { name: /我已记下|written them down/ });
+  await done.click();
+  await eventually(
+    async () => {
+      if (!(await done.isVisible())) return true;
+      await done.click({ timeout: 2_000 }).catch(() => undefined);
+      await done.waitFor({ state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+      return !(await done.isVisible());
+    },
+    'the recovery-codes dialog closes',
+    15_000,
+  );
 }
 
 /** Fills the change-password form and submits it with Enter; waits until the page is left. */

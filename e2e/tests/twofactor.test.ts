@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient } from '../lib/api.ts';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { enrolTotp, login, logout, strongPassword } from '../lib/ui.ts';
+import { closeRecoveryCodes, enrolTotp, login, logout, strongPassword } from '../lib/ui.ts';
 
 describe('two-factor sign-in', { timeout: 170_000 }, () => {
   let h: Harness;
@@ -101,7 +101,7 @@ describe('two-factor sign-in', { timeout: 170_000 }, () => {
     await page.goto(`${base}/security`);
     await page.getByTestId('webauthn-add').click();
     await page.getByTestId('recovery-code').first().waitFor();
-    await page.getByRole('button', { name: /我已记下/ }).click();
+    await closeRecoveryCodes(page);
     await page.getByTestId('factor-item').first().waitFor();
     assert.match((await page.getByTestId('factor-list').textContent()) ?? '', /安全密钥/);
     await h.shot(page, 'security-key');
