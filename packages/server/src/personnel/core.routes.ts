@@ -1,13 +1,13 @@
 // HTTP of the personnel module's core part (relative to /api/personnel): the ledger and its export,
 // people (record, timeline, posts, vettings, facts, candidates for a first post) and the key-site
 // register. Business users only (R-SYS-01); whose record is decided in core.service.ts by the domain.
+
 import { FileBody } from '@baomi/api/common.ts';
 import * as C from '@baomi/api/personnel/core.ts';
-import { CLEARANCE_LABELS, enforce, invalid, PERSON_CLASS_SHORT_LABELS } from '@baomi/domain';
-import type { FastifyRequest } from 'fastify';
+import { CLEARANCE_LABELS, enforce, PERSON_CLASS_SHORT_LABELS } from '@baomi/domain';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
-import { type Caller, callerOf, guard } from '../http/policy.ts';
-import { actorFor, ctxOf } from '../http/request.ts';
+import { guard } from '../http/policy.ts';
+import { actorFor } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
@@ -27,20 +27,9 @@ import {
   personTimeline,
   recordFact,
 } from './core.service.ts';
+import { personnelCallerOf } from './part.ts';
 
 const { tags } = C;
-
-function callerFor(req: FastifyRequest): Caller {
-  const caller = callerOf(ctxOf(req));
-  if (!caller)
-    throw invalid({
-      code: 'no_person',
-      rule: 'R-SYS-01',
-      zh: '只有关联人员的业务账号可以办理涉密人员事务',
-      en: 'Only business accounts linked to a person handle classified-personnel records',
-    });
-  return caller;
-}
 
 export const coreRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
@@ -59,7 +48,7 @@ export const coreRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       const { page: _p, pageSize: _s, ...filter } = req.query;
       const r = await ledger(db, caller, filter, pageOf(req.query));
       const officer = caller.roles.includes('secrecy_officer');
@@ -102,7 +91,7 @@ export const coreRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req, reply) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       enforce(exportVerdict(caller));
       const { format, ...filter } = req.query;
       const { items } = await ledger(db, caller, filter, null);
@@ -148,7 +137,7 @@ export const coreRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.CandidateList },
       },
     },
-    async (req) => wire(await candidates(db, callerFor(req), req.query.q)),
+    async (req) => wire(await candidates(db, personnelCallerOf(req), req.query.q)),
   );
 
   app.get(
@@ -163,7 +152,9 @@ export const coreRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) =>
-      wire(await db.tx((sql) => personRecord(sql, actorFor(req), callerFor(req), req.params.personId))),
+      wire(
+        await db.tx((sql) => personRecord(sql, actorFor(req), personnelCallerOf(req), req.params.personId)),
+      ),
   );
 
   app.get(
@@ -178,7 +169,9 @@ export const coreRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) =>
-      wire(await db.tx((sql) => personTimeline(sql, actorFor(req), callerFor(req), req.params.personId))),
+      wire(
+        await db.tx((sql) => personTimeline(sql, actorFor(req), personnelCallerOf(req), req.params.personId)),
+      ),
   );
 
   app.post(
@@ -195,7 +188,7 @@ export const coreRoutes: ModuleRoutes = async (app) => {
     },
     async (req, reply) => {
       const r = await db.tx((sql) =>
-        addPost(sql, actorFor(req), callerFor(req), req.params.personId, req.body),
+        addPost(sql, actorFor(req), personnelCallerOf(req), req.params.personId, req.body),
       );
       return reply.status(201).send(wire(r));
     },
@@ -216,7 +209,14 @@ export const coreRoutes: ModuleRoutes = async (app) => {
     async (req) =>
       wire(
         await db.tx((sql) =>
-          changePost(sql, actorFor(req), callerFor(req), req.params.personId, req.params.postId, req.body),
+          changePost(
+            sql,
+            actorFor(req),
+            personnelCallerOf(req),
+            req.params.personId,
+            req.params.postId,
+            req.body,
+          ),
         ),
       ),
   );
@@ -235,7 +235,7 @@ export const coreRoutes: ModuleRoutes = async (app) => {
     },
     async (req, reply) => {
       const r = await db.tx((sql) =>
-        addVetting(sql, actorFor(req), callerFor(req), req.params.personId, req.body),
+        addVetting(sql, actorFor(req), personnelCallerOf(req), req.params.personId, req.body),
       );
       return reply.status(201).send(wire(r));
     },
@@ -255,7 +255,7 @@ export const coreRoutes: ModuleRoutes = async (app) => {
     },
     async (req, reply) => {
       const r = await db.tx((sql) =>
-        recordFact(sql, actorFor(req), callerFor(req), req.params.personId, req.body),
+        recordFact(sql, actorFor(req), personnelCallerOf(req), req.params.personId, req.body),
       );
       return reply.status(201).send(wire(r));
     },
@@ -279,7 +279,7 @@ export const coreRoutes: ModuleRoutes = async (app) => {
           endEligibilityFact(
             sql,
             actorFor(req),
-            callerFor(req),
+            personnelCallerOf(req),
             req.params.personId,
             req.params.factId,
             req.body,
@@ -298,7 +298,7 @@ export const coreRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.KeySiteList },
       },
     },
-    async (req) => wire(await keySiteList(db, callerFor(req))),
+    async (req) => wire(await keySiteList(db, personnelCallerOf(req))),
   );
 
   app.post(
@@ -313,7 +313,7 @@ export const coreRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await db.tx((sql) => createKeySite(sql, actorFor(req), callerFor(req), req.body));
+      const r = await db.tx((sql) => createKeySite(sql, actorFor(req), personnelCallerOf(req), req.body));
       return reply.status(201).send(wire(r));
     },
   );
@@ -331,6 +331,10 @@ export const coreRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) =>
-      wire(await db.tx((sql) => changeKeySite(sql, actorFor(req), callerFor(req), req.params.id, req.body))),
+      wire(
+        await db.tx((sql) =>
+          changeKeySite(sql, actorFor(req), personnelCallerOf(req), req.params.id, req.body),
+        ),
+      ),
   );
 };

@@ -1,12 +1,12 @@
 // HTTP of the exit part, under /api/personnel: /exits… (applications, return reports, forms, the
 // unit's policy), /exits/briefings… (保密提醒) and /passports… (证照). Contract:
 // packages/api/src/personnel/exit.ts.
+
 import { FileBody, IdParams } from '@baomi/api/common.ts';
 import * as C from '@baomi/api/personnel/exit.ts';
 import {
   EXIT_KIND_LABELS,
   EXIT_STATUS_LABELS,
-  invalid,
   PASSPORT_KIND_LABELS,
   PASSPORT_STATUS_LABELS,
 } from '@baomi/domain';
@@ -14,8 +14,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { appendAudit } from '../audit/chain.ts';
 import type { Db } from '../db/db.ts';
 import { type LedgerSpec, shanghaiTime, toCsv, toXlsx } from '../exports/ledger.ts';
-import { type Caller, callerOf, guard } from '../http/policy.ts';
-import { actorFor, ctxOf } from '../http/request.ts';
+import { guard } from '../http/policy.ts';
+import { actorFor } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
@@ -35,20 +35,9 @@ import {
   signBriefing,
   updateExitApplication,
 } from './exit.service.ts';
+import { personnelCallerOf } from './part.ts';
 
 const { tags } = C;
-
-export function personnelCallerOf(req: FastifyRequest): Caller {
-  const caller = callerOf(ctxOf(req));
-  if (!caller)
-    throw invalid({
-      code: 'no_person',
-      rule: 'R-SYS-01',
-      zh: '只有关联人员的业务账号可以办理涉密人员事务',
-      en: 'Only business accounts linked to a person handle classified-personnel work',
-    });
-  return caller;
-}
 
 /** An Excel/CSV ledger, audited as `action` before the file leaves. */
 async function sendExport<T>(

@@ -4,14 +4,14 @@
 
 import { FileBody, IdParams } from '@baomi/api/common.ts';
 import * as C from '@baomi/api/personnel/leaving.ts';
-import { invalid, PERSON_CLASS_LABELS } from '@baomi/domain';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PERSON_CLASS_LABELS } from '@baomi/domain';
+import type { FastifyReply } from 'fastify';
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Db } from '../db/db.ts';
 import { shanghaiTime, toCsv, toXlsx } from '../exports/ledger.ts';
 import { type PdfSpec, renderPdfDetailed } from '../exports/pdf.ts';
-import { type Caller, callerOf, guard } from '../http/policy.ts';
-import { actorFor, ctxOf } from '../http/request.ts';
+import { guard } from '../http/policy.ts';
+import { actorFor } from '../http/request.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { leavingPolicy } from './leaving.policy.ts';
 import {
@@ -28,20 +28,9 @@ import {
   setLeavingPolicy,
   startLeaving,
 } from './leaving.service.ts';
+import { personnelCallerOf } from './part.ts';
 
 const { tags } = C;
-
-function callerFor(req: FastifyRequest): Caller {
-  const caller = callerOf(ctxOf(req));
-  if (!caller)
-    throw invalid({
-      code: 'no_person',
-      rule: 'R-SYS-01',
-      zh: '只有关联人员的业务账号可以办理涉密人员事务',
-      en: 'Only business accounts linked to a person handle classified personnel',
-    });
-  return caller;
-}
 
 const attachment = (reply: FastifyReply, name: string, ext: string) => {
   const ascii = name.replace(/[^A-Za-z0-9_.-]/g, '_');
@@ -101,7 +90,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       return db.tx((sql) => personCommitments(sql, actorFor(req), caller, req.params.personId));
     },
   );
@@ -119,7 +108,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req, reply) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       const r = await db.tx((sql) =>
         registerCommitment(sql, actorFor(req), caller, req.params.personId, req.body),
       );
@@ -140,7 +129,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req, reply) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       const f = await commitmentForm(db, caller, req.params.personId, req.query);
       return sendForm(
         db,
@@ -167,7 +156,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.LeavingPage },
       },
     },
-    async (req) => leavingList(db, callerFor(req), req.query),
+    async (req) => leavingList(db, personnelCallerOf(req), req.query),
   );
 
   app.post(
@@ -182,7 +171,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req, reply) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       const actor = actorFor(req);
       const r = await db.tx(async (sql) => {
         const id = await startLeaving(sql, actor, caller, req.body);
@@ -204,7 +193,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       return db.tx((sql) => leavingDetail(sql, actorFor(req), caller, req.params.id));
     },
   );
@@ -222,7 +211,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       const actor = actorFor(req);
       return db.tx(async (sql) => {
         await recordLeavingItem(sql, actor, caller, req.params.id, req.body);
@@ -244,7 +233,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       const actor = actorFor(req);
       return db.tx(async (sql) => {
         await approveLeaving(sql, actor, caller, req.params.id, req.body);
@@ -265,7 +254,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req, reply) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       const f = await leavingForm(db, caller, req.params.id);
       return sendForm(
         db,
@@ -293,7 +282,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       const { page = 1, pageSize = 20, ...f } = req.query;
       const r = await coolingOffList(db, caller, f);
       const mayExport = caller.roles.includes('secrecy_officer') || caller.roles.includes('leader');
@@ -328,7 +317,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req, reply) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       const { format = 'xlsx', ...f } = req.query;
       const r = await coolingOffList(db, caller, f);
       const spec = {
@@ -376,7 +365,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
         response: { 200: C.LeavingPolicy },
       },
     },
-    async (req) => getLeavingPolicy(db, callerFor(req)),
+    async (req) => getLeavingPolicy(db, personnelCallerOf(req)),
   );
 
   app.put(
@@ -391,7 +380,7 @@ export const leavingRoutes: ModuleRoutes = async (app) => {
       },
     },
     async (req) => {
-      const caller = callerFor(req);
+      const caller = personnelCallerOf(req);
       return db.tx((sql) => setLeavingPolicy(sql, actorFor(req), caller, req.body));
     },
   );

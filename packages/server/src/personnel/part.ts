@@ -3,7 +3,11 @@
 // with major-matter reports, and commitments/assessments/leaving. Each part declares what a module
 // declares; module.ts merges them into the one manifest, so a part is added or changed in its own
 // file. Part names prefix their files: core.*, training.*, exit.*, leaving.*.
+import { invalid } from '@baomi/domain';
+import type { FastifyRequest } from 'fastify';
 import type { Sql } from '../db/db.ts';
+import { type Caller, callerOf } from '../http/policy.ts';
+import { ctxOf } from '../http/request.ts';
 import type { ModuleRoutes, ServerModule } from '../kit/module.ts';
 
 /** One line on a person's timeline (the person's page shows every part's lines, newest first). */
@@ -60,4 +64,17 @@ export function mergeParts(parts: readonly ModulePart[]): Omit<ServerModule, 'na
       return accounts;
     };
   return merged;
+}
+
+/** The caller of a personnel route: a business account linked to a person (else 400, R-SYS-01). */
+export function personnelCallerOf(req: FastifyRequest): Caller {
+  const caller = callerOf(ctxOf(req));
+  if (!caller)
+    throw invalid({
+      code: 'no_person',
+      rule: 'R-SYS-01',
+      zh: '只有关联人员的业务账号可以办理涉密人员事务',
+      en: 'Only business accounts linked to a person handle classified-personnel records',
+    });
+  return caller;
 }

@@ -1,6 +1,7 @@
 // HTTP for the training part, relative to /api/personnel: /training… (R-PER-04 sessions, policy, the
 // shortfall view and its export), /matters… (R-PER-05), /assessments… (R-PER-07, with the printable
 // 年度考核表), and the person's page section (/training/people/:personId).
+
 import { FileBody, IdParams } from '@baomi/api/common.ts';
 import * as C from '@baomi/api/personnel/training.ts';
 import {
@@ -9,18 +10,17 @@ import {
   ASSESSMENT_ASPECTS,
   ASSESSMENT_RESULT_LABELS,
   effectiveClass,
-  invalid,
   PERSON_CLASS_LABELS,
   personnelReadScope,
 } from '@baomi/domain';
-import type { FastifyRequest } from 'fastify';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
 import { sendPdf } from '../exports/pdf.ts';
-import { type Caller, callerOf, guard } from '../http/policy.ts';
-import { actorFor, ctxOf } from '../http/request.ts';
+import { guard } from '../http/policy.ts';
+import { actorFor } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
+import { personnelCallerOf } from './part.ts';
 import { trainingPolicy as P } from './training.policy.ts';
 import { orgName } from './training.queries.ts';
 import {
@@ -44,18 +44,6 @@ import {
 } from './training.service.ts';
 
 const { tags } = C;
-
-export function personnelCallerOf(req: FastifyRequest): Caller {
-  const caller = callerOf(ctxOf(req));
-  if (!caller)
-    throw invalid({
-      code: 'no_person',
-      rule: 'R-SYS-01',
-      zh: '只有关联人员的业务账号可以办理涉密人员事务',
-      en: 'Only business accounts linked to a person handle personnel records',
-    });
-  return caller;
-}
 
 export const trainingRoutes: ModuleRoutes = async (app) => {
   const db = app.deps.db;
