@@ -53,16 +53,19 @@ for entry in $matrix; do
   echo "=== node-matrix: $("$node_bin/node" --version)"
   for s in "${SUITES[@]}"; do
     start=$(date +%s)
-    if PATH="$node_bin:$PATH" node scripts/test.mjs "$s"; then status=ok; else
+    if PATH="$node_bin:$PATH" node scripts/test.mjs "$s" 2>&1 | tee "$dir/$s.log"; then status=ok; else
       status=FAILED
-      failed+=("node $v: $s")
+      # The suite's own closing "Problems:" line names the failing tests; repeat it at the end, where CI's
+      # tail shows it.
+      failed+=("node $v: $s — $(grep -m1 '^Problems:' "$dir/$s.log" || echo 'see its output')")
     fi
     echo "=== node-matrix: Node $v $s: $status in $(($(date +%s) - start)) s"
   done
 done
 
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "node-matrix: failed: ${failed[*]}"
+  echo "node-matrix: failed:"
+  printf '  %s\n' "${failed[@]}"
   exit 1
 fi
 echo "node-matrix: every suite passed on every version that ran"

@@ -3,7 +3,7 @@
 // Suites: lint, typecheck, domain, scanner, server unit, API on PGlite, API on PostgreSQL, browser (Chromium).
 // PostgreSQL and Chromium suites are skipped (with a message) when absent, unless CI=true: then they fail.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -64,6 +64,7 @@ function nodeTests(name, files, env = {}) {
     { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
   );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  rmSync(dir, { recursive: true, force: true });
   const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
   const pass = num('pass');
   const fail = num('fail') + num('cancelled');
@@ -73,9 +74,33 @@ function nodeTests(name, files, env = {}) {
   totals.skipped += skip;
   if (r.status !== 0 && fail === 0) {
     totals.failed += 1;
-    problems.push(`${name} (exit ${r.status})`);
-  } else if (fail > 0) problems.push(`${name} (${fail} failed)`);
+    problems.push(`${name} (exit ${r.status}${r.signal ? `, signal ${r.signal}` : ''})`);
+  } else if (fail > 0) problems.push(`${name} (${fail} failed: ${failedNames(text).join(' | ')})`);
   console.log(`--- ${name}: ${pass} passed, ${fail} failed, ${skip} skipped`);
+}
+
+// The failing tests' names, innermost last ("suite › test"), from the TAP file: CI shows only the tail of
+// its output, so the closing lines must say which tests failed, not only how many.
+function failedNames(tap) {
+  const stack = [];
+  const names = [];
+  for (const line of tap.split('\n')) {
+    const m = line.match(/^(\s*)(not ok|ok) \d+ - (.*?)(?: # .*)?$/);
+    if (m) {
+      const depth = m[1].length / 4;
+      stack.length = depth;
+      if (m[2] === 'not ok') names.push([...stack, m[3]].join(' › '));
+      continue;
+    }
+    const s = line.match(/^(\s*)# Subtest: (.*)$/);
+    if (s) {
+      const depth = s[1].length / 4;
+      stack.length = depth;
+      stack[depth] = s[2];
+    }
+  }
+  // A failing suite also reports each failing test inside it: keep the innermost names.
+  return names.filter((n) => !names.some((o) => o !== n && o.startsWith(`${n} › `))).slice(0, 20);
 }
 
 function missing(name, why) {
