@@ -2,13 +2,14 @@
 // vetting, eligibility, the ledger and the person's page), training, exit applications and passports
 // with major-matter reports, and commitments/assessments/leaving. Each part declares what a module
 // declares; module.ts merges them into the one manifest, so a part is added or changed in its own
-// file. Part names prefix their files: core.*, training.*, exit.*, leaving.*.
+// file (the kit's parts, kit/parts.ts). Part names prefix their files: core.*, training.*, exit.*, leaving.*.
 import { invalid } from '@baomi/domain';
 import type { FastifyRequest } from 'fastify';
 import type { Sql } from '../db/db.ts';
 import { type Caller, callerOf } from '../http/policy.ts';
 import { ctxOf } from '../http/request.ts';
-import type { ModuleRoutes, ServerModule } from '../kit/module.ts';
+import type { ServerModule } from '../kit/module.ts';
+import { type ModulePart as KitPart, mergeParts as mergeKitParts } from '../kit/parts.ts';
 
 /** One line on a person's timeline (the person's page shows every part's lines, newest first). */
 export interface PersonTimelineEntry {
@@ -25,9 +26,7 @@ export interface PersonTimelineEntry {
 /** A part's lines for one person; called only after the caller passed personnelReadVerdict. */
 export type PersonTimelineSource = (sql: Sql, personId: string) => Promise<PersonTimelineEntry[]>;
 
-export type ModulePart = Partial<Omit<ServerModule, 'name' | 'label' | 'prefix' | 'routes'>> & {
-  /** Routes relative to /api/personnel. */
-  routes?: ModuleRoutes;
+export type ModulePart = KitPart & {
   /** The part's lines on a person's timeline. */
   personTimeline?: PersonTimelineSource;
 };
@@ -39,31 +38,10 @@ export function personTimelineSources(): readonly PersonTimelineSource[] {
   return timelineSources;
 }
 
-/** One manifest from the parts: routes registered in order, lists concatenated, maps merged. */
+/** The kit's merge (kit/parts.ts), plus every part's timeline source. */
 export function mergeParts(parts: readonly ModulePart[]): Omit<ServerModule, 'name' | 'label' | 'prefix'> {
   for (const p of parts) if (p.personTimeline) timelineSources.push(p.personTimeline);
-  const seeds = parts.flatMap((p) => (p.demoSeed ? [p.demoSeed] : []));
-  const merged: Omit<ServerModule, 'name' | 'label' | 'prefix'> = {
-    routes: async (app, opts) => {
-      for (const p of parts) if (p.routes) await p.routes(app, opts);
-    },
-    policies: parts.flatMap((p) => p.policies ?? []),
-    jobs: parts.flatMap((p) => p.jobs ?? []),
-    approvalFlows: parts.flatMap((p) => p.approvalFlows ?? []),
-    todoProviders: parts.flatMap((p) => p.todoProviders ?? []),
-    postClosingChecks: parts.flatMap((p) => p.postClosingChecks ?? []),
-    clearanceChecks: parts.flatMap((p) => p.clearanceChecks ?? []),
-    constraintFields: Object.assign({}, ...parts.map((p) => p.constraintFields ?? {})),
-    auditActions: Object.assign({}, ...parts.map((p) => p.auditActions ?? {})),
-    auditObjects: Object.assign({}, ...parts.map((p) => p.auditObjects ?? {})),
-  };
-  if (seeds.length)
-    merged.demoSeed = async (db, ctx) => {
-      const accounts = [];
-      for (const seed of seeds) accounts.push(...(await seed(db, ctx)));
-      return accounts;
-    };
-  return merged;
+  return mergeKitParts(parts);
 }
 
 /** The caller of a personnel route: a business account linked to a person (else 400, R-SYS-01). */

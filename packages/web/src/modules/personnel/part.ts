@@ -1,10 +1,10 @@
-// The personnel web module in parts, like the server's (packages/server/src/personnel/part.ts): each
+// The personnel web module in parts (app/part.ts), like the server's (packages/server/src/personnel/part.ts): each
 // part (core, training, exit, leaving) declares its pages, menu entries and strings in its own
 // <part>.part.tsx; module.tsx merges them. Menu entries of every part stand under 'nav.personnel'.
 // A part may add a section to the person's page (personSections; sections.ts orders them).
 import type { ComponentType, LazyExoticComponent } from 'react';
 import type { Bilingual } from '../../app/messages.ts';
-import type { MenuEntry, WebRoute } from '../../app/module.ts';
+import type { WebPart as KitWebPart } from '../../app/part.ts';
 
 /** What a section of the person's page gets: whose page, and whether the caller may keep the record. */
 export interface PersonSectionProps {
@@ -22,10 +22,7 @@ export interface PersonSection {
   component: LazyExoticComponent<ComponentType<PersonSectionProps>>;
 }
 
-export interface WebPart<M extends Record<string, Bilingual>> {
-  routes: readonly WebRoute[];
-  menu: readonly MenuEntry<keyof M & string>[];
-  messages: M;
+export interface WebPart<M extends Record<string, Bilingual>> extends KitWebPart<M> {
   personSections?: readonly PersonSection[];
 }
 
