@@ -79,12 +79,17 @@ describe('audit outbox (R-SYS-03, D51, D68)', () => {
     const auditor = await t.admin('auditor');
     await chainPending(t.db);
     const head = await headSeq(t.db);
-    for (let i = 0; i < 3; i++) {
-      await t.db.query('INSERT INTO audit_outbox (bodies) VALUES (ARRAY[$1])', [
-        `[${Date.now()},null,"system","system",null,null,"test.pending",null,"p${i}",{},null]`,
-      ]);
-    }
-    const v = await verifyChain(t.db);
+    // The waiting events and the verification in one transaction: this process's chainer sweeps the
+    // outbox every second (CHAIN_SWEEP_MS) and, between separate statements, chained the events itself
+    // now and then (a CI run on Node 22 and PostgreSQL saw waiting = 0).
+    const v = await t.db.tx(async (sql) => {
+      for (let i = 0; i < 3; i++) {
+        await sql.query('INSERT INTO audit_outbox (bodies) VALUES (ARRAY[$1])', [
+          `[${Date.now()},null,"system","system",null,null,"test.pending",null,"p${i}",{},null]`,
+        ]);
+      }
+      return verifyChain(sql);
+    });
     assert.equal(v.ok, true, JSON.stringify(v.reason));
     assert.ok(v.head.seq >= head + 3, 'the waiting events were chained and verified');
     assert.ok(v.waiting >= 3, `verification reports the waiting events it chained (${v.waiting})`);
