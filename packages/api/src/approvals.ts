@@ -38,6 +38,12 @@ export const DecideBody = Req({
   decision: Enum(['approve', 'opinion', 'attest', 'return', 'reject'] as const),
   comment: Type.Optional(Str(2000, 0)),
   role: Type.Optional(BusinessRole),
+  /**
+   * The approval's updatedAt as the decider saw it: if it has changed since (another approver decided,
+   * the material changed, the requester withdrew), the decision is refused with 409 and nothing is
+   * written, instead of being judged against a state the decider never saw.
+   */
+  seenUpdatedAt: Type.Optional(Timestamp),
 });
 export type DecideBody = Static<typeof DecideBody>;
 

@@ -181,6 +181,58 @@ describe('the one approval mechanism (R-DES-06 as the first flow)', () => {
     assert.equal(again.status, 200, 'the officer decides again in the new round');
   });
 
+  test('a decision on an approval that moved on since the decider opened it is 409, and nothing is written', async () => {
+    const a = await open(handler.personId, '并发测试');
+    const seen = await officer.client.get<View>(`/api/approvals/${a.id}`);
+    assert.equal(seen.status, 200);
+    // A material change reopens it meanwhile (or another approver decides): the page the officer
+    // holds is stale.
+    await t.db.tx((sql) => subjectChanged(sql, SYSTEM_ACTOR, a.id, { ...subject, level: 'top_secret' }));
+    const before = (
+      await t.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM approval_decision WHERE approval_id = $1',
+        [a.id],
+      )
+    ).rows[0]!.n;
+    const stale = await officer.client.post<Err>(`/api/approvals/${a.id}/decide`, {
+      decision: 'opinion',
+      seenUpdatedAt: seen.body.updatedAt,
+    });
+    assert.equal(stale.status, 409);
+    assert.equal(stale.body.error.code, 'approval_moved');
+    assert.match(stale.body.error.zh, /刷新/);
+    const after = (
+      await t.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM approval_decision WHERE approval_id = $1',
+        [a.id],
+      )
+    ).rows[0]!.n;
+    assert.equal(after, before, 'no decision written');
+    const fresh = await officer.client.get<View>(`/api/approvals/${a.id}`);
+    const ok = await officer.client.post<View>(`/api/approvals/${a.id}/decide`, {
+      decision: 'opinion',
+      seenUpdatedAt: fresh.body.updatedAt,
+    });
+    assert.equal(ok.status, 200, 'with the page reloaded the decision goes through');
+    const garbled = await designator.client.post<Err>(`/api/approvals/${a.id}/decide`, {
+      decision: 'approve',
+      seenUpdatedAt: 'yesterday',
+    });
+    assert.ok([400, 409].includes(garbled.status), `a garbled time is refused (${garbled.status})`);
+  });
+
+  test('two approvers of one step deciding at once: one wins, the other is 409 (never 500)', async () => {
+    const second = await t.member(org, dept, ['secrecy_officer'], 'top_secret');
+    const a = await open(handler.personId, '同时审批');
+    const seen = (await officer.client.get<View>(`/api/approvals/${a.id}`)).body.updatedAt;
+    const [x, y] = await Promise.all(
+      [officer, second].map((p) =>
+        p.client.post<Err>(`/api/approvals/${a.id}/decide`, { decision: 'opinion', seenUpdatedAt: seen }),
+      ),
+    );
+    assert.deepEqual([x?.status, y?.status].sort(), [200, 409]);
+  });
+
   test('a flow step at a department with a function the organisation has not set is refused with 409', async () => {
     await assert.rejects(
       t.db.tx((sql) =>

@@ -17,7 +17,13 @@ import {
   getApproval,
   listDecisions,
 } from './queries.ts';
-import { approvalVerdicts, decideApproval, subjectLinkOf, withdrawApproval } from './service.ts';
+import {
+  approvalMoved,
+  approvalVerdicts,
+  decideApproval,
+  subjectLinkOf,
+  withdrawApproval,
+} from './service.ts';
 
 const tags = ['approvals'];
 const APPROVAL = { zh: '审批', en: 'Approval' };
@@ -30,6 +36,19 @@ function personOf(req: Parameters<typeof ctxOf>[0]): PersonSummary {
   const p = ctxOf(req).me.person;
   if (!p) throw notFound(APPROVAL);
   return p;
+}
+
+/** Whether `person` could have decided a step the approval has passed (its role, at its place). */
+function wasDeciderOfAPassedStep(row: ApprovalRow, person: PersonSummary): boolean {
+  if (row.initiatorPersonId === person.id || !coversMaterial(person.clearance, row.subjectSnapshot))
+    return false;
+  const passed = row.status === 'pending' ? row.steps.slice(0, row.stepIndex) : row.steps;
+  return passed.some(
+    (s) =>
+      s.orgId === person.orgId &&
+      (s.departmentId === null || s.departmentId === person.departmentId) &&
+      person.roles.includes(s.role),
+  );
 }
 
 /** The approval with its flow's step labels and decisions, for its participants only (else 404). */
@@ -152,7 +171,15 @@ const approvalRoutes: ModuleRoutes = async (app) => {
       const person = personOf(req);
       return db.tx(async (sql) => {
         const row = await getApproval(sql, req.params.id);
-        if (!row || !(await view(sql, row, person, false))) throw notFound(APPROVAL);
+        if (!row) throw notFound(APPROVAL);
+        if (!(await view(sql, row, person, false))) {
+          // Another approver of the same step was quicker: the step he could decide has passed, so he
+          // is no participant now. Having opened it (seenUpdatedAt), he is told it moved on (409),
+          // not that it does not exist; nobody else learns anything from this.
+          if (req.body.seenUpdatedAt !== undefined && wasDeciderOfAPassedStep(row, person))
+            throw approvalMoved();
+          throw notFound(APPROVAL);
+        }
         const updated = await decideApproval(
           sql,
           actorFor(req, req.body.role),

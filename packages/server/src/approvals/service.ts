@@ -221,7 +221,22 @@ export async function subjectLinkOf(sql: Sql, row: Pick<ApprovalRow, 'subjectTyp
   return (await subjectLinks.get(row.subjectType)?.(sql, row.subjectId)) ?? null;
 }
 
+/** 409: the approval moved on after the decider opened it (two approvers at once, a reopened material). */
+export const approvalMoved = () =>
+  conflict({
+    code: 'approval_moved',
+    zh: '该审批在您查看后已有变化（他人已作决定、材料已变更或已撤回），请刷新后再决定',
+    en: 'The approval changed after you opened it (another decision, a changed material or a withdrawal); reload it and decide again',
+  });
+
+/** Two instants equal to the millisecond (what a Date and its ISO text in the API both hold). */
+function sameInstant(seen: string, at: Date | string): boolean {
+  return new Date(seen).getTime() === new Date(at).getTime();
+}
+
 export interface DecideInput extends DecisionInput {
+  /** The approval's updatedAt as the decider saw it (409 when it has moved on since). */
+  seenUpdatedAt?: string;
   /** For `correct`: the corrected subject (its material fields replace the snapshot). */
   corrected?: Record<string, unknown>;
 }
@@ -235,6 +250,8 @@ export async function decideApproval(
 ): Promise<ApprovalRow> {
   const row = await getApproval(sql, approvalId, true);
   if (!row) throw notFound(APPROVAL);
+  if (input.seenUpdatedAt !== undefined && !sameInstant(input.seenUpdatedAt, row.updatedAt))
+    throw approvalMoved();
   const flow = requireFlow(row.flowType);
   const state = await stateOf(sql, row);
   const correctedFingerprint = input.corrected ? fingerprintOf(flow, input.corrected) : undefined;

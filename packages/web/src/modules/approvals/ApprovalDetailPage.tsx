@@ -23,6 +23,7 @@ import {
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { can, WithReason } from '../../app/abilities.tsx';
+import { ApiError } from '../../app/api.ts';
 import { Citation } from '../../app/citation.tsx';
 import { ErrorAlert, RefreshButton } from '../../app/components.tsx';
 import { useShowError } from '../../app/errors.ts';
@@ -242,11 +243,16 @@ function DecideCard({ a, onDone }: { a: ApprovalView; onDone: () => Promise<void
           decision: v.decision,
           comment: v.comment?.trim() || undefined,
           role: step.role,
+          seenUpdatedAt: a.updatedAt,
         });
         message.success(t('approvals.decided'));
         await onDone();
       },
-      (e) => showError(e, form, ['decision', 'comment', 'role']),
+      async (e) => {
+        showError(e, form, ['decision', 'comment', 'role']);
+        // Another approver was quicker, or the material changed: show the approval as it is now.
+        if (e instanceof ApiError && e.code === 'approval_moved') await onDone();
+      },
     );
   return (
     <Card title={t('approvals.decide')} data-testid="decide-card">
