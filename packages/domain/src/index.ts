@@ -9,6 +9,7 @@ export * from './levels/index.ts';
 export * from './orgs/enums.ts';
 export * from './personnel/index.ts';
 export * from './rules/citations.ts';
+export * from './system/mask.ts';
 export * from './system/policy.ts';
 export * from './system/separation.ts';
 export * from './twofactor/index.ts';

@@ -488,6 +488,12 @@ describe('personnel exit applications (R-PER-06a, R-FOR-04)', () => {
       'personnel.passport_register',
     );
     assert.equal(p.status, 'held');
+    // R-SYS-01: the audit trail (read by the security auditor, one of the 三员) holds the number masked.
+    const logged = await t.db.query<{ summary: string }>(
+      "SELECT ((payload::jsonb) -> 10)::text AS summary FROM audit_event WHERE action = 'personnel.passport_register' ORDER BY seq DESC LIMIT 1",
+    );
+    assert.ok(!logged.rows[0]?.summary.includes('E12345678'), logged.rows[0]?.summary);
+    assert.ok(logged.rows[0]?.summary.includes('E1*****78'), logged.rows[0]?.summary);
     await refused(
       () =>
         officer.post('/api/personnel/passports', {

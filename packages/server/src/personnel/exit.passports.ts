@@ -15,6 +15,7 @@ import {
   firstRefusal,
   invalid,
   isPassportOverdue,
+  maskDocumentNumber,
   notFound,
   type PassportState,
   personnelReadScope,
@@ -118,7 +119,11 @@ export async function registerPassport(sql: Sql, actor: Actor, caller: Caller, i
     action: 'personnel.passport_register',
     objectType: 'personnel_passport',
     objectId: id,
-    summary: { personId: person.personId, passportKind: input.kind, number: input.number.trim() },
+    summary: {
+      personId: person.personId,
+      passportKind: input.kind,
+      number: maskDocumentNumber(input.number),
+    },
   });
   return passportView(caller, (await getPassport(sql, id))!, today);
 }
@@ -165,7 +170,7 @@ export async function lendPassport(
     summary: {
       personId: p.personId,
       passportKind: p.kind,
-      number: p.number,
+      number: maskDocumentNumber(p.number),
       exitId: trip.id,
       dueBack: r.dueBack,
     },
@@ -202,7 +207,13 @@ export async function returnPassport(
     action: 'personnel.passport_return',
     objectType: 'personnel_passport',
     objectId: p.id,
-    summary: { personId: p.personId, passportKind: p.kind, number: p.number, on: input.on, late },
+    summary: {
+      personId: p.personId,
+      passportKind: p.kind,
+      number: maskDocumentNumber(p.number),
+      on: input.on,
+      late,
+    },
   });
   return passportView(caller, (await getPassport(sql, p.id))!, today);
 }
