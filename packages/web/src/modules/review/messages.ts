@@ -1,6 +1,6 @@
 // The UI strings of the review module (保密审查; zh-CN and English).
 export const messages = {
-  'nav.review': { zh: '保密审查', en: 'Confidentiality review' },
+  'nav.contentReview': { zh: '保密审查', en: 'Confidentiality review' },
   'nav.reviewLedger': { zh: '保密审查台账', en: 'Review ledger' },
   'nav.reviewTerms': { zh: '敏感词库', en: 'Sensitive terms' },
   'rev.ledger.title': { zh: '保密审查台账', en: 'Review ledger' },
