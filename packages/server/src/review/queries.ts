@@ -522,3 +522,38 @@ export async function fileBytes(
   );
   return r.rows[0] ?? null;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Demo seed (demo.ts)
+
+export async function demoSeeded(sql: Sql, key: string): Promise<boolean> {
+  return (await sql.query('SELECT 1 FROM setting WHERE key = $1', [key])).rowCount > 0;
+}
+
+export async function markDemoSeeded(sql: Sql, key: string): Promise<void> {
+  await sql.query(`INSERT INTO setting (key, value) VALUES ($1, 'true') ON CONFLICT (key) DO NOTHING`, [key]);
+}
+
+export interface DemoPerson {
+  personId: string;
+  accountId: string | null;
+  name: string;
+  orgId: string;
+  departmentId: string | null;
+  position: string;
+  clearance: 'none' | 'confidential' | 'secret' | 'top_secret';
+  roles: string[];
+}
+
+export async function demoPeople(sql: Sql, orgName: string): Promise<DemoPerson[]> {
+  return (
+    await sql.query<DemoPerson>(
+      `SELECT p.id AS "personId", p.account_id AS "accountId", p.name, p.org_id AS "orgId",
+              p.department_id AS "departmentId", p.position, p.clearance,
+              coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+         FROM person p JOIN org o ON o.id = p.org_id LEFT JOIN person_role r ON r.person_id = p.id
+        WHERE o.name = $1 GROUP BY p.id ORDER BY p.created_at, p.id`,
+      [orgName],
+    )
+  ).rows;
+}
