@@ -2,14 +2,22 @@
 // terms (project code names, internal numbers, sites, equipment models: none real), and requests in
 // every state, their files generated in memory (docx and text) and scanned by the engine through the
 // real use cases (every step audited). Idempotent: once per database ('demo_review').
-import type { BusinessRole, Clearance } from '@baomi/domain';
+import type { BusinessRole, Clearance, Decider } from '@baomi/domain';
 import { docx } from '@baomi/scanner/extract/fixtures.ts';
+import { decideApproval } from '../approvals/service.ts';
 import type { Actor } from '../audit/chain.ts';
 import type { Db } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
 import type { DemoAccount, DemoSeedContext } from '../kit/module.ts';
-import { demoPeople, demoSeeded, markDemoSeeded } from './queries.ts';
-import { createReview, decideReview, submitReview, uploadFile, withdrawReview } from './service.ts';
+import { demoPeople, demoSeeded, getReview, markDemoSeeded } from './queries.ts';
+import {
+  createReview,
+  decideReview,
+  reviewDetail,
+  submitReview,
+  uploadFile,
+  withdrawReview,
+} from './service.ts';
 import { importTerms } from './terms.ts';
 
 const ORG = '江临市发展和改革委员会';
@@ -116,7 +124,7 @@ export async function reviewDemoSeed(db: Db, _ctx: DemoSeedContext): Promise<Dem
   if (await demoSeeded(db, KEY)) return [];
   const people = await demoPeople(db, ORG);
   if (people.length === 0) return [];
-  const who = (name: string, role: string): { actor: Actor; caller: Caller } => {
+  const who = (name: string, role: string): { actor: Actor; caller: Caller; decider: Decider } => {
     const p = people.find((x) => x.name === name);
     if (!p) throw new Error(`demo person ${name} missing`);
     return {
@@ -128,6 +136,12 @@ export async function reviewDemoSeed(db: Db, _ctx: DemoSeedContext): Promise<Dem
         departmentId: p.departmentId,
         position: p.position,
         clearance: p.clearance as Clearance,
+        roles: p.roles as BusinessRole[],
+      },
+      decider: {
+        personId: p.personId,
+        orgId: p.orgId,
+        departmentId: p.departmentId,
         roles: p.roles as BusinessRole[],
       },
     };
@@ -248,23 +262,33 @@ export async function reviewDemoSeed(db: Db, _ctx: DemoSeedContext): Promise<Dem
     }),
   );
 
-  // 不同意: materials for a foreign delegation carrying a 机密 marking (R-REV-02: never released).
+  // 不同意: a speech about a foreign delegation's visit carrying a 机密 marking (R-FOR-07: the department
+  // head's review first; R-REV-02: never released).
   const foreign = await file(
-    wu,
-    { title: '外方代表团座谈材料', purpose: 'foreign_party', purposeNote: '某国经贸代表团来访座谈' },
+    zhou,
+    { title: '外方代表团座谈讲话稿', purpose: 'foreign_publication', purposeNote: '某国经贸代表团来访座谈' },
     [
       {
-        name: '座谈材料.docx',
+        name: '座谈讲话稿.docx',
         bytes: docx({ header: '机密★10年', body: ['关于玄武计划的进展情况汇报。', '份号：000012'] }),
       },
     ],
   );
-  const f2 = await submit(wu, foreign);
+  const f2 = await submit(zhou, foreign);
+  const approvalId = (await db.tx((sql) => getReview(sql, f2.id)))?.approvalId;
+  if (approvalId)
+    await db.tx((sql) =>
+      decideApproval(sql, sun.actor, sun.decider, approvalId, {
+        decision: 'approve',
+        comment: '请保密办审查',
+      }),
+    );
+  const f3 = await db.tx((sql) => reviewDetail(sql, zhao.actor, zhao.caller, f2.id));
   await db.tx((sql) =>
-    decideReview(sql, zhao.actor, zhao.caller, f2.id, {
+    decideReview(sql, zhao.actor, zhao.caller, f3.id, {
       decision: 'refuse',
-      version: f2.version,
-      comments: '材料标有“机密★10年”，属国家秘密，不得对外提供；请另行准备公开材料',
+      version: f3.version,
+      comments: '讲话稿标有“机密★10年”，属国家秘密，不得用于涉外活动；请另行准备公开稿',
     }),
   );
 

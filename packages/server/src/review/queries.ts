@@ -158,6 +158,7 @@ export interface ReviewRow {
   departmentId: string | null;
   departmentName: string | null;
   source: ReviewSource | null;
+  approvalId: string | null;
   submittedAt: Date | null;
   decidedAt: Date | null;
   decidedByPersonId: string | null;
@@ -176,7 +177,7 @@ export interface ReviewRow {
 const SELECT = `
   SELECT r.id, r.org_id AS "orgId", r.no, r.title, r.purpose, r.purpose_note AS "purposeNote", r.state,
     r.requester_person_id AS "requesterPersonId", rp.name AS "requesterName",
-    r.department_id AS "departmentId", d.name AS "departmentName", r.source,
+    r.department_id AS "departmentId", d.name AS "departmentName", r.source, r.approval_id AS "approvalId",
     r.submitted_at AS "submittedAt", r.decided_at AS "decidedAt",
     r.decided_by_person_id AS "decidedByPersonId", dp.name AS "decidedByName", r.comments, r.version,
     r.created_at AS "createdAt",
@@ -367,6 +368,18 @@ export async function setReviewState(
     [id, version, s.state, s.submitted ?? false, s.decidedBy ?? null, s.comments ?? null],
   );
   return r.rowCount === 1;
+}
+
+export async function setReviewApproval(sql: Sql, id: string, approvalId: string | null) {
+  await sql.query('UPDATE review_request SET approval_id = $2 WHERE id = $1', [id, approvalId]);
+}
+
+/** The chain returned the request to its requester: a draft again, with the returning comment. */
+export async function returnReviewToDraft(sql: Sql, id: string, comments: string) {
+  await sql.query(
+    "UPDATE review_request SET state = 'draft', version = version + 1, comments = $2 WHERE id = $1 AND state = 'in_review'",
+    [id, comments],
+  );
 }
 
 export async function touchReview(sql: Sql, id: string) {
