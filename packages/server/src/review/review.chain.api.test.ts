@@ -95,7 +95,13 @@ describe('review approval chains (R-FOR-06, R-FOR-07)', () => {
     assert.equal((await businessHead.get(`/api/review/${s.id}`)).status, 200);
     assert.equal((await head.get(`/api/review/${s.id}`)).status, 200);
     await refusedPending(s.id);
+    const todo = async () =>
+      (await officer.get<{ items: { link: string }[] }>('/api/todos')).body.items.some(
+        (i) => i.link === `/review/${s.id}`,
+      );
+    assert.equal(await todo(), false, 'no reviewer todo while the chain waits');
     assert.equal((await approve(businessHead, s.approval.id)).status, 200);
+    assert.equal(await todo(), true, 'the reviewer’s todo once the chain approved');
     const r = await decide(s.id, 'release');
     assert.equal(r.status, 200, r.raw);
     assert.equal(r.body.state, 'released');
