@@ -46,6 +46,8 @@ describe('web module manifest', () => {
         // his own leavings and 脱密期 (the server scopes the lists)
         '/personnel/leavings',
         '/personnel/cooling-off',
+        // 保密审查: his own requests (the server's read rule scopes the list); the term list is the officer's
+        '/review',
         '/workdays',
       ],
     );
