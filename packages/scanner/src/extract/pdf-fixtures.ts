@@ -18,8 +18,8 @@ export interface PdfParts {
   keywords?: string;
   /** A text annotation (a comment) on a page (1-based). */
   annotation?: { page: number; text: string; author?: string };
-  /** An embedded file (the document's EmbeddedFiles). */
-  attachment?: { name: string; bytes: Uint8Array };
+  /** Embedded files (the document's EmbeddedFiles). */
+  attachments?: { name: string; bytes: Uint8Array }[];
   /** Outline (bookmark) titles. */
   outline?: string[];
   /** A text form field on the last page. */
@@ -68,7 +68,7 @@ export function pdf(p: PdfParts): Promise<Uint8Array> {
       doc.image(Buffer.from(png(16, 16)), 72, 72, { width: 200 });
     }
     for (const title of p.outline ?? []) doc.outline.addItem(title);
-    if (p.attachment) doc.file(Buffer.from(p.attachment.bytes), { name: p.attachment.name });
+    for (const a of p.attachments ?? []) doc.file(Buffer.from(a.bytes), { name: a.name });
     doc.end();
   });
 }

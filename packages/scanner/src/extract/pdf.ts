@@ -80,8 +80,8 @@ export async function extractPdf(
   const pdfjs = await loadPdfjs();
   const { cMapUrl, standardFontDataUrl } = pdfjsAssets();
   const task = pdfjs.getDocument({
-    // pdfjs takes the buffer over (it is detached): give it a copy.
-    data: bytes.slice(),
+    // pdfjs takes the buffer over (it is detached), and refuses a Node Buffer: give it a plain copy.
+    data: new Uint8Array(bytes),
     cMapUrl,
     cMapPacked: true,
     standardFontDataUrl,
