@@ -102,6 +102,18 @@ describe('R-REV-01 PDF: clean, encrypted, truncated, CJK CMaps, limits', () => {
     assert.deepEqual(r.unread, []);
     assert.ok(r.fragmentsRead >= 4);
   });
+  test('R-REV-01 XMP metadata is read as well as the Info dictionary', async () => {
+    const r = await scan(
+      'xmp.pdf',
+      await pdf({ pages: [['正文']], title: '机密★5年', author: '核潜艇项目组', pdfVersion: '1.7' }),
+    );
+    assert.deepEqual(brief(r.hits).sort(), [
+      'marking 机密★5年 @properties Title in xmp.pdf',
+      'marking 机密★5年 @properties dc:title XMP in xmp.pdf',
+      'term 核潜艇 @properties Author in xmp.pdf',
+      'term 核潜艇 @properties dc:creator XMP in xmp.pdf',
+    ]);
+  });
   test('R-REV-01 a Node Buffer (what readFile gives) is read like a Uint8Array', async () => {
     const r = await scan('buf.pdf', Buffer.from(await pdf({ pages: [['机密★5年']] })));
     assert.equal(r.stateSecretMarking, true);

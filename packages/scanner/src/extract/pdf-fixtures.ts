@@ -29,6 +29,8 @@ export interface PdfParts {
   userPassword?: string;
   ownerPassword?: string;
   compress?: boolean;
+  /** From 1.4 on, pdfkit also writes XMP metadata (dc:title, dc:creator, pdf:Keywords…). */
+  pdfVersion?: '1.3' | '1.4' | '1.5' | '1.6' | '1.7';
 }
 
 /** A PDF made with pdfkit, its text in Noto Sans SC (an embedded subset with a ToUnicode map). */
@@ -43,6 +45,7 @@ export function pdf(p: PdfParts): Promise<Uint8Array> {
       autoFirstPage: false,
       info,
       compress: p.compress ?? true,
+      ...(p.pdfVersion ? { pdfVersion: p.pdfVersion } : {}),
       ...(p.userPassword ? { userPassword: p.userPassword } : {}),
       ...(p.ownerPassword
         ? { ownerPassword: p.ownerPassword, permissions: { printing: 'highResolution' } }

@@ -12,6 +12,7 @@
 // pages past the page limit or the time limit, a corrupt file or page.
 import { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';
+import { parseXml } from '../xml.ts';
 import type { Ctx, PendingPdf, Where } from './types.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -124,7 +125,7 @@ export async function extractPdf(
     try {
       const md = (await doc.getMetadata()) as unknown as {
         info?: Record<string, unknown>;
-        metadata?: { getAll(): Record<string, unknown> } | null;
+        metadata?: { getRaw(): unknown } | null;
       };
       const info = md.info ?? {};
       for (const k of INFO_FIELDS) {
@@ -135,11 +136,9 @@ export async function extractPdf(
       if (custom && typeof custom === 'object')
         for (const [k, v] of Object.entries(custom as Record<string, unknown>))
           if (typeof v === 'string') emit(v, { file, kind: 'properties', field: k });
-      const xmp = md.metadata?.getAll() ?? {};
-      for (const [k, v] of Object.entries(xmp)) {
-        const text = Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('\n') : v;
-        if (typeof text === 'string') emit(text, { file, part: 'XMP', kind: 'properties', field: k });
-      }
+      const raw = md.metadata?.getRaw();
+      if (typeof raw === 'string')
+        readXmp(raw, (text, field) => emit(text, { file, part: 'XMP', kind: 'properties', field }));
     } catch (e) {
       ctx.unread.push({
         where: { file },
@@ -276,6 +275,35 @@ function readAnnotation(
   if (a.subtype === 'FileAttachment' && a.file?.filename)
     attachments.push({ name: a.file.filename, content: a.file.content, page });
   if (a.subtype === 'Link' && a.url) emit(a.url, { file, kind: 'other', page, field: 'link' });
+}
+
+/**
+ * XMP (an RDF/XML packet): every element's text, named by its nearest element outside the rdf:
+ * namespace (`dc:title` for `<dc:title><rdf:Alt><rdf:li>…`), and properties written as attributes of
+ * `rdf:Description`. Read whole with the scanner's own tokenizer: custom schemas are read too.
+ */
+function readXmp(xml: string, emit: (text: string, field: string) => void): void {
+  const stack: string[] = [];
+  let buf = '';
+  parseXml(xml, {
+    open: (name, attrs) => {
+      buf = '';
+      for (const [k, v] of Object.entries(attrs))
+        if (k.includes(':') && !/^(xmlns|rdf|xml|x):/u.test(k) && v.trim() !== '') emit(v, k);
+      stack.push(name); // a self-closing element is closed too (close is called for it)
+    },
+    text: (t) => {
+      buf += t;
+    },
+    close: () => {
+      if (buf.trim() !== '') {
+        const field = [...stack].reverse().find((n) => !n.startsWith('rdf:') && !n.startsWith('x:'));
+        if (field) emit(buf, field);
+      }
+      buf = '';
+      stack.pop();
+    },
+  });
 }
 
 /** Whether the page paints an image (read only for a page without text: a scanned page). */
