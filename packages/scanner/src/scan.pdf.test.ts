@@ -114,6 +114,13 @@ describe('R-REV-01 PDF: clean, encrypted, truncated, CJK CMaps, limits', () => {
       'term 核潜艇 @properties dc:creator XMP in xmp.pdf',
     ]);
   });
+  test('R-REV-01 a hidden annotation is read too', async () => {
+    const r = await scan(
+      'h.pdf',
+      await pdf({ pages: [['正文']], annotation: { page: 1, text: '核潜艇', hidden: true } }),
+    );
+    assert.deepEqual(brief(r.hits), ['term 核潜艇 @comment page 1 in h.pdf']);
+  });
   test('R-REV-01 a Node Buffer (what readFile gives) is read like a Uint8Array', async () => {
     const r = await scan('buf.pdf', Buffer.from(await pdf({ pages: [['机密★5年']] })));
     assert.equal(r.stateSecretMarking, true);

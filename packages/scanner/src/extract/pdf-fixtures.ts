@@ -17,7 +17,7 @@ export interface PdfParts {
   subject?: string;
   keywords?: string;
   /** A text annotation (a comment) on a page (1-based). */
-  annotation?: { page: number; text: string; author?: string };
+  annotation?: { page: number; text: string; author?: string; hidden?: boolean };
   /** Embedded files (the document's EmbeddedFiles). */
   attachments?: { name: string; bytes: Uint8Array }[];
   /** Outline (bookmark) titles. */
@@ -60,7 +60,10 @@ export function pdf(p: PdfParts): Promise<Uint8Array> {
       doc.font(FONT).fontSize(12);
       for (const line of lines) doc.text(line);
       if (p.annotation?.page === i + 1)
-        doc.note(72, 600, 20, 20, p.annotation.text, authorOption(p.annotation.author));
+        doc.note(72, 600, 20, 20, p.annotation.text, {
+          ...authorOption(p.annotation.author),
+          ...(p.annotation.hidden ? { F: 2 } : {}), // the Hidden flag: not shown, not printed
+        } as PDFKit.Mixins.AnnotationOption);
     });
     if (p.field) {
       doc.initForm();

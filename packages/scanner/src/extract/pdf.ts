@@ -145,6 +145,12 @@ export async function extractPdf(
       if (custom && typeof custom === 'object')
         for (const [k, v] of Object.entries(custom as Record<string, unknown>))
           if (typeof v === 'string') emit(v, { file, kind: 'properties', field: k });
+      if (info.IsXFAPresent === true)
+        ctx.unread.push({
+          where: { file },
+          code: 'unsupported',
+          reason: 'XFA 表单数据未读取（只读了页面文字）XFA form data not read (the pages were)',
+        });
       const raw = md.metadata?.getRaw();
       if (typeof raw === 'string')
         readXmp(raw, (text, field) => emit(text, { file, part: 'XMP', kind: 'properties', field }));
@@ -214,7 +220,8 @@ export async function extractPdf(
             code: 'image_only_page',
             reason: `第 ${n} 页只有图像、没有文字层（扫描件？未启用 OCR）image-only page ${n}: no text layer (a scan? no OCR)`,
           });
-        const annots = (await page.getAnnotations({ intent: 'display' })) as AnnotationLike[];
+        // Every annotation, hidden ones too (intent `any`): a hidden note is text that leaves with the file.
+        const annots = (await page.getAnnotations({ intent: 'any' })) as AnnotationLike[];
         for (const a of annots) readAnnotation(a, n, file, emit, attachments);
         page.cleanup();
       } catch (e) {
