@@ -6,8 +6,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Detector, scanFile, type TermEntry } from '@baomi/scanner';
+import { Detector, scanFileAsync, type TermEntry } from '@baomi/scanner';
 import { docx, xlsx } from '@baomi/scanner/extract/fixtures.ts';
+import { pdf } from '@baomi/scanner/extract/pdf-fixtures.ts';
 
 /** A small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -104,9 +105,12 @@ export function scannerRun(c: ScannerCorpus): ScannerSample {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Whole job: a corpus of generated docx/xlsx files, scanned file by file (read, unzip, walk the parts,
-// detect) vs a pipeline of standard tools on the same files: `unzip -p` of every file into one
-// `grep -F -c -f terms.txt` (the pipeline neither strips the XML nor says where a hit is).
+// Whole job: a corpus of generated docx/xlsx/pdf files (a third each), scanned file by file on one
+// thread (read, unzip or parse the PDF, walk the parts, detect) vs a pipeline of standard tools on the
+// same files: `unzip -p` of every docx/xlsx and `pdftotext` of every PDF into one `rg -F -c -f
+// terms.txt` (grep -F when ripgrep is absent). The pipeline neither strips the XML, nor reads comments,
+// annotations, metadata or attachments, nor says where a hit is. Without pdftotext the PDFs are left
+// out of the baseline, and the row says so.
 
 export interface JobSample extends ScannerSample {
   files: number;
@@ -114,42 +118,89 @@ export interface JobSample extends ScannerSample {
   mbPerSecond: number;
 }
 
-export function hasUnzipAndGrep(): boolean {
-  return spawnSync('unzip', ['-v']).status === 0 && spawnSync('grep', ['--version']).status === 0;
+export interface JobTools {
+  unzip: boolean;
+  grep: boolean;
+  rg: boolean;
+  pdftotext: boolean;
 }
 
-export function scannerJobCorpus(files: number, c: ScannerCorpus): { dir: string; bytes: number } {
+const has = (cmd: string, arg: string) => spawnSync(cmd, [arg]).status === 0;
+
+export function jobTools(): JobTools {
+  return {
+    unzip: has('unzip', '-v'),
+    grep: has('grep', '--version'),
+    rg: hasRipgrep(),
+    pdftotext: has('pdftotext', '-v'),
+  };
+}
+
+export function hasUnzipAndGrep(): boolean {
+  const t = jobTools();
+  return t.unzip && (t.grep || t.rg);
+}
+
+/** The baseline pipeline, in words, for the row. */
+export function jobBaseline(t: JobTools = jobTools()): string {
+  const search = t.rg ? 'rg -F -f' : 'grep -F -f';
+  return t.pdftotext
+    ? `unzip -p + pdftotext + ${search}`
+    : `unzip -p + ${search} (no pdftotext here: PDFs left out of the baseline)`;
+}
+
+export interface JobCorpus {
+  dir: string;
+  bytes: number;
+  kinds: Record<'docx' | 'xlsx' | 'pdf', number>;
+}
+
+export async function scannerJobCorpus(files: number, c: ScannerCorpus): Promise<JobCorpus> {
   const dir = mkdtempSync(join(tmpdir(), 'baomi-bench-job-'));
   const r = rng(7);
   let bytes = 0;
+  const kinds = { docx: 0, xlsx: 0, pdf: 0 };
   const slice = () => {
     const at = Math.floor(r() * (c.text.length - 400));
     return c.text.slice(at, at + 100 + Math.floor(r() * 300));
   };
   for (let i = 0; i < files; i++) {
     const paras = Array.from({ length: 20 }, slice);
-    const b =
-      i % 2 === 0
-        ? docx({
-            body: paras,
-            header: i % 10 === 0 ? '秘密★1年' : '某单位',
-            comment: slice(),
-            title: `文件${i}`,
-          })
-        : xlsx({
-            sheets: [{ name: '表1', cells: paras.map((p, k) => [`A${k + 1}`, p] as [string, string]) }],
-          });
-    writeFileSync(join(dir, `f${String(i).padStart(4, '0')}.${i % 2 === 0 ? 'docx' : 'xlsx'}`), b);
+    const kind = (['docx', 'xlsx', 'pdf'] as const)[i % 3]!;
+    let b: Uint8Array;
+    if (kind === 'docx')
+      b = docx({
+        body: paras,
+        header: i % 10 === 0 ? '秘密★1年' : '某单位',
+        comment: slice(),
+        title: `文件${i}`,
+      });
+    else if (kind === 'xlsx')
+      b = xlsx({
+        sheets: [{ name: '表1', cells: paras.map((p, k) => [`A${k + 1}`, p] as [string, string]) }],
+      });
+    else
+      b = await pdf({
+        pages: [paras.slice(0, 7), paras.slice(7, 14), paras.slice(14)],
+        title: `文件${i}`,
+        ...(i % 10 === 2 ? { annotation: { page: 2, text: '秘密★1年' } } : {}),
+      });
+    kinds[kind]++;
+    writeFileSync(join(dir, `f${String(i).padStart(4, '0')}.${kind}`), b);
     bytes += b.length;
   }
   writeFileSync(
     join(dir, '..', `${dir.split('/').pop()}.terms.txt`),
     `${c.terms.map((t) => t.term).join('\n')}\n`,
   );
-  return { dir, bytes };
+  return { dir, bytes, kinds };
 }
 
-export function scannerJobRun(dir: string, c: ScannerCorpus): JobSample {
+export async function scannerJobRun(
+  dir: string,
+  c: ScannerCorpus,
+  t: JobTools = jobTools(),
+): Promise<JobSample> {
   const names = readdirSync(dir).sort();
   const detector = new Detector(c.terms);
   let bytes = 0;
@@ -158,12 +209,19 @@ export function scannerJobRun(dir: string, c: ScannerCorpus): JobSample {
   for (const n of names) {
     const b = readFileSync(join(dir, n));
     bytes += b.length;
-    hits += scanFile(n, b, { detector }).hits.length;
+    hits += (await scanFileAsync(n, b, { detector })).hits.length;
   }
   const baomiS = (performance.now() - t0) / 1000;
   const terms = join(dir, '..', `${dir.split('/').pop()}.terms.txt`);
+  const pdfStep = t.pdftotext ? 'pdftotext -q "$f" -' : 'true';
+  const search = t.rg ? 'rg -F -c -j1 -f "$1"' : 'grep -F -c -f "$1"';
   const s = performance.now();
-  spawnSync('bash', ['-c', `for f in "$0"/*; do unzip -p "$f"; done | grep -F -c -f "$1"`, dir, terms]);
+  spawnSync('bash', [
+    '-c',
+    `for f in "$0"/*; do case "$f" in *.pdf) ${pdfStep};; *) unzip -p "$f";; esac; done | ${search}`,
+    dir,
+    terms,
+  ]);
   const baseS = (performance.now() - s) / 1000;
   const mb = bytes / (1024 * 1024);
   return {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { scanCli } from './cli.ts';
 import { docx } from './extract/fixtures.ts';
+import { pdf } from './extract/pdf-fixtures.ts';
 
 describe('baomi scan', () => {
   const dir = mkdtempSync(join(tmpdir(), 'baomi-scan-'));
@@ -13,6 +14,7 @@ describe('baomi scan', () => {
   writeFileSync(join(dir, 'clean.txt'), '会议通知：请准时参加。导弹型号');
   writeFileSync(join(dir, 'marked.docx'), docx({ header: '机密★10年', body: ['正文'] }));
   writeFileSync(join(dir, 'scan.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+  const marked = pdf({ pages: [['第一页'], ['机密★5年', '正文']] });
   const run = async (args: string[]) => {
     const lines: string[] = [];
     const code = await scanCli(args, (l) => lines.push(l));
@@ -23,6 +25,17 @@ describe('baomi scan', () => {
     const r = await run([join(dir, 'marked.docx')]);
     assert.equal(r.code, 1);
     assert.match(r.text, /marking .*机密★10年 .*header .*word\/header1\.xml/u);
+  });
+  test('R-REV-02 a PDF with a marking exits 1; the hit names its page', async () => {
+    const dir2 = mkdtempSync(join(tmpdir(), 'baomi-scan-pdf-'));
+    try {
+      writeFileSync(join(dir2, '报告.pdf'), await marked);
+      const r = await run([join(dir2, '报告.pdf')]);
+      assert.equal(r.code, 1);
+      assert.match(r.text, /marking .*机密★5年 .*body · 第2页/u);
+    } finally {
+      rmSync(dir2, { recursive: true, force: true });
+    }
   });
   test('R-REV-01 exits 0 on terms only; the term list is read', async () => {
     const r = await run([join(dir, 'clean.txt'), '--terms', join(dir, 'terms.tsv')]);

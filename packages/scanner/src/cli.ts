@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Detector } from './detect.ts';
 import type { Where } from './extract/types.ts';
-import { type Hit, scanFile } from './scan.ts';
+import { type Hit, scanFileAsync } from './scan.ts';
 import { parseTermList } from './terms.ts';
 
 const USAGE = `用法 Usage: baomi scan PATH... [--terms 词表.tsv] [--json]
@@ -78,7 +78,7 @@ export async function scanCli(args: string[], out: (line: string) => void = cons
         out(`\n${file}: 未读 NOT READ: 文件过大 too large (${size} bytes > ${MAX_FILE_BYTES})`);
         continue;
       }
-      const r = scanFile(file, readFileSync(file), { detector });
+      const r = await scanFileAsync(file, readFileSync(file), { detector });
       marked ||= r.stateSecretMarking;
       if (values.json) {
         out(JSON.stringify(r));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { strToU8 } from 'fflate';
 import { docx } from './extract/fixtures.ts';
+import { pdf } from './extract/pdf-fixtures.ts';
 import { ScanPool } from './pool.ts';
 
 describe('scanning in worker threads', () => {
@@ -17,6 +18,22 @@ describe('scanning in worker threads', () => {
         b?.hits.map((h) => h.normalized),
         ['导弹型号'],
       );
+    } finally {
+      await pool.close();
+    }
+  });
+  test('R-REV-01 a PDF is read in the worker (pdfjs loaded there, on the first PDF)', async () => {
+    const pool = new ScanPool([{ term: '核潜艇', category: '军工', severity: 'high' }], { size: 1 });
+    try {
+      const r = await pool.scan('a.pdf', await pdf({ pages: [['第一页'], ['秘 密★1年 核潜艇']] }));
+      assert.deepEqual(
+        r.hits.map((h) => [h.kind, h.normalized, h.where.page]),
+        [
+          ['marking', '秘密★1年', 2],
+          ['term', '核潜艇', 2],
+        ],
+      );
+      assert.deepEqual(r.unread, []);
     } finally {
       await pool.close();
     }

@@ -274,8 +274,18 @@ describe('R-REV-01 archives and files not read', () => {
     assert.ok(scan('two.zip', two, { maxTotalBytes: 1500 }).unread.some((u) => u.code === 'too_large'));
   });
   const notRead: [string, string, Uint8Array, string][] = [
-    ['PDF', 'a.pdf', strToU8('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>'), 'pdf'],
-    ['encrypted PDF', 'b.pdf', strToU8('%PDF-1.7\ntrailer<</Encrypt 5 0 R>>'), 'encrypted'],
+    [
+      'PDF (synchronous scan; scanFileAsync reads it)',
+      'a.pdf',
+      strToU8('%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>'),
+      'pdf',
+    ],
+    [
+      'encrypted PDF (synchronous scan)',
+      'b.pdf',
+      strToU8('%PDF-1.7\ntrailer<</Encrypt 5 0 R>>'),
+      'encrypted',
+    ],
     ['PNG', 'scan.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 'image'],
     ['JPEG', 'scan.jpg', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0]), 'image'],
     [

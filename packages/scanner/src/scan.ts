@@ -1,7 +1,7 @@
 // scanFile: extraction, then detection over every fragment; each hit carries where its fragment came
 // from and its [start, end) within that fragment's text.
 import { Detector, type TextHit } from './detect.ts';
-import { extract } from './extract/index.ts';
+import { type Extraction, extract, extractAsync } from './extract/index.ts';
 import type { Limits, Unread, Where } from './extract/types.ts';
 import type { TermEntry } from './terms.ts';
 
@@ -25,10 +25,27 @@ export interface ScanOptions {
   limits?: Partial<Limits>;
 }
 
-/** Scans one file. Never throws: what cannot be read is in `unread`. */
+/**
+ * Scans one file, synchronously. Never throws: what cannot be read is in `unread`. A PDF (the file, or
+ * one inside an archive or an attachment) needs pdfjs, which is asynchronous: here it is reported as
+ * not read (code `pdf`). `scanFileAsync` reads it.
+ */
 export function scanFile(name: string, bytes: Uint8Array, opts: ScanOptions = {}): ScanResult {
   const detector = opts.detector ?? new Detector(opts.terms ?? []);
-  const { fragments, unread } = extract(name, bytes, opts.limits);
+  return detectAll(name, extract(name, bytes, opts.limits), detector);
+}
+
+/** Scans one file, PDFs included (pdfjs is loaded on the first PDF). Never rejects. */
+export async function scanFileAsync(
+  name: string,
+  bytes: Uint8Array,
+  opts: ScanOptions = {},
+): Promise<ScanResult> {
+  const detector = opts.detector ?? new Detector(opts.terms ?? []);
+  return detectAll(name, await extractAsync(name, bytes, opts.limits), detector);
+}
+
+function detectAll(name: string, { fragments, unread }: Extraction, detector: Detector): ScanResult {
   const hits: Hit[] = [];
   for (const f of fragments) {
     const found = detector.detect(f.text);

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Detector } from './detect.ts';
 import type { Limits } from './extract/types.ts';
-import { scanFile } from './scan.ts';
+import { scanFileAsync } from './scan.ts';
 import type { TermEntry } from './terms.ts';
 
 export interface WorkerJob {
@@ -15,7 +15,9 @@ export interface WorkerJob {
 
 const data = workerData as { terms: TermEntry[] };
 const detector = new Detector(data.terms);
+// One job at a time (the pool sends the next only after this one's answer); scanFileAsync never rejects.
 parentPort?.on('message', (job: WorkerJob) => {
-  const result = scanFile(job.name, job.bytes, { detector, ...(job.limits ? { limits: job.limits } : {}) });
-  parentPort?.postMessage({ id: job.id, result });
+  void scanFileAsync(job.name, job.bytes, { detector, ...(job.limits ? { limits: job.limits } : {}) }).then(
+    (result) => parentPort?.postMessage({ id: job.id, result }),
+  );
 });

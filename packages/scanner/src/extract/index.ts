@@ -5,6 +5,7 @@ import { looksLikeZip } from '../zip.ts';
 import { extractOfd, isOfd } from './ofd.ts';
 import { extractOoxml, ooxmlKind } from './ooxml.ts';
 import { openPackage } from './package.ts';
+import { extractPdf } from './pdf.ts';
 import { extractText, looksLikeText } from './text.ts';
 import { type Ctx, DEFAULT_LIMITS, type Fragment, type Limits, type Unread } from './types.ts';
 
@@ -13,11 +14,57 @@ export interface Extraction {
   unread: Unread[];
 }
 
+/**
+ * Synchronous: everything but PDF (pdfjs is asynchronous), which is reported as not read with code
+ * `pdf` — use `extractAsync` (or `scanFileAsync`, `ScanPool`) to read PDFs too.
+ */
 export function extract(name: string, bytes: Uint8Array, limits: Partial<Limits> = {}): Extraction {
   const l = { ...DEFAULT_LIMITS, ...limits };
   const ctx: Ctx = { limits: l, budget: l.maxTotalBytes, fragments: [], unread: [] };
+  guarded(ctx, name, () => extractInto(ctx, name, bytes, 0));
+  return { fragments: ctx.fragments, unread: ctx.unread };
+}
+
+/**
+ * Everything, PDF included: the synchronous pass queues the PDFs it meets (at any depth), then each
+ * is read with pdfjs (loaded on the first PDF), its attachments going through the same pass in turn.
+ */
+export async function extractAsync(
+  name: string,
+  bytes: Uint8Array,
+  limits: Partial<Limits> = {},
+): Promise<Extraction> {
+  const l = { ...DEFAULT_LIMITS, ...limits };
+  const ctx: Ctx = { limits: l, budget: l.maxTotalBytes, fragments: [], unread: [], pdfs: [] };
+  guarded(ctx, name, () => extractInto(ctx, name, bytes, 0));
+  const recurse = (inner: string, b: Uint8Array, depth: number) => {
+    if (depth > ctx.limits.maxDepth) {
+      ctx.unread.push({
+        where: { file: inner },
+        code: 'too_deep',
+        reason: `嵌套过深 nested deeper than ${ctx.limits.maxDepth}`,
+      });
+      return;
+    }
+    guarded(ctx, inner, () => extractInto(ctx, inner, b, depth));
+  };
+  for (let pdf = ctx.pdfs?.shift(); pdf; pdf = ctx.pdfs?.shift()) {
+    try {
+      await extractPdf(ctx, pdf, recurse);
+    } catch (e) {
+      ctx.unread.push({
+        where: { file: pdf.file },
+        code: 'corrupt',
+        reason: `PDF 读取失败 PDF could not be read: ${e instanceof Error ? e.message : String(e)}`,
+      });
+    }
+  }
+  return { fragments: ctx.fragments, unread: ctx.unread };
+}
+
+function guarded(ctx: Ctx, name: string, run: () => void): void {
   try {
-    extractInto(ctx, name, bytes, 0);
+    run();
   } catch (e) {
     // A bug or an input no reader foresaw: reported for this file, never thrown to the caller.
     ctx.unread.push({
@@ -26,7 +73,6 @@ export function extract(name: string, bytes: Uint8Array, limits: Partial<Limits>
       reason: `读取失败 could not be read: ${e instanceof Error ? e.message : String(e)}`,
     });
   }
-  return { fragments: ctx.fragments, unread: ctx.unread };
 }
 
 const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((x, i) => b[at + i] === x);
@@ -57,6 +103,9 @@ function cfbKind(b: Uint8Array): 'encrypted' | 'legacy' {
   }
   return 'legacy';
 }
+
+/** `%PDF` at the start (not further in: a text file quoting `%PDF` must stay a text file). */
+const isPdf = (b: Uint8Array): boolean => ascii(b, '%PDF');
 
 export function extractInto(ctx: Ctx, file: string, bytes: Uint8Array, depth: number): void {
   const where = { file };
@@ -101,7 +150,11 @@ export function extractInto(ctx: Ctx, file: string, bytes: Uint8Array, depth: nu
     }
     return;
   }
-  if (ascii(bytes, '%PDF')) {
+  if (isPdf(bytes)) {
+    if (ctx.pdfs) {
+      ctx.pdfs.push({ file, bytes, depth });
+      return;
+    }
     const encrypted = /\/Encrypt\b/u.test(
       new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 4096))),
     );
@@ -110,7 +163,7 @@ export function extractInto(ctx: Ctx, file: string, bytes: Uint8Array, depth: nu
       code: encrypted ? 'encrypted' : 'pdf',
       reason: encrypted
         ? 'PDF 已加密 encrypted PDF not read'
-        : 'PDF 暂不读取（本仓库未依赖 pdfjs-dist）PDF not read: no PDF reader in this build (pdfjs-dist is not a dependency)',
+        : 'PDF 仅在异步扫描中读取 PDF is read only by the asynchronous scan (scanFileAsync, ScanPool, baomi scan)',
     });
     return;
   }

@@ -80,6 +80,10 @@ export interface Limits {
   maxEntryBytes: number;
   /** Uncompressed / compressed size above which a large entry is a suspected zip bomb. */
   maxRatio: number;
+  /** Pages read from one PDF; the rest are reported as not read. */
+  maxPdfPages: number;
+  /** Time spent on one PDF, checked between pages; the pages left are reported as not read. */
+  maxPdfMillis: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -88,7 +92,17 @@ export const DEFAULT_LIMITS: Limits = {
   maxEntries: 10_000,
   maxEntryBytes: 128 * 1024 * 1024,
   maxRatio: 200,
+  maxPdfPages: 2000,
+  maxPdfMillis: 60_000,
 };
+
+/** A PDF met during extraction, read afterwards (pdfjs is asynchronous). */
+export interface PendingPdf {
+  file: string;
+  bytes: Uint8Array;
+  /** Its archive depth (the file itself is 0): its attachments are one deeper. */
+  depth: number;
+}
 
 /** The state of one file's extraction. */
 export interface Ctx {
@@ -97,4 +111,7 @@ export interface Ctx {
   budget: number;
   fragments: Fragment[];
   unread: Unread[];
+  /** Set by the asynchronous extraction: PDFs are queued here and read after the synchronous pass.
+   *  Unset (the synchronous `extract`), a PDF is reported as not read. */
+  pdfs?: PendingPdf[];
 }

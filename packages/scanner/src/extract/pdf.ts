@@ -1,0 +1,342 @@
+// PDF through one pdfjs-dist (the legacy build, the one meant for Node), loaded lazily: the module is
+// imported the first time a PDF is scanned, so a process that never scans one never loads it. No
+// worker download and no network: pdfjs runs its "fake worker" in this thread, fonts are not rendered,
+// and the predefined CJK CMaps (UniGB-UCS2-H, Adobe-GB1-UCS2…) come from the package's own `cmaps/`
+// folder, which Chinese PDFs with non-embedded CID fonts need for their text.
+//
+// Read: every page's text layer (kind body, the page named), annotations' text (comments, pop-ups,
+// free text; kind comment, the author as `field`), form field values (kind body, the field's name),
+// the Info dictionary and XMP metadata (kind properties), outline titles (kind other, field
+// `outline`), embedded files (their names, then their contents scanned in turn within the depth and
+// size limits). Not read, and reported: a password-protected PDF, a page with images and no text,
+// pages past the page limit or the time limit, a corrupt file or page.
+import { createRequire } from 'node:module';
+import { dirname, sep } from 'node:path';
+import { parseXml } from '../xml.ts';
+import type { Ctx, PendingPdf, Where } from './types.ts';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+let loading: Promise<Pdfjs> | null = null;
+/** The pdfjs module, imported on first use. */
+export function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return loading;
+}
+
+type PdfWorker = InstanceType<Pdfjs['PDFWorker']>;
+let worker: PdfWorker | null = null;
+/** One pdfjs "worker" (in this thread) for every document: setting one up per document costs ~15%. */
+function sharedWorker(pdfjs: Pdfjs): PdfWorker {
+  if (!worker || worker.destroyed) worker = new pdfjs.PDFWorker({ verbosity: pdfjs.VerbosityLevel.ERRORS });
+  return worker;
+}
+
+/** `node_modules/pdfjs-dist/`, resolved from this package (one pdfjs for the whole process). */
+let assets: { cMapUrl: string; standardFontDataUrl: string } | null = null;
+function pdfjsAssets() {
+  if (!assets) {
+    const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+    // A path, not a file: URL: pdfjs's Node reader hands it to fs.readFile as it is.
+    const base = `${dirname(pkg)}${sep}`;
+    assets = { cMapUrl: `${base}cmaps/`, standardFontDataUrl: `${base}standard_fonts/` };
+  }
+  return assets;
+}
+
+// The shapes of pdfjs's loosely typed results that are read here.
+interface TextItemLike {
+  str?: string;
+  hasEOL?: boolean;
+}
+interface StrObj {
+  str?: string;
+}
+interface AnnotationLike {
+  subtype?: string;
+  contentsObj?: StrObj;
+  titleObj?: StrObj;
+  richText?: { str?: string } | null;
+  fieldName?: string;
+  fieldValue?: unknown;
+  alternativeText?: string;
+  parentRect?: unknown;
+  parentType?: string | null;
+  file?: { filename?: string; content?: Uint8Array } | null;
+  url?: string;
+}
+interface OutlineLike {
+  title?: string;
+  items?: OutlineLike[];
+}
+interface AttachmentLike {
+  filename?: string;
+  rawFilename?: string;
+  content?: Uint8Array;
+  description?: string;
+}
+
+const INFO_FIELDS = ['Title', 'Author', 'Subject', 'Keywords', 'Creator', 'Producer'] as const;
+
+/** Reads one PDF into the context. Throws only on a bug: the caller reports that as corrupt. */
+export async function extractPdf(
+  ctx: Ctx,
+  pdf: PendingPdf,
+  recurse: (file: string, bytes: Uint8Array, depth: number) => void,
+): Promise<void> {
+  const { file, bytes, depth } = pdf;
+  const started = Date.now();
+  const pdfjs = await loadPdfjs();
+  const { cMapUrl, standardFontDataUrl } = pdfjsAssets();
+  const task = pdfjs.getDocument({
+    // pdfjs takes the buffer over (it is detached), and refuses a Node Buffer: give it a plain copy.
+    data: new Uint8Array(bytes),
+    worker: sharedWorker(pdfjs),
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  task.onPassword = () => {
+    // Asked for a password: there is none to give. Ending the task rejects it with a PasswordException.
+    void task.destroy();
+  };
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = e instanceof Error ? e.name : '';
+    if (name === 'PasswordException' || /password/iu.test(String(e)))
+      ctx.unread.push({
+        where: { file },
+        code: 'encrypted',
+        reason: 'PDF 有打开密码，未读取 password-protected PDF not read',
+      });
+    else
+      ctx.unread.push({
+        where: { file },
+        code: 'corrupt',
+        reason: `PDF 无法打开（损坏或截断）PDF could not be opened (corrupt or truncated): ${message(e)}`,
+      });
+    await task.destroy().catch(() => undefined);
+    return;
+  }
+  const emit = (text: string, where: Where) => {
+    if (text.trim() !== '') ctx.fragments.push({ text, where });
+  };
+  try {
+    // Metadata first: it is small and often says the most (a title with a marking).
+    try {
+      const md = (await doc.getMetadata()) as unknown as {
+        info?: Record<string, unknown>;
+        metadata?: { getRaw(): unknown } | null;
+      };
+      const info = md.info ?? {};
+      for (const k of INFO_FIELDS) {
+        const v = info[k];
+        if (typeof v === 'string') emit(v, { file, kind: 'properties', field: k });
+      }
+      const custom = info.Custom;
+      if (custom && typeof custom === 'object')
+        for (const [k, v] of Object.entries(custom as Record<string, unknown>))
+          if (typeof v === 'string') emit(v, { file, kind: 'properties', field: k });
+      if (info.IsXFAPresent === true)
+        ctx.unread.push({
+          where: { file },
+          code: 'unsupported',
+          reason: 'XFA 表单数据未读取（只读了页面文字）XFA form data not read (the pages were)',
+        });
+      const raw = md.metadata?.getRaw();
+      if (typeof raw === 'string')
+        readXmp(raw, (text, field) => emit(text, { file, part: 'XMP', kind: 'properties', field }));
+    } catch (e) {
+      ctx.unread.push({
+        where: { file },
+        code: 'corrupt',
+        reason: `PDF 元数据无法读取 metadata: ${message(e)}`,
+      });
+    }
+    try {
+      const walk = (items: OutlineLike[] | null | undefined, level: number) => {
+        if (!items || level > 64) return;
+        for (const it of items) {
+          if (typeof it.title === 'string') emit(it.title, { file, kind: 'other', field: 'outline' });
+          walk(it.items, level + 1);
+        }
+      };
+      walk((await doc.getOutline()) as OutlineLike[] | null, 0);
+    } catch (e) {
+      ctx.unread.push({
+        where: { file },
+        code: 'corrupt',
+        reason: `PDF 书签无法读取 outline: ${message(e)}`,
+      });
+    }
+    const attachments: { name: string; content: Uint8Array | undefined; page?: number }[] = [];
+    try {
+      const att = ((await doc.getAttachments()) ?? {}) as Record<string, AttachmentLike>;
+      for (const [key, a] of Object.entries(att)) {
+        const name = a.filename || a.rawFilename || key;
+        attachments.push({ name, content: a.content });
+        if (a.description)
+          emit(a.description, { file, part: name, kind: 'embedded-name', field: 'description' });
+      }
+    } catch (e) {
+      ctx.unread.push({
+        where: { file },
+        code: 'corrupt',
+        reason: `PDF 附件无法读取 attachments: ${message(e)}`,
+      });
+    }
+
+    const total = doc.numPages;
+    const pages = Math.min(total, ctx.limits.maxPdfPages);
+    for (let n = 1; n <= pages; n++) {
+      if (Date.now() - started > ctx.limits.maxPdfMillis) {
+        ctx.unread.push({
+          where: { file, page: n },
+          code: 'timeout',
+          reason: `PDF 读取超时：第 ${n}–${total} 页未读取 time limit (${ctx.limits.maxPdfMillis} ms) reached: pages ${n}–${total} not read`,
+        });
+        break;
+      }
+      try {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent({ includeMarkedContent: false });
+        let text = '';
+        for (const it of content.items as TextItemLike[]) {
+          text += it.str ?? '';
+          if (it.hasEOL) text += '\n';
+        }
+        if (text.trim() !== '') emit(text, { file, kind: 'body', page: n });
+        else if (await hasImages(pdfjs, page))
+          ctx.unread.push({
+            where: { file, page: n },
+            code: 'image_only_page',
+            reason: `第 ${n} 页只有图像、没有文字层（扫描件？未启用 OCR）image-only page ${n}: no text layer (a scan? no OCR)`,
+          });
+        // Every annotation, hidden ones too (intent `any`): a hidden note is text that leaves with the file.
+        const annots = (await page.getAnnotations({ intent: 'any' })) as AnnotationLike[];
+        for (const a of annots) readAnnotation(a, n, file, emit, attachments);
+        page.cleanup();
+      } catch (e) {
+        ctx.unread.push({
+          where: { file, page: n },
+          code: 'corrupt',
+          reason: `第 ${n} 页无法读取（损坏或截断）page ${n} could not be read (corrupt or truncated): ${message(e)}`,
+        });
+      }
+    }
+    if (total > pages)
+      ctx.unread.push({
+        where: { file, page: pages + 1 },
+        code: 'too_large',
+        reason: `页数超过上限：第 ${pages + 1}–${total} 页未读取 more than ${pages} pages: pages ${pages + 1}–${total} not read`,
+      });
+
+    for (const a of attachments) {
+      const where = {
+        file,
+        part: a.name,
+        kind: 'embedded-name' as const,
+        ...(a.page ? { page: a.page } : {}),
+      };
+      ctx.fragments.push({ text: a.name, where });
+      if (!a.content) continue;
+      const inner = `${file}/${a.name}`;
+      if (a.content.length > ctx.limits.maxEntryBytes || a.content.length > ctx.budget) {
+        ctx.unread.push({
+          where: { file: inner },
+          code: 'too_large',
+          reason: `附件过大 attachment of ${a.content.length} bytes is above the limit`,
+        });
+        continue;
+      }
+      ctx.budget -= a.content.length;
+      recurse(inner, a.content, depth + 1);
+    }
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+function readAnnotation(
+  a: AnnotationLike,
+  page: number,
+  file: string,
+  emit: (text: string, where: Where) => void,
+  attachments: { name: string; content: Uint8Array | undefined; page?: number }[],
+): void {
+  // A pop-up repeats its parent's text: the parent is read.
+  if (a.subtype === 'Popup' && a.parentType) return;
+  const author = a.titleObj?.str?.trim();
+  const where: Where = { file, kind: 'comment', page, ...(author ? { field: author } : {}) };
+  if (a.subtype === 'Widget') {
+    const v = a.fieldValue;
+    const text =
+      typeof v === 'string' ? v : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join('\n') : '';
+    if (text) emit(text, { file, kind: 'body', page, ...(a.fieldName ? { field: a.fieldName } : {}) });
+    if (a.alternativeText) emit(a.alternativeText, { file, kind: 'other', page, field: 'tooltip' });
+    return;
+  }
+  const contents = a.contentsObj?.str ?? '';
+  emit(contents, where);
+  const rich = a.richText?.str;
+  if (rich && rich !== contents) emit(rich, where);
+  if (a.subtype === 'FileAttachment' && a.file?.filename)
+    attachments.push({ name: a.file.filename, content: a.file.content, page });
+  if (a.subtype === 'Link' && a.url) emit(a.url, { file, kind: 'other', page, field: 'link' });
+}
+
+/**
+ * XMP (an RDF/XML packet): every element's text, named by its nearest element outside the rdf:
+ * namespace (`dc:title` for `<dc:title><rdf:Alt><rdf:li>…`), and properties written as attributes of
+ * `rdf:Description`. Read whole with the scanner's own tokenizer: custom schemas are read too.
+ */
+function readXmp(xml: string, emit: (text: string, field: string) => void): void {
+  const stack: string[] = [];
+  let buf = '';
+  parseXml(xml, {
+    open: (name, attrs) => {
+      buf = '';
+      for (const [k, v] of Object.entries(attrs))
+        if (k.includes(':') && !/^(xmlns|rdf|xml|x):/u.test(k) && v.trim() !== '') emit(v, k);
+      stack.push(name); // a self-closing element is closed too (close is called for it)
+    },
+    text: (t) => {
+      buf += t;
+    },
+    close: () => {
+      if (buf.trim() !== '') {
+        const field = [...stack].reverse().find((n) => !n.startsWith('rdf:') && !n.startsWith('x:'));
+        if (field) emit(buf, field);
+      }
+      buf = '';
+      stack.pop();
+    },
+  });
+}
+
+/** Whether the page paints an image (read only for a page without text: a scanned page). */
+async function hasImages(pdfjs: Pdfjs, page: { getOperatorList(): Promise<{ fnArray: number[] }> }) {
+  const ops = pdfjs.OPS;
+  const image = new Set<number>([
+    ops.paintImageXObject,
+    ops.paintInlineImageXObject,
+    ops.paintImageMaskXObject,
+    ops.paintImageXObjectRepeat,
+    ops.paintImageMaskXObjectRepeat,
+    ops.paintInlineImageXObjectGroup,
+    ops.paintImageMaskXObjectGroup,
+    ops.paintSolidColorImageMask,
+  ]);
+  const list = await page.getOperatorList();
+  return list.fnArray.some((f) => image.has(f));
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
