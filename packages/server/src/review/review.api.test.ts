@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { docx, zip } from '@baomi/scanner/extract/fixtures.ts';
+import { pdf } from '@baomi/scanner/extract/pdf-fixtures.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
@@ -176,6 +177,19 @@ describe('review (保密审查)', () => {
     await refused(() => officer.post('/api/review/terms/import', { text: '\n# only a comment\n' }), 400, {
       code: 'term_list_empty',
     });
+  });
+
+  test('R-REV-01 a PDF is read through the pool: its marking on page 2 is found and the release refused', async () => {
+    const d = await create(requester.client, '会议论文（PDF）', 'conference');
+    const bytes = await pdf({ pages: [['会议论文摘要'], ['正文', '秘密★10年', '天穹工程的阶段成果']] });
+    const up = await upload(requester.client, d.id, '论文.pdf', bytes);
+    assert.equal(up.status, 201, up.raw);
+    const f = up.body.files[0]!;
+    assert.equal(f.unread, false, 'the PDF was read, not reported unread');
+    assert.equal(f.highestLevel, 'confidential');
+    const marking = f.hits.find((h) => h.kind === 'marking');
+    assert.ok(marking, f.hits.map((h) => h.kind).join());
+    assert.match(marking.location, /第2页/u);
   });
 
   test('R-REV-01 R-REV-02 upload → report → release refused for a 机密 marking, naming the file and the marking', async () => {
