@@ -272,6 +272,46 @@ export const KEY_SITE_FLOW: FlowDef = {
   rules: ['R-SITE-02'],
 };
 
+// ---- 涉外活动, part "visitors and materials" (R-FOR-05, R-SITE-04)
+
+/**
+ * R-FOR-05, R-SITE-04: a foreign visit into a key department or location is approved visit by visit:
+ * the secrecy office's opinion, then the leader's approval; the visitors, the sites, scope, route and
+ * escorts are frozen in the snapshot (a change reopens it).
+ */
+export const FOREIGN_VISIT_FLOW: FlowDef = {
+  type: 'foreign_visit',
+  label: L('境外人员参观保密要害部门部位审批', 'Foreign visit to a key site'),
+  steps: [
+    {
+      key: 'secrecy_office',
+      label: L('保密办意见', 'Secrecy office'),
+      role: 'secrecy_officer',
+      at: { kind: 'subject_org' },
+      decisions: ['opinion', 'return', 'reject'],
+    },
+    {
+      key: 'leader',
+      label: L('单位领导审批', 'Leader'),
+      role: 'leader',
+      at: { kind: 'subject_org' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  material: ['visitors', 'keySites', 'scope', 'route', 'escorts', 'visitOn', 'endsOn'],
+  fields: [
+    F('visitors', '来访人员', 'Visitors', 'list'),
+    F('keySites', '参观的要害部门部位', 'Key sites', 'list'),
+    F('visitOn', '来访日期', 'Date', 'date'),
+    F('endsOn', '结束日期', 'Until', 'date'),
+    F('scope', '参观范围', 'Scope'),
+    F('route', '参观路线', 'Route'),
+    F('escorts', '陪同人员', 'Escorts', 'list'),
+    F('purpose', '来访事由', 'Purpose'),
+  ],
+  rules: ['R-FOR-05', 'R-SITE-04'],
+};
+
 export const FLOWS: readonly FlowDef[] = [
   DESIGNATION_FLOW,
   ESCALATION_FLOW,
@@ -282,6 +322,7 @@ export const FLOWS: readonly FlowDef[] = [
   EXIT_FLOW,
   FOREIGN_MATERIALS_FLOW,
   KEY_SITE_FLOW,
+  FOREIGN_VISIT_FLOW,
 ];
 
 export function flowOf(type: string): FlowDef | null {

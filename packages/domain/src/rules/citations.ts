@@ -31,6 +31,8 @@ const SEED_000 = {
   zh: '《涉外活动保密管理办法（试行）》',
   en: 'Measures on Secrecy in Foreign-Affairs Activities (trial)',
 };
+// Issue 13, part "visitors and materials" (D-FVIS): a university's foreign-affairs secrecy rules.
+const SEED_001 = { zh: '《涉外工作保密管理办法》', en: 'Rules on secrecy in foreign-affairs work' };
 const SEED_002 = {
   zh: '《市人民政府法制办公室保密规章制度》',
   en: 'Secrecy rules of a municipal legal affairs office',
@@ -123,6 +125,12 @@ export const CITATIONS: Readonly<Record<string, Citation>> = {
   'R-SITE-01': join(at(SEED_003, '第五篇一、二', 'part 5, I–II')),
   'R-SITE-04': join(at(SEED_003, '第三篇第十三条', 'part 3, art. 13')),
   'R-FOR-04': join(at(SEED_000, '第十条（二）', 'art. 10(2)')),
+  // Issue 13, part "visitors and materials" (R-FOR-05, R-FOR-07).
+  'R-FOR-05': join(
+    at(SEED_000, '第十条（一）', 'art. 10(1)'),
+    at(SEED_001, '接待来访、参观（DUT-BM-98）', 'visits (DUT-BM-98)'),
+  ),
+  'R-FOR-07': join(at(SEED_000, '第十条（二）（三）', 'art. 10(2)(3)')),
 };
 
 /** The legal basis of a rule for the screen; null when none is recorded (show the id then). */
