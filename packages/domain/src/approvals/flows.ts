@@ -272,6 +272,53 @@ export const KEY_SITE_FLOW: FlowDef = {
   rules: ['R-SITE-02'],
 };
 
+/**
+ * R-FOR-03 (foreign module, activities part): a foreign-affairs activity's secrecy plan (保密工作方案) is
+ * approved by the responsible leader before the activity starts; any change of the plan's material after
+ * approval reopens the approval (the frozen snapshot's fingerprint).
+ */
+export const FOREIGN_PLAN_FLOW: FlowDef = {
+  type: 'foreign_plan',
+  label: L('涉外活动保密工作方案审批', 'Secrecy plan of a foreign-affairs activity'),
+  steps: [
+    {
+      key: 'leader',
+      label: L('主管领导审批', 'Responsible leader'),
+      role: 'leader',
+      at: { kind: 'subject_org' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  material: [
+    'kind',
+    'title',
+    'organiserDepartmentId',
+    'startsOn',
+    'endsOn',
+    'place',
+    'foreignParties',
+    'foreignCount',
+    'topics',
+    'level',
+    'classifiedApproved',
+    'plan',
+    'participantIds',
+  ],
+  fields: [
+    F('title', '活动名称', 'Title'),
+    F('kindLabel', '活动类别', 'Kind'),
+    F('importanceLabel', '重要程度', 'Importance'),
+    F('level', '涉密等级', 'Level', 'level'),
+    F('startsOn', '开始日期', 'Starts', 'date'),
+    F('endsOn', '结束日期', 'Ends', 'date'),
+    F('place', '地点', 'Place'),
+    F('foreignCount', '境外人员人数', 'Foreign participants', 'number'),
+    F('participantNames', '我方参加人员', 'Our participants', 'list'),
+    F('planText', '保密工作方案', 'Secrecy plan', 'list'),
+  ],
+  rules: ['R-FOR-03'],
+};
+
 export const FLOWS: readonly FlowDef[] = [
   DESIGNATION_FLOW,
   ESCALATION_FLOW,
@@ -282,6 +329,7 @@ export const FLOWS: readonly FlowDef[] = [
   EXIT_FLOW,
   FOREIGN_MATERIALS_FLOW,
   KEY_SITE_FLOW,
+  FOREIGN_PLAN_FLOW,
 ];
 
 export function flowOf(type: string): FlowDef | null {
