@@ -358,19 +358,3 @@ export function checkClose(a: {
   return out;
 }
 
-/** The fields whose change after approval reopens the plan's approval (the frozen snapshot). */
-export const PLAN_MATERIAL = [
-  'kind',
-  'title',
-  'organiserDepartmentId',
-  'startsOn',
-  'endsOn',
-  'place',
-  'foreignParties',
-  'foreignCount',
-  'topics',
-  'level',
-  'classifiedApproved',
-  'plan',
-  'participantIds',
-] as const;
