@@ -272,6 +272,70 @@ export const KEY_SITE_FLOW: FlowDef = {
   rules: ['R-SITE-02'],
 };
 
+/**
+ * R-FOR-03 (foreign module, activities part): a foreign-affairs activity's secrecy plan (保密工作方案) is
+ * approved by the responsible leader before the activity starts; any change of the plan's material after
+ * approval reopens the approval (the frozen snapshot's fingerprint).
+ */
+export const FOREIGN_PLAN_FLOW: FlowDef = {
+  type: 'foreign_plan',
+  label: L('涉外活动保密工作方案审批', 'Secrecy plan of a foreign-affairs activity'),
+  steps: [
+    {
+      key: 'leader',
+      label: L('主管领导审批', 'Responsible leader'),
+      role: 'leader',
+      at: { kind: 'subject_org' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  // Every field of the plan and of the activity it governs: a change of any reopens the approval.
+  material: [
+    'title',
+    'kind',
+    'organiser',
+    'startsOn',
+    'endsOn',
+    'place',
+    'foreignParties',
+    'foreignCount',
+    'topics',
+    'level',
+    'classifiedApproved',
+    'plan',
+    'participants',
+  ],
+  fields: [
+    F('title', '活动名称', 'Title'),
+    {
+      ...F('kind', '活动类别', 'Kind', 'enum'),
+      labels: {
+        travel_abroad: L('出国（境）', 'Going abroad'),
+        reception: L('涉外接待', 'Reception of foreign visitors'),
+        foreign_meeting: L('涉外会议', 'Foreign meeting'),
+        provision: L('对外提供资料物品', 'Provision to a foreign party'),
+        other: L('其他涉外活动', 'Other foreign contact'),
+      },
+    },
+    F('organiser', '组织部门', 'Organising department'),
+    F('importance', '重要程度', 'Importance'),
+    F('startsOn', '开始日期', 'Starts', 'date'),
+    F('endsOn', '结束日期', 'Ends', 'date'),
+    F('place', '地点', 'Place'),
+    F('foreignParties', '境外机构和人员', 'Foreign parties', 'list'),
+    F('foreignCount', '境外人员人数', 'Foreign participants', 'number'),
+    F('topics', '交流内容', 'Topics', 'list'),
+    F('level', '涉密等级', 'Level', 'level'),
+    {
+      ...F('classifiedApproved', '经国家有关部门批准的涉密涉外活动', 'Approved classified activity', 'enum'),
+      labels: { true: L('是', 'Yes'), false: L('否', 'No') },
+    },
+    F('plan', '保密工作方案', 'Secrecy plan', 'list'),
+    F('participants', '我方参加人员', 'Our participants', 'list'),
+  ],
+  rules: ['R-FOR-03'],
+};
+
 // ---- 涉外活动, part "visitors and materials" (R-FOR-05, R-SITE-04)
 
 /**
@@ -322,6 +386,7 @@ export const FLOWS: readonly FlowDef[] = [
   EXIT_FLOW,
   FOREIGN_MATERIALS_FLOW,
   KEY_SITE_FLOW,
+  FOREIGN_PLAN_FLOW,
   FOREIGN_VISIT_FLOW,
 ];
 

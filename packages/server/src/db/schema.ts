@@ -393,6 +393,57 @@ export interface DesignatorAbsence {
   recorded_by: string;
 }
 
+export interface ForeignActivity {
+  approval_id: string | null;
+  classified_approved: Generated<boolean>;
+  closed_on: string | null;
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  documents: Generated<Json>;
+  ended_on: string | null;
+  ends_on: string;
+  foreign_count: number;
+  foreign_parties: Generated<Json>;
+  id: Generated<string>;
+  important: Generated<boolean>;
+  incident_id: string | null;
+  inspection: Json | null;
+  kind: string;
+  leading_group: Generated<Json>;
+  level: string | null;
+  officer_check: Json | null;
+  org_id: string;
+  organiser_department_id: string;
+  place: string;
+  plan: Generated<Json>;
+  started_on: string | null;
+  starts_on: string;
+  state: Generated<string>;
+  summary: Generated<string>;
+  title: string;
+  title_sort: string;
+  topics: Generated<Json>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ForeignActivityParticipant {
+  activity_id: string;
+  commitment_signed: Generated<boolean>;
+  duty: Generated<string>;
+  person_id: string;
+  registration_filed: Generated<boolean>;
+}
+
+export interface ForeignActivityStep {
+  activity_id: string;
+  at: Generated<Timestamp>;
+  by_person_id: string;
+  id: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+}
+
 export interface ForeignMaterial {
   activity_id: string;
   approval_id: string | null;
@@ -917,6 +968,9 @@ export interface DB {
   designation_knower: DesignationKnower;
   designator: Designator;
   designator_absence: DesignatorAbsence;
+  foreign_activity: ForeignActivity;
+  foreign_activity_participant: ForeignActivityParticipant;
+  foreign_activity_step: ForeignActivityStep;
   foreign_material: ForeignMaterial;
   foreign_visit: ForeignVisit;
   foreign_visit_escort: ForeignVisitEscort;

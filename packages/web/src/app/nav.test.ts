@@ -46,6 +46,7 @@ describe('web module manifest', () => {
         // his own leavings and 脱密期 (the server scopes the lists)
         '/personnel/leavings',
         '/personnel/cooling-off',
+        '/foreign/activities',
         '/workdays',
       ],
     );
