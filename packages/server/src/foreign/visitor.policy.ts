@@ -19,7 +19,11 @@ export const visitorPolicy = definePolicy({
     en: 'export the foreign-visitor register',
   },
   materialRead: { allow: ['user'], zh: '查看对外提供资料', en: 'read materials for foreign parties' },
-  materialKeep: { allow: ['user'], zh: '申请对外提供资料', en: 'request to provide materials to foreign parties' },
+  materialKeep: {
+    allow: ['user'],
+    zh: '申请对外提供资料',
+    en: 'request to provide materials to foreign parties',
+  },
   materialLedger: {
     allow: ['secrecy_officer', 'leader'],
     zh: '导出对外提供资料台账',

@@ -47,7 +47,10 @@ export async function getVisitor(sql: Sql, id: string): Promise<VisitorRow | nul
 }
 
 /** Who takes part with a visitor (the read rule's subject): who registered him, organisers and escorts of his visits. */
-export async function visitorPeople(sql: Sql, id: string): Promise<{ personIds: string[]; departmentIds: string[] }> {
+export async function visitorPeople(
+  sql: Sql,
+  id: string,
+): Promise<{ personIds: string[]; departmentIds: string[] }> {
   const r = await sql.query<{ personIds: string[] | null; departmentIds: string[] | null }>(
     `SELECT (SELECT array_agg(DISTINCT x)::text[] FROM (
                SELECT f.created_by_person_id AS x FROM foreign_visitor f WHERE f.id = $1
@@ -83,7 +86,9 @@ export async function listVisitorRows(
   if (f.q?.trim()) {
     params.push(`%${esc(f.q.trim())}%`);
     const n = `$${params.length}`;
-    where.push(`(f.name ILIKE ${n} OR f.organisation ILIKE ${n} OR f.nationality ILIKE ${n} OR f.name_sort ILIKE ${n})`);
+    where.push(
+      `(f.name ILIKE ${n} OR f.organisation ILIKE ${n} OR f.nationality ILIKE ${n} OR f.name_sort ILIKE ${n})`,
+    );
   }
   if (f.nationality?.trim()) {
     params.push(f.nationality.trim());
@@ -125,7 +130,18 @@ export async function insertVisitor(
   const r = await sql.query<{ id: string }>(
     `INSERT INTO foreign_visitor (org_id, name, name_sort, nationality, organisation, doc_type, doc_number, contact, note, created_by_person_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [v.orgId, v.name, v.nameSort, v.nationality, v.organisation, v.docType, v.docNumber, v.contact, v.note, v.createdByPersonId],
+    [
+      v.orgId,
+      v.name,
+      v.nameSort,
+      v.nationality,
+      v.organisation,
+      v.docType,
+      v.docNumber,
+      v.contact,
+      v.note,
+      v.createdByPersonId,
+    ],
   );
   return r.rows[0]!.id;
 }
@@ -261,7 +277,10 @@ export async function listVisitRows(
     await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM foreign_visit v WHERE ${w}`, params)
   ).rows[0]!.n;
   const lim = page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : ' LIMIT 10000';
-  const r = await sql.query<VisitRow>(`${VISIT_SELECT} WHERE ${w} ORDER BY v.visit_on DESC, v.id${lim}`, params);
+  const r = await sql.query<VisitRow>(
+    `${VISIT_SELECT} WHERE ${w} ORDER BY v.visit_on DESC, v.id${lim}`,
+    params,
+  );
   return { items: r.rows, total };
 }
 
@@ -327,7 +346,13 @@ export async function updateVisit(
 
 /** Visits waiting for their per-visit approval (the secrecy office's and the organiser's todo). */
 export async function visitsAwaitingApproval(sql: Sql, orgId: string, organiserId: string | null) {
-  const r = await sql.query<{ id: string; visitOn: string; organiserName: string; visitors: number; status: VisitStatus }>(
+  const r = await sql.query<{
+    id: string;
+    visitOn: string;
+    organiserName: string;
+    visitors: number;
+    status: VisitStatus;
+  }>(
     `SELECT v.id, to_char(v.visit_on, 'YYYY-MM-DD') AS "visitOn", o.name AS "organiserName", v.status,
             (SELECT count(*)::int FROM foreign_visit_visitor l WHERE l.visit_id = v.id) AS visitors
        FROM foreign_visit v JOIN person o ON o.id = v.organiser_person_id

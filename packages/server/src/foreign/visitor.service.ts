@@ -38,7 +38,6 @@ import { sortKey } from '../db/sortkey.ts';
 import type { Caller } from '../http/policy.ts';
 import { todayInChina } from '../kit/today.ts';
 import { keySiteRefs } from '../personnel/read.sites.ts';
-import { activityOf } from './material.refs.ts';
 import {
   getVisit,
   getVisitor,
@@ -58,6 +57,7 @@ import {
   visitorsOfOrg,
   visitorWithDocument,
 } from './visitor.queries.ts';
+import { activityOf } from './visitor.refs.ts';
 
 export const VISITOR = { zh: '境外来访人员', en: 'Foreign visitor' };
 export const VISIT = { zh: '接待（参观）登记', en: 'Visit' };
@@ -81,7 +81,12 @@ function anyAllowed(caller: Caller, subjects: ForeignSubject[]): Verdict {
   return last;
 }
 
-export async function readableVisitor(sql: Sql, caller: Caller, id: string, lock = false): Promise<VisitorRow> {
+export async function readableVisitor(
+  sql: Sql,
+  caller: Caller,
+  id: string,
+  lock = false,
+): Promise<VisitorRow> {
   if (lock) await lockVisitor(sql, id);
   const r = await getVisitor(sql, id);
   if (!r) throw notFound(VISITOR);
@@ -182,15 +187,28 @@ export async function createVisitor(sql: Sql, actor: Actor, caller: Caller, inpu
     objectType: 'foreign_visitor',
     objectId: id,
     // Personal data stay out of the trail: the document number masked (R-FOR-05).
-    summary: { name: v.name, nationality: v.nationality, docType: v.docType, docNumber: maskDocNumber(v.docNumber) },
+    summary: {
+      name: v.name,
+      nationality: v.nationality,
+      docType: v.docType,
+      docNumber: maskDocNumber(v.docNumber),
+    },
   });
   return visitorItem((await getVisitor(sql, id))!);
 }
 
-export async function changeVisitor(sql: Sql, actor: Actor, caller: Caller, id: string, input: C.VisitorInput) {
+export async function changeVisitor(
+  sql: Sql,
+  actor: Actor,
+  caller: Caller,
+  id: string,
+  input: C.VisitorInput,
+) {
   const r = await readableVisitor(sql, caller, id, true);
   enforce(
-    firstRefusal(...(await visitorSubjects(sql, r)).map((s) => () => foreignKeepVerdict(caller, s)).slice(0, 1)),
+    firstRefusal(
+      ...(await visitorSubjects(sql, r)).map((s) => () => foreignKeepVerdict(caller, s)).slice(0, 1),
+    ),
   );
   const v = visitorValues(input);
   const other = await visitorWithDocument(sql, r.orgId, v.docType, v.docNumber);
@@ -213,7 +231,12 @@ export async function changeVisitor(sql: Sql, actor: Actor, caller: Caller, id: 
 /** R-FOR-05: the detail, with the whole document number: an audited read of personal data. */
 export async function visitorDetail(sql: Sql, actor: Actor, caller: Caller, id: string) {
   const r = await readableVisitor(sql, caller, id);
-  const visits = await listVisitRows(sql, foreignReadScope(caller), { visitorId: r.id }, { limit: 200, offset: 0 });
+  const visits = await listVisitRows(
+    sql,
+    foreignReadScope(caller),
+    { visitorId: r.id },
+    { limit: 200, offset: 0 },
+  );
   await appendAudit(sql, actor, {
     action: 'foreign.visitor_read',
     objectType: 'foreign_visitor',
@@ -347,7 +370,11 @@ export async function createVisit(sql: Sql, actor: Actor, caller: Caller, input:
 
 function checkInVerdict(caller: Caller, v: VisitRow, sites: { id: string; name: string }[]): Verdict {
   return firstRefusal(
-    () => foreignKeepVerdict(caller, { ...visitSubject(v), personIds: [v.organiserId, ...v.escorts.map((e) => e.id)] }),
+    () =>
+      foreignKeepVerdict(caller, {
+        ...visitSubject(v),
+        personIds: [v.organiserId, ...v.escorts.map((e) => e.id)],
+      }),
     () =>
       v.status === 'visited'
         ? refused('conflict', {
@@ -371,10 +398,18 @@ export async function visitDetail(sql: Sql, actor: Actor, caller: Caller, id: st
     objectId: v.id,
     summary: { visitOn: v.visitOn, visitors: v.visitors.length },
   });
-  return { ...item, abilities: { checkIn: abilityOf(checkInVerdict(caller, v, item.keySites)), print: abilityOf(allowed) } };
+  return {
+    ...item,
+    abilities: { checkIn: abilityOf(checkInVerdict(caller, v, item.keySites)), print: abilityOf(allowed) },
+  };
 }
 
-export async function listVisits(sql: Sql, caller: Caller, f: VisitFilter, page: { limit: number; offset: number } | null) {
+export async function listVisits(
+  sql: Sql,
+  caller: Caller,
+  f: VisitFilter,
+  page: { limit: number; offset: number } | null,
+) {
   const r = await listVisitRows(sql, foreignReadScope(caller), f, page);
   const items = [];
   for (const v of r.items) {
@@ -398,7 +433,11 @@ export async function checkInVisit(sql: Sql, actor: Actor, caller: Caller, id: s
     action: 'foreign.visit_checkin',
     objectType: 'foreign_visit',
     objectId: v.id,
-    summary: { visitOn: v.visitOn, keySites: sites.map((s) => s.name), status: { from: v.status, to: 'visited' } },
+    summary: {
+      visitOn: v.visitOn,
+      keySites: sites.map((s) => s.name),
+      status: { from: v.status, to: 'visited' },
+    },
   });
   return visitItem(sql, caller, (await getVisit(sql, v.id))!);
 }
@@ -408,7 +447,8 @@ export async function checkInVisit(sql: Sql, actor: Actor, caller: Caller, id: s
 export const visitSettled: SettleHandler = async (sql: Sql, approval: ApprovalRow, actor: Actor) => {
   const v = await getVisit(sql, approval.subjectId, true);
   if (!v || v.approvalId !== approval.id || approval.status === 'pending') return;
-  const to = approval.status === 'approved' ? 'approved' : approval.status === 'returned' ? 'returned' : 'rejected';
+  const to =
+    approval.status === 'approved' ? 'approved' : approval.status === 'returned' ? 'returned' : 'rejected';
   await updateVisit(sql, v.id, { status: to });
   await appendAudit(sql, actor, {
     action: 'foreign.visit_settled',
