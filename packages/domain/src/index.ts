@@ -9,6 +9,7 @@ export * from './incidents/index.ts';
 export * from './levels/index.ts';
 export * from './orgs/enums.ts';
 export * from './personnel/index.ts';
+export * from './review/index.ts';
 export * from './rules/citations.ts';
 export * from './system/policy.ts';
 export * from './system/separation.ts';

@@ -15,6 +15,7 @@ import type { ServerModule } from './kit/module.ts';
 import orgs from './orgs/module.ts';
 import people from './people/module.ts';
 import personnel from './personnel/module.ts';
+import review from './review/module.ts';
 import settings from './settings/module.ts';
 import system from './system/module.ts';
 import todos from './todos/module.ts';
@@ -40,4 +41,5 @@ export const MODULES: readonly ServerModule[] = [
   incidents,
   personnel,
   foreign,
+  review,
 ];

@@ -843,6 +843,60 @@ export interface RecoveryCode {
   used_at: Timestamp | null;
 }
 
+export interface ReviewFile {
+  bytes: Buffer;
+  highest_level: string | null;
+  hits_count: Generated<number>;
+  id: Generated<string>;
+  name: string;
+  report: Json;
+  review_id: string;
+  size: number;
+  sm3: string;
+  superseded: Generated<boolean>;
+  term_version: Generated<number>;
+  unread: Generated<boolean>;
+  unread_confirmed_at: Timestamp | null;
+  unread_confirmed_by_person_id: string | null;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by_person_id: string;
+}
+
+export interface ReviewRequest {
+  comments: Generated<string>;
+  created_at: Generated<Timestamp>;
+  decided_at: Timestamp | null;
+  decided_by_person_id: string | null;
+  department_id: string | null;
+  id: Generated<string>;
+  no: string;
+  org_id: string;
+  purpose: string;
+  purpose_note: Generated<string>;
+  requester_person_id: string;
+  source: Json | null;
+  state: Generated<string>;
+  submitted_at: Timestamp | null;
+  title: string;
+  version: Generated<number>;
+}
+
+export interface ReviewTerm {
+  category: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  org_id: string;
+  pattern: Generated<boolean>;
+  severity: string;
+  term: string;
+}
+
+export interface ReviewTermList {
+  org_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface SecondFactor {
   account_id: string;
   algorithm: string | null;
@@ -1000,6 +1054,10 @@ export interface DB {
   personnel_vetting: PersonnelVetting;
   rate_counter: RateCounter;
   recovery_code: RecoveryCode;
+  review_file: ReviewFile;
+  review_request: ReviewRequest;
+  review_term: ReviewTerm;
+  review_term_list: ReviewTermList;
   second_factor: SecondFactor;
   second_factor_reset: SecondFactorReset;
   secret_catalogue_entry: SecretCatalogueEntry;

@@ -1,0 +1,35 @@
+// The review's read rule on the server: the domain's reviewReadVerdict (packages/domain/src/review/
+// access.ts) for one record, and the same rule as SQL for lists (queries.ts `visible`).
+import {
+  enforce,
+  hiddenRecord,
+  isReviewer,
+  notFound,
+  REVIEW_OBJECT,
+  type ReviewReadable,
+  reviewReadVerdict,
+} from '@baomi/domain';
+import type { Sql } from '../db/db.ts';
+import type { Caller } from '../http/policy.ts';
+import { getReview, type ReviewRow, type Visibility } from './queries.ts';
+
+export const readableRecordOf = (r: ReviewRow): ReviewReadable => ({
+  orgId: r.orgId,
+  requesterPersonId: r.requesterPersonId,
+  deciderPersonIds: [...(r.decidedByPersonId ? [r.decidedByPersonId] : []), ...r.confirmerIds],
+});
+
+export const visibilityOf = (c: Caller): Visibility => ({
+  orgId: c.orgId,
+  personId: c.personId,
+  reviewer: isReviewer(c),
+});
+
+/** The request if `caller` may read it: 404 for unknown or another organisation's, 403 otherwise. */
+export async function readableReview(sql: Sql, caller: Caller, id: string, lock = false): Promise<ReviewRow> {
+  const r = await getReview(sql, id, lock);
+  if (!r) throw notFound(REVIEW_OBJECT);
+  if (r.orgId !== caller.orgId) throw hiddenRecord(REVIEW_OBJECT);
+  enforce(reviewReadVerdict(caller, readableRecordOf(r)));
+  return r;
+}
