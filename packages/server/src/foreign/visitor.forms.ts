@@ -2,15 +2,21 @@
 // the one PDF mechanism (exports/pdf.ts sendPdf, audited as foreign_visit.print before the file
 // leaves): the visitors (document numbers masked), the date, the scope, the route, the escorts, the key
 // sites and their per-visit approval, and the notice that recording devices and photographs are forbidden.
-import { FOREIGN_DOC_TYPE_LABELS, FOREIGN_VISIT_FLOW, VISIT_SHEET_NOTICE, VISIT_STATUS_LABELS, maskDocNumber } from '@baomi/domain';
+import {
+  FOREIGN_DOC_TYPE_LABELS,
+  FOREIGN_VISIT_FLOW,
+  maskDocNumber,
+  VISIT_SHEET_NOTICE,
+  VISIT_STATUS_LABELS,
+} from '@baomi/domain';
 import { listDecisions } from '../approvals/queries.ts';
 import type { Sql } from '../db/db.ts';
 import type { PdfDecision, PdfSpec } from '../exports/pdf.ts';
 import type { Caller } from '../http/policy.ts';
 import { keySiteRefs } from '../personnel/read.sites.ts';
 import { getVisitor } from './visitor.queries.ts';
-import { readableVisit } from './visitor.service.ts';
 import { activityOf } from './visitor.refs.ts';
+import { readableVisit } from './visitor.service.ts';
 
 export const DECISION_WORDS: Record<string, string> = {
   opinion: '同意',
@@ -19,7 +25,12 @@ export const DECISION_WORDS: Record<string, string> = {
   reject: '不同意',
 };
 
-export async function visitSheetSpec(sql: Sql, caller: Caller, id: string, orgName: string): Promise<PdfSpec> {
+export async function visitSheetSpec(
+  sql: Sql,
+  caller: Caller,
+  id: string,
+  orgName: string,
+): Promise<PdfSpec> {
   const v = await readableVisit(sql, caller, id);
   const sites = v.keySiteIds.length ? await keySiteRefs(sql, v.orgId, v.keySiteIds) : [];
   const activity = v.activityId ? await activityOf(sql, caller, v.activityId) : null;

@@ -24,7 +24,7 @@ import {
   listVisits,
   visitDetail,
   visitorDetail,
-  visitorItem,
+  type visitorItem,
 } from './visitor.service.ts';
 
 const { tags } = C;
@@ -152,7 +152,12 @@ export const visitorRoutes: ModuleRoutes = async (app) => {
     },
     async (req) => {
       const caller = foreignCaller(req);
-      return (await keySiteRefs(db, caller.orgId)).map((s) => ({ id: s.id, name: s.name, kind: s.kind, level: s.level }));
+      return (await keySiteRefs(db, caller.orgId)).map((s) => ({
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        level: s.level,
+      }));
     },
   );
 
@@ -195,7 +200,12 @@ export const visitorRoutes: ModuleRoutes = async (app) => {
     '/visits/:id',
     {
       preValidation: guard(visitorPolicy, 'visitorRead'),
-      schema: { tags, summary: '接待（参观）详情 Visit detail', params: IdParams, response: { 200: C.VisitDetail } },
+      schema: {
+        tags,
+        summary: '接待（参观）详情 Visit detail',
+        params: IdParams,
+        response: { 200: C.VisitDetail },
+      },
     },
     async (req) => {
       const caller = foreignCaller(req);
@@ -235,13 +245,18 @@ export const visitorRoutes: ModuleRoutes = async (app) => {
       const caller = foreignCaller(req);
       const orgName = ctxOf(req).me.person?.orgName ?? '';
       const spec = await db.tx((sql) => visitSheetSpec(sql, caller, req.params.id, orgName));
-      return sendPdf(reply, spec.title, { ...spec, printedBy: actorFor(req).name }, {
-        db,
-        actor: actorFor(req),
-        objectType: 'foreign_visit',
-        objectId: req.params.id,
-        filter: null,
-      });
+      return sendPdf(
+        reply,
+        spec.title,
+        { ...spec, printedBy: actorFor(req).name },
+        {
+          db,
+          actor: actorFor(req),
+          objectType: 'foreign_visit',
+          objectId: req.params.id,
+          filter: null,
+        },
+      );
     },
   );
 };
