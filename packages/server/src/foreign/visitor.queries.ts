@@ -363,3 +363,22 @@ export async function visitsAwaitingApproval(sql: Sql, orgId: string, organiserI
   );
   return r.rows;
 }
+
+// ---- demo
+
+export async function demoOrg(sql: Sql, name: string) {
+  const r = await sql.query<{ id: string }>('SELECT id FROM org WHERE name = $1', [name]);
+  return r.rows[0]?.id ?? null;
+}
+
+/** A few people of the organisation with a department, the secrecy officer first (the demo's organisers and escorts). */
+export async function demoPeople(sql: Sql, orgId: string) {
+  const r = await sql.query<{ id: string; departmentId: string; officer: boolean }>(
+    `SELECT p.id, p.department_id AS "departmentId",
+            EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = 'secrecy_officer') AS officer
+       FROM person p WHERE p.org_id = $1 AND p.department_id IS NOT NULL
+      ORDER BY 3 DESC, p.name_sort COLLATE "C", p.id LIMIT 6`,
+    [orgId],
+  );
+  return r.rows;
+}
