@@ -315,6 +315,7 @@ const auditValues = (v: MaterialValues) => ({
 // ---- use cases
 
 export async function createMaterial(sql: Sql, actor: Actor, caller: Caller, input: C.MaterialInput) {
+  const { v, activity } = await valuesOf(sql, caller, input);
   if (!caller.departmentId)
     throw invalid({
       code: 'no_department',
@@ -323,7 +324,6 @@ export async function createMaterial(sql: Sql, actor: Actor, caller: Caller, inp
       zh: '申请人须属于某一部门（部门负责人审核）',
       en: 'The requester belongs to a department (its head reviews first)',
     });
-  const { v, activity } = await valuesOf(sql, caller, input);
   const id = await insertMaterial(sql, {
     ...v,
     orgId: caller.orgId,

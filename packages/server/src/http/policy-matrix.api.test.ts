@@ -9,6 +9,7 @@ import { totp } from '@baomi/domain/twofactor/totp.ts';
 import type { FastifyInstance } from 'fastify';
 import { openApproval } from '../approvals/service.ts';
 import { SYSTEM_ACTOR } from '../audit/chain.ts';
+import { todayInChina } from '../kit/today.ts';
 import {
   Client,
   createAccountConfirmed,
@@ -89,6 +90,11 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //    reports back on his own (404: not his); the secrecy officer keeps
 //    briefings, passports, notes and the policy; the secrecy officer or a leader exports
 //    (personnel/exit.api.test.ts covers them).
+//  - Foreign affairs, visitors & materials part (/api/foreign/visitors…, /visits…, /materials…,
+//    R-FOR-05/06/07): any business user reads what the read rule lets him (lists), registers visitors
+//    and visits (here a visit of an unknown visitor: 404) and materials (of an unknown activity: 404);
+//    a record by the domain's read rule (an unknown id 404); the secrecy officer or a leader exports
+//    (foreign/visitor.api.test.ts covers them).
 const MATRIX = `
 route                                           sysadmin secadmin auditor user anon
 POST   /api/auth/login                          2xx      2xx      2xx     2xx  2xx
@@ -289,6 +295,27 @@ GET    /api/personnel/passports/export                 403      403      403    
 POST   /api/personnel/passports                        403      403      403     403  401
 POST   /api/personnel/passports/{id}/lend              403      403      403     403  401
 POST   /api/personnel/passports/{id}/return            403      403      403     403  401
+GET    /api/foreign/visitors                          403      403      403     2xx  401
+GET    /api/foreign/visitors/export                   403      403      403     403  401
+POST   /api/foreign/visitors                          403      403      403     2xx  401
+GET    /api/foreign/visitors/{id}                     403      403      403     404  401
+PUT    /api/foreign/visitors/{id}                     403      403      403     404  401
+GET    /api/foreign/key-sites                         403      403      403     2xx  401
+GET    /api/foreign/visits                            403      403      403     2xx  401
+POST   /api/foreign/visits                            403      403      403     404  401
+GET    /api/foreign/visits/{id}                       403      403      403     404  401
+POST   /api/foreign/visits/{id}/check-in              403      403      403     404  401
+GET    /api/foreign/visits/{id}/sheet.pdf             403      403      403     404  401
+GET    /api/foreign/materials                         403      403      403     2xx  401
+GET    /api/foreign/materials/export                  403      403      403     403  401
+POST   /api/foreign/materials                         403      403      403     404  401
+GET    /api/foreign/materials/{id}                    403      403      403     404  401
+PUT    /api/foreign/materials/{id}                    403      403      403     404  401
+POST   /api/foreign/materials/{id}/review             403      403      403     404  401
+POST   /api/foreign/materials/{id}/submit             403      403      403     404  401
+POST   /api/foreign/materials/{id}/provide            403      403      403     404  401
+POST   /api/foreign/materials/{id}/close              403      403      403     404  401
+GET    /api/foreign/materials/{id}/form.pdf           403      403      403     404  401
 `;
 
 interface Row {
@@ -742,7 +769,64 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       cl.post(`/api/personnel/passports/${f.org}/lend`, { exitId: f.org }),
     'POST /api/personnel/passports/{id}/return': (cl) =>
       cl.post(`/api/personnel/passports/${f.org}/return`, { on: '2026-01-01' }),
+    // foreign affairs, visitors & materials part
+    'GET /api/foreign/visitors': (cl) => cl.get('/api/foreign/visitors'),
+    'GET /api/foreign/visitors/export': (cl) => cl.get('/api/foreign/visitors/export?format=csv'),
+    'POST /api/foreign/visitors': (cl) =>
+      cl.post('/api/foreign/visitors', {
+        name: `Matrix ${next()}`,
+        nationality: '美国',
+        docType: 'passport',
+        docNumber: `MX${next()}${Date.now()}`.slice(0, 20),
+      }),
+    'GET /api/foreign/visitors/{id}': (cl) => cl.get(`/api/foreign/visitors/${f.org}`),
+    'PUT /api/foreign/visitors/{id}': (cl) =>
+      cl.put(`/api/foreign/visitors/${f.org}`, {
+        name: '矩阵',
+        nationality: '美国',
+        docType: 'passport',
+        docNumber: 'MX1',
+      }),
+    'GET /api/foreign/key-sites': (cl) => cl.get('/api/foreign/key-sites'),
+    'GET /api/foreign/visits': (cl) => cl.get('/api/foreign/visits'),
+    'POST /api/foreign/visits': (cl) =>
+      cl.post('/api/foreign/visits', {
+        visitorIds: [f.org],
+        visitOn: todayInChina(),
+        endsOn: todayInChina(),
+        scope: '展厅',
+        route: '东门—展厅',
+        escortIds: [f.person],
+      }),
+    'GET /api/foreign/visits/{id}': (cl) => cl.get(`/api/foreign/visits/${f.org}`),
+    'POST /api/foreign/visits/{id}/check-in': (cl) => cl.post(`/api/foreign/visits/${f.org}/check-in`),
+    'GET /api/foreign/visits/{id}/sheet.pdf': (cl) => cl.get(`/api/foreign/visits/${f.org}/sheet.pdf`),
+    'GET /api/foreign/materials': (cl) => cl.get('/api/foreign/materials'),
+    'GET /api/foreign/materials/export': (cl) => cl.get('/api/foreign/materials/export?format=csv'),
+    'POST /api/foreign/materials': (cl) => cl.post('/api/foreign/materials', foreignMaterialBody()),
+    'GET /api/foreign/materials/{id}': (cl) => cl.get(`/api/foreign/materials/${f.org}`),
+    'PUT /api/foreign/materials/{id}': (cl) =>
+      cl.put(`/api/foreign/materials/${f.org}`, foreignMaterialBody()),
+    'POST /api/foreign/materials/{id}/review': (cl) =>
+      cl.post(`/api/foreign/materials/${f.org}/review`, { reviewId: f.org }),
+    'POST /api/foreign/materials/{id}/submit': (cl) => cl.post(`/api/foreign/materials/${f.org}/submit`),
+    'POST /api/foreign/materials/{id}/provide': (cl) =>
+      cl.post(`/api/foreign/materials/${f.org}/provide`, { on: todayInChina() }),
+    'POST /api/foreign/materials/{id}/close': (cl) =>
+      cl.post(`/api/foreign/materials/${f.org}/close`, { on: todayInChina() }),
+    'GET /api/foreign/materials/{id}/form.pdf': (cl) => cl.get(`/api/foreign/materials/${f.org}/form.pdf`),
   };
+
+  /** A material for a foreign party of an unknown activity (404 for a business user). */
+  const foreignMaterialBody = () => ({
+    activityId: f.org,
+    title: '矩阵资料',
+    kind: 'document',
+    delivery: 'provide',
+    recipients: ['矩阵接收方'],
+    copies: 1,
+    recovery: 'retain',
+  });
 
   /** A pending password request: a fresh business account's initial password (R-SYS-01 dual control). */
   const resetRequest = async (): Promise<string> => {
