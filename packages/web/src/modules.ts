@@ -13,6 +13,7 @@ export { default as incidents } from './modules/incidents/module.tsx';
 export { default as orgs } from './modules/orgs/module.tsx';
 export { default as people } from './modules/people/module.ts';
 export { default as personnel } from './modules/personnel/module.tsx';
+export { default as review } from './modules/review/module.tsx';
 export { default as roles } from './modules/roles/module.tsx';
 export { default as security } from './modules/security/module.tsx';
 export { default as settings } from './modules/settings/module.tsx';

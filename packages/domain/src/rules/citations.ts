@@ -31,8 +31,10 @@ const SEED_000 = {
   zh: '《涉外活动保密管理办法（试行）》',
   en: 'Measures on Secrecy in Foreign-Affairs Activities (trial)',
 };
-// Issue 13, part "visitors and materials" (D-FVIS): a university's foreign-affairs secrecy rules.
-const SEED_001 = { zh: '《涉外工作保密管理办法》', en: 'Rules on secrecy in foreign-affairs work' };
+const SEED_001 = {
+  zh: '《涉外工作保密管理办法》（涉外活动保密管理制度）',
+  en: 'Measures on secrecy in foreign work',
+};
 const SEED_002 = {
   zh: '《市人民政府法制办公室保密规章制度》',
   en: 'Secrecy rules of a municipal legal affairs office',
@@ -108,6 +110,10 @@ export const CITATIONS: Readonly<Record<string, Citation>> = {
   'R-CAR-11': join(at(SEED_002, '四（五）', 'IV(5)'), at(SEED_004, '第十七条', 'art. 17')),
   'R-INC-01': join(at(SEED_000, '第十二条', 'art. 12'), at(SEED_004, '第二十一条', 'art. 21')),
   'R-FOR-06': join(at(SEED_000, '第十条（四）', 'art. 10(4)')),
+  // Issue 12 (保密审查): the review of outgoing material.
+  'R-FOR-07': join(at(SEED_000, '第十条（二）（三）', 'art. 10(2)(3)')),
+  'R-REV-01': join(at(SEED_000, '第十条', 'art. 10'), SEED_001),
+  'R-REV-02': join(at(SEED_000, '第十条', 'art. 10'), SEED_001),
   'R-PER-01': join(at(SEED_003, '第四篇', 'part 4')),
   'R-PER-02': join(at(SEED_003, '第四篇、第五篇', 'parts 4, 5')),
   'R-PER-06a': join(at(LAW, '第四十五条', 'art. 45'), at(REG, '第五十二条', 'art. 52')),
@@ -125,12 +131,11 @@ export const CITATIONS: Readonly<Record<string, Citation>> = {
   'R-SITE-01': join(at(SEED_003, '第五篇一、二', 'part 5, I–II')),
   'R-SITE-04': join(at(SEED_003, '第三篇第十三条', 'part 3, art. 13')),
   'R-FOR-04': join(at(SEED_000, '第十条（二）', 'art. 10(2)')),
-  // Issue 13, part "visitors and materials" (R-FOR-05, R-FOR-07).
+  // Issue 13, part "visitors and materials" (R-FOR-05).
   'R-FOR-05': join(
     at(SEED_000, '第十条（一）', 'art. 10(1)'),
     at(SEED_001, '接待来访、参观（DUT-BM-98）', 'visits (DUT-BM-98)'),
   ),
-  'R-FOR-07': join(at(SEED_000, '第十条（二）（三）', 'art. 10(2)(3)')),
 };
 
 /** The legal basis of a rule for the screen; null when none is recorded (show the id then). */

@@ -316,6 +316,23 @@ POST   /api/foreign/materials/{id}/submit             403      403      403     
 POST   /api/foreign/materials/{id}/provide            403      403      403     404  401
 POST   /api/foreign/materials/{id}/close              403      403      403     404  401
 GET    /api/foreign/materials/{id}/form.pdf           403      403      403     404  401
+GET    /api/review/terms                               403      403      403     403  401
+POST   /api/review/terms/import                        403      403      403     403  401
+POST   /api/review/terms                               403      403      403     403  401
+PUT    /api/review/terms/{id}                          403      403      403     403  401
+DELETE /api/review/terms/{id}                          403      403      403     403  401
+GET    /api/review/settings                            403      403      403     2xx  401
+GET    /api/review                                     403      403      403     2xx  401
+GET    /api/review/export                              403      403      403     2xx  401
+POST   /api/review                                     403      403      403     2xx  401
+GET    /api/review/{id}                                403      403      403     404  401
+POST   /api/review/{id}/files                          403      403      403     404  401
+DELETE /api/review/{id}/files/{fileId}                 403      403      403     404  401
+GET    /api/review/{id}/files/{fileId}                 403      403      403     404  401
+POST   /api/review/{id}/submit                         403      403      403     404  401
+POST   /api/review/{id}/withdraw                       403      403      403     404  401
+POST   /api/review/{id}/decide                         403      403      403     403  401
+GET    /api/review/{id}/form                           403      403      403     404  401
 `;
 
 interface Row {
@@ -815,6 +832,32 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/foreign/materials/{id}/close': (cl) =>
       cl.post(`/api/foreign/materials/${f.org}/close`, { on: todayInChina() }),
     'GET /api/foreign/materials/{id}/form.pdf': (cl) => cl.get(`/api/foreign/materials/${f.org}/form.pdf`),
+    // 保密审查 (review/): any business user files and reads what the read rule admits (an unknown id
+    // 404); the term list and the decision are the secrecy office's (review/review.api.test.ts).
+    'GET /api/review/terms': (cl) => cl.get('/api/review/terms'),
+    'POST /api/review/terms/import': (cl) =>
+      cl.post('/api/review/terms/import', { text: '矩阵词\t测试\t低' }),
+    'POST /api/review/terms': (cl) =>
+      cl.post('/api/review/terms', { term: '矩阵', category: '测试', severity: 'low' }),
+    'PUT /api/review/terms/{id}': (cl) =>
+      cl.put(`/api/review/terms/${f.org}`, { term: '矩阵', category: '测试', severity: 'low' }),
+    'DELETE /api/review/terms/{id}': (cl) => cl.delete(`/api/review/terms/${f.org}`),
+    'GET /api/review/settings': (cl) => cl.get('/api/review/settings'),
+    'GET /api/review': (cl) => cl.get('/api/review'),
+    'GET /api/review/export': (cl) => cl.get('/api/review/export?format=csv'),
+    'POST /api/review': (cl) => cl.post('/api/review', { title: `矩阵审查${next()}`, purpose: 'other' }),
+    'GET /api/review/{id}': (cl) => cl.get(`/api/review/${f.org}`),
+    'POST /api/review/{id}/files': (cl) =>
+      cl.request('POST', `/api/review/${f.org}/files?fileName=a.txt`, Buffer.from('矩阵'), {
+        headers: { 'content-type': 'application/octet-stream' },
+      }),
+    'DELETE /api/review/{id}/files/{fileId}': (cl) => cl.delete(`/api/review/${f.org}/files/${f.org}`),
+    'GET /api/review/{id}/files/{fileId}': (cl) => cl.get(`/api/review/${f.org}/files/${f.org}`),
+    'POST /api/review/{id}/submit': (cl) => cl.post(`/api/review/${f.org}/submit`, { version: 1 }),
+    'POST /api/review/{id}/withdraw': (cl) => cl.post(`/api/review/${f.org}/withdraw`, { version: 1 }),
+    'POST /api/review/{id}/decide': (cl) =>
+      cl.post(`/api/review/${f.org}/decide`, { decision: 'refuse', version: 1, comments: '矩阵' }),
+    'GET /api/review/{id}/form': (cl) => cl.get(`/api/review/${f.org}/form`),
   };
 
   /** A material for a foreign party of an unknown activity (404 for a business user). */

@@ -1,7 +1,7 @@
 // 保密审查表 (the review form, PDF): the request, its files with SM3 and what the engine found (counts
 // and the highest marking, never the hits' context), the decision and the reviewer. Printed under the
 // read rule; the print is audited by exports/pdf.ts (`review.print`).
-import { FOUND_LEVEL_LABELS, REVIEW_PURPOSE_LABELS, REVIEW_STATE_LABELS } from '@baomi/domain';
+import { citationOf, FOUND_LEVEL_LABELS, REVIEW_PURPOSE_LABELS, REVIEW_STATE_LABELS } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
 import { beijingTime, type PdfSpec } from '../exports/pdf.ts';
 import type { Caller } from '../http/policy.ts';
@@ -72,7 +72,7 @@ export async function reviewFormSpec(
       },
       {
         kind: 'text',
-        text: '依据《中华人民共和国保守国家秘密法》第三十五条：公开发布信息以及对涉及国家秘密的信息进行公开，应当依照法律、行政法规和国家保密规定执行。含国家秘密标志的文件不得同意发布。',
+        text: `依据：${citationOf('R-REV-02')?.zh ?? ''}。含国家秘密标志（秘密及以上）的文件不得同意发布；系统未能读取的内容须经审查人亲自阅读确认。`,
       },
     ],
   };

@@ -47,6 +47,8 @@ describe('web module manifest', () => {
         '/personnel/leavings',
         '/personnel/cooling-off',
         '/foreign/activities',
+        // 保密审查: his own requests (the server's read rule scopes the list); the term list is the officer's
+        '/review',
         '/workdays',
       ],
     );
