@@ -358,7 +358,8 @@ export const planGuard: DecideGuard = async (sql, approval, _who, input) => {
 
 export const planSettled: SettleHandler = async (sql: Sql, approval: ApprovalRow, actor: Actor) => {
   const a = await activityByApproval(sql, approval.id);
-  if (!a || a.state !== 'plan_submitted') return;
+  if (!a) return;
+  if (a.state !== 'plan_submitted') return;
   const next: ActivityState = approval.status === 'approved' ? 'plan_approved' : 'draft';
   await patchActivity(sql, a.id, { state: next });
   const decisions = await listDecisions(sql, approval.id);
