@@ -783,7 +783,8 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       cl.post(`/api/foreign/activities/${f.org}/submit`, { version: 1 }),
     'POST /api/foreign/activities/{id}/start': (cl) =>
       cl.post(`/api/foreign/activities/${f.org}/start`, { version: 1 }),
-    'POST /api/foreign/activities/{id}/end': (cl) => cl.post(`/api/foreign/activities/${f.org}/end`, { version: 1 }),
+    'POST /api/foreign/activities/{id}/end': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/end`, { version: 1 }),
     'POST /api/foreign/activities/{id}/close': (cl) =>
       cl.post(`/api/foreign/activities/${f.org}/close`, { version: 1 }),
     'POST /api/foreign/activities/{id}/briefings': (cl) =>
@@ -802,7 +803,11 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'PUT /api/foreign/activities/{id}/leading-group': (cl) =>
       cl.put(`/api/foreign/activities/${f.org}/leading-group`, { version: 1, members: [] }),
     'POST /api/foreign/activities/{id}/inspection': (cl) =>
-      cl.post(`/api/foreign/activities/${f.org}/inspection`, { version: 1, on: '2026-01-01', findings: '矩阵' }),
+      cl.post(`/api/foreign/activities/${f.org}/inspection`, {
+        version: 1,
+        on: '2026-01-01',
+        findings: '矩阵',
+      }),
     'PUT /api/foreign/activities/{id}/wrap-up': (cl) =>
       cl.put(`/api/foreign/activities/${f.org}/wrap-up`, { version: 1, documents: [], summary: '' }),
     'POST /api/foreign/activities/{id}/check': (cl) =>
