@@ -357,4 +357,3 @@ export function checkClose(a: {
     });
   return out;
 }
-

@@ -95,6 +95,10 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //    and visits (here a visit of an unknown visitor: 404) and materials (of an unknown activity: 404);
 //    a record by the domain's read rule (an unknown id 404); the secrecy officer or a leader exports
 //    (foreign/visitor.api.test.ts covers them).
+//  - Foreign affairs, activities part (/api/foreign/activities…, R-FOR-01…04/08): a business user reads
+//    the ledger (his activityReadScope) and the rules; an unknown activity answers 404; the secrecy
+//    officer alone registers briefings, papers and the closing check, sets the rules; the officer, a
+//    leader or a department head exports (foreign/activity.api.test.ts covers them).
 const MATRIX = `
 route                                           sysadmin secadmin auditor user anon
 POST   /api/auth/login                          2xx      2xx      2xx     2xx  2xx
@@ -333,6 +337,25 @@ POST   /api/review/{id}/submit                         403      403      403    
 POST   /api/review/{id}/withdraw                       403      403      403     404  401
 POST   /api/review/{id}/decide                         403      403      403     403  401
 GET    /api/review/{id}/form                           403      403      403     404  401
+GET    /api/foreign/activities                         403      403      403     2xx  401
+POST   /api/foreign/activities                         403      403      403     404  401
+GET    /api/foreign/activities/export                  403      403      403     403  401
+GET    /api/foreign/activities/settings                403      403      403     2xx  401
+PUT    /api/foreign/activities/settings                403      403      403     403  401
+GET    /api/foreign/activities/{id}                    403      403      403     404  401
+PUT    /api/foreign/activities/{id}                    403      403      403     404  401
+POST   /api/foreign/activities/{id}/submit             403      403      403     404  401
+POST   /api/foreign/activities/{id}/start              403      403      403     404  401
+POST   /api/foreign/activities/{id}/end                403      403      403     404  401
+POST   /api/foreign/activities/{id}/close              403      403      403     404  401
+POST   /api/foreign/activities/{id}/briefings          403      403      403     403  401
+PUT    /api/foreign/activities/{id}/participants/{personId}/papers 403 403 403     403  401
+PUT    /api/foreign/activities/{id}/leading-group      403      403      403     404  401
+POST   /api/foreign/activities/{id}/inspection         403      403      403     404  401
+PUT    /api/foreign/activities/{id}/wrap-up            403      403      403     404  401
+POST   /api/foreign/activities/{id}/check              403      403      403     403  401
+GET    /api/foreign/activities/{id}/plan.pdf           403      403      403     404  401
+GET    /api/foreign/activities/{id}/briefings.pdf      403      403      403     404  401
 `;
 
 interface Row {
@@ -858,6 +881,56 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/review/{id}/decide': (cl) =>
       cl.post(`/api/review/${f.org}/decide`, { decision: 'refuse', version: 1, comments: '矩阵' }),
     'GET /api/review/{id}/form': (cl) => cl.get(`/api/review/${f.org}/form`),
+    // Foreign affairs, activities part: an unknown activity (404 to a business user), officer-only steps 403.
+    'GET /api/foreign/activities': (cl) => cl.get('/api/foreign/activities'),
+    'POST /api/foreign/activities': (cl) => cl.post('/api/foreign/activities', activityBody()),
+    'GET /api/foreign/activities/export': (cl) => cl.get('/api/foreign/activities/export?format=csv'),
+    'GET /api/foreign/activities/settings': (cl) => cl.get('/api/foreign/activities/settings'),
+    'PUT /api/foreign/activities/settings': (cl) =>
+      cl.put('/api/foreign/activities/settings', {
+        majorForeignCount: 10,
+        briefingValidMonths: 12,
+        startWarningDays: 5,
+        closingDays: 15,
+      }),
+    'GET /api/foreign/activities/{id}': (cl) => cl.get(`/api/foreign/activities/${f.org}`),
+    'PUT /api/foreign/activities/{id}': (cl) => cl.put(`/api/foreign/activities/${f.org}`, activityBody()),
+    'POST /api/foreign/activities/{id}/submit': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/submit`, { version: 1 }),
+    'POST /api/foreign/activities/{id}/start': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/start`, { version: 1 }),
+    'POST /api/foreign/activities/{id}/end': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/end`, { version: 1 }),
+    'POST /api/foreign/activities/{id}/close': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/close`, { version: 1 }),
+    'POST /api/foreign/activities/{id}/briefings': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/briefings`, {
+        personId: f.org,
+        heldOn: '2026-01-01',
+        topics: [],
+        signed: true,
+      }),
+    'PUT /api/foreign/activities/{id}/participants/{personId}/papers': (cl) =>
+      cl.put(`/api/foreign/activities/${f.org}/participants/${f.org}/papers`, {
+        version: 1,
+        commitmentSigned: true,
+        registrationFiled: true,
+      }),
+    'PUT /api/foreign/activities/{id}/leading-group': (cl) =>
+      cl.put(`/api/foreign/activities/${f.org}/leading-group`, { version: 1, members: [] }),
+    'POST /api/foreign/activities/{id}/inspection': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/inspection`, {
+        version: 1,
+        on: '2026-01-01',
+        findings: '矩阵',
+      }),
+    'PUT /api/foreign/activities/{id}/wrap-up': (cl) =>
+      cl.put(`/api/foreign/activities/${f.org}/wrap-up`, { version: 1, documents: [], summary: '' }),
+    'POST /api/foreign/activities/{id}/check': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/check`, { version: 1, note: '', suspectedLeak: false }),
+    'GET /api/foreign/activities/{id}/plan.pdf': (cl) => cl.get(`/api/foreign/activities/${f.org}/plan.pdf`),
+    'GET /api/foreign/activities/{id}/briefings.pdf': (cl) =>
+      cl.get(`/api/foreign/activities/${f.org}/briefings.pdf`),
   };
 
   /** A material for a foreign party of an unknown activity (404 for a business user). */
@@ -915,6 +988,22 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
   };
 
   /** An exit application of the matrix user for himself (personnel, exit part). */
+  /** A foreign activity whose organising department is unknown (a business user gets 404). */
+  const activityBody = () => ({
+    kind: 'reception',
+    title: '矩阵',
+    organiserDepartmentId: f.org,
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-02',
+    place: '矩阵',
+    foreignParties: [],
+    foreignCount: 1,
+    topics: [],
+    level: null,
+    classifiedApproved: false,
+    plan: { nature: '', responsibilities: '', measures: '', reason: '', programme: '', materials: '' },
+    participants: [],
+  });
   const exitBody = () => ({
     personId: f.userPerson,
     kind: 'private',

@@ -1,0 +1,5 @@
+import type { DemoAccount } from '../kit/module.ts';
+
+export async function activityDemoSeed(): Promise<DemoAccount[]> {
+  return [];
+}
