@@ -1,8 +1,9 @@
 // `npm run demo`, the visitors & materials part (R-FOR-05): in 江临市发展和改革委员会, a register of
 // foreign visitors (Latin and Chinese names, masked numbers in the lists) and three receptions: one
 // visited last month, one coming, and one into a key site (if the personnel part registered one)
-// waiting for its per-visit approval — a todo of the secrecy office. Materials need an activity, which
-// the activities part's demo seeds; see docs/foreign.md. Idempotent: once per database
+// waiting for its per-visit approval — a todo of the secrecy office; materials for the activities the
+// activities part's demo seeded (a coming one: awaiting its review; a past one: provided and destroyed,
+// entered as a record of what happened; none seeded: none here). Idempotent: once per database
 // ('demo_foreign_visitors').
 import { addDays, FOREIGN_VISIT_FLOW, normalizeDocNumber } from '@baomi/domain';
 import { openApproval } from '../approvals/service.ts';
@@ -13,6 +14,8 @@ import type { DemoAccount } from '../kit/module.ts';
 import { todayInChina } from '../kit/today.ts';
 import { keySiteRefs } from '../personnel/read.sites.ts';
 import { readSetting, writeSetting } from '../settings/queries.ts';
+import { activitiesInStates } from './activity.queries.ts';
+import { insertMaterial, setMaterialState } from './material.queries.ts';
 import { demoOrg, demoPeople, insertVisit, insertVisitor, updateVisit } from './visitor.queries.ts';
 
 const MARK = 'demo_foreign_visitors';
@@ -114,10 +117,66 @@ export async function visitorDemoSeed(db: Db): Promise<DemoAccount[]> {
       });
       await updateVisit(sql, visitId, { approvalId: a.id });
     }
+    // Materials for the activities the activities part's demo seeded (if any): one waiting for its
+    // review (a todo), one of a past activity provided and recovered (a record of what happened).
+    const acts = await activitiesInStates(sql, orgId, [
+      'draft',
+      'plan_submitted',
+      'plan_approved',
+      'started',
+      'ended',
+      'closed',
+    ]);
+    const coming = acts.find((a) => a.endsOn >= today);
+    const past = acts.find((a) => a.endsOn < today);
+    const base2 = {
+      orgId,
+      departmentId: officer.departmentId,
+      requesterId: escort.id,
+      kind: 'document' as const,
+      delivery: 'provide' as const,
+      copies: 2,
+      level: null,
+      carrierId: null,
+      reviewId: null,
+      nationalNo: '',
+      nationalOn: null,
+      nationalAuthority: '',
+      obligationRef: '',
+      obligationOn: null,
+    };
+    let materials = 0;
+    if (coming) {
+      await insertMaterial(sql, {
+        ...base2,
+        activityId: coming.id,
+        title: '合作研究项目简介',
+        titleSort: sortKey('合作研究项目简介'),
+        recipients: ['外方代表团'],
+        recovery: 'recover',
+        recoveryTerms: '会谈结束后当场收回',
+        recoverBy: coming.endsOn,
+      });
+      materials += 1;
+    }
+    if (past) {
+      const id = await insertMaterial(sql, {
+        ...base2,
+        activityId: past.id,
+        title: '单位概况介绍（公开版）',
+        titleSort: sortKey('单位概况介绍（公开版）'),
+        recipients: ['外方代表团'],
+        recovery: 'destroy',
+        recoveryTerms: '由对方使用后销毁并书面告知',
+        recoverBy: past.endsOn,
+      });
+      await setMaterialState(sql, id, { status: 'closed', providedOn: past.startsOn, closedOn: past.endsOn });
+      materials += 1;
+    }
     await appendAudit(sql, DEMO, {
       action: 'foreign.visitor_create',
       objectType: 'foreign_visitor',
-      summary: { demo: true, visitors: ids.length },
+      summary: { demo: true, visitors: ids.length, materials },
     });
     await writeSetting(sql, MARK, true, null);
   });
