@@ -356,7 +356,7 @@ export async function visitsAwaitingApproval(sql: Sql, orgId: string, organiserI
     `SELECT v.id, to_char(v.visit_on, 'YYYY-MM-DD') AS "visitOn", o.name AS "organiserName", v.status,
             (SELECT count(*)::int FROM foreign_visit_visitor l WHERE l.visit_id = v.id) AS visitors
        FROM foreign_visit v JOIN person o ON o.id = v.organiser_person_id
-      WHERE v.org_id = $1 AND v.status IN ('pending', 'returned')
+      WHERE v.org_id = $1 AND v.status = 'pending'
         AND ($2::uuid IS NULL OR v.organiser_person_id = $2::uuid)
       ORDER BY v.visit_on, v.id LIMIT 200`,
     [orgId, organiserId],

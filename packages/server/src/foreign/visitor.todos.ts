@@ -1,7 +1,7 @@
 // What the visitors & materials part puts on the todo list, computed from its records (gone once
-// done): visits waiting for their per-visit approval (the secrecy office; the organiser for a returned
-// one), materials whose review is not yet released (the requester and the secrecy office), materials
-// provided and not yet recovered after the activity ended (the requester and the secrecy office).
+// done): visits waiting for their per-visit approval (the secrecy office), materials whose review is
+// not yet released (the requester and the secrecy office), materials provided and not yet recovered
+// after the activity ended (the requester and the secrecy office).
 // Titles name a material only for whom its activity's read rule lets read it (activityRef).
 import { materialNotRecovered } from '@baomi/domain';
 import type { Caller } from '../http/policy.ts';
@@ -30,18 +30,16 @@ export const visitorTodos: TodoProvider = async (sql, me): Promise<Todo[]> => {
   const officer = p.roles.includes('secrecy_officer');
   const today = todayInChina();
   const out: Todo[] = [];
-  for (const v of await visitsAwaitingApproval(sql, p.orgId, officer ? null : p.id)) {
-    if (!officer && v.status !== 'returned') continue;
+  // The secrecy office's: visits waiting for their per-visit approval (the deciders also see the approval
+  // itself in theirs; this one reminds the office before the visit day).
+  for (const v of officer ? await visitsAwaitingApproval(sql, p.orgId, null) : []) {
     out.push({
-      id: `foreign_visit_approval:${v.id}:${v.status}`,
+      id: `foreign_visit_approval:${v.id}`,
       kind: 'deadline',
       module: 'foreign',
       subjectType: 'foreign_visit',
       subjectId: v.id,
-      title:
-        v.status === 'returned'
-          ? `参观保密要害部门部位的申请被退回：${v.visitOn}，${v.visitors}名境外人员`
-          : `境外人员参观保密要害部门部位待逐次审批：${v.visitOn}，${v.visitors}名境外人员（${v.organiserName}）`,
+      title: `境外人员参观保密要害部门部位待逐次审批：${v.visitOn}，${v.visitors}名境外人员（${v.organiserName}）`,
       link: `/foreign/visits/${v.id}`,
       dueAt: endOf(v.visitOn),
       createdAt: startOf(today),
