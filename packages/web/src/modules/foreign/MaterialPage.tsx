@@ -9,7 +9,7 @@ import {
   MATERIAL_KIND_LABELS,
   MATERIAL_RECOVERY_LABELS,
 } from '@baomi/domain';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -233,20 +233,14 @@ export function MaterialPage() {
         />
       )}
       {link && m && (
-        <FormModal<{ reviewId: string }>
-          title={t('fm.linkReview')}
-          fields={['reviewId']}
+        <LinkReviewModal
+          m={m}
           onClose={() => setLink(false)}
-          onSubmit={async (v) => {
-            await materialApi.linkReview(m.id, v.reviewId.trim());
+          onDone={() => {
             setLink(false);
             d.reload();
           }}
-        >
-          <Form.Item name="reviewId" label={t('fm.reviewId')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-        </FormModal>
+        />
       )}
       {step && m && (
         <FormModal<{ on: Dayjs; note?: string }>
@@ -272,5 +266,50 @@ export function MaterialPage() {
         </FormModal>
       )}
     </PageCard>
+  );
+}
+
+/** Pick one of the caller's reviews of the material's purpose (or of the other foreign purpose). */
+function LinkReviewModal({
+  m,
+  onClose,
+  onDone,
+}: {
+  m: MaterialDetail;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const reviews = useLoad(
+    () =>
+      Promise.all([materialApi.reviews('foreign_party'), materialApi.reviews('foreign_publication')]).then(
+        ([a, b]) => [...a.items, ...b.items],
+      ),
+    [],
+  );
+  return (
+    <FormModal<{ reviewId: string }>
+      title={t('fm.linkReview')}
+      testId="material-link-review"
+      fields={['reviewId']}
+      onClose={onClose}
+      onSubmit={async (v) => {
+        await materialApi.linkReview(m.id, v.reviewId);
+        onDone();
+      }}
+    >
+      <Form.Item
+        name="reviewId"
+        label={t('fm.review')}
+        rules={[{ required: true, message: t('fm.reviewId') }]}
+      >
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={(reviews.data ?? []).map((r) => ({ value: r.id, label: `${r.no} ${r.title}` }))}
+          data-testid="f-review"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

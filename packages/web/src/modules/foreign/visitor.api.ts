@@ -55,6 +55,15 @@ export const materialApi = {
   close: (id: string, on: string, note: string) =>
     http.post<MaterialItem>(`${material(id)}/close`, { on, note }),
   formUrl: (id: string) => `/api${material(id)}/form.pdf`,
+  /** The review module's requests the caller may read, of one purpose (to pick one). */
+  reviews: (purpose: 'foreign_party' | 'foreign_publication') =>
+    http.get<{ items: { id: string; no: string; title: string; state: string }[]; total: number }>(
+      '/review',
+      {
+        purpose,
+        pageSize: 200,
+      },
+    ),
   /** The review module's create-request API, with this material as its source. */
   startReview: (b: {
     title: string;

@@ -99,7 +99,7 @@ export const visitorMessages = {
   'fm.reviewNone': { zh: '尚未关联保密审查', en: 'No review linked' },
   'fm.startReview': { zh: '发起保密审查', en: 'Start a review' },
   'fm.linkReview': { zh: '关联已有审查', en: 'Link a review' },
-  'fm.reviewId': { zh: '保密审查申请ID', en: 'Review id' },
+  'fm.reviewId': { zh: '请选择保密审查申请', en: 'Choose a review request' },
   'fm.openReview': { zh: '打开审查（上传文件、提交）', en: 'Open the review' },
   'fm.released': { zh: '已同意发布', en: 'Released' },
   'fm.notReleased': { zh: '未同意发布', en: 'Not released' },
