@@ -469,3 +469,48 @@ export async function activitiesInStates(
 export async function activityIdsOfOrg(sql: Sql, orgId: string): Promise<{ title: string }[]> {
   return kdb(sql).selectFrom('foreign_activity').select('title').where('org_id', '=', orgId).execute();
 }
+
+// ---- demo
+
+export async function orgIdByName(sql: Sql, name: string): Promise<string | null> {
+  const r = await kdb(sql).selectFrom('org').select('id').where('name', '=', name).executeTakeFirst();
+  return r?.id ?? null;
+}
+
+export async function demoPeople(sql: Sql, orgId: string) {
+  return kdb(sql)
+    .selectFrom('person as p')
+    .leftJoin('person_role as r', (j) => j.onRef('r.person_id', '=', 'p.id'))
+    .select(['p.id', 'p.name', 'p.department_id as departmentId', 'r.role'])
+    .where('p.org_id', '=', orgId)
+    .orderBy('p.name_sort')
+    .execute();
+}
+
+export async function demoDepartments(sql: Sql, orgId: string) {
+  return kdb(sql)
+    .selectFrom('department')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .orderBy('name')
+    .execute();
+}
+
+/** A demo record of what happened: the state and the step columns as they ended up. */
+export async function setDemoState(
+  sql: Sql,
+  id: string,
+  v: {
+    state: ActivityState;
+    startedOn?: string | null;
+    endedOn?: string | null;
+    closedOn?: string | null;
+    leadingGroup?: GroupMember[];
+    inspection?: StoredInspection | null;
+    documents?: CollectedDocument[];
+    summary?: string;
+    officerCheck?: StoredCheck | null;
+  },
+): Promise<void> {
+  await patchActivity(sql, id, v);
+}
