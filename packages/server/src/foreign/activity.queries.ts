@@ -514,3 +514,35 @@ export async function setDemoState(
 ): Promise<void> {
   await patchActivity(sql, id, v);
 }
+
+/** Sets the stored importance flag (the ledger's filter) of the given activities. */
+export async function setImportant(sql: Sql, ids: readonly string[], important: boolean): Promise<void> {
+  if (!ids.length) return;
+  await kdb(sql)
+    .updateTable('foreign_activity')
+    .set({ important })
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+export async function importanceInputsOf(sql: Sql, orgId: string) {
+  return (await kdb(sql)
+    .selectFrom('foreign_activity')
+    .select([
+      'id',
+      'important',
+      'foreign_count as foreignCount',
+      k<ActivityTopic[]>`topics`.as('topics'),
+      k<StateSecretLevel | null>`level`.as('level'),
+      'classified_approved as classifiedApproved',
+    ])
+    .where('org_id', '=', orgId)
+    .execute()) as {
+    id: string;
+    important: boolean;
+    foreignCount: number;
+    topics: ActivityTopic[];
+    level: StateSecretLevel | null;
+    classifiedApproved: boolean;
+  }[];
+}
