@@ -467,4 +467,18 @@ describe('foreign-affairs activities (R-FOR-01 … R-FOR-04, R-FOR-08)', () => {
     assert.ok(pdf);
     await changed(() => officer.get(`/api/foreign/activities/${a.id}/briefings.pdf`), 200, 'foreign.print');
   });
+
+  test('R-FOR-02 the unit’s threshold: 13 makes the 12-participant reception 一般, in the page and the ledger', async () => {
+    const rules = { majorForeignCount: 13, briefingValidMonths: 12, startWarningDays: 5, closingDays: 15 };
+    await refused(() => head.put('/api/foreign/activities/settings', rules), 403);
+    await changed(() => officer.put('/api/foreign/activities/settings', rules), 200, 'foreign.settings');
+    const d = await get(a.id);
+    assert.equal(d.importance, 'ordinary');
+    const major = await officer.get<{ items: { id: string }[] }>(
+      '/api/foreign/activities?importance=major&pageSize=100',
+    );
+    assert.ok(!major.body.items.some((x) => x.id === a.id));
+    await officer.put('/api/foreign/activities/settings', { ...rules, majorForeignCount: 10 });
+    assert.equal((await get(a.id)).importance, 'major');
+  });
 });

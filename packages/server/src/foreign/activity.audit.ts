@@ -34,6 +34,7 @@ const FIELDS = {
   rows: { zh: '行数', en: 'Rows' },
   filter: { zh: '筛选条件', en: 'Filter' },
   demo: { zh: '演示数据', en: 'Demo data' },
+  reclassified: { zh: '重要程度随之改变的活动数', en: 'Activities reclassified' },
 } as const;
 
 const A = (zh: string, en: string, change?: string): AuditActionDecl => ({

@@ -469,3 +469,80 @@ export async function activitiesInStates(
 export async function activityIdsOfOrg(sql: Sql, orgId: string): Promise<{ title: string }[]> {
   return kdb(sql).selectFrom('foreign_activity').select('title').where('org_id', '=', orgId).execute();
 }
+
+// ---- demo
+
+export async function orgIdByName(sql: Sql, name: string): Promise<string | null> {
+  const r = await kdb(sql).selectFrom('org').select('id').where('name', '=', name).executeTakeFirst();
+  return r?.id ?? null;
+}
+
+export async function demoPeople(sql: Sql, orgId: string) {
+  return kdb(sql)
+    .selectFrom('person as p')
+    .leftJoin('person_role as r', (j) => j.onRef('r.person_id', '=', 'p.id'))
+    .select(['p.id', 'p.name', 'p.department_id as departmentId', 'r.role'])
+    .where('p.org_id', '=', orgId)
+    .orderBy('p.name_sort')
+    .execute();
+}
+
+export async function demoDepartments(sql: Sql, orgId: string) {
+  return kdb(sql)
+    .selectFrom('department')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .orderBy('name')
+    .execute();
+}
+
+/** A demo record of what happened: the state and the step columns as they ended up. */
+export async function setDemoState(
+  sql: Sql,
+  id: string,
+  v: {
+    state: ActivityState;
+    startedOn?: string | null;
+    endedOn?: string | null;
+    closedOn?: string | null;
+    leadingGroup?: GroupMember[];
+    inspection?: StoredInspection | null;
+    documents?: CollectedDocument[];
+    summary?: string;
+    officerCheck?: StoredCheck | null;
+  },
+): Promise<void> {
+  await patchActivity(sql, id, v);
+}
+
+/** Sets the stored importance flag (the ledger's filter) of the given activities. */
+export async function setImportant(sql: Sql, ids: readonly string[], important: boolean): Promise<void> {
+  if (!ids.length) return;
+  await kdb(sql)
+    .updateTable('foreign_activity')
+    .set({ important })
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+export async function importanceInputsOf(sql: Sql, orgId: string) {
+  return (await kdb(sql)
+    .selectFrom('foreign_activity')
+    .select([
+      'id',
+      'important',
+      'foreign_count as foreignCount',
+      k<ActivityTopic[]>`topics`.as('topics'),
+      k<StateSecretLevel | null>`level`.as('level'),
+      'classified_approved as classifiedApproved',
+    ])
+    .where('org_id', '=', orgId)
+    .execute()) as {
+    id: string;
+    important: boolean;
+    foreignCount: number;
+    topics: ActivityTopic[];
+    level: StateSecretLevel | null;
+    classifiedApproved: boolean;
+  }[];
+}

@@ -11,7 +11,6 @@ import {
   LEVEL_LABELS,
 } from '@baomi/domain';
 import type { FastifyRequest } from 'fastify';
-import { appendAudit } from '../audit/chain.ts';
 import { sendLedger, shanghaiTime } from '../exports/ledger.ts';
 import { sendPdf } from '../exports/pdf.ts';
 import { type Caller, callerOf, guard } from '../http/policy.ts';
@@ -19,7 +18,6 @@ import { actorFor, ctxOf } from '../http/request.ts';
 import { pageOf } from '../http/schemas.ts';
 import type { ModuleRoutes } from '../kit/module.ts';
 import { wire } from '../kit/wire.ts';
-import { writeSetting } from '../settings/queries.ts';
 import { briefingRecordSpec, planFormSpec } from './activity.forms.ts';
 import { activityPolicy } from './activity.policy.ts';
 import {
@@ -32,13 +30,14 @@ import {
   listActivities,
   officerCheck,
   recordInspection,
+  setForeignSettings,
   setLeadingGroup,
   setPapers,
   startActivity,
   submitPlan,
   wrapUp,
 } from './activity.service.ts';
-import { foreignSettingsOf, settingsKey } from './activity.settings.ts';
+import { foreignSettingsOf } from './activity.settings.ts';
 
 const { tags } = C;
 
@@ -140,17 +139,7 @@ export const activityRoutes: ModuleRoutes = async (app) => {
     },
     async (req) => {
       const caller = foreignCallerOf(req);
-      return db.tx(async (sql) => {
-        const before = await foreignSettingsOf(sql, caller.orgId);
-        await writeSetting(sql, settingsKey(caller.orgId), req.body, actorFor(req).id);
-        await appendAudit(sql, actorFor(req), {
-          action: 'foreign.settings',
-          objectType: 'org',
-          objectId: caller.orgId,
-          summary: { from: before, to: req.body },
-        });
-        return foreignSettingsOf(sql, caller.orgId);
-      });
+      return db.tx((sql) => setForeignSettings(sql, actorFor(req), caller, req.body));
     },
   );
 

@@ -53,12 +53,14 @@ import { openIncident } from '../incidents/service.ts';
 import { todayInChina } from '../kit/today.ts';
 import { registerBriefing } from '../personnel/exit.service.ts';
 import { briefingsForForeign } from '../personnel/read.foreign.ts';
+import { writeSetting } from '../settings/queries.ts';
 import {
   type ActivityFilter,
   type ActivityRecord,
   activityByApproval,
   departmentOfOrg,
   getActivity,
+  importanceInputsOf,
   insertActivity,
   insertStep,
   listActivityRows,
@@ -67,12 +69,13 @@ import {
   participantsOf,
   patchActivity,
   peopleOfOrg,
+  setImportant,
   setParticipantPapers,
   setParticipants,
   stepsOf,
   updateActivity,
 } from './activity.queries.ts';
-import { type ForeignSettings, foreignSettingsOf } from './activity.settings.ts';
+import { type ForeignSettings, foreignSettingsOf, settingsKey } from './activity.settings.ts';
 
 export const ACTIVITY = ACTIVITY_NOT_FOUND;
 export const SUBJECT_TYPE = 'foreign_activity';
@@ -984,3 +987,34 @@ export async function listActivities(
 export const kindLabel = (k: keyof typeof ACTIVITY_KIND_LABELS) => ACTIVITY_KIND_LABELS[k].zh;
 export const levelLabel = (l: string | null) =>
   l ? LEVEL_LABELS[l as keyof typeof LEVEL_LABELS].zh : '非涉密';
+
+/**
+ * The unit's rules (R-FOR-02 threshold, R-FOR-04 validity, the todos' horizons), audited from → to; the
+ * stored importance of every activity of the unit follows a new threshold at once (the ledger's filter).
+ */
+export async function setForeignSettings(sql: Sql, actor: Actor, caller: Caller, next: C.ForeignSettings) {
+  const before = await foreignSettingsOf(sql, caller.orgId);
+  await writeSetting(sql, settingsKey(caller.orgId), next, actor.id);
+  const after = await foreignSettingsOf(sql, caller.orgId);
+  const rows = await importanceInputsOf(sql, caller.orgId);
+  const flips = rows.filter(
+    (r) => (activityImportance(r, after.majorForeignCount).importance === 'major') !== r.important,
+  );
+  await setImportant(
+    sql,
+    flips.filter((r) => !r.important).map((r) => r.id),
+    true,
+  );
+  await setImportant(
+    sql,
+    flips.filter((r) => r.important).map((r) => r.id),
+    false,
+  );
+  await appendAudit(sql, actor, {
+    action: 'foreign.settings',
+    objectType: 'org',
+    objectId: caller.orgId,
+    summary: { from: before, to: after, reclassified: flips.length },
+  });
+  return after;
+}
