@@ -36,6 +36,9 @@ CREATE TABLE review_request (
   department_id uuid REFERENCES department(id),
   -- Where the request comes from (another module's record): { module, id, label } or null.
   source jsonb,
+  -- The chain before the secrecy office's decision (R-FOR-06, R-FOR-07; the approvals mechanism), if the
+  -- purpose has one: the latest approval opened at submission.
+  approval_id uuid,
   submitted_at timestamptz,
   decided_at timestamptz,
   decided_by_person_id uuid REFERENCES person(id),

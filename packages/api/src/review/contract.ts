@@ -206,6 +206,8 @@ export type Review = Static<typeof Review>;
 
 export const ReviewDetail = Type.Object({
   ...Review.properties,
+  /** The purpose's approval chain before the secrecy office decides (R-FOR-06, R-FOR-07), if any. */
+  approval: Nullable(Type.Object({ id: Uuid, status: Type.String(), label: Type.String() })),
   files: Type.Array(ReviewFileReport),
   previousFiles: Type.Array(ReviewFile),
   abilities: Abilities,

@@ -374,6 +374,74 @@ export const FOREIGN_VISIT_FLOW: FlowDef = {
     F('purpose', '来访事由', 'Purpose'),
   ],
   rules: ['R-FOR-05', 'R-SITE-04'],
+
+// ---- 保密审查 (module review): the chain before the secrecy office's decision, per purpose ----
+
+/** What a review's approvers see: the request and, per file, its SM3 and what the engine found. */
+const CONTENT_REVIEW_FIELDS: readonly MaterialField[] = [
+  F('no', '审查编号', 'No.'),
+  F('title', '标题', 'Title'),
+  F('purpose', '用途', 'Purpose'),
+  F('purposeNote', '用途说明', 'About the purpose'),
+  F('files', '文件（SM3、命中、密级标志）', 'Files (SM3, hits, marking)', 'list'),
+];
+
+/** R-FOR-07: papers, speeches and press about a foreign activity: the department head, then the secrecy office. */
+export const CONTENT_REVIEW_FLOW: FlowDef = {
+  type: 'content_review',
+  label: L('保密审查（部门负责人审核）', 'Confidentiality review: department head'),
+  steps: [
+    {
+      key: 'department_head',
+      label: L('部门负责人审核', 'Department head'),
+      role: 'department_head',
+      at: { kind: 'subject_department' },
+      decisions: ['approve', 'return'],
+    },
+  ],
+  material: ['files'],
+  fields: CONTENT_REVIEW_FIELDS,
+  rules: ['R-REV-01', 'R-FOR-07'],
+};
+
+/** R-FOR-06: materials for a foreign party: department head → business office, then the secrecy office. */
+export const CONTENT_REVIEW_FOREIGN_FLOW: FlowDef = {
+  type: 'content_review_foreign',
+  label: L('对外提供资料保密审查（部门、业务主管部门审核）', 'Review of materials for a foreign party'),
+  steps: [
+    {
+      key: 'department_head',
+      label: L('部门负责人审核', 'Department head'),
+      role: 'department_head',
+      at: { kind: 'subject_department' },
+      decisions: ['approve', 'return'],
+    },
+    {
+      key: 'business_office',
+      label: L('业务主管部门审核', 'Business office'),
+      role: 'department_head',
+      at: { kind: 'department_function', fn: 'business_office' },
+      decisions: ['approve', 'return'],
+    },
+  ],
+  material: ['files'],
+  fields: CONTENT_REVIEW_FIELDS,
+  rules: ['R-REV-01', 'R-FOR-06'],
+};
+
+/**
+ * The chain of each purpose before the secrecy office decides (the decision itself is the review
+ * module's, R-REV-02): R-FOR-06 and R-FOR-07 name theirs; the other purposes go to the secrecy office
+ * directly (null).
+ */
+export const CONTENT_REVIEW_CHAINS: Readonly<Record<string, FlowDef | null>> = {
+  publication: null,
+  press: null,
+  conference: null,
+  foreign_party: CONTENT_REVIEW_FOREIGN_FLOW,
+  foreign_publication: CONTENT_REVIEW_FLOW,
+  email: null,
+  other: null,
 };
 
 export const FLOWS: readonly FlowDef[] = [
@@ -388,6 +456,8 @@ export const FLOWS: readonly FlowDef[] = [
   KEY_SITE_FLOW,
   FOREIGN_PLAN_FLOW,
   FOREIGN_VISIT_FLOW,
+  CONTENT_REVIEW_FLOW,
+  CONTENT_REVIEW_FOREIGN_FLOW,
 ];
 
 export function flowOf(type: string): FlowDef | null {

@@ -8,14 +8,17 @@ import { allowed, refused, type Verdict } from '../access/verdict.ts';
 export interface ReviewReader {
   personId: string;
   orgId: string;
+  departmentId?: string | null;
   roles: readonly string[];
 }
 
 export interface ReviewReadable {
   orgId: string;
   requesterPersonId: string;
-  /** Whoever decided (or confirmed unread parts) on it. */
+  /** Whoever decided (or confirmed unread parts) on it, and whoever decided a step of its chain. */
   deciderPersonIds: readonly string[];
+  /** The step of its approval chain waiting now (R-FOR-06, R-FOR-07): its approvers read it too. */
+  pendingStep?: { role: string; orgId: string; departmentId: string | null } | null;
 }
 
 export const REVIEW_OBJECT = { zh: '保密审查申请', en: 'Review request' };
@@ -33,6 +36,14 @@ export function reviewReadVerdict(reader: ReviewReader, rec: ReviewReadable): Ve
   if (rec.requesterPersonId === reader.personId) return allowed;
   if (isReviewer(reader)) return allowed;
   if (rec.deciderPersonIds.includes(reader.personId)) return allowed;
+  const step = rec.pendingStep;
+  if (
+    step &&
+    reader.roles.includes(step.role) &&
+    reader.orgId === step.orgId &&
+    (step.departmentId === null || reader.departmentId === step.departmentId)
+  )
+    return allowed;
   return refused('forbidden', {
     code: 'review_read_forbidden',
     rule: 'R-REV-01',

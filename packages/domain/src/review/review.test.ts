@@ -86,6 +86,13 @@ describe('R-REV-02 the decision', () => {
       }
     });
 
+  test('R-FOR-06 the chain still under way: no decision yet, not even a refusal', () => {
+    for (const d of ['release', 'release_with_changes', 'refuse'] as const) {
+      const v = checkReviewDecision('in_review', d, [file('a', null)], true);
+      assert.ok(!v.allowed && v.reason.code === 'review_chain_pending' && v.kind === 'conflict');
+    }
+  });
+
   test('R-REV-02 every marked file is named in the details', () => {
     const v = checkReviewDecision('in_review', 'release', [file('a', 'secret'), file('b', 'confidential')]);
     assert.ok(!v.allowed && v.details?.length === 2);
@@ -187,6 +194,21 @@ describe('R-REV-01 who reads and who decides', () => {
       'ok',
     ],
   ];
+  test('R-FOR-06 the approvers of the step waiting read it (their department, their role), no one else', () => {
+    const step = { role: 'department_head', orgId: 'o1', departmentId: 'd1' };
+    const withStep = { ...rec, pendingStep: step };
+    const v = (r: { personId: string; orgId: string; departmentId: string | null; roles: string[] }) =>
+      reviewReadVerdict(r, withStep).allowed;
+    assert.equal(v({ personId: 'h', orgId: 'o1', departmentId: 'd1', roles: ['department_head'] }), true);
+    assert.equal(v({ personId: 'h2', orgId: 'o1', departmentId: 'd2', roles: ['department_head'] }), false);
+    assert.equal(v({ personId: 's', orgId: 'o1', departmentId: 'd1', roles: ['staff'] }), false);
+    assert.equal(v({ personId: 'x', orgId: 'o2', departmentId: 'd1', roles: ['department_head'] }), false);
+    assert.equal(
+      reviewReadVerdict({ personId: 'h', orgId: 'o1', departmentId: 'd1', roles: ['department_head'] }, rec)
+        .allowed,
+      false,
+    );
+  });
   const k = (v: { allowed: boolean; kind?: string }) => (v.allowed ? 'ok' : (v as { kind: string }).kind);
   for (const [name, reader, read, decide, own] of rows)
     test(`R-REV-01 ${name}: read ${read}, decide ${decide}, requester steps ${own}`, () => {

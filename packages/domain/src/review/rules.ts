@@ -79,9 +79,18 @@ export function checkReviewDecision(
   state: ReviewState,
   decision: ReviewDecision,
   files: readonly ReviewFileFacts[],
+  /** The purpose's approval chain (R-FOR-06, R-FOR-07) is still under way. */
+  chainPending = false,
 ): Verdict {
   if (state !== 'in_review')
     return conflictIn(state, '该审查申请不在待审查状态', 'This request is not in review');
+  if (chainPending)
+    return refused('conflict', {
+      code: 'review_chain_pending',
+      rule: 'R-FOR-06',
+      zh: '该审查申请须先经部门负责人（及业务主管部门）审核，审核通过后保密办再作结论',
+      en: 'The department head (and the business office) review it first; the secrecy office decides after',
+    });
   if (decision === 'refuse') return allowed;
   const marked: RuleViolation[] = files
     .filter((f) => f.highestLevel !== null)

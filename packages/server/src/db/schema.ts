@@ -863,6 +863,7 @@ export interface ReviewFile {
 }
 
 export interface ReviewRequest {
+  approval_id: string | null;
   comments: Generated<string>;
   created_at: Generated<Timestamp>;
   decided_at: Timestamp | null;

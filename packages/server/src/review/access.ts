@@ -11,12 +11,19 @@ import {
 } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
+import { type Chain, chainOf } from './chain.ts';
 import { getReview, type ReviewRow, type Visibility } from './queries.ts';
 
-export const readableRecordOf = (r: ReviewRow): ReviewReadable => ({
+/** The record the read rule judges; with its chain (chain.ts) when the caller has read it. */
+export const readableRecordOf = (r: ReviewRow, chain: Chain | null = null): ReviewReadable => ({
   orgId: r.orgId,
   requesterPersonId: r.requesterPersonId,
-  deciderPersonIds: [...(r.decidedByPersonId ? [r.decidedByPersonId] : []), ...r.confirmerIds],
+  deciderPersonIds: [
+    ...(r.decidedByPersonId ? [r.decidedByPersonId] : []),
+    ...r.confirmerIds,
+    ...(chain?.deciderIds ?? []),
+  ],
+  pendingStep: chain?.pendingStep ?? null,
 });
 
 export const visibilityOf = (c: Caller): Visibility => ({
@@ -27,9 +34,20 @@ export const visibilityOf = (c: Caller): Visibility => ({
 
 /** The request if `caller` may read it: 404 for unknown or another organisation's, 403 otherwise. */
 export async function readableReview(sql: Sql, caller: Caller, id: string, lock = false): Promise<ReviewRow> {
+  return (await readableReviewWithChain(sql, caller, id, lock)).r;
+}
+
+/** The same, with its approval chain (R-FOR-06, R-FOR-07): the chain's approvers read it too. */
+export async function readableReviewWithChain(
+  sql: Sql,
+  caller: Caller,
+  id: string,
+  lock = false,
+): Promise<{ r: ReviewRow; chain: Chain | null }> {
   const r = await getReview(sql, id, lock);
   if (!r) throw notFound(REVIEW_OBJECT);
   if (r.orgId !== caller.orgId) throw hiddenRecord(REVIEW_OBJECT);
-  enforce(reviewReadVerdict(caller, readableRecordOf(r)));
-  return r;
+  const chain = await chainOf(sql, r);
+  enforce(reviewReadVerdict(caller, readableRecordOf(r, chain)));
+  return { r, chain };
 }

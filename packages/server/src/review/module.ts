@@ -2,6 +2,8 @@
 // sensitive-term list, review requests with their files scanned by the engine (@baomi/scanner, in
 // worker threads), the reviewer's decision, the ledger and the review form. Other modules read reviews
 // through read.ts (`reviewRefs`).
+
+import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
 import {
   FOUND_LEVEL_LABELS,
   REVIEW_DECISION_LABELS,
@@ -10,6 +12,7 @@ import {
   REVIEW_STATE_LABELS,
 } from '@baomi/domain';
 import { defineModule } from '../kit/module.ts';
+import { REVIEW_SUBJECT, reviewChainLink, reviewChainSettled } from './chain.ts';
 import { reviewDemoSeed } from './demo.ts';
 import { reviewPolicy } from './policy.ts';
 import { reviewRoutes } from './routes.ts';
@@ -62,6 +65,7 @@ export default defineModule({
   routes: reviewRoutes,
   policies: [reviewPolicy],
   todoProviders: [reviewTodos],
+  approvalFlows: [{ subjectType: REVIEW_SUBJECT, onSettled: reviewChainSettled, link: reviewChainLink }],
   constraintFields: { review_term_unique: 'term', review_request_no: 'no' },
   demoSeed: reviewDemoSeed,
   auditActions: {
@@ -70,6 +74,11 @@ export default defineModule({
     'review.remove_file': { zh: '移除审查文件', en: 'Remove a file from a review', fields: FIELDS },
     'review.submit': { zh: '提交保密审查', en: 'Submit for review', fields: FIELDS },
     'review.withdraw': { zh: '撤回保密审查申请', en: 'Withdraw a review request', fields: FIELDS },
+    'review.chain_settled': {
+      zh: '保密审查前置审核结束',
+      en: 'The review’s approval chain settled',
+      fields: { ...FIELDS, approval: { zh: '审核结果', en: 'Result', values: APPROVAL_STATUS_LABELS } },
+    },
     'review.decide': { zh: '作出保密审查结论', en: 'Decide a review', fields: FIELDS },
     'review.read': {
       zh: '查看保密审查申请及命中内容',

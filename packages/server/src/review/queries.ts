@@ -158,6 +158,7 @@ export interface ReviewRow {
   departmentId: string | null;
   departmentName: string | null;
   source: ReviewSource | null;
+  approvalId: string | null;
   submittedAt: Date | null;
   decidedAt: Date | null;
   decidedByPersonId: string | null;
@@ -176,7 +177,7 @@ export interface ReviewRow {
 const SELECT = `
   SELECT r.id, r.org_id AS "orgId", r.no, r.title, r.purpose, r.purpose_note AS "purposeNote", r.state,
     r.requester_person_id AS "requesterPersonId", rp.name AS "requesterName",
-    r.department_id AS "departmentId", d.name AS "departmentName", r.source,
+    r.department_id AS "departmentId", d.name AS "departmentName", r.source, r.approval_id AS "approvalId",
     r.submitted_at AS "submittedAt", r.decided_at AS "decidedAt",
     r.decided_by_person_id AS "decidedByPersonId", dp.name AS "decidedByName", r.comments, r.version,
     r.created_at AS "createdAt",
@@ -369,6 +370,18 @@ export async function setReviewState(
   return r.rowCount === 1;
 }
 
+export async function setReviewApproval(sql: Sql, id: string, approvalId: string | null) {
+  await sql.query('UPDATE review_request SET approval_id = $2 WHERE id = $1', [id, approvalId]);
+}
+
+/** The chain returned the request to its requester: a draft again, with the returning comment. */
+export async function returnReviewToDraft(sql: Sql, id: string, comments: string) {
+  await sql.query(
+    "UPDATE review_request SET state = 'draft', version = version + 1, comments = $2 WHERE id = $1 AND state = 'in_review'",
+    [id, comments],
+  );
+}
+
 export async function touchReview(sql: Sql, id: string) {
   await sql.query('UPDATE review_request SET version = version + 1 WHERE id = $1', [id]);
 }
@@ -521,4 +534,39 @@ export async function fileBytes(
     [reviewId, fileId],
   );
   return r.rows[0] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Demo seed (demo.ts)
+
+export async function demoSeeded(sql: Sql, key: string): Promise<boolean> {
+  return (await sql.query('SELECT 1 FROM setting WHERE key = $1', [key])).rowCount > 0;
+}
+
+export async function markDemoSeeded(sql: Sql, key: string): Promise<void> {
+  await sql.query(`INSERT INTO setting (key, value) VALUES ($1, 'true') ON CONFLICT (key) DO NOTHING`, [key]);
+}
+
+export interface DemoPerson {
+  personId: string;
+  accountId: string | null;
+  name: string;
+  orgId: string;
+  departmentId: string | null;
+  position: string;
+  clearance: 'none' | 'confidential' | 'secret' | 'top_secret';
+  roles: string[];
+}
+
+export async function demoPeople(sql: Sql, orgName: string): Promise<DemoPerson[]> {
+  return (
+    await sql.query<DemoPerson>(
+      `SELECT p.id AS "personId", p.account_id AS "accountId", p.name, p.org_id AS "orgId",
+              p.department_id AS "departmentId", p.position, p.clearance,
+              coalesce(array_agg(r.role ORDER BY r.role) FILTER (WHERE r.role IS NOT NULL), '{}') AS roles
+         FROM person p JOIN org o ON o.id = p.org_id LEFT JOIN person_role r ON r.person_id = p.id
+        WHERE o.name = $1 GROUP BY p.id ORDER BY p.created_at, p.id`,
+      [orgName],
+    )
+  ).rows;
 }

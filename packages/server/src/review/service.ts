@@ -24,7 +24,8 @@ import {
 import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Db, Sql } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
-import { readableRecordOf, readableReview, visibilityOf } from './access.ts';
+import { readableRecordOf, readableReview, readableReviewWithChain, visibilityOf } from './access.ts';
+import { type Chain, openChain, withdrawChain } from './chain.ts';
 import {
   confirmUnreadFiles,
   type FileRow,
@@ -77,7 +78,7 @@ export function locationText(w: Record<string, string | number | boolean>): stri
 }
 
 export function toReview(r: ReviewRow) {
-  const { orgId: _o, departmentId: _d, decidedByPersonId: _p, confirmerIds: _c, ...rest } = r;
+  const { orgId: _o, departmentId: _d, decidedByPersonId: _p, confirmerIds: _c, approvalId: _a, ...rest } = r;
   return rest;
 }
 
@@ -119,8 +120,9 @@ function changedSinceDecision(r: ReviewRow, all: readonly FileRow[]): boolean {
   return all.some((f) => !f.superseded && new Date(f.uploadedAt).getTime() > at && !decided.has(f.sm3));
 }
 
-function abilities(caller: Caller, r: ReviewRow, all: readonly FileRow[]) {
-  const rec = readableRecordOf(r);
+function abilities(caller: Caller, r: ReviewRow, all: readonly FileRow[], chain: Chain | null) {
+  const rec = readableRecordOf(r, chain);
+  const chainPending = chain?.status === 'pending';
   const current = all.filter((f) => !f.superseded);
   const asRequester = (v: () => Verdict) => firstRefusal(() => reviewRequesterVerdict(caller, rec), v);
   const decide = (d: C.DecideInput['decision']) =>
@@ -137,6 +139,7 @@ function abilities(caller: Caller, r: ReviewRow, all: readonly FileRow[]) {
                 current.filter((x) => x.unread).map((x) => x.id),
               ),
             ),
+            chainPending,
           ),
       ),
     );
@@ -153,18 +156,20 @@ function abilities(caller: Caller, r: ReviewRow, all: readonly FileRow[]) {
   };
 }
 
-async function detailOf(sql: Sql, caller: Caller, r: ReviewRow) {
+async function detailOf(sql: Sql, caller: Caller, r: ReviewRow, chain: Chain | null) {
   const all = await reviewFiles(sql, r.id, true);
   return {
     ...toReview(r),
+    approval: chain ? { id: chain.id, status: chain.status, label: chain.label } : null,
     files: all.filter((f) => !f.superseded).map(toFileReport),
     previousFiles: all.filter((f) => f.superseded).map(toFile),
-    abilities: abilities(caller, r, all),
+    abilities: abilities(caller, r, all, chain),
   };
 }
 
 async function reload(sql: Sql, caller: Caller, id: string) {
-  return detailOf(sql, caller, await readableReview(sql, caller, id));
+  const { r, chain } = await readableReviewWithChain(sql, caller, id);
+  return detailOf(sql, caller, r, chain);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -322,6 +327,7 @@ export async function submitReview(
     !(await setReviewState(sql, r.id, r.version, { state: 'in_review', submitted: true }))
   )
     throw changedMeanwhile();
+  await openChain(sql, actor, r, current, caller.personId);
   await appendAudit(sql, actor, {
     action: 'review.submit',
     objectType: 'review',
@@ -351,6 +357,7 @@ export async function withdrawReview(
   );
   if (r.version !== input.version || !(await setReviewState(sql, r.id, r.version, { state: 'withdrawn' })))
     throw changedMeanwhile();
+  await withdrawChain(sql, actor, r, caller.personId);
   await appendAudit(sql, actor, {
     action: 'review.withdraw',
     objectType: 'review',
@@ -367,7 +374,7 @@ export async function withdrawReview(
  * version decides, the second gets 409.
  */
 export async function decideReview(sql: Sql, actor: Actor, caller: Caller, id: string, input: C.DecideInput) {
-  const r = await readableReview(sql, caller, id, true);
+  const { r, chain } = await readableReviewWithChain(sql, caller, id, true);
   const files = await reviewFiles(sql, r.id);
   const confirm = (input.confirmUnread ?? []).filter((fid) => files.some((f) => f.id === fid && f.unread));
   for (const fid of input.confirmUnread ?? [])
@@ -380,12 +387,13 @@ export async function decideReview(sql: Sql, actor: Actor, caller: Caller, id: s
       });
   enforce(
     firstRefusal(
-      () => reviewDecideVerdict(caller, readableRecordOf(r)),
+      () => reviewDecideVerdict(caller, readableRecordOf(r, chain)),
       () =>
         checkReviewDecision(
           r.state,
           input.decision,
           files.map((f) => factsOf(f, confirm)),
+          chain?.status === 'pending',
         ),
     ),
   );
@@ -425,14 +433,14 @@ export async function decideReview(sql: Sql, actor: Actor, caller: Caller, id: s
 
 /** The detail: one audited read (the hits' context may hold the secret itself). */
 export async function reviewDetail(sql: Sql, actor: Actor, caller: Caller, id: string) {
-  const r = await readableReview(sql, caller, id);
+  const { r, chain } = await readableReviewWithChain(sql, caller, id);
   await appendAudit(sql, actor, {
     action: 'review.read',
     objectType: 'review',
     objectId: r.id,
     summary: { no: r.no, state: r.state, hits: r.hitsCount, highestLevel: r.highestLevel },
   });
-  return detailOf(sql, caller, r);
+  return detailOf(sql, caller, r, chain);
 }
 
 /** A file's bytes for the reviewer to read himself (audited). */

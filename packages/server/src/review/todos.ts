@@ -5,6 +5,7 @@ import { isReviewer, reviewReadVerdict } from '@baomi/domain';
 import type { Caller } from '../http/policy.ts';
 import type { Todo, TodoProvider } from '../todos/service.ts';
 import { readableRecordOf } from './access.ts';
+import { chainOf } from './chain.ts';
 import { pendingReviewRows, toResubmitRows } from './queries.ts';
 
 export const reviewTodos: TodoProvider = async (sql, me): Promise<Todo[]> => {
@@ -24,6 +25,8 @@ export const reviewTodos: TodoProvider = async (sql, me): Promise<Todo[]> => {
     for (const r of await pendingReviewRows(sql, caller.orgId)) {
       if (r.requesterPersonId === caller.personId) continue;
       if (!reviewReadVerdict(caller, readableRecordOf(r)).allowed) continue;
+      // Not before its chain approved (R-FOR-06, R-FOR-07): the approvers have their approval todos.
+      if (r.approvalId && (await chainOf(sql, r))?.status === 'pending') continue;
       out.push({
         id: `review_decide:${r.id}`,
         kind: 'approval' as const,

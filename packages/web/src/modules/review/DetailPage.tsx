@@ -3,6 +3,7 @@
 // steps (upload, submit, withdraw) and the reviewer's decision (R-REV-02: a marked file is never
 // released; an unread one only once the reviewer confirms he read it himself). Every opening is audited.
 import { PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { APPROVAL_STATUS_LABELS } from '@baomi/api/approvals/labels.ts';
 import { LIMITS } from '@baomi/api/review/contract.ts';
 import { FOUND_LEVEL_LABELS, REVIEW_PURPOSE_LABELS, type ReviewDecision } from '@baomi/domain';
 import {
@@ -22,7 +23,7 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { AbilityButton } from '../../app/abilities.tsx';
 import { Citation } from '../../app/citation.tsx';
 import { ErrorAlert, PageCard } from '../../app/components.tsx';
@@ -151,6 +152,26 @@ export function DetailPage() {
         <Descriptions.Item label={t('rev.highest')}>
           <LevelTag level={r.highestLevel} />
         </Descriptions.Item>
+        {r.approval && (
+          <Descriptions.Item label={t('rev.chain')} span={2}>
+            <Space data-testid="review-chain">
+              <Link to={`/approvals/${r.approval.id}`}>{r.approval.label}</Link>
+              <Tag
+                color={
+                  r.approval.status === 'approved'
+                    ? 'success'
+                    : r.approval.status === 'pending'
+                      ? 'processing'
+                      : 'default'
+                }
+              >
+                {APPROVAL_STATUS_LABELS[r.approval.status as keyof typeof APPROVAL_STATUS_LABELS]
+                  ? l(APPROVAL_STATUS_LABELS[r.approval.status as keyof typeof APPROVAL_STATUS_LABELS])
+                  : r.approval.status}
+              </Tag>
+            </Space>
+          </Descriptions.Item>
+        )}
         {r.source && (
           <Descriptions.Item label={t('rev.source')} span={2}>
             {r.source.label}

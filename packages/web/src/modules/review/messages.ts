@@ -37,6 +37,7 @@ export const messages = {
   'rev.source': { zh: '来源', en: 'Source' },
   'rev.view': { zh: '查看', en: 'Open' },
   'rev.created': { zh: '已新建审查申请，请上传文件', en: 'Created: upload the files' },
+  'rev.chain': { zh: '前置审核', en: 'Approval chain' },
   'rev.basis': { zh: '依据', en: 'Basis' },
   'rev.upload': { zh: '上传文件', en: 'Upload a file' },
   'rev.uploadHint': {
