@@ -374,6 +374,7 @@ export const FOREIGN_VISIT_FLOW: FlowDef = {
     F('purpose', '来访事由', 'Purpose'),
   ],
   rules: ['R-FOR-05', 'R-SITE-04'],
+};
 
 // ---- 保密审查 (module review): the chain before the secrecy office's decision, per purpose ----
 
