@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   checkCarrierAbroad,
+  checkCarrierOut,
   checkMaterial,
   checkReviewReleased,
   checkSecretsProvision,
@@ -110,6 +111,14 @@ describe('R-CAR-10 classified carriers abroad', () => {
   ];
   for (const [name, level, d, want] of cases)
     test(`R-CAR-10 ${name}`, () => assert.deepEqual(codes(checkCarrierAbroad(level, d)), want));
+  const out: [string, string | null, 'provide' | 'carry' | 'mail' | 'publish', string[]][] = [
+    ['carried abroad while in the registry: refused', 'in_registry', 'carry', ['carrier_not_taken_out']],
+    ['carried abroad under its take-out', 'taken_out', 'carry', []],
+    ['handed over at home', 'in_registry', 'provide', []],
+    ['no carrier', null, 'mail', []],
+  ];
+  for (const [name, status, d, want] of out)
+    test(`R-CAR-10 hand-over: ${name}`, () => assert.deepEqual(codes(checkCarrierOut(status, d)), want));
 });
 
 describe('R-FOR-08 materials not yet recovered after the activity', () => {

@@ -263,6 +263,23 @@ export function checkCarrierAbroad(level: string | null, delivery: MaterialDeliv
 }
 
 /**
+ * R-CAR-10: a classified carrier leaves the country only with the carriers module's take-out abroad
+ * (exit permit, safe box, two travellers): at the hand-over it must be out under that take-out.
+ */
+export function checkCarrierOut(status: string | null, delivery: MaterialDelivery): Check {
+  if (status === null || !ABROAD_DELIVERIES.includes(delivery) || status === 'taken_out') return ok;
+  return fail(
+    v(
+      'carrier_not_taken_out',
+      'R-CAR-10',
+      'carrierId',
+      '该涉密载体尚未经批准携带外出（出境许可），请先在涉密载体中办理携带出境审批和登记',
+      'The carrier has not been taken out under an approved take-out abroad (exit permit)',
+    ),
+  );
+}
+
+/**
  * R-FOR-06, R-FOR-08: a provided material to recover or destroy is outstanding once the activity has
  * ended (the todo), and overdue once its recovery day passed.
  */

@@ -22,7 +22,7 @@ export async function carrierLevelOf(
   sql: Sql,
   caller: Caller,
   id: string,
-): Promise<{ level: string; title: string }> {
+): Promise<{ level: string; title: string; status: string }> {
   const c = await readableCarrier(sql, caller, id);
-  return { level: c.level, title: c.title };
+  return { level: c.level, title: c.title, status: c.status };
 }

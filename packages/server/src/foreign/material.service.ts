@@ -13,6 +13,7 @@ import {
   addDays,
   allowed,
   checkCarrierAbroad,
+  checkCarrierOut,
   checkMaterial,
   checkReviewReleased,
   checkSecretsProvision,
@@ -546,6 +547,11 @@ export async function provideMaterial(
     ),
   );
   if (!dayOk(input.on)) throw badDay('on');
+  if (m.carrierId) {
+    const c = await carrierLevelOf(sql, caller, m.carrierId);
+    const out = checkCarrierOut(c.status, m.delivery);
+    if (!out.ok) throw conflict(out.violations[0]!);
+  }
   const to = m.recovery === 'retain' ? 'closed' : 'provided';
   await setMaterialState(sql, m.id, {
     status: to,

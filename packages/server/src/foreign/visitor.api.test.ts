@@ -437,6 +437,30 @@ describe('foreign visitors and materials (R-FOR-05, R-FOR-06, R-FOR-07, R-SITE-0
         code: 'top_secret_abroad',
       },
     );
+    // A 机密 carrier may go abroad, but only taken out under the carriers' take-out abroad (exit permit).
+    const c2 = await officer.post<{ items: { id: string }[] }>('/api/carriers/receive', {
+      kind: 'document',
+      title: '合作项目技术说明',
+      docNumber: '机密〔2026〕2号',
+      sender: '上级机关',
+      marking: '机密 ★ 10 年',
+      issueDate: TODAY,
+      distributionClass: 'county',
+      knowScope: { personIds: [], departmentIds: [deptId], positions: [] },
+      firstCopyNumber: '000001',
+      copies: 1,
+    });
+    assert.equal(c2.status, 201, c2.raw);
+    const m = await officer.post<Material>(
+      '/api/foreign/materials',
+      material({ carrierId: c2.body.items[0]!.id, delivery: 'carry', level: 'secret', recovery: 'retain' }),
+    );
+    assert.equal(m.status, 201, m.raw);
+    await t.db.query(`UPDATE foreign_material SET status = 'approved' WHERE id = $1`, [m.body.id]);
+    await refused(() => officer.post(`/api/foreign/materials/${m.body.id}/provide`, { on: TODAY }), 409, {
+      code: 'carrier_not_taken_out',
+      rule: 'R-CAR-10',
+    });
     // A participant not cleared for it: the carriers' own read rule answers (403), nothing written.
     await refused(
       () => escort.client.post('/api/foreign/materials', material({ carrierId, delivery: 'provide' })),
