@@ -190,6 +190,12 @@ describe('foreign-affairs activities (R-FOR-01 … R-FOR-04, R-FOR-08)', () => {
       'approval.open',
     );
     assert.equal(a.state, 'plan_submitted');
+    // the plan awaiting approval is the leader's todo (the approvals' own), linked to the activity
+    const todos = await leader.get<{ items: { title: string; link: string | null }[] }>('/api/todos');
+    assert.ok(
+      todos.body.items.some((x) => x.title.includes('涉外活动保密工作方案')),
+      JSON.stringify(todos.body.items),
+    );
     await refused(() => officer.post(`/api/foreign/activities/${a.id}/start`, { version: a.version }), 409, {
       code: 'plan_not_approved',
     });
