@@ -210,9 +210,11 @@ describe('foreign-affairs activity (涉外活动) in the browser', { timeout: 24
     await o.getByTestId('activity-close').click();
     await state(o, '已办结');
     await o.getByTestId('activity-timeline').getByText(/办结/).first().waitFor();
+    await h.shot(o, 'foreign-activity-closed');
 
     // The ledger, filtered in the address.
     await o.goto('/foreign/activities?state=closed&importance=major');
     await o.getByTestId('activity-link').filter({ hasText: '接待法国里昂市经贸代表团' }).waitFor();
+    await h.shot(o, 'foreign-activities-ledger');
   });
 });

@@ -12,6 +12,9 @@ import { todayInChina } from '../kit/today.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
 import { expectRefusal } from '../testing/refusals.ts';
+import { activityRef } from './activity.read.ts';
+
+const NIL_ORG = '00000000-0000-4000-8000-000000000000';
 
 type Activity = {
   id: string;
@@ -190,6 +193,12 @@ describe('foreign-affairs activities (R-FOR-01 … R-FOR-04, R-FOR-08)', () => {
       'approval.open',
     );
     assert.equal(a.state, 'plan_submitted');
+    // the plan awaiting approval is the leader's todo (the approvals' own), linked to the activity
+    const todos = await leader.get<{ items: { title: string; link: string | null }[] }>('/api/todos');
+    assert.ok(
+      todos.body.items.some((x) => x.title.includes('涉外活动保密工作方案')),
+      JSON.stringify(todos.body.items),
+    );
     await refused(() => officer.post(`/api/foreign/activities/${a.id}/start`, { version: a.version }), 409, {
       code: 'plan_not_approved',
     });
@@ -480,5 +489,27 @@ describe('foreign-affairs activities (R-FOR-01 … R-FOR-04, R-FOR-08)', () => {
     assert.ok(!major.body.items.some((x) => x.id === a.id));
     await officer.put('/api/foreign/activities/settings', { ...rules, majorForeignCount: 10 });
     assert.equal((await get(a.id)).importance, 'major');
+  });
+
+  test('activityRef (for the visitors & materials part): the activity to whom may read it, else null', async () => {
+    const caller = (personId: string, roles: string[] = [], org = orgId) => ({
+      accountId: personId,
+      personId,
+      orgId: org,
+      departmentId: deptId,
+      position: '科员',
+      clearance: 'none' as const,
+      roles: roles as never[],
+    });
+    const ref = await activityRef(t.db, caller(p1.personId), a.id);
+    assert.ok(ref);
+    assert.equal(ref.id, a.id);
+    assert.equal(ref.kind, 'reception');
+    assert.equal(ref.importance, 'major');
+    assert.deepEqual(ref.participants.map((p) => p.personId).sort(), [p1.personId, p2.personId].sort());
+    const stranger = await t.member(orgId, deptId, []);
+    assert.equal(await activityRef(t.db, caller(stranger.personId), a.id), null);
+    assert.equal(await activityRef(t.db, caller(p1.personId, ['secrecy_officer'], NIL_ORG), a.id), null);
+    assert.equal(await activityRef(t.db, caller(p1.personId), NIL_ORG), null);
   });
 });
