@@ -3,7 +3,7 @@
 // starts its confidentiality review from the material (the review module, with the material as its
 // source), uploads the file and submits it; the secrecy office releases it; the requester submits the
 // material to the chain (department head → business office → secrecy office), it is approved, printed
-// and handed over. The trip's briefings are the activities part's (its own browser test covers them).
+// and handed over. The traveller's briefing is given first on the trip's page (the activities part's).
 // And the visitor register: a visit into a key site is refused at the door until approved, naming it.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +28,7 @@ describe('foreign materials and visits in the browser', { timeout: 240_000 }, ()
   let deptId = '';
   let officerId = '';
   let requesterId = '';
+  let tripId = '';
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'baomi-foreign-e2e-'));
@@ -73,8 +74,9 @@ describe('foreign materials and visits in the browser', { timeout: 240_000 }, ()
        RETURNING id`,
       [orgId, deptId, plus(20), plus(26), officerId],
     );
+    tripId = act.rows[0]!.id;
     await h.db.query('INSERT INTO foreign_activity_participant (activity_id, person_id) VALUES ($1, $2)', [
-      act.rows[0]!.id,
+      tripId,
       requesterId,
     ]);
     await h.db.query(
@@ -95,7 +97,16 @@ describe('foreign materials and visits in the browser', { timeout: 240_000 }, ()
     return page;
   }
 
-  test('R-FOR-06, R-FOR-07 a paper for the trip: review from the material, released, then the approval chain', async () => {
+  test('R-FOR-04, R-FOR-06, R-FOR-07 a trip abroad: the briefing, then a paper through its review and the approval chain', async () => {
+    // The secrecy officer briefs the traveller on the trip's page (the activities part's briefing).
+    const o = await signIn(users.officer);
+    await o.goto(`/foreign/activities/${tripId}`);
+    await o.getByTestId('participant-brief').first().click();
+    await o.getByTestId('briefing-form').getByTestId('f-signed').waitFor();
+    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await o.getByTestId('briefing-form').waitFor({ state: 'detached' });
+    await o.getByTestId('participant-briefing').filter({ hasText: '已提醒' }).first().waitFor();
+
     const p = await signIn(users.requester);
     await p.goto('/foreign/materials');
     await p.getByTestId('material-new').click();
