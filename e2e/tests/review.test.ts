@@ -17,7 +17,8 @@ const PASSWORD = strongPassword(8);
 describe('review (保密审查) in the browser', { timeout: 200_000 }, () => {
   let h: Harness;
   let dir = '';
-  const users = { officer: 'liubm', requester: 'chenxc' };
+  const users = { officer: 'liubm', requester: 'chenxc', head: 'wangkz' };
+  let headApi: ApiClient;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'baomi-review-e2e-'));
@@ -49,6 +50,7 @@ describe('review (保密审查) in the browser', { timeout: 200_000 }, () => {
     };
     const officer = await person('刘保密', users.officer, ['secrecy_officer']);
     await person('陈宣传', users.requester, ['staff']);
+    headApi = await person('王科长', users.head, ['department_head']);
     await officer.post('/api/review/terms/import', {
       text: '天穹工程\t项目代号\t高\n内部试验基地\t地点\t中',
     });
@@ -65,12 +67,12 @@ describe('review (保密审查) in the browser', { timeout: 200_000 }, () => {
     return page;
   }
 
-  async function newRequest(p: Page, title: string, file: string) {
+  async function newRequest(p: Page, title: string, file: string, purpose = '新闻宣传') {
     await p.goto('/review');
     await p.getByTestId('review-new').click();
     const modal = p.getByTestId('review-create-modal');
     await modal.getByTestId('f-review-title').fill(title);
-    await pick(p, modal.getByTestId('f-review-purpose'), '新闻宣传');
+    await pick(p, modal.getByTestId('f-review-purpose'), purpose);
     await p.getByRole('button', { name: /保\s*存/ }).click();
     await p.waitForURL(/\/review\/[0-9a-f-]{36}$/);
     await p.locator('input[type="file"]').setInputFiles(file);
@@ -134,5 +136,40 @@ describe('review (保密审查) in the browser', { timeout: 200_000 }, () => {
     await modal.getByRole('button', { name: /不同意/ }).click();
     await toast(o, '已作出审查结论');
     await o.getByTestId('review-state').filter({ hasText: '不同意发布' }).waitFor();
+  });
+
+  test('R-FOR-07 a speech about a foreign activity: the department head first, then the secrecy office', async () => {
+    const file = join(dir, '出访讲话稿.txt');
+    writeFileSync(file, '在国际交流会议上的讲话。\n介绍本市科技创新政策。\n');
+    const p = await signIn(users.requester);
+    await newRequest(p, '国际交流会议讲话稿', file, '涉外论文、讲话、新闻稿');
+    await p.getByTestId('review-submit').click();
+    await toast(p, '已提交审查');
+    await p.getByTestId('review-chain').filter({ hasText: '部门负责人' }).waitFor();
+    const url = p.url();
+    const id = url.split('/').pop()!;
+
+    const o = await signIn(users.officer);
+    await o.goto(url);
+    await o.getByTestId('review-chain').waitFor();
+    const release = o.getByTestId('review-release');
+    assert.equal(await release.isDisabled(), true);
+    const reason = await o.locator('[data-reason]').filter({ has: release }).getAttribute('data-reason');
+    assert.match(reason ?? '', /部门负责人/u);
+    // The department head approves in the approvals mechanism; then the officer releases.
+    const detail = await headApi.get<{ approval: { id: string } }>(`/api/review/${id}`);
+    await headApi.post(`/api/approvals/${detail.approval.id}/decide`, {
+      decision: 'approve',
+      comment: '同意送保密办审查',
+    });
+    await o.reload();
+    await o.getByTestId('review-chain').filter({ hasText: '已批准' }).waitFor();
+    await o.getByTestId('review-release').click();
+    await o
+      .getByTestId('review-decide-modal')
+      .getByRole('button', { name: /同意发布/ })
+      .click();
+    await toast(o, '已作出审查结论');
+    await o.getByTestId('review-state').filter({ hasText: '同意发布' }).waitFor();
   });
 });

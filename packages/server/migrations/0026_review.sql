@@ -27,6 +27,8 @@ CREATE TABLE review_request (
   -- 审查编号: SC-2026-0001, per organisation and year.
   no text NOT NULL CHECK (length(no) BETWEEN 1 AND 40),
   title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  -- Pinyin sort key of the title (db/sortkey.ts), compared byte-wise (COLLATE "C").
+  title_sort text NOT NULL DEFAULT '',
   purpose text NOT NULL CHECK (purpose IN ('publication', 'press', 'conference', 'foreign_party',
     'foreign_publication', 'email', 'other')),
   purpose_note text NOT NULL DEFAULT '' CHECK (length(purpose_note) <= 500),

@@ -214,7 +214,7 @@ export const ReviewDetail = Type.Object({
 });
 export type ReviewDetail = Static<typeof ReviewDetail>;
 
-export const ReviewSort = Enum(['createdAt', 'decidedAt', 'no', 'title', 'hitsCount'] as const);
+export const ReviewSort = Enum(['createdAt', 'decidedAt', 'no', 'title', 'requester', 'hitsCount'] as const);
 export const ReviewListQuery = Req({
   state: Type.Optional(ReviewState),
   purpose: Type.Optional(ReviewPurpose),

@@ -879,6 +879,7 @@ export interface ReviewRequest {
   state: Generated<string>;
   submitted_at: Timestamp | null;
   title: string;
+  title_sort: Generated<string>;
   version: Generated<number>;
 }
 

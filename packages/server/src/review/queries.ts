@@ -2,6 +2,7 @@
 // Raw SQL over the caller's Sql (the database or the current transaction).
 import type { FoundLevel, ReviewPurpose, ReviewSeverity, ReviewState } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
+import { sortKey } from '../db/sortkey.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // 敏感词库
@@ -228,7 +229,8 @@ export const REVIEW_SORTS = {
   createdAt: 'r.created_at',
   decidedAt: 'r.decided_at',
   no: 'r.no',
-  title: 'r.title',
+  title: 'r.title_sort COLLATE "C"',
+  requester: 'rp.name_sort COLLATE "C"',
   hitsCount: '"hitsCount"',
 } as const;
 export type ReviewSort = keyof typeof REVIEW_SORTS;
@@ -335,8 +337,8 @@ export async function insertReview(
   },
 ): Promise<string> {
   const r = await sql.query<{ id: string }>(
-    `INSERT INTO review_request (org_id, no, title, purpose, purpose_note, requester_person_id, department_id, source)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO review_request (org_id, no, title, title_sort, purpose, purpose_note, requester_person_id, department_id, source)
+     VALUES ($1, $2, $3, $9, $4, $5, $6, $7, $8) RETURNING id`,
     [
       w.orgId,
       w.no,
@@ -346,6 +348,7 @@ export async function insertReview(
       w.requesterPersonId,
       w.departmentId,
       w.source ? JSON.stringify(w.source) : null,
+      sortKey(w.title),
     ],
   );
   return r.rows[0]!.id;

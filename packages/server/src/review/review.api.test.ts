@@ -394,6 +394,15 @@ describe('review (保密审查)', () => {
       `/api/review?q=${encodeURIComponent('新闻稿')}`,
     );
     assert.ok(search.body.items.some((i) => i.title.includes('新闻稿')));
+    // Titles sort by their pinyin (阿 a < 李 li < 张 zhang), not by code point.
+    for (const title of ['张排序', '阿排序', '李排序']) await create(requester.client, title, 'other');
+    const sorted = await requester.client.get<{ items: { title: string }[] }>(
+      `/api/review?q=${encodeURIComponent('排序')}&sort=title&order=asc`,
+    );
+    assert.deepEqual(
+      sorted.body.items.map((i) => i.title),
+      ['阿排序', '李排序', '张排序'],
+    );
     const head = await t.auditHead();
     const x = await officer.get('/api/review/export?format=xlsx');
     assert.equal(x.status, 200);

@@ -129,7 +129,7 @@ function useColumns(): LedgerColumn<Review>[] {
       key: 'purpose',
       render: (v: Review['purpose']) => l(REVIEW_PURPOSE_LABELS[v]),
     },
-    { title: t('rev.requester'), dataIndex: 'requesterName', key: 'requester' },
+    { title: t('rev.requester'), dataIndex: 'requesterName', key: 'requester', sortField: 'requester' },
     {
       title: t('rev.department'),
       dataIndex: 'departmentName',
