@@ -218,6 +218,7 @@ describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
       '证照保管',
       '离岗管理',
       '脱密期人员',
+      '涉外活动台账',
       '工作日历',
     ]);
     await h.shot(p, '06-home');

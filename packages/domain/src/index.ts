@@ -4,6 +4,7 @@ export * from './approvals/flows.ts';
 export * from './carriers/index.ts';
 export * from './designation/index.ts';
 export * from './errors.ts';
+export * from './foreign/index.ts';
 export * from './incidents/index.ts';
 export * from './levels/index.ts';
 export * from './orgs/enums.ts';

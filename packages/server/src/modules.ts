@@ -9,6 +9,7 @@ import backups from './backups/module.ts';
 import carriers from './carriers/module.ts';
 import designation from './designation/module.ts';
 import directory from './directory/module.ts';
+import foreign from './foreign/module.ts';
 import incidents from './incidents/module.ts';
 import type { ServerModule } from './kit/module.ts';
 import orgs from './orgs/module.ts';
@@ -39,5 +40,6 @@ export const MODULES: readonly ServerModule[] = [
   carriers,
   incidents,
   personnel,
+  foreign,
   review,
 ];

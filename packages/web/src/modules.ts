@@ -7,6 +7,7 @@ export { default as audit } from './modules/audit/module.tsx';
 export { default as backups } from './modules/backups/module.tsx';
 export { default as carriers } from './modules/carriers/module.tsx';
 export { default as designation } from './modules/designation/module.tsx';
+export { default as foreign } from './modules/foreign/module.tsx';
 export { default as home } from './modules/home/module.tsx';
 export { default as incidents } from './modules/incidents/module.tsx';
 export { default as orgs } from './modules/orgs/module.tsx';

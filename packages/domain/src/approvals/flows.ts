@@ -272,6 +272,110 @@ export const KEY_SITE_FLOW: FlowDef = {
   rules: ['R-SITE-02'],
 };
 
+/**
+ * R-FOR-03 (foreign module, activities part): a foreign-affairs activity's secrecy plan (保密工作方案) is
+ * approved by the responsible leader before the activity starts; any change of the plan's material after
+ * approval reopens the approval (the frozen snapshot's fingerprint).
+ */
+export const FOREIGN_PLAN_FLOW: FlowDef = {
+  type: 'foreign_plan',
+  label: L('涉外活动保密工作方案审批', 'Secrecy plan of a foreign-affairs activity'),
+  steps: [
+    {
+      key: 'leader',
+      label: L('主管领导审批', 'Responsible leader'),
+      role: 'leader',
+      at: { kind: 'subject_org' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  // Every field of the plan and of the activity it governs: a change of any reopens the approval.
+  material: [
+    'title',
+    'kind',
+    'organiser',
+    'startsOn',
+    'endsOn',
+    'place',
+    'foreignParties',
+    'foreignCount',
+    'topics',
+    'level',
+    'classifiedApproved',
+    'plan',
+    'participants',
+  ],
+  fields: [
+    F('title', '活动名称', 'Title'),
+    {
+      ...F('kind', '活动类别', 'Kind', 'enum'),
+      labels: {
+        travel_abroad: L('出国（境）', 'Going abroad'),
+        reception: L('涉外接待', 'Reception of foreign visitors'),
+        foreign_meeting: L('涉外会议', 'Foreign meeting'),
+        provision: L('对外提供资料物品', 'Provision to a foreign party'),
+        other: L('其他涉外活动', 'Other foreign contact'),
+      },
+    },
+    F('organiser', '组织部门', 'Organising department'),
+    F('importance', '重要程度', 'Importance'),
+    F('startsOn', '开始日期', 'Starts', 'date'),
+    F('endsOn', '结束日期', 'Ends', 'date'),
+    F('place', '地点', 'Place'),
+    F('foreignParties', '境外机构和人员', 'Foreign parties', 'list'),
+    F('foreignCount', '境外人员人数', 'Foreign participants', 'number'),
+    F('topics', '交流内容', 'Topics', 'list'),
+    F('level', '涉密等级', 'Level', 'level'),
+    {
+      ...F('classifiedApproved', '经国家有关部门批准的涉密涉外活动', 'Approved classified activity', 'enum'),
+      labels: { true: L('是', 'Yes'), false: L('否', 'No') },
+    },
+    F('plan', '保密工作方案', 'Secrecy plan', 'list'),
+    F('participants', '我方参加人员', 'Our participants', 'list'),
+  ],
+  rules: ['R-FOR-03'],
+};
+
+// ---- 涉外活动, part "visitors and materials" (R-FOR-05, R-SITE-04)
+
+/**
+ * R-FOR-05, R-SITE-04: a foreign visit into a key department or location is approved visit by visit:
+ * the secrecy office's opinion, then the leader's approval; the visitors, the sites, scope, route and
+ * escorts are frozen in the snapshot (a change reopens it).
+ */
+export const FOREIGN_VISIT_FLOW: FlowDef = {
+  type: 'foreign_visit',
+  label: L('境外人员参观保密要害部门部位审批', 'Foreign visit to a key site'),
+  steps: [
+    {
+      key: 'secrecy_office',
+      label: L('保密办意见', 'Secrecy office'),
+      role: 'secrecy_officer',
+      at: { kind: 'subject_org' },
+      decisions: ['opinion', 'return', 'reject'],
+    },
+    {
+      key: 'leader',
+      label: L('单位领导审批', 'Leader'),
+      role: 'leader',
+      at: { kind: 'subject_org' },
+      decisions: ['approve', 'return', 'reject'],
+    },
+  ],
+  material: ['visitors', 'keySites', 'scope', 'route', 'escorts', 'visitOn', 'endsOn'],
+  fields: [
+    F('visitors', '来访人员', 'Visitors', 'list'),
+    F('keySites', '参观的要害部门部位', 'Key sites', 'list'),
+    F('visitOn', '来访日期', 'Date', 'date'),
+    F('endsOn', '结束日期', 'Until', 'date'),
+    F('scope', '参观范围', 'Scope'),
+    F('route', '参观路线', 'Route'),
+    F('escorts', '陪同人员', 'Escorts', 'list'),
+    F('purpose', '来访事由', 'Purpose'),
+  ],
+  rules: ['R-FOR-05', 'R-SITE-04'],
+};
+
 // ---- 保密审查 (module review): the chain before the secrecy office's decision, per purpose ----
 
 /** What a review's approvers see: the request and, per file, its SM3 and what the engine found. */
@@ -351,6 +455,8 @@ export const FLOWS: readonly FlowDef[] = [
   EXIT_FLOW,
   FOREIGN_MATERIALS_FLOW,
   KEY_SITE_FLOW,
+  FOREIGN_PLAN_FLOW,
+  FOREIGN_VISIT_FLOW,
   CONTENT_REVIEW_FLOW,
   CONTENT_REVIEW_FOREIGN_FLOW,
 ];

@@ -131,6 +131,16 @@ export const CITATIONS: Readonly<Record<string, Citation>> = {
   'R-SITE-01': join(at(SEED_003, '第五篇一、二', 'part 5, I–II')),
   'R-SITE-04': join(at(SEED_003, '第三篇第十三条', 'part 3, art. 13')),
   'R-FOR-04': join(at(SEED_000, '第十条（二）', 'art. 10(2)')),
+  // Issue 13 (涉外活动, activities part).
+  'R-FOR-01': join(at(SEED_000, '第八条（一）', 'art. 8(1)')),
+  'R-FOR-02': join(at(SEED_000, '第八条（二）', 'art. 8(2)')),
+  'R-FOR-03': join(at(SEED_000, '第九条、第十条', 'arts. 9, 10')),
+  'R-FOR-08': join(at(SEED_000, '第十一条、第十二条', 'arts. 11, 12')),
+  // Issue 13, part "visitors and materials" (R-FOR-05).
+  'R-FOR-05': join(
+    at(SEED_000, '第十条（一）', 'art. 10(1)'),
+    at(SEED_001, '接待来访、参观（DUT-BM-98）', 'visits (DUT-BM-98)'),
+  ),
 };
 
 /** The legal basis of a rule for the screen; null when none is recorded (show the id then). */

@@ -393,6 +393,134 @@ export interface DesignatorAbsence {
   recorded_by: string;
 }
 
+export interface ForeignActivity {
+  approval_id: string | null;
+  classified_approved: Generated<boolean>;
+  closed_on: string | null;
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  documents: Generated<Json>;
+  ended_on: string | null;
+  ends_on: string;
+  foreign_count: number;
+  foreign_parties: Generated<Json>;
+  id: Generated<string>;
+  important: Generated<boolean>;
+  incident_id: string | null;
+  inspection: Json | null;
+  kind: string;
+  leading_group: Generated<Json>;
+  level: string | null;
+  officer_check: Json | null;
+  org_id: string;
+  organiser_department_id: string;
+  place: string;
+  plan: Generated<Json>;
+  started_on: string | null;
+  starts_on: string;
+  state: Generated<string>;
+  summary: Generated<string>;
+  title: string;
+  title_sort: string;
+  topics: Generated<Json>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ForeignActivityParticipant {
+  activity_id: string;
+  commitment_signed: Generated<boolean>;
+  duty: Generated<string>;
+  person_id: string;
+  registration_filed: Generated<boolean>;
+}
+
+export interface ForeignActivityStep {
+  activity_id: string;
+  at: Generated<Timestamp>;
+  by_person_id: string;
+  id: Generated<string>;
+  kind: string;
+  note: Generated<string>;
+}
+
+export interface ForeignMaterial {
+  activity_id: string;
+  approval_id: string | null;
+  carrier_id: string | null;
+  close_note: Generated<string>;
+  closed_on: string | null;
+  copies: number;
+  created_at: Generated<Timestamp>;
+  delivery: string;
+  department_id: string;
+  id: Generated<string>;
+  kind: string;
+  level: string | null;
+  national_authority: Generated<string>;
+  national_no: Generated<string>;
+  national_on: string | null;
+  obligation_on: string | null;
+  obligation_ref: Generated<string>;
+  org_id: string;
+  provided_on: string | null;
+  recipients: Json;
+  recover_by: string | null;
+  recovery: string;
+  recovery_terms: Generated<string>;
+  requester_person_id: string;
+  review_id: string | null;
+  status: string;
+  title: string;
+  title_sort: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ForeignVisit {
+  activity_id: string | null;
+  approval_id: string | null;
+  created_at: Generated<Timestamp>;
+  department_id: string | null;
+  ends_on: string;
+  id: Generated<string>;
+  key_site_ids: Generated<Json>;
+  org_id: string;
+  organiser_person_id: string;
+  purpose: Generated<string>;
+  route: string;
+  scope: string;
+  status: string;
+  updated_at: Generated<Timestamp>;
+  visit_on: string;
+  visited_at: Timestamp | null;
+}
+
+export interface ForeignVisitEscort {
+  person_id: string;
+  visit_id: string;
+}
+
+export interface ForeignVisitor {
+  contact: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by_person_id: string;
+  doc_number: string;
+  doc_type: string;
+  id: Generated<string>;
+  name: string;
+  name_sort: Generated<string>;
+  nationality: string;
+  note: Generated<string>;
+  org_id: string;
+  organisation: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ForeignVisitVisitor {
+  visit_id: string;
+  visitor_id: string;
+}
+
 export interface Incident {
   campaign_id: string | null;
   carrier_id: string | null;
@@ -896,6 +1024,14 @@ export interface DB {
   designation_knower: DesignationKnower;
   designator: Designator;
   designator_absence: DesignatorAbsence;
+  foreign_activity: ForeignActivity;
+  foreign_activity_participant: ForeignActivityParticipant;
+  foreign_activity_step: ForeignActivityStep;
+  foreign_material: ForeignMaterial;
+  foreign_visit: ForeignVisit;
+  foreign_visit_escort: ForeignVisitEscort;
+  foreign_visit_visitor: ForeignVisitVisitor;
+  foreign_visitor: ForeignVisitor;
   incident: Incident;
   job_run: JobRun;
   key_site: KeySite;

@@ -9,6 +9,7 @@ import { totp } from '@baomi/domain/twofactor/totp.ts';
 import type { FastifyInstance } from 'fastify';
 import { openApproval } from '../approvals/service.ts';
 import { SYSTEM_ACTOR } from '../audit/chain.ts';
+import { todayInChina } from '../kit/today.ts';
 import {
   Client,
   createAccountConfirmed,
@@ -89,6 +90,15 @@ type Err = { error: { code: string; zh: string; en: string; rule?: string } };
 //    reports back on his own (404: not his); the secrecy officer keeps
 //    briefings, passports, notes and the policy; the secrecy officer or a leader exports
 //    (personnel/exit.api.test.ts covers them).
+//  - Foreign affairs, visitors & materials part (/api/foreign/visitors…, /visits…, /materials…,
+//    R-FOR-05/06/07): any business user reads what the read rule lets him (lists), registers visitors
+//    and visits (here a visit of an unknown visitor: 404) and materials (of an unknown activity: 404);
+//    a record by the domain's read rule (an unknown id 404); the secrecy officer or a leader exports
+//    (foreign/visitor.api.test.ts covers them).
+//  - Foreign affairs, activities part (/api/foreign/activities…, R-FOR-01…04/08): a business user reads
+//    the ledger (his activityReadScope) and the rules; an unknown activity answers 404; the secrecy
+//    officer alone registers briefings, papers and the closing check, sets the rules; the officer, a
+//    leader or a department head exports (foreign/activity.api.test.ts covers them).
 const MATRIX = `
 route                                           sysadmin secadmin auditor user anon
 POST   /api/auth/login                          2xx      2xx      2xx     2xx  2xx
@@ -289,6 +299,27 @@ GET    /api/personnel/passports/export                 403      403      403    
 POST   /api/personnel/passports                        403      403      403     403  401
 POST   /api/personnel/passports/{id}/lend              403      403      403     403  401
 POST   /api/personnel/passports/{id}/return            403      403      403     403  401
+GET    /api/foreign/visitors                          403      403      403     2xx  401
+GET    /api/foreign/visitors/export                   403      403      403     403  401
+POST   /api/foreign/visitors                          403      403      403     2xx  401
+GET    /api/foreign/visitors/{id}                     403      403      403     404  401
+PUT    /api/foreign/visitors/{id}                     403      403      403     404  401
+GET    /api/foreign/key-sites                         403      403      403     2xx  401
+GET    /api/foreign/visits                            403      403      403     2xx  401
+POST   /api/foreign/visits                            403      403      403     404  401
+GET    /api/foreign/visits/{id}                       403      403      403     404  401
+POST   /api/foreign/visits/{id}/check-in              403      403      403     404  401
+GET    /api/foreign/visits/{id}/sheet.pdf             403      403      403     404  401
+GET    /api/foreign/materials                         403      403      403     2xx  401
+GET    /api/foreign/materials/export                  403      403      403     403  401
+POST   /api/foreign/materials                         403      403      403     404  401
+GET    /api/foreign/materials/{id}                    403      403      403     404  401
+PUT    /api/foreign/materials/{id}                    403      403      403     404  401
+POST   /api/foreign/materials/{id}/review             403      403      403     404  401
+POST   /api/foreign/materials/{id}/submit             403      403      403     404  401
+POST   /api/foreign/materials/{id}/provide            403      403      403     404  401
+POST   /api/foreign/materials/{id}/close              403      403      403     404  401
+GET    /api/foreign/materials/{id}/form.pdf           403      403      403     404  401
 GET    /api/review/terms                               403      403      403     403  401
 POST   /api/review/terms/import                        403      403      403     403  401
 POST   /api/review/terms                               403      403      403     403  401
@@ -306,6 +337,25 @@ POST   /api/review/{id}/submit                         403      403      403    
 POST   /api/review/{id}/withdraw                       403      403      403     404  401
 POST   /api/review/{id}/decide                         403      403      403     403  401
 GET    /api/review/{id}/form                           403      403      403     404  401
+GET    /api/foreign/activities                         403      403      403     2xx  401
+POST   /api/foreign/activities                         403      403      403     404  401
+GET    /api/foreign/activities/export                  403      403      403     403  401
+GET    /api/foreign/activities/settings                403      403      403     2xx  401
+PUT    /api/foreign/activities/settings                403      403      403     403  401
+GET    /api/foreign/activities/{id}                    403      403      403     404  401
+PUT    /api/foreign/activities/{id}                    403      403      403     404  401
+POST   /api/foreign/activities/{id}/submit             403      403      403     404  401
+POST   /api/foreign/activities/{id}/start              403      403      403     404  401
+POST   /api/foreign/activities/{id}/end                403      403      403     404  401
+POST   /api/foreign/activities/{id}/close              403      403      403     404  401
+POST   /api/foreign/activities/{id}/briefings          403      403      403     403  401
+PUT    /api/foreign/activities/{id}/participants/{personId}/papers 403 403 403     403  401
+PUT    /api/foreign/activities/{id}/leading-group      403      403      403     404  401
+POST   /api/foreign/activities/{id}/inspection         403      403      403     404  401
+PUT    /api/foreign/activities/{id}/wrap-up            403      403      403     404  401
+POST   /api/foreign/activities/{id}/check              403      403      403     403  401
+GET    /api/foreign/activities/{id}/plan.pdf           403      403      403     404  401
+GET    /api/foreign/activities/{id}/briefings.pdf      403      403      403     404  401
 `;
 
 interface Row {
@@ -759,6 +809,52 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
       cl.post(`/api/personnel/passports/${f.org}/lend`, { exitId: f.org }),
     'POST /api/personnel/passports/{id}/return': (cl) =>
       cl.post(`/api/personnel/passports/${f.org}/return`, { on: '2026-01-01' }),
+    // foreign affairs, visitors & materials part
+    'GET /api/foreign/visitors': (cl) => cl.get('/api/foreign/visitors'),
+    'GET /api/foreign/visitors/export': (cl) => cl.get('/api/foreign/visitors/export?format=csv'),
+    'POST /api/foreign/visitors': (cl) =>
+      cl.post('/api/foreign/visitors', {
+        name: `Matrix ${next()}`,
+        nationality: '美国',
+        docType: 'passport',
+        docNumber: `MX${next()}${Date.now()}`.slice(0, 20),
+      }),
+    'GET /api/foreign/visitors/{id}': (cl) => cl.get(`/api/foreign/visitors/${f.org}`),
+    'PUT /api/foreign/visitors/{id}': (cl) =>
+      cl.put(`/api/foreign/visitors/${f.org}`, {
+        name: '矩阵',
+        nationality: '美国',
+        docType: 'passport',
+        docNumber: 'MX1',
+      }),
+    'GET /api/foreign/key-sites': (cl) => cl.get('/api/foreign/key-sites'),
+    'GET /api/foreign/visits': (cl) => cl.get('/api/foreign/visits'),
+    'POST /api/foreign/visits': (cl) =>
+      cl.post('/api/foreign/visits', {
+        visitorIds: [f.org],
+        visitOn: todayInChina(),
+        endsOn: todayInChina(),
+        scope: '展厅',
+        route: '东门—展厅',
+        escortIds: [f.person],
+      }),
+    'GET /api/foreign/visits/{id}': (cl) => cl.get(`/api/foreign/visits/${f.org}`),
+    'POST /api/foreign/visits/{id}/check-in': (cl) => cl.post(`/api/foreign/visits/${f.org}/check-in`),
+    'GET /api/foreign/visits/{id}/sheet.pdf': (cl) => cl.get(`/api/foreign/visits/${f.org}/sheet.pdf`),
+    'GET /api/foreign/materials': (cl) => cl.get('/api/foreign/materials'),
+    'GET /api/foreign/materials/export': (cl) => cl.get('/api/foreign/materials/export?format=csv'),
+    'POST /api/foreign/materials': (cl) => cl.post('/api/foreign/materials', foreignMaterialBody()),
+    'GET /api/foreign/materials/{id}': (cl) => cl.get(`/api/foreign/materials/${f.org}`),
+    'PUT /api/foreign/materials/{id}': (cl) =>
+      cl.put(`/api/foreign/materials/${f.org}`, foreignMaterialBody()),
+    'POST /api/foreign/materials/{id}/review': (cl) =>
+      cl.post(`/api/foreign/materials/${f.org}/review`, { reviewId: f.org }),
+    'POST /api/foreign/materials/{id}/submit': (cl) => cl.post(`/api/foreign/materials/${f.org}/submit`),
+    'POST /api/foreign/materials/{id}/provide': (cl) =>
+      cl.post(`/api/foreign/materials/${f.org}/provide`, { on: todayInChina() }),
+    'POST /api/foreign/materials/{id}/close': (cl) =>
+      cl.post(`/api/foreign/materials/${f.org}/close`, { on: todayInChina() }),
+    'GET /api/foreign/materials/{id}/form.pdf': (cl) => cl.get(`/api/foreign/materials/${f.org}/form.pdf`),
     // 保密审查 (review/): any business user files and reads what the read rule admits (an unknown id
     // 404); the term list and the decision are the secrecy office's (review/review.api.test.ts).
     'GET /api/review/terms': (cl) => cl.get('/api/review/terms'),
@@ -785,7 +881,68 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
     'POST /api/review/{id}/decide': (cl) =>
       cl.post(`/api/review/${f.org}/decide`, { decision: 'refuse', version: 1, comments: '矩阵' }),
     'GET /api/review/{id}/form': (cl) => cl.get(`/api/review/${f.org}/form`),
+    // Foreign affairs, activities part: an unknown activity (404 to a business user), officer-only steps 403.
+    'GET /api/foreign/activities': (cl) => cl.get('/api/foreign/activities'),
+    'POST /api/foreign/activities': (cl) => cl.post('/api/foreign/activities', activityBody()),
+    'GET /api/foreign/activities/export': (cl) => cl.get('/api/foreign/activities/export?format=csv'),
+    'GET /api/foreign/activities/settings': (cl) => cl.get('/api/foreign/activities/settings'),
+    'PUT /api/foreign/activities/settings': (cl) =>
+      cl.put('/api/foreign/activities/settings', {
+        majorForeignCount: 10,
+        briefingValidMonths: 12,
+        startWarningDays: 5,
+        closingDays: 15,
+      }),
+    'GET /api/foreign/activities/{id}': (cl) => cl.get(`/api/foreign/activities/${f.org}`),
+    'PUT /api/foreign/activities/{id}': (cl) => cl.put(`/api/foreign/activities/${f.org}`, activityBody()),
+    'POST /api/foreign/activities/{id}/submit': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/submit`, { version: 1 }),
+    'POST /api/foreign/activities/{id}/start': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/start`, { version: 1 }),
+    'POST /api/foreign/activities/{id}/end': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/end`, { version: 1 }),
+    'POST /api/foreign/activities/{id}/close': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/close`, { version: 1 }),
+    'POST /api/foreign/activities/{id}/briefings': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/briefings`, {
+        personId: f.org,
+        heldOn: '2026-01-01',
+        topics: [],
+        signed: true,
+      }),
+    'PUT /api/foreign/activities/{id}/participants/{personId}/papers': (cl) =>
+      cl.put(`/api/foreign/activities/${f.org}/participants/${f.org}/papers`, {
+        version: 1,
+        commitmentSigned: true,
+        registrationFiled: true,
+      }),
+    'PUT /api/foreign/activities/{id}/leading-group': (cl) =>
+      cl.put(`/api/foreign/activities/${f.org}/leading-group`, { version: 1, members: [] }),
+    'POST /api/foreign/activities/{id}/inspection': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/inspection`, {
+        version: 1,
+        on: '2026-01-01',
+        findings: '矩阵',
+      }),
+    'PUT /api/foreign/activities/{id}/wrap-up': (cl) =>
+      cl.put(`/api/foreign/activities/${f.org}/wrap-up`, { version: 1, documents: [], summary: '' }),
+    'POST /api/foreign/activities/{id}/check': (cl) =>
+      cl.post(`/api/foreign/activities/${f.org}/check`, { version: 1, note: '', suspectedLeak: false }),
+    'GET /api/foreign/activities/{id}/plan.pdf': (cl) => cl.get(`/api/foreign/activities/${f.org}/plan.pdf`),
+    'GET /api/foreign/activities/{id}/briefings.pdf': (cl) =>
+      cl.get(`/api/foreign/activities/${f.org}/briefings.pdf`),
   };
+
+  /** A material for a foreign party of an unknown activity (404 for a business user). */
+  const foreignMaterialBody = () => ({
+    activityId: f.org,
+    title: '矩阵资料',
+    kind: 'document',
+    delivery: 'provide',
+    recipients: ['矩阵接收方'],
+    copies: 1,
+    recovery: 'retain',
+  });
 
   /** A pending password request: a fresh business account's initial password (R-SYS-01 dual control). */
   const resetRequest = async (): Promise<string> => {
@@ -831,6 +988,22 @@ describe('authorization matrix over HTTP (R-SYS-01)', () => {
   };
 
   /** An exit application of the matrix user for himself (personnel, exit part). */
+  /** A foreign activity whose organising department is unknown (a business user gets 404). */
+  const activityBody = () => ({
+    kind: 'reception',
+    title: '矩阵',
+    organiserDepartmentId: f.org,
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-02',
+    place: '矩阵',
+    foreignParties: [],
+    foreignCount: 1,
+    topics: [],
+    level: null,
+    classifiedApproved: false,
+    plan: { nature: '', responsibilities: '', measures: '', reason: '', programme: '', materials: '' },
+    participants: [],
+  });
   const exitBody = () => ({
     personId: f.userPerson,
     kind: 'private',

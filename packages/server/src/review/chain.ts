@@ -14,6 +14,7 @@ import { type Actor, appendAudit } from '../audit/chain.ts';
 import type { Sql } from '../db/db.ts';
 import type { FileRow, ReviewRow } from './queries.ts';
 import { getReview, returnReviewToDraft, setReviewApproval } from './queries.ts';
+import { sourceOwnsChain } from './sources.ts';
 
 export const REVIEW_SUBJECT = 'content_review';
 
@@ -49,7 +50,8 @@ export async function openChain(
   files: readonly FileRow[],
   initiator: string,
 ) {
-  const flow = CONTENT_REVIEW_CHAINS[r.purpose] ?? null;
+  // A material for a foreign party has its own chain after the release (sources.ts, D149).
+  const flow = (await sourceOwnsChain(sql, r)) ? null : (CONTENT_REVIEW_CHAINS[r.purpose] ?? null);
   if (!flow) {
     await setReviewApproval(sql, r.id, null);
     return;

@@ -46,8 +46,13 @@ describe('web module manifest', () => {
         // his own leavings and 脱密期 (the server scopes the lists)
         '/personnel/leavings',
         '/personnel/cooling-off',
+        '/foreign/activities',
         // 保密审查: his own requests (the server's read rule scopes the list); the term list is the officer's
         '/review',
+        // 涉外活动, visitors & materials: what the read rule lets him see (the server scopes the lists)
+        '/foreign/visitors',
+        '/foreign/visits',
+        '/foreign/materials',
         '/workdays',
       ],
     );
