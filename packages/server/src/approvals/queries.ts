@@ -185,11 +185,16 @@ export async function saveApprovalState(
     decisions: readonly { superseded?: boolean }[];
   },
   snapshot: Record<string, unknown>,
+  /** The decision's own instant, when a decision moved it (else the transaction's time). */
+  at?: Date,
 ): Promise<void> {
+  // A decision and the state it produced carry one instant: now() is the transaction's start, which on
+  // PostgreSQL precedes a decision stamped later in a long transaction (a demo seed, a batch).
   await sql.query(
-    `UPDATE approval SET status = $2, step_index = $3, fingerprint = $4, subject_snapshot = $5, updated_at = now()
+    `UPDATE approval SET status = $2, step_index = $3, fingerprint = $4, subject_snapshot = $5,
+            updated_at = coalesce($6::timestamptz, now())
       WHERE id = $1`,
-    [id, next.status, next.stepIndex, next.fingerprint, JSON.stringify(snapshot)],
+    [id, next.status, next.stepIndex, next.fingerprint, JSON.stringify(snapshot), at ?? null],
   );
   if (next.decisions.some((d) => d.superseded)) {
     await sql.query(

@@ -172,8 +172,9 @@ async function save(
   row: ApprovalRow,
   next: ApprovalState,
   snapshot: Record<string, unknown>,
+  at?: Date,
 ): Promise<void> {
-  await saveApprovalState(sql, row.id, next, snapshot);
+  await saveApprovalState(sql, row.id, next, snapshot, at);
 }
 
 function refuse(violations: RuleViolation[]): never {
@@ -277,7 +278,7 @@ export async function decideApproval(
     fingerprint: record.fingerprint,
     snapshot: JSON.stringify(snapshot),
   });
-  await save(sql, row, next, snapshot);
+  await save(sql, row, next, snapshot, at);
   await appendAudit(sql, actor, {
     action: `approval.${record.decision}`,
     objectType: 'approval',

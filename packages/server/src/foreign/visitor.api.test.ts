@@ -86,7 +86,7 @@ describe('foreign visitors and materials (R-FOR-05, R-FOR-06, R-FOR-07, R-SITE-0
        VALUES ($1, $2, '合作研究项目简介', 'foreign_party', $3, $4,
                CASE WHEN $3 IN ('released', 'released_with_changes', 'refused') THEN now() END,
                CASE WHEN $3 IN ('released', 'released_with_changes', 'refused') THEN $5::uuid END) RETURNING id`,
-      [orgId, `SC-2026-${String(reviewNo).padStart(4, '0')}`, state, requesterId, officerId],
+      [orgId, `T-${String(reviewNo).padStart(4, '0')}`, state, requesterId, officerId], // not the API's SC- numbers
     );
     await t.db.query(
       `INSERT INTO review_file (review_id, name, size, sm3, bytes, report, highest_level, uploaded_by_person_id)
