@@ -31,6 +31,7 @@ import {
   officerVerdict,
   PLAN_PART_LABELS,
   PLAN_PARTS,
+  planDeciderVerdict,
   type RuleViolation,
   refused,
   type SecrecyPlan,
@@ -344,8 +345,11 @@ export async function submitPlan(sql: Sql, actor: Actor, caller: Caller, id: str
 }
 
 /** R-FOR-03: the leader approves the plan before the activity starts (a late approval is refused). */
-export const planGuard: DecideGuard = async (sql, approval, _who, input) => {
+export const planGuard: DecideGuard = async (sql, approval, who, input) => {
   const a = await getActivity(sql, approval.subjectId);
+  // R-FOR-03 (D-FATK-1): a leader does not decide the plan of an activity he takes part in or registered.
+  const own = a ? planDeciderVerdict(who.personId, a) : { allowed: true as const };
+  if (!own.allowed) return { verdict: own, actingAs: null };
   if (input.decision === 'approve' && a && todayInChina() > a.startsOn)
     return {
       verdict: refused('conflict', {
