@@ -726,11 +726,14 @@ export async function officerCheck(
     incidentId = inc.id;
     await insertStep(sql, a.id, 'leak', caller.personId, leak);
   }
+  // R-FOR-08 (D-FATK-2): a later check does not clear a suspected leak — once the incident is open the
+  // check stays marked; the incident itself is settled in the incidents module, not by a new check.
+  const suspectedLeak = input.suspectedLeak || incidentId !== null;
   const check = {
     byPersonId: caller.personId,
     at: new Date().toISOString(),
     note: input.note.trim(),
-    suspectedLeak: input.suspectedLeak,
+    suspectedLeak,
   };
   await patchActivity(sql, a.id, { officerCheck: check, incidentId });
   await insertStep(sql, a.id, 'officer_check', caller.personId, check.note);
@@ -738,7 +741,7 @@ export async function officerCheck(
     action: 'foreign.officer_check',
     objectType: SUBJECT_TYPE,
     objectId: a.id,
-    summary: { suspectedLeak: input.suspectedLeak, incidentId },
+    summary: { suspectedLeak, incidentId },
   });
   return detailOf(sql, caller, (await getActivity(sql, a.id))!);
 }
