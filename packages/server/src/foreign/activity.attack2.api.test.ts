@@ -194,7 +194,8 @@ describe('foreign activities: the second attack', () => {
     assert.ok(s.to.participants, JSON.stringify(s));
     assert.ok(s.to.topics, JSON.stringify(s));
     assert.equal('place' in s.to, false, 'unchanged fields are not listed');
-    const page = await auditor.get<{ items: AuditEvent[] }>(
+    // business users' events are read by the security administrator (R-SYS-01)
+    const page = await (await t.admin('secadmin')).get<{ items: AuditEvent[] }>(
       `/api/audit?action=foreign.update&objectId=${a.id}`,
     );
     assert.equal(page.status, 200, page.raw);
@@ -203,6 +204,11 @@ describe('foreign activities: the second attack', () => {
       lines.some((l) => l.startsWith('境外人员人数：12 → 9')),
       lines.join('\n'),
     );
+    assert.ok(
+      lines.some((l) => l.startsWith('我方参加人员：') && l.includes('、')),
+      lines.join('\n'),
+    );
+    if (process.env.FATK_SHOW) console.log(lines.join('\n'));
   });
 
   test('every read path: a participant removed no longer reads; another department’s head, a lower clearance, the 三员 never', async () => {

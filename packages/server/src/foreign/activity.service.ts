@@ -207,6 +207,33 @@ async function approvalSubject(sql: Sql, a: ActivityRecord, settings: ForeignSet
 
 // ---- create, change
 
+/** An activity's fields as the audit trail shows a change of them (plain text and numbers, D-FATK-3). */
+async function auditView(sql: Sql, a: ActivityRecord) {
+  const parts = await participantsOf(sql, a.id);
+  return {
+    title: a.title,
+    kind: a.kind,
+    organiser: a.organiserDepartmentName,
+    startsOn: a.startsOn,
+    endsOn: a.endsOn,
+    place: a.place,
+    foreignParties: a.foreignParties.map((p) => `${p.name}${p.country ? `（${p.country}）` : ''}`).join('；'),
+    foreignCount: a.foreignCount,
+    topics: a.topics
+      .map(
+        (t) =>
+          `${t.title}${t.nationalStrategy ? '〔涉及国家战略〕' : ''}${t.economicPolicy ? '〔涉及经济政策〕' : ''}`,
+      )
+      .join('；'),
+    level: a.level,
+    classifiedApproved: a.classifiedApproved,
+    important: a.important,
+    participants: parts.map((p) => `${p.name}${p.duty ? `（${p.duty}）` : ''}`).join('、'),
+    plan: PLAN_PARTS.map((k) => `${PLAN_PART_LABELS[k].zh}：${a.plan[k] ?? ''}`).join('\n'),
+  };
+}
+type AuditView = Awaited<ReturnType<typeof auditView>>;
+
 export async function createActivity(sql: Sql, actor: Actor, caller: Caller, input: C.ActivityInput) {
   const settings = await foreignSettingsOf(sql, caller.orgId);
   const { values, participants } = await valuesOf(sql, caller, input, settings);
@@ -267,6 +294,7 @@ export async function changeActivity(
       level: values.level,
     }),
   );
+  const was = await auditView(sql, a);
   await updateActivity(sql, a.id, values);
   await setParticipants(sql, a.id, participants);
   let reopened = false;
@@ -279,19 +307,18 @@ export async function changeActivity(
     if (reopened) await insertStep(sql, a.id, 'plan_reopened', caller.personId, '批准后变更，方案重新报批');
   }
   await insertStep(sql, a.id, 'changed', caller.personId);
+  // Audited as words, every changed field old → new (D-FATK-3): not only the title, dates, place and level
+  // but the foreign participants' count, the topics' flags, the participants, the plan — what decides
+  // the importance (R-FOR-02) and what the leader approved (R-FOR-03).
+  const is = await auditView(sql, (await getActivity(sql, a.id))!);
+  const changedKeys = (Object.keys(is) as (keyof AuditView)[]).filter((k) => was[k] !== is[k]);
   await appendAudit(sql, actor, {
     action: 'foreign.update',
     objectType: SUBJECT_TYPE,
     objectId: a.id,
     summary: {
-      from: { title: a.title, startsOn: a.startsOn, endsOn: a.endsOn, place: a.place, level: a.level },
-      to: {
-        title: values.title,
-        startsOn: values.startsOn,
-        endsOn: values.endsOn,
-        place: values.place,
-        level: values.level,
-      },
+      from: Object.fromEntries(changedKeys.map((k) => [k, was[k]])),
+      to: Object.fromEntries(changedKeys.map((k) => [k, is[k]])),
       reopened,
     },
   });
