@@ -322,4 +322,57 @@ describe('foreign activities: the second attack', () => {
     assert.equal(pdf.status, 200);
     assert.equal((await get(a.id)).title, `<script>alert(1)</script>'; DROP TABLE foreign_activity; --`);
   });
+
+  test('R-FOR-03 a change without the version it was made on is refused (no lost update); two changes at once: 200 and 409', async () => {
+    const a = await create(officer, { title: '两人同时修改' });
+    await refused(() => officer.put(`/api/foreign/activities/${a.id}`, input({ place: '甲' })), 400, {
+      code: 'version_required',
+    });
+    const [r1, r2] = await Promise.all([
+      officer.put(`/api/foreign/activities/${a.id}`, { ...input({ place: '甲' }), version: a.version }),
+      officer.put(`/api/foreign/activities/${a.id}`, { ...input({ place: '乙' }), version: a.version }),
+    ]);
+    assert.deepEqual([r1.status, r2.status].sort(), [200, 409], `${r1.raw} ${r2.raw}`);
+  });
+
+  test('R-FOR-02 a higher threshold set after the plan was approved does not lower 重要 (the leading group and inspection stay due)', async () => {
+    const a = await create(officer, { title: '批准后调高标准', foreignCount: 12 });
+    await step(a.id, 'submit');
+    assert.equal((await decide(leader2, (await get(a.id)).approvalId!, 'approve')).status, 200);
+    const rules = (await officer.get<Record<string, number>>('/api/foreign/activities/settings')).body;
+    try {
+      assert.equal(
+        (await officer.put('/api/foreign/activities/settings', { ...rules, majorForeignCount: 13 })).status,
+        200,
+      );
+      const d = await get(a.id);
+      assert.equal(d.importance, 'major', 'approved as 重要, stays 重要');
+      const l = await officer.get<{ items: { id: string; importance: string }[] }>(
+        '/api/foreign/activities?importance=major',
+      );
+      assert.ok(l.body.items.some((x) => x.id === a.id));
+      assert.equal((await brief(a.id, p1.personId)).status, 200);
+      await step(a.id, 'start');
+      await step(a.id, 'end');
+      const w = await get(a.id);
+      assert.equal(
+        (
+          await officer.put(`/api/foreign/activities/${a.id}/wrap-up`, {
+            version: w.version,
+            documents: [],
+            summary: '顺利完成',
+          })
+        ).status,
+        200,
+      );
+      await step(a.id, 'check', { note: '未见异常', suspectedLeak: false });
+      const c = await get(a.id);
+      await refused(() => officer.post(`/api/foreign/activities/${a.id}/close`, { version: c.version }), 409);
+      // a draft follows the unit's new threshold at once
+      const draft = await create(officer, { title: '草稿随标准', foreignCount: 12 });
+      assert.equal(draft.importance, 'ordinary');
+    } finally {
+      await officer.put('/api/foreign/activities/settings', rules);
+    }
+  });
 });
