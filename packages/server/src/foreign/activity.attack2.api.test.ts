@@ -351,6 +351,16 @@ describe('foreign activities: the second attack', () => {
         '/api/foreign/activities?importance=major',
       );
       assert.ok(l.body.items.some((x) => x.id === a.id));
+      // nor through an unchanged save of the approved activity
+      const same = await officer.put<Activity>(`/api/foreign/activities/${a.id}`, {
+        ...input({ title: '批准后调高标准', foreignCount: 12 }),
+        version: d.version,
+      });
+      assert.equal(same.status, 200, same.raw);
+      assert.equal(same.body.state, 'plan_approved');
+      assert.equal(same.body.importance, 'major');
+      const l2 = await officer.get<{ items: { id: string }[] }>('/api/foreign/activities?importance=major');
+      assert.ok(l2.body.items.some((x) => x.id === a.id));
       assert.equal((await brief(a.id, p1.personId)).status, 200);
       await step(a.id, 'start');
       await step(a.id, 'end');

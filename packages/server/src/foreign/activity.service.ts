@@ -21,6 +21,7 @@ import {
   checkPlanSubmission,
   checkStart,
   conflict,
+  currentImportance,
   enforce,
   IMPORTANCE_LABELS,
   invalid,
@@ -183,7 +184,7 @@ async function valuesOf(sql: Sql, caller: Caller, input: C.ActivityInput, settin
 /** The approval's subject: the activity as the leader reads it (every field material, R-FOR-03). */
 async function approvalSubject(sql: Sql, a: ActivityRecord, settings: ForeignSettings) {
   const parts = await participantsOf(sql, a.id);
-  const imp = activityImportance(a, settings.majorForeignCount);
+  const imp = currentImportance(a, settings.majorForeignCount);
   return {
     title: a.title,
     kind: a.kind,
@@ -277,6 +278,16 @@ export async function changeActivity(
 ) {
   const a = await readableActivity(sql, caller, id, true);
   enforce(activityWriteVerdict(caller, subjectOf(a)));
+  // D-FATK-4: a change names the version it was made on (two keepers at once: the second gets 409, not a
+  // silent overwrite of the first's change).
+  if (input.version === undefined)
+    throw invalid({
+      code: 'version_required',
+      field: 'version',
+      zh: '修改须注明所依据的版本，请刷新后重试',
+      en: 'A change names the version it was made on; reload and try again',
+      rule: 'R-FOR-03',
+    });
   checkVersion(a, input.version);
   if (!['draft', 'plan_submitted', 'plan_approved'].includes(a.state))
     throw conflict({
@@ -305,6 +316,10 @@ export async function changeActivity(
     reopened = before?.status !== row.status || before.fingerprint !== row.fingerprint;
     if (reopened && a.state === 'plan_approved') await patchActivity(sql, a.id, { state: 'plan_submitted' });
     if (reopened) await insertStep(sql, a.id, 'plan_reopened', caller.personId, '批准后变更，方案重新报批');
+    // D-FATK-5: an unchanged save of an approved plan keeps the 重要 it was approved as (a higher
+    // threshold set since does not lower it through the back door of a no-op change).
+    if (!reopened && a.state === 'plan_approved' && a.important && !values.important)
+      await setImportant(sql, [a.id], true);
   }
   await insertStep(sql, a.id, 'changed', caller.personId);
   // Audited as words, every changed field old → new (D-FATK-3): not only the title, dates, place and level
@@ -793,7 +808,8 @@ export async function closeActivity(sql: Sql, actor: Actor, caller: Caller, id: 
 const closeViolations = (a: ActivityRecord, settings: ForeignSettings) =>
   checkClose({
     state: a.state,
-    importance: activityImportance(a, settings.majorForeignCount).importance,
+    // D-FATK-5: the 重要 the plan was approved as keeps its leading group and inspection due
+    importance: currentImportance(a, settings.majorForeignCount).importance,
     leadingGroup: a.leadingGroup.length,
     inspected: a.inspection !== null,
     documents: a.documents,
@@ -843,7 +859,7 @@ const fromViolations = (vs: RuleViolation[]): Verdict =>
 
 export async function detailOf(sql: Sql, caller: Caller, a: ActivityRecord) {
   const settings = await foreignSettingsOf(sql, a.orgId);
-  const imp = activityImportance(a, settings.majorForeignCount);
+  const imp = currentImportance(a, settings.majorForeignCount);
   const parts = await briefedParticipants(sql, a, settings);
   const approval = a.approvalId ? await getApproval(sql, a.approvalId) : null;
   const names = await namesOf(sql, [
@@ -919,12 +935,17 @@ export async function detailOf(sql: Sql, caller: Caller, a: ActivityRecord) {
     majorReasons: imp.reasons.map((code) => ({
       code,
       label:
-        code === 'foreign_count'
+        code === 'foreign_count' && imp.kept
           ? {
-              zh: `${MAJOR_REASON_LABELS[code].zh}（${a.foreignCount}人，${settings.majorForeignCount}人及以上为重要）`,
-              en: `${MAJOR_REASON_LABELS[code].en} (${a.foreignCount}; ${settings.majorForeignCount} or more)`,
+              zh: `${MAJOR_REASON_LABELS[code].zh}（${a.foreignCount}人，保密工作方案批准时为重要，之后调高的人数标准不降低其重要程度）`,
+              en: `${MAJOR_REASON_LABELS[code].en} (${a.foreignCount}; major when its plan was approved, a later higher threshold does not lower it)`,
             }
-          : MAJOR_REASON_LABELS[code],
+          : code === 'foreign_count'
+            ? {
+                zh: `${MAJOR_REASON_LABELS[code].zh}（${a.foreignCount}人，${settings.majorForeignCount}人及以上为重要）`,
+                en: `${MAJOR_REASON_LABELS[code].en} (${a.foreignCount}; ${settings.majorForeignCount} or more)`,
+              }
+            : MAJOR_REASON_LABELS[code],
     })),
     plan: {
       nature: a.plan.nature ?? '',
@@ -1031,8 +1052,9 @@ export async function setForeignSettings(sql: Sql, actor: Actor, caller: Caller,
   await writeSetting(sql, settingsKey(caller.orgId), next, actor.id);
   const after = await foreignSettingsOf(sql, caller.orgId);
   const rows = await importanceInputsOf(sql, caller.orgId);
+  // D-FATK-5: from the plan's approval on, a higher threshold does not lower 重要 (currentImportance)
   const flips = rows.filter(
-    (r) => (activityImportance(r, after.majorForeignCount).importance === 'major') !== r.important,
+    (r) => (currentImportance(r, after.majorForeignCount).importance === 'major') !== r.important,
   );
   await setImportant(
     sql,
