@@ -44,6 +44,7 @@ describe('foreign activities: the second attack', () => {
   let deptId: string;
   let otherDept: string;
   let officer: Client;
+  let officerId: string;
   let leaderP: { client: Client; personId: string };
   let leader2: Client;
   let lowLeader: Client;
@@ -109,6 +110,7 @@ describe('foreign activities: the second attack', () => {
     t = await createTestApp();
     const u = await t.businessUser({ roles: ['secrecy_officer'], clearance: 'secret' });
     officer = u.client;
+    officerId = u.personId;
     orgId = u.orgId;
     deptId = u.departmentId;
     leaderP = await t.member(orgId, deptId, ['leader'], 'secret');
@@ -384,5 +386,62 @@ describe('foreign activities: the second attack', () => {
     } finally {
       await officer.put('/api/foreign/activities/settings', rules);
     }
+  });
+
+  test('client-sent importance, state or organisation are not taken: 400 or ignored, the server computes', async () => {
+    for (const extra of [
+      { important: true },
+      { importance: 'major' },
+      { state: 'closed' },
+      { orgId: '00000000-0000-4000-8000-000000000000' },
+    ]) {
+      const r = await officer.post<Activity>('/api/foreign/activities', {
+        ...input({ foreignCount: 0, title: '强制字段' }),
+        ...extra,
+      });
+      assert.ok([201, 400].includes(r.status), r.raw);
+      if (r.status === 201) {
+        assert.equal(r.body.importance, 'ordinary');
+        assert.equal(r.body.state, 'draft');
+      }
+    }
+  });
+
+  test('R-FOR-08 a secrecy officer who took part in the activity does not record its check; another officer does', async () => {
+    const me = officerId;
+    const officer2 = (await t.member(orgId, deptId, ['secrecy_officer'], 'secret')).client;
+    const a = await create(officer, {
+      foreignCount: 0,
+      title: '保密员随团出访',
+      participants: [{ personId: p1.personId }, { personId: me }],
+    });
+    await step(a.id, 'submit');
+    assert.equal((await decide(leader2, (await get(a.id)).approvalId!, 'approve')).status, 200);
+    assert.equal((await brief(a.id, p1.personId)).status, 200);
+    const b2 = await officer2.post<Activity>(`/api/foreign/activities/${a.id}/briefings`, {
+      personId: me,
+      heldOn: TODAY,
+      topics: [...BRIEFING_TOPICS],
+      signed: true,
+    });
+    assert.equal(b2.status, 200, b2.raw);
+    await step(a.id, 'start');
+    const s = await get(a.id);
+    await refused(
+      () =>
+        officer.post(`/api/foreign/activities/${a.id}/check`, {
+          version: s.version,
+          note: '自查',
+          suspectedLeak: false,
+        }),
+      403,
+      { code: 'own_activity' },
+    );
+    const ok = await officer2.post<Activity>(`/api/foreign/activities/${a.id}/check`, {
+      version: s.version,
+      note: '检查',
+      suspectedLeak: false,
+    });
+    assert.equal(ok.status, 200, ok.raw);
   });
 });
