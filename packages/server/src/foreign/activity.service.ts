@@ -724,6 +724,14 @@ export async function wrapUp(sql: Sql, actor: Actor, caller: Caller, id: string,
   return detailOf(sql, caller, (await getActivity(sql, a.id))!);
 }
 
+/** R-FOR-08 (D-FATK-6): an officer who took part in the activity does not check it himself. */
+const OWN_CHECK = refused('forbidden', {
+  code: 'own_activity',
+  zh: '保密员本人参加了该涉外活动，须由其他保密员检查',
+  en: 'The secrecy officer took part in the activity; another officer records the check',
+  rule: 'R-FOR-08',
+});
+
 /** R-FOR-08: the secrecy officer's check; a suspected leak opens the incident at once (24 h on the clock). */
 export async function officerCheck(
   sql: Sql,
@@ -734,6 +742,8 @@ export async function officerCheck(
 ) {
   const a = await readableActivity(sql, caller, id, true);
   enforce(officerVerdict(caller));
+  // R-FOR-08 (D-FATK-6): the check is of those who went, not by one of them — another officer records it.
+  if (a.participantIds.includes(caller.personId)) enforce(OWN_CHECK);
   checkVersion(a, input.version);
   if (a.state !== 'ended' && a.state !== 'started')
     throw conflict({
@@ -910,7 +920,13 @@ export async function detailOf(sql: Sql, caller: Caller, a: ActivityRecord) {
     ),
     end: abilityOf(both(write, stateIs(a, ['started'], 'R-FOR-08'))),
     wrapUp: abilityOf(both(write, stateIs(a, ['ended'], 'R-FOR-08'))),
-    check: abilityOf(both(officer, stateIs(a, ['started', 'ended'], 'R-FOR-08'))),
+    check: abilityOf(
+      both(
+        officer,
+        a.participantIds.includes(caller.personId) ? OWN_CHECK : { allowed: true },
+        stateIs(a, ['started', 'ended'], 'R-FOR-08'),
+      ),
+    ),
     close: abilityOf(both(write, fromViolations(closeViolations(a, settings)))),
   };
   const steps = await stepsOf(sql, a.id);
