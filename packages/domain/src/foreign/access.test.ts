@@ -8,6 +8,7 @@ import {
   activityReadScope,
   activityReadVerdict,
   activityWriteVerdict,
+  planDeciderVerdict,
 } from './access.ts';
 
 const act: ActivitySubject = {
@@ -89,4 +90,19 @@ describe('R-FOR-03 who reads an activity', () => {
       true,
     );
   });
+});
+
+describe('R-FOR-03 who decides an activity’s plan (D151)', () => {
+  const rows: [string, string, boolean][] = [
+    ['a participant (a leader going abroad himself)', 'p1', false],
+    ['the registrar', 'creator', false],
+    ['a member of the leading group (it oversees, it does not go)', 'g1', true],
+    ['another leader', 'x', true],
+  ];
+  for (const [name, personId, ok] of rows)
+    test(name, () => {
+      const v = planDeciderVerdict(personId, act);
+      assert.equal(v.allowed, ok);
+      if (!v.allowed) assert.equal(v.reason.code, 'own_activity');
+    });
 });

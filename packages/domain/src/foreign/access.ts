@@ -104,3 +104,23 @@ export function officerVerdict(reader: Reader): Verdict {
     rule: 'R-FOR-08',
   });
 }
+
+/**
+ * R-FOR-03 (D151): who decides an activity's secrecy plan is not one of those it concerns — a leader
+ * who takes part in it or registered it does not approve (nor return, nor reject) his own plan; another
+ * leader of the unit does. The approval engine already refuses the initiator; this covers the leader
+ * whose plan someone else submitted.
+ */
+export function planDeciderVerdict(
+  personId: string,
+  a: Pick<ActivitySubject, 'createdByPersonId' | 'participantIds'>,
+): Verdict {
+  if (personId === a.createdByPersonId || a.participantIds.includes(personId))
+    return refused('forbidden', {
+      code: 'own_activity',
+      zh: '本人参加或登记的涉外活动，其保密工作方案须由其他主管领导审批',
+      en: 'A leader who takes part in or registered the activity does not decide its plan; another leader does',
+      rule: 'R-FOR-03',
+    });
+  return allowed;
+}

@@ -3,11 +3,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  type ActivityState,
   activityImportance,
   checkActivityDates,
   checkClose,
   checkPlanSubmission,
   checkStart,
+  currentImportance,
   type ImportanceInput,
   type StartParticipant,
 } from './activity.ts';
@@ -193,4 +195,22 @@ describe('R-FOR-03, R-FOR-08 closing', () => {
   ];
   for (const [name, over, code] of rows)
     test(name, () => assert.equal(checkClose({ ...done, ...over })[0]?.code ?? null, code));
+});
+
+describe('R-FOR-02 with R-FOR-03: a higher threshold after approval does not lower 重要 (D155)', () => {
+  const base = { foreignCount: 12, topics: [], level: null, classifiedApproved: false };
+  const rows: [string, ActivityState, boolean, number, string, boolean][] = [
+    ['a draft follows the threshold', 'draft', true, 13, 'ordinary', false],
+    ['submitted, not yet approved: follows it', 'plan_submitted', true, 13, 'ordinary', false],
+    ['approved as 重要: stays 重要', 'plan_approved', true, 13, 'major', true],
+    ['started, ended, closed: stays 重要', 'closed', true, 13, 'major', true],
+    ['approved as 一般, a lower threshold: rises to 重要', 'started', false, 12, 'major', false],
+    ['approved as 一般 stays 一般', 'started', false, 13, 'ordinary', false],
+  ];
+  for (const [name, state, important, threshold, want, kept] of rows)
+    test(name, () => {
+      const r = currentImportance({ ...base, state, important }, threshold);
+      assert.equal(r.importance, want);
+      assert.equal(r.kept, kept);
+    });
 });

@@ -105,6 +105,30 @@ export function activityImportance(
   return { importance: reasons.length ? 'major' : 'ordinary', reasons };
 }
 
+/** States from the plan's approval on (R-FOR-03): the importance the leader approved is kept. */
+export const IMPORTANCE_KEPT_STATES: readonly ActivityState[] = [
+  'plan_approved',
+  'started',
+  'ended',
+  'closed',
+];
+
+/**
+ * R-FOR-02 with R-FOR-03 (D155): an activity's importance as it stands. Before its plan is approved it
+ * follows the unit's threshold; from the approval on, a later, higher threshold does not lower the 重要
+ * it was approved as (its leading group and on-site inspection stay due) — a change of the activity
+ * itself reopens the approval and is judged afresh. `kept` says the 重要 is the approved one.
+ */
+export function currentImportance(
+  a: ImportanceInput & { state: ActivityState; important: boolean },
+  threshold: number = DEFAULT_MAJOR_FOREIGN_COUNT,
+): ImportanceResult & { kept: boolean } {
+  const live = activityImportance(a, threshold);
+  if (live.importance === 'major' || !a.important || !IMPORTANCE_KEPT_STATES.includes(a.state))
+    return { ...live, kept: false };
+  return { importance: 'major', reasons: ['foreign_count'], kept: true };
+}
+
 /** The secrecy plan's five parts (R-FOR-03, seed 000 第九条(四)); the level is the activity's. */
 export interface SecrecyPlan {
   /** 任务性质 */

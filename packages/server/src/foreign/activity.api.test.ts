@@ -477,18 +477,24 @@ describe('foreign-affairs activities (R-FOR-01 … R-FOR-04, R-FOR-08)', () => {
     await changed(() => officer.get(`/api/foreign/activities/${a.id}/briefings.pdf`), 200, 'foreign.print');
   });
 
-  test('R-FOR-02 the unit’s threshold: 13 makes the 12-participant reception 一般, in the page and the ledger', async () => {
+  test('R-FOR-02 the unit’s threshold: 13 makes a 12-participant draft 一般, in the page and the ledger (an approved one stays 重要)', async () => {
     const rules = { majorForeignCount: 13, briefingValidMonths: 12, startWarningDays: 5, closingDays: 15 };
     await refused(() => head.put('/api/foreign/activities/settings', rules), 403);
+    const draft = (await officer.post<Activity>('/api/foreign/activities', input({ title: '待定接待' })))
+      .body;
+    assert.equal(draft.importance, 'major');
     await changed(() => officer.put('/api/foreign/activities/settings', rules), 200, 'foreign.settings');
-    const d = await get(a.id);
+    const d = await get(draft.id);
     assert.equal(d.importance, 'ordinary');
     const major = await officer.get<{ items: { id: string }[] }>(
       '/api/foreign/activities?importance=major&pageSize=100',
     );
-    assert.ok(!major.body.items.some((x) => x.id === a.id));
-    await officer.put('/api/foreign/activities/settings', { ...rules, majorForeignCount: 10 });
+    assert.ok(!major.body.items.some((x) => x.id === draft.id));
+    // D155: the closed reception was approved as 重要 and stays so
     assert.equal((await get(a.id)).importance, 'major');
+    assert.ok(major.body.items.some((x) => x.id === a.id));
+    await officer.put('/api/foreign/activities/settings', { ...rules, majorForeignCount: 10 });
+    assert.equal((await get(draft.id)).importance, 'major');
   });
 
   test('activityRef (for the visitors & materials part): the activity to whom may read it, else null', async () => {

@@ -531,6 +531,7 @@ export async function importanceInputsOf(sql: Sql, orgId: string) {
     .select([
       'id',
       'important',
+      k<ActivityState>`state`.as('state'),
       'foreign_count as foreignCount',
       k<ActivityTopic[]>`topics`.as('topics'),
       k<StateSecretLevel | null>`level`.as('level'),
@@ -540,6 +541,7 @@ export async function importanceInputsOf(sql: Sql, orgId: string) {
     .execute()) as {
     id: string;
     important: boolean;
+    state: ActivityState;
     foreignCount: number;
     topics: ActivityTopic[];
     level: StateSecretLevel | null;

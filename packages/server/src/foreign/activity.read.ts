@@ -2,7 +2,7 @@
 // visit, a reception or a material belongs to, if the caller may read it (the one read rule,
 // domain foreign/access.ts). Returns null when the activity does not exist, is another organisation's,
 // or the caller may not read it — the caller answers 404 either way.
-import { activityImportance, activityReadVerdict, type Importance } from '@baomi/domain';
+import { activityReadVerdict, currentImportance, type Importance } from '@baomi/domain';
 import type { Sql } from '../db/db.ts';
 import type { Caller } from '../http/policy.ts';
 import { getActivity, participantsOf } from './activity.queries.ts';
@@ -35,7 +35,7 @@ export async function activityRef(sql: Sql, caller: Caller, id: string): Promise
     state: a.state,
     startsOn: a.startsOn,
     endsOn: a.endsOn,
-    importance: activityImportance(a, settings.majorForeignCount).importance,
+    importance: currentImportance(a, settings.majorForeignCount).importance,
     participants: participants.map((p) => ({ personId: p.personId, name: p.name })),
   };
 }

@@ -21,6 +21,7 @@ import {
   checkPlanSubmission,
   checkStart,
   conflict,
+  currentImportance,
   enforce,
   IMPORTANCE_LABELS,
   invalid,
@@ -31,6 +32,7 @@ import {
   officerVerdict,
   PLAN_PART_LABELS,
   PLAN_PARTS,
+  planDeciderVerdict,
   type RuleViolation,
   refused,
   type SecrecyPlan,
@@ -182,7 +184,7 @@ async function valuesOf(sql: Sql, caller: Caller, input: C.ActivityInput, settin
 /** The approval's subject: the activity as the leader reads it (every field material, R-FOR-03). */
 async function approvalSubject(sql: Sql, a: ActivityRecord, settings: ForeignSettings) {
   const parts = await participantsOf(sql, a.id);
-  const imp = activityImportance(a, settings.majorForeignCount);
+  const imp = currentImportance(a, settings.majorForeignCount);
   return {
     title: a.title,
     kind: a.kind,
@@ -205,6 +207,33 @@ async function approvalSubject(sql: Sql, a: ActivityRecord, settings: ForeignSet
 }
 
 // ---- create, change
+
+/** An activity's fields as the audit trail shows a change of them (plain text and numbers, D153). */
+async function auditView(sql: Sql, a: ActivityRecord) {
+  const parts = await participantsOf(sql, a.id);
+  return {
+    title: a.title,
+    kind: a.kind,
+    organiser: a.organiserDepartmentName,
+    startsOn: a.startsOn,
+    endsOn: a.endsOn,
+    place: a.place,
+    foreignParties: a.foreignParties.map((p) => `${p.name}${p.country ? `（${p.country}）` : ''}`).join('；'),
+    foreignCount: a.foreignCount,
+    topics: a.topics
+      .map(
+        (t) =>
+          `${t.title}${t.nationalStrategy ? '〔涉及国家战略〕' : ''}${t.economicPolicy ? '〔涉及经济政策〕' : ''}`,
+      )
+      .join('；'),
+    level: a.level,
+    classifiedApproved: a.classifiedApproved,
+    important: a.important,
+    participants: parts.map((p) => `${p.name}${p.duty ? `（${p.duty}）` : ''}`).join('、'),
+    plan: PLAN_PARTS.map((k) => `${PLAN_PART_LABELS[k].zh}：${a.plan[k] ?? ''}`).join('\n'),
+  };
+}
+type AuditView = Awaited<ReturnType<typeof auditView>>;
 
 export async function createActivity(sql: Sql, actor: Actor, caller: Caller, input: C.ActivityInput) {
   const settings = await foreignSettingsOf(sql, caller.orgId);
@@ -249,6 +278,16 @@ export async function changeActivity(
 ) {
   const a = await readableActivity(sql, caller, id, true);
   enforce(activityWriteVerdict(caller, subjectOf(a)));
+  // D154: a change names the version it was made on (two keepers at once: the second gets 409, not a
+  // silent overwrite of the first's change).
+  if (input.version === undefined)
+    throw invalid({
+      code: 'version_required',
+      field: 'version',
+      zh: '修改须注明所依据的版本，请刷新后重试',
+      en: 'A change names the version it was made on; reload and try again',
+      rule: 'R-FOR-03',
+    });
   checkVersion(a, input.version);
   if (!['draft', 'plan_submitted', 'plan_approved'].includes(a.state))
     throw conflict({
@@ -266,6 +305,7 @@ export async function changeActivity(
       level: values.level,
     }),
   );
+  const was = await auditView(sql, a);
   await updateActivity(sql, a.id, values);
   await setParticipants(sql, a.id, participants);
   let reopened = false;
@@ -276,21 +316,24 @@ export async function changeActivity(
     reopened = before?.status !== row.status || before.fingerprint !== row.fingerprint;
     if (reopened && a.state === 'plan_approved') await patchActivity(sql, a.id, { state: 'plan_submitted' });
     if (reopened) await insertStep(sql, a.id, 'plan_reopened', caller.personId, '批准后变更，方案重新报批');
+    // D155: an unchanged save of an approved plan keeps the 重要 it was approved as (a higher
+    // threshold set since does not lower it through the back door of a no-op change).
+    if (!reopened && a.state === 'plan_approved' && a.important && !values.important)
+      await setImportant(sql, [a.id], true);
   }
   await insertStep(sql, a.id, 'changed', caller.personId);
+  // Audited as words, every changed field old → new (D153): not only the title, dates, place and level
+  // but the foreign participants' count, the topics' flags, the participants, the plan — what decides
+  // the importance (R-FOR-02) and what the leader approved (R-FOR-03).
+  const is = await auditView(sql, (await getActivity(sql, a.id))!);
+  const changedKeys = (Object.keys(is) as (keyof AuditView)[]).filter((k) => was[k] !== is[k]);
   await appendAudit(sql, actor, {
     action: 'foreign.update',
     objectType: SUBJECT_TYPE,
     objectId: a.id,
     summary: {
-      from: { title: a.title, startsOn: a.startsOn, endsOn: a.endsOn, place: a.place, level: a.level },
-      to: {
-        title: values.title,
-        startsOn: values.startsOn,
-        endsOn: values.endsOn,
-        place: values.place,
-        level: values.level,
-      },
+      from: Object.fromEntries(changedKeys.map((k) => [k, was[k]])),
+      to: Object.fromEntries(changedKeys.map((k) => [k, is[k]])),
       reopened,
     },
   });
@@ -344,8 +387,11 @@ export async function submitPlan(sql: Sql, actor: Actor, caller: Caller, id: str
 }
 
 /** R-FOR-03: the leader approves the plan before the activity starts (a late approval is refused). */
-export const planGuard: DecideGuard = async (sql, approval, _who, input) => {
+export const planGuard: DecideGuard = async (sql, approval, who, input) => {
   const a = await getActivity(sql, approval.subjectId);
+  // R-FOR-03 (D151): a leader does not decide the plan of an activity he takes part in or registered.
+  const own = a ? planDeciderVerdict(who.personId, a) : { allowed: true as const };
+  if (!own.allowed) return { verdict: own, actingAs: null };
   if (input.decision === 'approve' && a && todayInChina() > a.startsOn)
     return {
       verdict: refused('conflict', {
@@ -678,6 +724,14 @@ export async function wrapUp(sql: Sql, actor: Actor, caller: Caller, id: string,
   return detailOf(sql, caller, (await getActivity(sql, a.id))!);
 }
 
+/** R-FOR-08 (D156): an officer who took part in the activity does not check it himself. */
+const OWN_CHECK = refused('forbidden', {
+  code: 'own_activity',
+  zh: '保密员本人参加了该涉外活动，须由其他保密员检查',
+  en: 'The secrecy officer took part in the activity; another officer records the check',
+  rule: 'R-FOR-08',
+});
+
 /** R-FOR-08: the secrecy officer's check; a suspected leak opens the incident at once (24 h on the clock). */
 export async function officerCheck(
   sql: Sql,
@@ -688,6 +742,8 @@ export async function officerCheck(
 ) {
   const a = await readableActivity(sql, caller, id, true);
   enforce(officerVerdict(caller));
+  // R-FOR-08 (D156): the check is of those who went, not by one of them — another officer records it.
+  if (a.participantIds.includes(caller.personId)) enforce(OWN_CHECK);
   checkVersion(a, input.version);
   if (a.state !== 'ended' && a.state !== 'started')
     throw conflict({
@@ -722,11 +778,14 @@ export async function officerCheck(
     incidentId = inc.id;
     await insertStep(sql, a.id, 'leak', caller.personId, leak);
   }
+  // R-FOR-08 (D152): a later check does not clear a suspected leak — once the incident is open the
+  // check stays marked; the incident itself is settled in the incidents module, not by a new check.
+  const suspectedLeak = input.suspectedLeak || incidentId !== null;
   const check = {
     byPersonId: caller.personId,
     at: new Date().toISOString(),
     note: input.note.trim(),
-    suspectedLeak: input.suspectedLeak,
+    suspectedLeak,
   };
   await patchActivity(sql, a.id, { officerCheck: check, incidentId });
   await insertStep(sql, a.id, 'officer_check', caller.personId, check.note);
@@ -734,7 +793,7 @@ export async function officerCheck(
     action: 'foreign.officer_check',
     objectType: SUBJECT_TYPE,
     objectId: a.id,
-    summary: { suspectedLeak: input.suspectedLeak, incidentId },
+    summary: { suspectedLeak, incidentId },
   });
   return detailOf(sql, caller, (await getActivity(sql, a.id))!);
 }
@@ -759,7 +818,8 @@ export async function closeActivity(sql: Sql, actor: Actor, caller: Caller, id: 
 const closeViolations = (a: ActivityRecord, settings: ForeignSettings) =>
   checkClose({
     state: a.state,
-    importance: activityImportance(a, settings.majorForeignCount).importance,
+    // D155: the 重要 the plan was approved as keeps its leading group and inspection due
+    importance: currentImportance(a, settings.majorForeignCount).importance,
     leadingGroup: a.leadingGroup.length,
     inspected: a.inspection !== null,
     documents: a.documents,
@@ -809,7 +869,7 @@ const fromViolations = (vs: RuleViolation[]): Verdict =>
 
 export async function detailOf(sql: Sql, caller: Caller, a: ActivityRecord) {
   const settings = await foreignSettingsOf(sql, a.orgId);
-  const imp = activityImportance(a, settings.majorForeignCount);
+  const imp = currentImportance(a, settings.majorForeignCount);
   const parts = await briefedParticipants(sql, a, settings);
   const approval = a.approvalId ? await getApproval(sql, a.approvalId) : null;
   const names = await namesOf(sql, [
@@ -860,7 +920,13 @@ export async function detailOf(sql: Sql, caller: Caller, a: ActivityRecord) {
     ),
     end: abilityOf(both(write, stateIs(a, ['started'], 'R-FOR-08'))),
     wrapUp: abilityOf(both(write, stateIs(a, ['ended'], 'R-FOR-08'))),
-    check: abilityOf(both(officer, stateIs(a, ['started', 'ended'], 'R-FOR-08'))),
+    check: abilityOf(
+      both(
+        officer,
+        a.participantIds.includes(caller.personId) ? OWN_CHECK : { allowed: true },
+        stateIs(a, ['started', 'ended'], 'R-FOR-08'),
+      ),
+    ),
     close: abilityOf(both(write, fromViolations(closeViolations(a, settings)))),
   };
   const steps = await stepsOf(sql, a.id);
@@ -885,12 +951,17 @@ export async function detailOf(sql: Sql, caller: Caller, a: ActivityRecord) {
     majorReasons: imp.reasons.map((code) => ({
       code,
       label:
-        code === 'foreign_count'
+        code === 'foreign_count' && imp.kept
           ? {
-              zh: `${MAJOR_REASON_LABELS[code].zh}（${a.foreignCount}人，${settings.majorForeignCount}人及以上为重要）`,
-              en: `${MAJOR_REASON_LABELS[code].en} (${a.foreignCount}; ${settings.majorForeignCount} or more)`,
+              zh: `${MAJOR_REASON_LABELS[code].zh}（${a.foreignCount}人，保密工作方案批准时为重要，之后调高的人数标准不降低其重要程度）`,
+              en: `${MAJOR_REASON_LABELS[code].en} (${a.foreignCount}; major when its plan was approved, a later higher threshold does not lower it)`,
             }
-          : MAJOR_REASON_LABELS[code],
+          : code === 'foreign_count'
+            ? {
+                zh: `${MAJOR_REASON_LABELS[code].zh}（${a.foreignCount}人，${settings.majorForeignCount}人及以上为重要）`,
+                en: `${MAJOR_REASON_LABELS[code].en} (${a.foreignCount}; ${settings.majorForeignCount} or more)`,
+              }
+            : MAJOR_REASON_LABELS[code],
     })),
     plan: {
       nature: a.plan.nature ?? '',
@@ -997,8 +1068,9 @@ export async function setForeignSettings(sql: Sql, actor: Actor, caller: Caller,
   await writeSetting(sql, settingsKey(caller.orgId), next, actor.id);
   const after = await foreignSettingsOf(sql, caller.orgId);
   const rows = await importanceInputsOf(sql, caller.orgId);
+  // D155: from the plan's approval on, a higher threshold does not lower 重要 (currentImportance)
   const flips = rows.filter(
-    (r) => (activityImportance(r, after.majorForeignCount).importance === 'major') !== r.important,
+    (r) => (currentImportance(r, after.majorForeignCount).importance === 'major') !== r.important,
   );
   await setImportant(
     sql,
