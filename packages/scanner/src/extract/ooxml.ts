@@ -14,6 +14,15 @@ export type OoxmlKind = 'docx' | 'xlsx' | 'pptx';
 /** Parts without text worth reading (formatting, relationships, themes). */
 const NOISE =
   /(^|\/)(_rels\/|\[Content_Types\]\.xml$|theme\/|styles\.xml$|stylesWithEffects\.xml$|settings\.xml$|fontTable\.xml$|webSettings\.xml$|numbering\.xml$|calcChain\.xml$|presProps\.xml$|viewProps\.xml$|tableStyles\.xml$|commentsIds\.xml$|commentsExtended\.xml$|commentsExtensible\.xml$|customXml\/itemProps\d*\.xml$|printerSettings\/)/u;
+/** The image format by its extension (OCR reads PNG, JPEG, BMP, TIFF, GIF, WebP; not EMF/WMF/SVG). */
+function imageFormat(name: string): string {
+  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  if (ext === 'jpg' || ext === 'jpeg' || ext === 'jfif') return 'JPEG';
+  if (ext === 'tif' || ext === 'tiff') return 'TIFF';
+  if (ext === 'webp') return 'WebP';
+  return ext.toUpperCase();
+}
+
 const IMAGE = /\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|wdp|jfif)$/iu;
 
 export function ooxmlKind(pkg: Package): OoxmlKind | null {
@@ -48,6 +57,12 @@ export function extractOoxml(ctx: Ctx, pkg: Package, kind: OoxmlKind, recurse: R
       continue;
     }
     if (IMAGE.test(name)) {
+      if (ctx.images) {
+        // OCR enabled: read later; bytes that cannot be taken (too large, a bomb) are already reported.
+        const b = pkg.bytes(name);
+        if (b) ctx.images.push({ where: { file, part: name }, format: imageFormat(name), bytes: b });
+        continue;
+      }
       ctx.unread.push({
         where: { file, part: name },
         code: 'image',
