@@ -5,12 +5,13 @@
 // every image is reported unread naming the missing file. Needs Debian's tesseract-ocr-chi-sim (and
 // -eng): skipped with a message when absent, failed when CI=true (.ci/run installs it).
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import PDFDocument from 'pdfkit';
+import { scanCli } from './cli.ts';
 import { Detector } from './detect.ts';
 import { docx } from './extract/fixtures.ts';
 import { closeOcr, findTessdata, imageSize, repairOcrText } from './extract/ocr.ts';
@@ -137,6 +138,21 @@ describe('OCR', { skip }, () => {
     assert.match(big.unread[0]!.reason, /640×200/u);
     const none = await scanFileAsync('scan.png', png, { detector, ocr, limits: { maxOcrImages: 0 } });
     assert.match(none.unread[0]!.reason, /OCR limit of 0 images/u);
+  });
+
+  test('baomi scan --ocr: exits 1 on the machine-read marking, and says it is machine-read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baomi-ocr-cli-'));
+    try {
+      writeFileSync(join(dir, 'scan.png'), png);
+      const lines: string[] = [];
+      const code = await scanCli([join(dir, 'scan.png'), '--ocr', '--tessdata', ocr.langPath], (l) =>
+        lines.push(l),
+      );
+      assert.equal(code, 1);
+      assert.match(lines.join('\n'), /marking .*机密★5年 .*OCR 识别 machine-read/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('in the pool (worker threads): read by OCR', async () => {
