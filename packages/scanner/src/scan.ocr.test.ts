@@ -132,6 +132,18 @@ describe('OCR', { skip }, () => {
     ]);
   });
 
+  test('an image Tesseract cannot decode is reported, and the next image is still read', async () => {
+    const stub = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    const bad = await scanFileAsync('bad.png', stub, { detector, ocr });
+    assert.deepEqual(
+      bad.unread.map((u) => u.code),
+      ['image'],
+    );
+    assert.match(bad.unread[0]!.reason, /could not be read by OCR/u);
+    const ok = await scanFileAsync('scan.png', png, { detector, ocr });
+    assert.equal(ok.hits.length, 2);
+  });
+
   test('limits: too many pixels, too many images — reported, not passed', async () => {
     const big = await scanFileAsync('scan.png', png, { detector, ocr, limits: { maxOcrPixels: 1000 } });
     assert.deepEqual(big.hits, []);
@@ -180,6 +192,8 @@ describe('OCR without language data', () => {
     );
     assert.match(r.unread[0]!.reason, /chi_sim\.traineddata/u);
     assert.match(r.unread[0]!.reason, /eng\.traineddata/u);
+    const bad = await scanFileAsync('scan.png', png, { detector, ocr: { langPath: empty, langs: '../x' } });
+    assert.match(bad.unread[0]!.reason, /invalid OCR languages/u);
   });
 });
 

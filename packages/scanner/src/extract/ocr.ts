@@ -47,6 +47,9 @@ function workerFor(opts: OcrOptions, langs: string): Promise<OcrWorker> {
     corePath: dirname(require.resolve('tesseract.js-core/package.json')),
     cacheMethod: 'none',
     gzip: false,
+    // A failed job rejects its promise (reported per image); without a handler tesseract.js also throws
+    // from its message listener, which would crash the thread.
+    errorHandler: () => undefined,
   });
   current = { key, worker };
   worker.catch(() => {
@@ -113,6 +116,15 @@ export async function ocrImages(ctx: Ctx, opts: OcrOptions): Promise<void> {
   const images = ctx.images?.splice(0) ?? [];
   if (images.length === 0) return;
   const langs = opts.langs ?? DEFAULT_OCR_LANGS;
+  if (!/^[A-Za-z_]+(\+[A-Za-z_]+)*$/u.test(langs)) {
+    for (const img of images)
+      unreadImage(
+        ctx,
+        img,
+        `${img.format} 图片未识别：OCR 语言设置无效 image not read: invalid OCR languages "${langs}"`,
+      );
+    return;
+  }
   const missing = missingLangFiles(opts.langPath, langs);
   if (missing.length > 0) {
     for (const img of images)
