@@ -13,7 +13,7 @@ import { after, describe, test } from 'node:test';
 import PDFDocument from 'pdfkit';
 import { scanCli } from './cli.ts';
 import { Detector } from './detect.ts';
-import { docx } from './extract/fixtures.ts';
+import { docx, ofd } from './extract/fixtures.ts';
 import { closeOcr, findTessdata, imageSize, repairOcrText } from './extract/ocr.ts';
 import type { OcrOptions } from './extract/types.ts';
 import { ScanPool } from './pool.ts';
@@ -130,6 +130,25 @@ describe('OCR', { skip }, () => {
       'marking 机密★5年 scan.pdf p2 ocr',
       'term 导弹发射阵地 scan.pdf p2 ocr',
     ]);
+  });
+
+  test('an OFD scanned page: its image resource is read, named by its part; the page stays reported', async () => {
+    const r = await scanFileAsync(
+      'scan.ofd',
+      ofd({ pages: [['正文']], imageOnlyPage: true, imageBytes: png }),
+      {
+        detector,
+        ocr,
+      },
+    );
+    assert.deepEqual(brief(r.hits), [
+      'marking 机密★5年 scan.ofd Doc_0/Res/image_5.png ocr',
+      'term 导弹发射阵地 scan.ofd Doc_0/Res/image_5.png ocr',
+    ]);
+    assert.deepEqual(
+      r.unread.map((u) => [u.code, u.where.page]),
+      [['image_only_page', 2]],
+    );
   });
 
   test('an image Tesseract cannot decode is reported, and the next image is still read', async () => {

@@ -186,6 +186,8 @@ export interface OfdParts {
   pages: string[][];
   title?: string;
   imageOnlyPage?: boolean;
+  /** The image-only page's image resource (Doc_0/Res/image_5.png). */
+  imageBytes?: Uint8Array;
   annotation?: string;
 }
 
@@ -215,6 +217,7 @@ export function ofd(p: OfdParts): Uint8Array {
     files[`Doc_0/Pages/Page_${i}/Content.xml`] =
       `${XML}<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="2">${objs}</ofd:Layer></ofd:Content></ofd:Page>`;
   });
+  if (p.imageBytes) files['Doc_0/Res/image_5.png'] = p.imageBytes;
   if (p.annotation) {
     files['Doc_0/Annots/Annotations.xml'] =
       `${XML}<ofd:Annotations ${NS}><ofd:Page PageID="10"><ofd:FileLoc>Page_0/Annotation.xml</ofd:FileLoc></ofd:Page></ofd:Annotations>`;

@@ -92,6 +92,15 @@ export function imageSize(b: Uint8Array): { width: number; height: number } | un
   return undefined;
 }
 
+/** The image format by its extension (OCR reads PNG, JPEG, BMP, TIFF, GIF, WebP; not EMF/WMF/SVG). */
+export function imageFormat(name: string): string {
+  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  if (ext === 'jpg' || ext === 'jpeg' || ext === 'jfif') return 'JPEG';
+  if (ext === 'tif' || ext === 'tiff') return 'TIFF';
+  if (ext === 'webp') return 'WebP';
+  return ext.toUpperCase();
+}
+
 /** Formats Tesseract's image reader (leptonica) decodes. */
 const OCR_FORMATS = new Set(['PNG', 'JPEG', 'BMP', 'TIFF', 'GIF', 'WebP']);
 

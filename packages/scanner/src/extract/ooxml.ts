@@ -5,6 +5,7 @@
 // below claims is read too (kind `other`: SmartArt, charts, slide masters, …), so nothing is passed
 // silently.
 import { localName, parseXml } from '../xml.ts';
+import { imageFormat } from './ocr.ts';
 import { type Package, relsOf } from './package.ts';
 import type { Ctx, FragmentKind, Segment, Where } from './types.ts';
 
@@ -14,15 +15,6 @@ export type OoxmlKind = 'docx' | 'xlsx' | 'pptx';
 /** Parts without text worth reading (formatting, relationships, themes). */
 const NOISE =
   /(^|\/)(_rels\/|\[Content_Types\]\.xml$|theme\/|styles\.xml$|stylesWithEffects\.xml$|settings\.xml$|fontTable\.xml$|webSettings\.xml$|numbering\.xml$|calcChain\.xml$|presProps\.xml$|viewProps\.xml$|tableStyles\.xml$|commentsIds\.xml$|commentsExtended\.xml$|commentsExtensible\.xml$|customXml\/itemProps\d*\.xml$|printerSettings\/)/u;
-/** The image format by its extension (OCR reads PNG, JPEG, BMP, TIFF, GIF, WebP; not EMF/WMF/SVG). */
-function imageFormat(name: string): string {
-  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
-  if (ext === 'jpg' || ext === 'jpeg' || ext === 'jfif') return 'JPEG';
-  if (ext === 'tif' || ext === 'tiff') return 'TIFF';
-  if (ext === 'webp') return 'WebP';
-  return ext.toUpperCase();
-}
-
 const IMAGE = /\.(png|jpe?g|gif|bmp|tiff?|emf|wmf|svg|webp|wdp|jfif)$/iu;
 
 export function ooxmlKind(pkg: Package): OoxmlKind | null {
