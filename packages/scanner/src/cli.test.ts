@@ -52,6 +52,21 @@ describe('baomi scan', () => {
     assert.equal(r.code, 1);
     assert.equal(r.text.split('\n').length, 4);
   });
+  test('--ocr with a tessdata directory lacking the language data: the image is not read, the file named', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'baomi-tessdata-'));
+    try {
+      const r = await run([join(dir, 'scan.png'), '--ocr', '--tessdata', empty]);
+      assert.equal(r.code, 0);
+      assert.match(r.text, /NOT READ .*OCR language data missing .*chi_sim\.traineddata/u);
+      assert.equal(
+        (await run([join(dir, 'scan.png'), '--tessdata', empty])).code,
+        2,
+        '--tessdata needs --ocr',
+      );
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
   test('no path is a usage error (2)', async () => {
     assert.equal((await run([])).code, 2);
     assert.equal((await run(['--nope'])).code, 2);

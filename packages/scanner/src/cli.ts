@@ -1,4 +1,4 @@
-// `baomi scan PATH... [--terms LIST.tsv] [--json]`: scans files (directories recursively), prints the
+// `baomi scan PATH... [--terms LIST.tsv] [--json] [--ocr [--tessdata DIR]]`: scans files (directories recursively), prints the
 // hits as a table (or JSON lines) and what could not be read; exits 1 when a 秘密-or-above marking is
 // found (R-REV-02: such a file is never released), 0 otherwise, 2 on a usage error. Usable in scripts.
 // Also runnable alone: node --import tsx packages/scanner/src/cli.ts PATH...
@@ -7,11 +7,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Detector } from './detect.ts';
-import type { Where } from './extract/types.ts';
+import { closeOcr, DEBIAN_TESSDATA, DEFAULT_OCR_LANGS, findTessdata } from './extract/ocr.ts';
+import type { OcrOptions, Where } from './extract/types.ts';
 import { type Hit, scanFileAsync } from './scan.ts';
 import { parseTermList } from './terms.ts';
 
-const USAGE = `用法 Usage: baomi scan PATH... [--terms 词表.tsv] [--json]
+const USAGE = `用法 Usage: baomi scan PATH... [--terms 词表.tsv] [--json] [--ocr [--tessdata 目录]]
+  --ocr 识别图片中的文字（Tesseract，慢）OCR images; --tessdata 语言数据目录 language data directory
+    (默认 default: ${DEBIAN_TESSDATA[0]}，需安装 needs apt-get install tesseract-ocr-chi-sim)
   词表每行：词条<TAB>类别<TAB>严重程度(high|medium|low)[<TAB>pattern]
   退出码 exit code: 1 = 发现秘密及以上标志 a 秘密-or-above marking was found; 0 = none; 2 = usage`;
 
@@ -35,6 +38,7 @@ export function whereText(w: Where): string {
   if (w.line) parts.push(`行 ${w.line}`);
   if (w.field) parts.push(w.field);
   if (w.hidden) parts.push('hidden');
+  if (w.via === 'ocr') parts.push('OCR 识别 machine-read');
   if (w.part) parts.push(w.part);
   return parts.join(' · ');
 }
@@ -63,6 +67,32 @@ export async function scanCli(args: string[], out: (line: string) => void = cons
     terms = list.entries;
   }
   const detector = new Detector(terms);
+  if (values.tessdata && !values.ocr) {
+    out(`--tessdata 需与 --ocr 同用 --tessdata needs --ocr\n${USAGE}`);
+    return 2;
+  }
+  // A missing language file is reported per image (never a silent pass), so the default stays the
+  // Debian path even when absent.
+  const ocr: OcrOptions | undefined = values.ocr
+    ? {
+        langPath: values.tessdata ?? findTessdata() ?? DEBIAN_TESSDATA[0]!,
+        langs: DEFAULT_OCR_LANGS,
+      }
+    : undefined;
+  try {
+    return await scanAll(positionals, detector, ocr, values.json === true, out);
+  } finally {
+    await closeOcr();
+  }
+}
+
+async function scanAll(
+  positionals: string[],
+  detector: Detector,
+  ocr: OcrOptions | undefined,
+  json: boolean,
+  out: (line: string) => void,
+): Promise<number> {
   let marked = false;
   for (const root of positionals) {
     let files: string[];
@@ -78,9 +108,9 @@ export async function scanCli(args: string[], out: (line: string) => void = cons
         out(`\n${file}: 未读 NOT READ: 文件过大 too large (${size} bytes > ${MAX_FILE_BYTES})`);
         continue;
       }
-      const r = await scanFileAsync(file, readFileSync(file), { detector });
+      const r = await scanFileAsync(file, readFileSync(file), { detector, ...(ocr ? { ocr } : {}) });
       marked ||= r.stateSecretMarking;
-      if (values.json) {
+      if (json) {
         out(JSON.stringify(r));
         continue;
       }
@@ -116,7 +146,13 @@ function printTable(hits: Hit[], out: (line: string) => void): void {
 function parse(args: string[]) {
   return parseArgs({
     args,
-    options: { terms: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      terms: { type: 'string' },
+      json: { type: 'boolean' },
+      ocr: { type: 'boolean' },
+      tessdata: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
 }

@@ -1,12 +1,21 @@
 export { Automaton } from './automaton.ts';
 export { CONTEXT_CHARS, contextOf, Detector, type HitKind, type TextHit } from './detect.ts';
 export { type Extraction, extract, extractAsync } from './extract/index.ts';
+export {
+  closeOcr,
+  DEBIAN_TESSDATA,
+  DEFAULT_OCR_LANGS,
+  findTessdata,
+  missingLangFiles,
+  repairOcrText,
+} from './extract/ocr.ts';
 export { decodeText, detectEncoding } from './extract/text.ts';
 export {
   DEFAULT_LIMITS,
   type Fragment,
   type FragmentKind,
   type Limits,
+  type OcrOptions,
   type PendingPdf,
   type Unread,
   type UnreadCode,

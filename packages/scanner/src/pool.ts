@@ -3,7 +3,7 @@
 // ended and replaced); it never blocks the other files.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Limits } from './extract/types.ts';
+import type { Limits, OcrOptions } from './extract/types.ts';
 import type { ScanResult } from './scan.ts';
 import type { TermEntry } from './terms.ts';
 import type { WorkerJob } from './worker.ts';
@@ -14,6 +14,8 @@ export interface PoolOptions {
   /** Per file (default 120 s). */
   timeoutMs?: number;
   limits?: Partial<Limits>;
+  /** OCR of images, in the worker threads (one Tesseract worker each); off by default. */
+  ocr?: OcrOptions;
 }
 
 interface Pending {
@@ -37,6 +39,7 @@ export class ScanPool {
   private closed = false;
   private readonly timeoutMs: number;
   private readonly limits: Partial<Limits> | undefined;
+  private readonly ocr: OcrOptions | undefined;
 
   constructor(
     private readonly terms: readonly TermEntry[],
@@ -44,6 +47,7 @@ export class ScanPool {
   ) {
     this.timeoutMs = opts.timeoutMs ?? 120_000;
     this.limits = opts.limits;
+    this.ocr = opts.ocr;
     const size = Math.max(1, opts.size ?? availableParallelism() - 1);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
@@ -104,6 +108,7 @@ export class ScanPool {
         name,
         bytes,
         ...(this.limits ? { limits: this.limits } : {}),
+        ...(this.ocr ? { ocr: this.ocr } : {}),
       };
       this.queue.push({ job, resolve });
       this.pump();

@@ -2,7 +2,7 @@
 // from and its [start, end) within that fragment's text.
 import { Detector, type TextHit } from './detect.ts';
 import { type Extraction, extract, extractAsync } from './extract/index.ts';
-import type { Limits, Unread, Where } from './extract/types.ts';
+import type { Limits, OcrOptions, Unread, Where } from './extract/types.ts';
 import type { TermEntry } from './terms.ts';
 
 export interface Hit extends TextHit {
@@ -23,6 +23,8 @@ export interface ScanOptions {
   terms?: readonly TermEntry[];
   detector?: Detector;
   limits?: Partial<Limits>;
+  /** OCR of images (asynchronous scan only; off by default: images are reported as not read). */
+  ocr?: OcrOptions;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function scanFileAsync(
   opts: ScanOptions = {},
 ): Promise<ScanResult> {
   const detector = opts.detector ?? new Detector(opts.terms ?? []);
-  return detectAll(name, await extractAsync(name, bytes, opts.limits), detector);
+  return detectAll(name, await extractAsync(name, bytes, opts.limits, opts.ocr), detector);
 }
 
 function detectAll(name: string, { fragments, unread }: Extraction, detector: Detector): ScanResult {

@@ -2,7 +2,7 @@
 // files it is sent, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Detector } from './detect.ts';
-import type { Limits } from './extract/types.ts';
+import type { Limits, OcrOptions } from './extract/types.ts';
 import { scanFileAsync } from './scan.ts';
 import type { TermEntry } from './terms.ts';
 
@@ -11,13 +11,16 @@ export interface WorkerJob {
   name: string;
   bytes: Uint8Array;
   limits?: Partial<Limits>;
+  ocr?: OcrOptions;
 }
 
 const data = workerData as { terms: TermEntry[] };
 const detector = new Detector(data.terms);
 // One job at a time (the pool sends the next only after this one's answer); scanFileAsync never rejects.
 parentPort?.on('message', (job: WorkerJob) => {
-  void scanFileAsync(job.name, job.bytes, { detector, ...(job.limits ? { limits: job.limits } : {}) }).then(
-    (result) => parentPort?.postMessage({ id: job.id, result }),
-  );
+  void scanFileAsync(job.name, job.bytes, {
+    detector,
+    ...(job.limits ? { limits: job.limits } : {}),
+    ...(job.ocr ? { ocr: job.ocr } : {}),
+  }).then((result) => parentPort?.postMessage({ id: job.id, result }));
 });

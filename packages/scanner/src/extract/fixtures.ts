@@ -40,6 +40,8 @@ export interface DocxParts {
   company?: string;
   embedded?: { name: string; bytes: Uint8Array };
   image?: boolean;
+  /** The bytes of word/media/image1.png (default: a stub PNG header). */
+  imageBytes?: Uint8Array;
   /** An altChunk part (HTML imported into the document): its text. */
   altChunk?: string;
 }
@@ -73,7 +75,8 @@ export function docx(p: DocxParts): Uint8Array {
   if (p.company) files['docProps/app.xml'] = appXml(p.company);
   if (p.embedded) files[`word/embeddings/${p.embedded.name}`] = p.embedded.bytes;
   if (p.altChunk) files['word/afchunk.htm'] = `<html><body><p>${esc(p.altChunk)}</p></body></html>`;
-  if (p.image) files['word/media/image1.png'] = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
+  if (p.image)
+    files['word/media/image1.png'] = p.imageBytes ?? new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
   return zip(files);
 }
 
@@ -183,6 +186,8 @@ export interface OfdParts {
   pages: string[][];
   title?: string;
   imageOnlyPage?: boolean;
+  /** The image-only page's image resource (Doc_0/Res/image_5.png). */
+  imageBytes?: Uint8Array;
   annotation?: string;
 }
 
@@ -212,6 +217,7 @@ export function ofd(p: OfdParts): Uint8Array {
     files[`Doc_0/Pages/Page_${i}/Content.xml`] =
       `${XML}<ofd:Page ${NS}><ofd:Content><ofd:Layer ID="2">${objs}</ofd:Layer></ofd:Content></ofd:Page>`;
   });
+  if (p.imageBytes) files['Doc_0/Res/image_5.png'] = p.imageBytes;
   if (p.annotation) {
     files['Doc_0/Annots/Annotations.xml'] =
       `${XML}<ofd:Annotations ${NS}><ofd:Page PageID="10"><ofd:FileLoc>Page_0/Annotation.xml</ofd:FileLoc></ofd:Page></ofd:Annotations>`;

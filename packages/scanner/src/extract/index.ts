@@ -2,12 +2,20 @@
 // reported as not read with the reason — never passed silently. Archives are recursed into up to the
 // depth limit; the file's total uncompressed size is capped across every level.
 import { looksLikeZip } from '../zip.ts';
+import { ocrImages } from './ocr.ts';
 import { extractOfd, isOfd } from './ofd.ts';
 import { extractOoxml, ooxmlKind } from './ooxml.ts';
 import { openPackage } from './package.ts';
 import { extractPdf } from './pdf.ts';
 import { extractText, looksLikeText } from './text.ts';
-import { type Ctx, DEFAULT_LIMITS, type Fragment, type Limits, type Unread } from './types.ts';
+import {
+  type Ctx,
+  DEFAULT_LIMITS,
+  type Fragment,
+  type Limits,
+  type OcrOptions,
+  type Unread,
+} from './types.ts';
 
 export interface Extraction {
   fragments: Fragment[];
@@ -28,14 +36,24 @@ export function extract(name: string, bytes: Uint8Array, limits: Partial<Limits>
 /**
  * Everything, PDF included: the synchronous pass queues the PDFs it meets (at any depth), then each
  * is read with pdfjs (loaded on the first PDF), its attachments going through the same pass in turn.
+ * With `ocr`, the images met (image files, Office media, image-only PDF pages) are read last by
+ * Tesseract; without it they are reported as not read.
  */
 export async function extractAsync(
   name: string,
   bytes: Uint8Array,
   limits: Partial<Limits> = {},
+  ocr?: OcrOptions,
 ): Promise<Extraction> {
   const l = { ...DEFAULT_LIMITS, ...limits };
-  const ctx: Ctx = { limits: l, budget: l.maxTotalBytes, fragments: [], unread: [], pdfs: [] };
+  const ctx: Ctx = {
+    limits: l,
+    budget: l.maxTotalBytes,
+    fragments: [],
+    unread: [],
+    pdfs: [],
+    ...(ocr ? { images: [] } : {}),
+  };
   guarded(ctx, name, () => extractInto(ctx, name, bytes, 0));
   const recurse = (inner: string, b: Uint8Array, depth: number) => {
     if (depth > ctx.limits.maxDepth) {
@@ -59,6 +77,7 @@ export async function extractAsync(
       });
     }
   }
+  if (ocr) await ocrImages(ctx, ocr);
   return { fragments: ctx.fragments, unread: ctx.unread };
 }
 
@@ -191,6 +210,10 @@ export function extractInto(ctx: Ctx, file: string, bytes: Uint8Array, depth: nu
   }
   const image = imageKind(bytes);
   if (image) {
+    if (ctx.images) {
+      ctx.images.push({ where, format: image, bytes });
+      return;
+    }
     ctx.unread.push({
       where,
       code: 'image',

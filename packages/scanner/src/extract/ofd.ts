@@ -4,6 +4,7 @@
 // elements whose TextCode children carry the text. A page with images and no text is reported as not
 // read (a scanned page). Templates and other XML parts are read as kind `other`.
 import { localName, parseXml } from '../xml.ts';
+import { imageFormat } from './ocr.ts';
 import type { Recurse } from './ooxml.ts';
 import { type Package, resolvePart } from './package.ts';
 import type { Ctx, Where } from './types.ts';
@@ -72,7 +73,9 @@ export function extractOfd(ctx: Ctx, pkg: Package, recurse: Recurse): void {
         ctx.unread.push({
           where: { file, part, page },
           code: 'image_only_page',
-          reason: '本页只有图像、没有文字（扫描件？）page has images and no text (a scan?)',
+          reason: ctx.images
+            ? '本页只有图像、没有文字（扫描件？）；其图像资源已由 OCR 识别，按资源文件定位 page has images and no text (a scan?): its image resources are read by OCR, named by their part, not by this page'
+            : '本页只有图像、没有文字（扫描件？）page has images and no text (a scan?)',
         });
     });
     for (const a of annots) {
@@ -135,6 +138,12 @@ export function extractOfd(ctx: Ctx, pkg: Package, recurse: Recurse): void {
   for (const e of pkg.entries) {
     if (e.directory || done.has(e.name)) continue;
     if (IMAGE.test(e.name)) {
+      if (ctx.images) {
+        // OCR enabled: the image resource is read, named by its part (not linked to its page).
+        const b = pkg.bytes(e.name);
+        if (b) ctx.images.push({ where: { file, part: e.name }, format: imageFormat(e.name), bytes: b });
+        continue;
+      }
       ctx.unread.push({
         where: { file, part: e.name },
         code: 'image',

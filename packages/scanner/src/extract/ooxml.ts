@@ -5,6 +5,7 @@
 // below claims is read too (kind `other`: SmartArt, charts, slide masters, …), so nothing is passed
 // silently.
 import { localName, parseXml } from '../xml.ts';
+import { imageFormat } from './ocr.ts';
 import { type Package, relsOf } from './package.ts';
 import type { Ctx, FragmentKind, Segment, Where } from './types.ts';
 
@@ -48,6 +49,12 @@ export function extractOoxml(ctx: Ctx, pkg: Package, kind: OoxmlKind, recurse: R
       continue;
     }
     if (IMAGE.test(name)) {
+      if (ctx.images) {
+        // OCR enabled: read later; bytes that cannot be taken (too large, a bomb) are already reported.
+        const b = pkg.bytes(name);
+        if (b) ctx.images.push({ where: { file, part: name }, format: imageFormat(name), bytes: b });
+        continue;
+      }
       ctx.unread.push({
         where: { file, part: name },
         code: 'image',

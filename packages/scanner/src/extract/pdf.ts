@@ -214,12 +214,15 @@ export async function extractPdf(
           if (it.hasEOL) text += '\n';
         }
         if (text.trim() !== '') emit(text, { file, kind: 'body', page: n });
-        else if (await hasImages(pdfjs, page))
-          ctx.unread.push({
-            where: { file, page: n },
-            code: 'image_only_page',
-            reason: `第 ${n} 页只有图像、没有文字层（扫描件？未启用 OCR）image-only page ${n}: no text layer (a scan? no OCR)`,
-          });
+        else if (await hasImages(pdfjs, page)) {
+          if (ctx.images) await queuePage(ctx, doc, page, file, n);
+          else
+            ctx.unread.push({
+              where: { file, page: n },
+              code: 'image_only_page',
+              reason: `第 ${n} 页只有图像、没有文字层（扫描件？未启用 OCR）image-only page ${n}: no text layer (a scan? no OCR)`,
+            });
+        }
         // Every annotation, hidden ones too (intent `any`): a hidden note is text that leaves with the file.
         const annots = (await page.getAnnotations({ intent: 'any' })) as AnnotationLike[];
         for (const a of annots) readAnnotation(a, n, file, emit, attachments);
@@ -320,6 +323,63 @@ function readXmp(xml: string, emit: (text: string, field: string) => void): void
       stack.pop();
     },
   });
+}
+
+interface RenderCanvas {
+  toBuffer(type: 'image/png'): Buffer;
+}
+interface CanvasFactoryLike {
+  create(width: number, height: number): { canvas: RenderCanvas; context: unknown };
+}
+interface RenderablePage {
+  getViewport(p: { scale: number }): { width: number; height: number };
+  render(p: { canvasContext: never; canvas: never; viewport: never; background: string }): {
+    promise: Promise<void>;
+  };
+}
+
+/** Scanned pages are rendered at 200 dpi for OCR (Tesseract reads 150–300 dpi best). */
+const OCR_DPI = 200;
+
+/**
+ * OCR enabled: an image-only page is rendered to PNG (pdfjs on @napi-rs/canvas, pdfjs-dist's optional
+ * dependency) and queued for Tesseract, the page named; within the image count and pixel limits.
+ */
+async function queuePage(ctx: Ctx, doc: unknown, page: unknown, file: string, n: number): Promise<void> {
+  const where = { file, page: n };
+  const images = ctx.images!;
+  const fail = (why: string) =>
+    ctx.unread.push({
+      where,
+      code: 'image_only_page',
+      reason: `第 ${n} 页只有图像、没有文字层，未识别：${why} image-only page ${n} not read by OCR: ${why}`,
+    });
+  if (images.length >= ctx.limits.maxOcrImages) {
+    fail(
+      `每个文件最多识别 ${ctx.limits.maxOcrImages} 张图 OCR limit of ${ctx.limits.maxOcrImages} images per file`,
+    );
+    return;
+  }
+  const p = page as RenderablePage;
+  let scale = OCR_DPI / 72;
+  const base = p.getViewport({ scale: 1 });
+  const px = base.width * base.height * scale * scale;
+  if (px > ctx.limits.maxOcrPixels) scale *= Math.sqrt(ctx.limits.maxOcrPixels / px);
+  try {
+    const viewport = p.getViewport({ scale });
+    const factory = (doc as { canvasFactory: CanvasFactoryLike }).canvasFactory;
+    const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+    // White, not transparent: Tesseract reads a transparent background as black.
+    await p.render({
+      canvasContext: context as never,
+      canvas: canvas as never,
+      viewport: viewport as never,
+      background: '#ffffff',
+    }).promise;
+    images.push({ where, format: 'PNG', bytes: canvas.toBuffer('image/png') });
+  } catch (e) {
+    fail(`页面无法渲染 page could not be rendered: ${message(e)}`);
+  }
 }
 
 /** Whether the page paints an image (read only for a page without text: a scanned page). */

@@ -30,6 +30,8 @@ export interface Where {
   paragraph?: number;
   /** 1-based line of the hit (text files; set on hits). */
   line?: number;
+  /** The text was machine-read from an image (OCR): the reviewer should check it against the image. */
+  via?: 'ocr';
   /** A document property's name (`dc:title`), or a comment's author. */
   field?: string;
   /** A hidden sheet or slide. */
@@ -84,6 +86,26 @@ export interface Limits {
   maxPdfPages: number;
   /** Time spent on one PDF, checked between pages; the pages left are reported as not read. */
   maxPdfMillis: number;
+  /** OCR (when enabled): images read from one file; the rest are reported as not read. */
+  maxOcrImages: number;
+  /** OCR: an image larger than this (width × height) is reported as not read. */
+  maxOcrPixels: number;
+}
+
+/** OCR with Tesseract (tesseract.js, Debian's language data): off unless given. */
+export interface OcrOptions {
+  /** The directory holding `<lang>.traineddata` (Debian: /usr/share/tesseract-ocr/5/tessdata). */
+  langPath: string;
+  /** Tesseract languages, `+`-joined (default `chi_sim+eng`). */
+  langs?: string;
+}
+
+/** An image met during extraction, read by OCR afterwards (Tesseract is asynchronous). */
+export interface PendingImage {
+  where: { file: string; part?: string; page?: number };
+  /** PNG, JPEG, BMP, TIFF, GIF, WebP… (from its bytes). */
+  format: string;
+  bytes: Uint8Array;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -94,6 +116,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxRatio: 200,
   maxPdfPages: 2000,
   maxPdfMillis: 60_000,
+  maxOcrImages: 50,
+  maxOcrPixels: 40_000_000,
 };
 
 /** A PDF met during extraction, read afterwards (pdfjs is asynchronous). */
@@ -114,4 +138,6 @@ export interface Ctx {
   /** Set by the asynchronous extraction: PDFs are queued here and read after the synchronous pass.
    *  Unset (the synchronous `extract`), a PDF is reported as not read. */
   pdfs?: PendingPdf[];
+  /** Set when OCR is enabled (asynchronous extraction only): images are queued here and read last. */
+  images?: PendingImage[];
 }
