@@ -148,6 +148,20 @@ describe('R-REV-01 PDF: clean, encrypted, truncated, CJK CMaps, limits', () => {
     );
     assert.equal(r.fragmentsRead, 0);
   });
+  test('R-REV-01 a PDF whose pages give no text and no image is reported (a damaged page tree read as one empty page)', async () => {
+    const good = await pdf({ pages: [['正文 机密★10年'], ['核潜艇']], title: 't', compress: false });
+    // The counterexample fast-check found: the header damaged, the file cut short.
+    const b = good.slice(0, Math.min(5658, good.length));
+    b[14] = 0;
+    const r = await scan('damaged.pdf', b);
+    assert.ok(r.unread.length > 0 || r.hits.length > 0, JSON.stringify(r.unread));
+    const blank = await scan('blank.pdf', await pdf({ pages: [[]] }));
+    assert.deepEqual(
+      blank.unread.map((u) => u.code),
+      ['no_text'],
+    );
+    assert.match(blank.unread[0]!.reason, /人工查看/u);
+  });
   test('R-REV-01 corrupted PDFs never throw and never pass silently', async () => {
     const good = await pdf({ pages: [['正文 机密★10年'], ['核潜艇']], title: 't', compress: false });
     await fc.assert(

@@ -196,6 +196,11 @@ export async function extractPdf(
 
     const total = doc.numPages;
     const pages = Math.min(total, ctx.limits.maxPdfPages);
+    // What the pages gave: a PDF whose pages give no text, no image and no refusal is reported too
+    // (a damaged page tree that pdfjs opens as one empty page looks exactly like that — never passed).
+    const fragmentsBefore = ctx.fragments.length;
+    const unreadBefore = ctx.unread.length;
+    let imagePages = 0;
     for (let n = 1; n <= pages; n++) {
       if (Date.now() - started > ctx.limits.maxPdfMillis) {
         ctx.unread.push({
@@ -215,6 +220,7 @@ export async function extractPdf(
         }
         if (text.trim() !== '') emit(text, { file, kind: 'body', page: n });
         else if (await hasImages(pdfjs, page)) {
+          imagePages++;
           if (ctx.images) await queuePage(ctx, doc, page, file, n);
           else
             ctx.unread.push({
@@ -235,6 +241,13 @@ export async function extractPdf(
         });
       }
     }
+    if (ctx.fragments.length === fragmentsBefore && ctx.unread.length === unreadBefore && imagePages === 0)
+      ctx.unread.push({
+        where: { file },
+        code: 'no_text',
+        reason:
+          'PDF 中未读出任何文字（空白、仅有矢量图形或已损坏），请人工查看 no text could be read from the PDF (blank, vector drawings only, or damaged): look at it yourself',
+      });
     if (total > pages)
       ctx.unread.push({
         where: { file, page: pages + 1 },

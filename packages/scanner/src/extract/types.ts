@@ -63,6 +63,7 @@ export type UnreadCode =
   | 'too_deep'
   | 'too_many_entries'
   | 'image_only_page'
+  | 'no_text'
   | 'timeout';
 
 export interface Unread {
