@@ -6,7 +6,6 @@
 // -eng): skipped with a message when absent, failed when CI=true (.ci/run installs it).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -15,11 +14,11 @@ import { scanCli } from './cli.ts';
 import { Detector } from './detect.ts';
 import { docx, ofd } from './extract/fixtures.ts';
 import { closeOcr, findTessdata, imageSize, repairOcrText } from './extract/ocr.ts';
+import { chinesePng } from './extract/ocr-fixtures.ts';
 import type { OcrOptions } from './extract/types.ts';
 import { ScanPool } from './pool.ts';
 import { type Hit, scanFileAsync } from './scan.ts';
 
-const require = createRequire(import.meta.url);
 const tessdata = findTessdata();
 const ci = process.env.CI === 'true';
 const skip =
@@ -29,37 +28,6 @@ const skip =
 if (skip) console.log(`# SKIP ${skip}`);
 
 const detector = new Detector([{ term: '导弹发射阵地', category: '军工', severity: 'high' }]);
-
-interface Canvas {
-  getContext(t: '2d'): {
-    fillStyle: string;
-    font: string;
-    fillRect(x: number, y: number, w: number, h: number): void;
-    fillText(s: string, x: number, y: number): void;
-  };
-  toBuffer(t: 'image/png'): Buffer;
-}
-
-/** A PNG with a marking and a term, drawn in the CJK font the PDF fixtures use. */
-function chinesePng(): Uint8Array {
-  const { createCanvas, GlobalFonts } = require('@napi-rs/canvas') as {
-    createCanvas(w: number, h: number): Canvas;
-    GlobalFonts: { registerFromPath(p: string, name: string): boolean };
-  };
-  GlobalFonts.registerFromPath(
-    require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
-    'NotoSansSC',
-  );
-  const c = createCanvas(640, 200);
-  const g = c.getContext('2d');
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, 640, 200);
-  g.fillStyle = '#000';
-  g.font = '48px NotoSansSC';
-  g.fillText('机密★5年', 20, 70);
-  g.fillText('导弹发射阵地', 20, 150);
-  return new Uint8Array(c.toBuffer('image/png'));
-}
 
 /** A PDF of two pages: text on page 1, only the image on page 2 (a scanned page). */
 function scannedPdf(png: Uint8Array): Promise<Uint8Array> {

@@ -5,7 +5,9 @@
 // two reviewers at once → one wins, 409; ledger, export, PDF; reviewRefs for other modules.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { findTessdata } from '@baomi/scanner';
 import { docx, zip } from '@baomi/scanner/extract/fixtures.ts';
+import { chinesePng } from '@baomi/scanner/extract/ocr-fixtures.ts';
 import { pdf } from '@baomi/scanner/extract/pdf-fixtures.ts';
 import { auditEventsSince } from '../testing/audit-events.ts';
 import { type Client, createTestApp, type Response, type TestApp } from '../testing/harness.ts';
@@ -177,6 +179,33 @@ describe('review (保密审查)', () => {
     await refused(() => officer.post('/api/review/terms/import', { text: '\n# only a comment\n' }), 400, {
       code: 'term_list_empty',
     });
+  });
+
+  test('R-REV-01 an image is not read unless the installation enables OCR; with OCR its marking is found, machine-read', {
+    skip:
+      findTessdata() === undefined && process.env.CI !== 'true'
+        ? 'tesseract-ocr-chi-sim not installed: OCR in the review skipped'
+        : false,
+  }, async () => {
+    const png = chinesePng(['机密★5年']);
+    const off = await create(requester.client, '扫描件（不识别）', 'publication');
+    const a = await upload(requester.client, off.id, '扫描件.png', png);
+    assert.equal(a.status, 201, a.raw);
+    assert.equal(a.body.files[0]!.unread, true, 'without OCR an image is reported not read');
+    const langPath = findTessdata();
+    assert.ok(langPath, 'CI installs tesseract-ocr-chi-sim (.ci/run)');
+    setReviewConfig({ ocr: { langPath } });
+    try {
+      const on = await create(requester.client, '扫描件（识别）', 'publication');
+      const b = await upload(requester.client, on.id, '扫描件.png', png);
+      assert.equal(b.status, 201, b.raw);
+      const f = b.body.files[0]!;
+      assert.equal(f.unread, false);
+      assert.equal(f.highestLevel, 'secret', JSON.stringify(f.hits));
+      assert.match(f.hits.find((h) => h.kind === 'marking')!.location, /OCR 识别/u);
+    } finally {
+      setReviewConfig({ ocr: undefined });
+    }
   });
 
   test('R-REV-01 a PDF is read through the pool: its marking on page 2 is found and the release refused', async () => {

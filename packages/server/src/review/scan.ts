@@ -6,7 +6,13 @@
 import { createHash } from 'node:crypto';
 import type { FoundLevel } from '@baomi/domain';
 import { highestFoundLevel } from '@baomi/domain';
-import type { ScanResult, TermEntry } from '@baomi/scanner';
+import {
+  DEBIAN_TESSDATA,
+  findTessdata,
+  type OcrOptions,
+  type ScanResult,
+  type TermEntry,
+} from '@baomi/scanner';
 import { ScanPool } from '@baomi/scanner/pool.ts';
 import type { Sql } from '../db/db.ts';
 import { allTermRows, type StoredHit, type StoredReport, termVersion } from './queries.ts';
@@ -19,7 +25,20 @@ export const reviewConfig = {
   scanTimeoutMs: envInt('BAOMI_REVIEW_SCAN_TIMEOUT_S', 60) * 1000,
   /** Worker threads per organisation's pool. */
   threads: envInt('BAOMI_REVIEW_SCAN_THREADS', 1),
+  /**
+   * OCR of images and scanned pages (off unless the installation enables it, D157): BAOMI_REVIEW_OCR=1
+   * reads Debian's tessdata (tesseract-ocr-chi-sim), BAOMI_REVIEW_OCR_TESSDATA=DIR another directory.
+   * Enabled without the language data, every image is reported not read, naming the missing file.
+   */
+  ocr: envOcr(),
 };
+
+function envOcr(): OcrOptions | undefined {
+  const dir = process.env.BAOMI_REVIEW_OCR_TESSDATA?.trim();
+  if (dir) return { langPath: dir };
+  if (process.env.BAOMI_REVIEW_OCR !== '1') return undefined;
+  return { langPath: findTessdata() ?? DEBIAN_TESSDATA[0]! };
+}
 
 function envInt(name: string, dflt: number): number {
   const v = Number(process.env[name]);
@@ -62,7 +81,11 @@ async function poolFor(sql: Sql, orgId: string): Promise<{ pool: CachedPool; ver
   }));
   const fresh: CachedPool = {
     version,
-    pool: new ScanPool(terms, { size: reviewConfig.threads, timeoutMs: reviewConfig.scanTimeoutMs }),
+    pool: new ScanPool(terms, {
+      size: reviewConfig.threads,
+      timeoutMs: reviewConfig.scanTimeoutMs,
+      ...(reviewConfig.ocr ? { ocr: reviewConfig.ocr } : {}),
+    }),
     busy: 0,
     retired: false,
   };

@@ -72,8 +72,13 @@ export function locationText(w: Record<string, string | number | boolean>): stri
   if (typeof w.paragraph === 'number') parts.push(`第${w.paragraph}段`);
   if (typeof w.line === 'number') parts.push(`第${w.line}行`);
   if (typeof w.field === 'string') parts.push(`“${w.field}”`);
+  if (typeof w.part === 'string' && w.via === 'ocr') parts.push(`图像“${w.part}”`);
   const kind = typeof w.kind === 'string' ? (WHERE_KIND[w.kind] ?? w.kind) : '';
-  const what = `${parts.join(' ')}${kind ? `（${kind}${w.hidden === true ? '，隐藏' : ''}）` : ''}`;
+  // Text read from an image by OCR (D157): the reviewer is told it is machine-read, so may be wrong.
+  const notes = [kind, w.hidden === true ? '隐藏' : '', w.via === 'ocr' ? 'OCR 识别，请核对原图' : ''].filter(
+    Boolean,
+  );
+  const what = `${parts.join(' ')}${notes.length ? `（${notes.join('，')}）` : ''}`;
   return what || '全文';
 }
 
