@@ -24,8 +24,18 @@ function walk(dir, pred, out = []) {
   return out.sort();
 }
 
+// Suites another runner covers: .ci/run runs the PostgreSQL API suite under Node 22 and 24
+// (scripts/node-matrix.sh) and sets BAOMI_TEST_SKIP=api-postgres for this machine's Node, keeping CI
+// within its 30 minutes (D159). Named suites (`npm test -- api-postgres`) always run.
+const skipped = (process.env.BAOMI_TEST_SKIP ?? '').split(',').filter(Boolean);
+
 function want(name) {
-  return only.length === 0 || only.includes(name);
+  if (only.length > 0) return only.includes(name);
+  if (skipped.includes(name)) {
+    console.log(`\n=== ${name}: run elsewhere (BAOMI_TEST_SKIP=${skipped.join(',')})`);
+    return false;
+  }
+  return true;
 }
 
 function step(name, cmd, args, env = {}) {

@@ -30,6 +30,6 @@ export function chinesePng(lines: readonly string[] = ['机密★5年', '导弹�
   g.fillRect(0, 0, 640, 200);
   g.fillStyle = '#000';
   g.font = '48px NotoSansSC';
-  lines.forEach((line, i) => g.fillText(line, 20, 70 + i * 80));
+  for (const [i, line] of lines.entries()) g.fillText(line, 20, 70 + i * 80);
   return new Uint8Array(c.toBuffer('image/png'));
 }

@@ -166,9 +166,8 @@ export async function readXlsxRows(
   // iteration's error (caught below), never an uncaught one.
   (reader as unknown as NodeJS.EventEmitter).on('error', () => {});
   // exceljs's streaming reader reads `model.sheets` at the first worksheet, and the model is set only by
-  // xl/workbook.xml: a valid workbook whose zip lists a worksheet before workbook.xml (exceljs's own
-  // writer does, now and then; so may other tools) failed as "damaged". An empty model until then: the
-  // first worksheet is read the same, without its name, which the import does not use.
+  // xl/workbook.xml: should a worksheet still come first (workbookFirst above could not repack a damaged
+  // zip), an empty model until then, instead of a TypeError (the sheet's name is not used).
   const model = reader as unknown as { model?: { sheets?: unknown[] } };
   if (!model.model) model.model = { sheets: [] };
   const rows: SheetRow[] = [];
