@@ -160,8 +160,11 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
       .filter({ hasText: `${CITY}可以原始定密到机密级` })
       .waitFor();
     await h.shot(p, '30-designation-draft');
+    // The people picker closed by Escape must be gone before the click (a CI run lost the click to its
+    // closing dropdown and never left the form).
+    await p.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
     await p.getByTestId('item-submit').click();
-    await p.waitForURL(/\/designation\/items\/[0-9a-f-]{36}$/);
+    await p.waitForURL(/\/designation\/items\/[0-9a-f-]{36}$/, { timeout: 30_000 });
     await p.getByTestId('item-status').filter({ hasText: '审批中' }).first().waitFor();
     await p.getByTestId('banner-marking').filter({ hasText: '机密★5年' }).waitFor();
     const id = idFromUrl(p);
