@@ -89,17 +89,20 @@ function nodeTests(name, files, env = {}) {
   console.log(`--- ${name}: ${pass} passed, ${fail} failed, ${skip} skipped`);
 }
 
-// The failing tests' names, innermost last ("suite › test"), from the TAP file: CI shows only the tail of
-// its output, so the closing lines must say which tests failed, not only how many.
+// The failing tests' names, innermost last ("suite › test"), each with the first line of its error, from
+// the TAP file: CI shows only the tail of its output, so the closing lines must say which tests failed
+// and why, not only how many.
 function failedNames(tap) {
   const stack = [];
-  const names = [];
-  for (const line of tap.split('\n')) {
+  const failed = [];
+  const lines = tap.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const m = line.match(/^(\s*)(not ok|ok) \d+ - (.*?)(?: # .*)?$/);
     if (m) {
       const depth = m[1].length / 4;
       stack.length = depth;
-      if (m[2] === 'not ok') names.push([...stack, m[3]].join(' › '));
+      if (m[2] === 'not ok') failed.push({ name: [...stack, m[3]].join(' › '), why: errorLine(lines, i + 1) });
       continue;
     }
     const s = line.match(/^(\s*)# Subtest: (.*)$/);
@@ -110,7 +113,34 @@ function failedNames(tap) {
     }
   }
   // A failing suite also reports each failing test inside it: keep the innermost names.
-  return names.filter((n) => !names.some((o) => o !== n && o.startsWith(`${n} › `))).slice(0, 20);
+  return failed
+    .filter((f) => !failed.some((o) => o !== f && o.name.startsWith(`${f.name} › `)))
+    .slice(0, 20)
+    .map((f) => (f.why ? `${f.name} — ${f.why}` : f.name));
+}
+
+// The error in the YAML block after a "not ok" line (`error: 'text'`, or `error: |-` and its first four
+// lines joined), cut to 300 characters.
+function errorLine(lines, from) {
+  for (let i = from; i < lines.length && i < from + 40; i++) {
+    const l = lines[i].trim();
+    if (l === '...') break;
+    const m = l.match(/^error: (.*)$/);
+    if (!m) continue;
+    let text = m[1];
+    if (text === '|-' || text === '|' || text === '>-') {
+      const indent = lines[i].indexOf('error:');
+      const body = [];
+      for (let j = i + 1; j < lines.length && body.length < 4; j++) {
+        if (lines[j].trim() && lines[j].search(/\S/) <= indent) break;
+        if (lines[j].trim()) body.push(lines[j].trim());
+      }
+      text = body.join(' / ');
+    }
+    text = text.replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  }
+  return '';
 }
 
 function missing(name, why) {

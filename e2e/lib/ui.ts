@@ -104,10 +104,23 @@ export async function changePassword(page: Page, oldPassword: string, newPasswor
   if (username) await enrolForced(page, username);
 }
 
+/**
+ * Signs out from the user menu. Under load a click on the menu item is sometimes lost while the
+ * dropdown is still opening (a loaded CI run waited 15 s on the login page that never came): open the
+ * menu and click again, up to three times.
+ */
 export async function logout(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').click();
-  await page.getByRole('menuitem', { name: /退出登录|Sign out/ }).click();
-  await page.waitForURL(/\/login/);
+  const item = page.getByRole('menuitem', { name: /退出登录|Sign out/ });
+  for (let attempt = 1; ; attempt++) {
+    if (!(await item.isVisible())) await page.getByTestId('user-menu').click();
+    await item.click({ timeout: 5_000 }).catch(() => undefined);
+    try {
+      await page.waitForURL(/\/login/, { timeout: attempt < 3 ? 8_000 : 15_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 /**
