@@ -102,7 +102,8 @@ function failedNames(tap) {
     if (m) {
       const depth = m[1].length / 4;
       stack.length = depth;
-      if (m[2] === 'not ok') failed.push({ name: [...stack, m[3]].join(' › '), why: errorLine(lines, i + 1) });
+      if (m[2] === 'not ok')
+        failed.push({ name: [...stack, m[3]].join(' › '), why: errorLine(lines, i + 1) });
       continue;
     }
     const s = line.match(/^(\s*)# Subtest: (.*)$/);
