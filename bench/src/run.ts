@@ -872,12 +872,12 @@ try {
     const mb = Number(opts['scan-mb'] ?? (quick ? 2 : 8));
     const rg = hasRipgrep();
     step(
-      `scanner: ${mb} MB of text, 5,000 terms + markings, vs ${rg ? 'rg -F -f' : 'a naive indexOf loop (no rg here)'}`,
+      `scanner: ${mb} MB of text, 10,000 terms + markings, vs ${rg ? 'rg -F -f' : 'a naive indexOf loop (no rg here)'}`,
     );
     const corpus = scannerCorpus(mb);
     const samples = Array.from({ length: RUNS }, () => scannerRun(corpus));
     ratioRow(
-      `scanner text stage: ${mb} MB, 5,000 terms + markings, vs ${rg ? 'rg -F -f (1 thread)' : 'naive indexOf per term'}`,
+      `scanner text stage: ${mb} MB, 10,000 terms + markings, vs ${rg ? 'rg -F -f (1 thread)' : 'naive indexOf per term'}`,
       '—',
       samples,
       { baomi: 'MB/s', base: 'MB/s' },
@@ -899,7 +899,7 @@ try {
         `scanner whole job: ${samples.map((x) => `${x.baomi.toFixed(0)} files/s, ${x.mbPerSecond.toFixed(2)} MB/s`).join('; ')}`,
       );
       ratioRow(
-        `scanner whole job: ${n} files (${job.kinds.docx} docx, ${job.kinds.xlsx} xlsx, ${job.kinds.pdf} pdf; ${(job.bytes / 1048576).toFixed(1)} MB), 5,000 terms, vs ${jobBaseline(tools)}`,
+        `scanner whole job: ${n} files (${job.kinds.docx} docx, ${job.kinds.xlsx} xlsx, ${job.kinds.pdf} pdf; ${(job.bytes / 1048576).toFixed(1)} MB), 10,000 terms, vs ${jobBaseline(tools)}`,
         '—',
         samples,
         { baomi: 'files/s', base: 'files/s' },

@@ -1,4 +1,4 @@
-// The 保密审查 engine's text stage: N MB of mixed Chinese/English text scanned for 5,000 terms plus the
+// The 保密审查 engine's text stage: N MB of mixed Chinese/English text scanned for 10,000 terms plus the
 // marking patterns, single-threaded, against ripgrep (`rg -F -f terms.txt` on the same text, when rg is
 // installed) or else a naive loop of String.prototype.indexOf per term (the fallback baseline).
 import { spawnSync } from 'node:child_process';
@@ -33,7 +33,7 @@ export interface ScannerCorpus {
 }
 
 /** `mb` MB (UTF-8) of text: Chinese runs from a 3,000-character pool, English words, line breaks; terms planted. */
-export function scannerCorpus(mb: number, termCount = 5000): ScannerCorpus {
+export function scannerCorpus(mb: number, termCount = 10_000): ScannerCorpus {
   const r = rng(12);
   const pool: string[] = [];
   for (let i = 0; i < 3000; i++) pool.push(String.fromCharCode(0x4e00 + Math.floor(r() * 0x5000)));

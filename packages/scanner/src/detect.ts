@@ -3,7 +3,7 @@
 // text it was found in and ±20 characters of context.
 import type { Level, StateSecretLevel } from '@baomi/domain/levels/level.ts';
 import { formatMarking, parseMarking } from '@baomi/domain/levels/marking.ts';
-import { Automaton } from './automaton.ts';
+import { TermMatcher } from './matcher.ts';
 import { DROP, FOLD, normalize, normalizeTerm, SPACE } from './normalize.ts';
 import { compilePattern, type Severity, type TermEntry } from './terms.ts';
 
@@ -40,18 +40,29 @@ const LEVEL_WORDS: { word: string; level: Level; severity: Severity }[] = [
   { word: '内部', level: 'internal', severity: 'low' },
 ];
 const LEVEL_COUNT = LEVEL_WORDS.length;
+/** The first characters of the copy-number forms found anywhere (份号…, 第…份), matched with the words. */
+const FEN = LEVEL_COUNT;
+const DI = LEVEL_COUNT + 1;
+/** Matcher patterns before the exact terms: the level words and the two copy-number anchors. */
+const BUILT_IN = LEVEL_COUNT + 2;
 
-/** A compiled detector: the automaton over the level words and the exact terms, and the patterns. */
+/** Where the copy-number forms found anywhere may start: the positions of 份 and 第. */
+interface Anchors {
+  fen: number[];
+  di: number[];
+}
+
+/** A compiled detector: the matcher over the level words and the exact terms, and the patterns. */
 export class Detector {
   readonly terms: readonly TermEntry[];
-  private readonly automaton: Automaton;
-  /** Automaton pattern index (past the level words) → entry index. */
+  private readonly matcher: TermMatcher;
+  /** Matcher pattern index (past the built-in ones) → entry index. */
   private readonly exact: number[];
   private readonly patterns: { entry: number; re: RegExp }[];
 
   constructor(terms: readonly TermEntry[] = []) {
     this.terms = terms;
-    const texts: string[] = LEVEL_WORDS.map((l) => l.word);
+    const texts: string[] = [...LEVEL_WORDS.map((l) => l.word), '份', '第'];
     this.exact = [];
     this.patterns = [];
     terms.forEach((t, i) => {
@@ -63,17 +74,20 @@ export class Detector {
         this.exact.push(i);
       }
     });
-    this.automaton = new Automaton(texts);
+    this.matcher = new TermMatcher(texts);
   }
 
   /** Every hit in `text`, in order of start. Never throws. */
   detect(text: string): TextHit[] {
     const hits: TextHit[] = [];
     const levels: { idx: number; start: number; end: number }[] = [];
-    this.automaton.scan(text, (p, start, end) => {
+    const anchors: Anchors = { fen: [], di: [] };
+    this.matcher.scan(text, (p, start, end) => {
       if (p < LEVEL_COUNT) levels.push({ idx: p, start, end });
+      else if (p === FEN) anchors.fen.push(start);
+      else if (p === DI) anchors.di.push(start);
       else {
-        const e = this.terms[this.exact[p - LEVEL_COUNT]!]!;
+        const e = this.terms[this.exact[p - BUILT_IN]!]!;
         if (wordBounded(text, start, end)) hits.push(termHit(text, e, start, end));
       }
     });
@@ -93,7 +107,7 @@ export class Detector {
       }
     }
     const markings = markingsFrom(text, levels);
-    hits.push(...markings, ...copyNumbers(text, markings));
+    hits.push(...markings, ...copyNumbers(text, markings, anchors));
     hits.sort((a, b) => a.start - b.start || a.end - b.end);
     return hits;
   }
@@ -256,16 +270,18 @@ const D = '[0-9\\uff10-\\uff19]';
 const digits = (min: number, max: number) =>
   `((?:${D}${G}){${min - 1},${max - 1}}${D})(?![0-9\\uff10-\\uff19])`;
 /** 份号 with its number: a copy number wherever it is. */
-const FEN_HAO = new RegExp(`份${G}号${G}[:：]?${G}${digits(1, 8)}`, 'gu');
+const FEN_HAO = new RegExp(`份${G}号${G}[:：]?${G}${digits(1, 8)}`, 'uy');
 /** 第000003份: six digits. */
-const DI_FEN = new RegExp(`第${G}${digits(6, 6)}${G}份`, 'gu');
+const DI_FEN = new RegExp(`第${G}${digits(6, 6)}${G}份`, 'uy');
+/** The two forms found anywhere (for the tests). */
+export const COPY_NUMBER_FORMS_ANYWHERE: readonly RegExp[] = [FEN_HAO, DI_FEN];
 /** No. 000123, №000123: only near a marking. */
 const NO = new RegExp(`(?:[Nn]${G}[Oo]|№|Ｎ${G}[Ｏｏ])${G}[.．:：]?${G}${digits(3, 8)}`, 'gu');
 /** Six digits alone on a line (GB/T 9704: the copy number above the marking): only near a marking. */
 const BARE = new RegExp(`(?:^|[\\n\\r])[ \\t\\u3000]*${digits(6, 6)}[ \\t\\u3000]*(?=[\\n\\r]|$)`, 'gu');
 const NEAR = 200;
 
-function copyNumbers(text: string, markings: TextHit[]): TextHit[] {
+function copyNumbers(text: string, markings: TextHit[], anchors: Anchors): TextHit[] {
   const out: TextHit[] = [];
   const seen = new Set<number>();
   // State-secret markings by start (they come in order); a candidate looks at its neighbours only.
@@ -282,38 +298,89 @@ function copyNumbers(text: string, markings: TextHit[]): TextHit[] {
     for (let i = lo - 1; i >= 0 && i >= lo - 2; i--) if (marks[i]!.end + NEAR >= s) return true;
     return false;
   };
-  const run = (re: RegExp, needsMarking: boolean, trimLeading: boolean) => {
+  const accept = (m: RegExpExecArray, from: number, needsMarking: boolean, trimLeading: boolean) => {
+    let start = m.index + from;
+    if (trimLeading) while (start < text.length && /[\n\r \t\u3000]/u.test(text[start]!)) start++;
+    const end = m.index + from + m[0].length;
+    if (seen.has(start)) return;
+    if (needsMarking && !near(start, end)) return;
+    seen.add(start);
+    const num = [...m[1]!]
+      .map((c) => String.fromCharCode(FOLD[c.charCodeAt(0)]!))
+      .filter((c) => c >= '0' && c <= '9')
+      .join('');
+    const raw = text.slice(start, end).replace(/[ \t\u3000]+$/u, '');
+    out.push({
+      kind: 'copy_number',
+      text: raw,
+      normalized: num,
+      category: '份号',
+      severity: 'medium',
+      start,
+      end: start + raw.length,
+      context: contextOf(text, start, start + raw.length),
+      rule: 'R-LVL-04',
+    });
+  };
+  /** Every match of `re` (global) in text[from, to). */
+  const run = (re: RegExp, needsMarking: boolean, trimLeading: boolean, from: number, to: number) => {
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      let start = m.index;
-      if (trimLeading) while (start < text.length && /[\n\r \t\u3000]/u.test(text[start]!)) start++;
-      const end = m.index + m[0].length;
-      if (seen.has(start)) continue;
-      if (needsMarking && !near(start, end)) continue;
-      seen.add(start);
-      const num = [...m[1]!]
-        .map((c) => String.fromCharCode(FOLD[c.charCodeAt(0)]!))
-        .filter((c) => c >= '0' && c <= '9')
-        .join('');
-      const raw = text.slice(start, end).replace(/[ \t\u3000]+$/u, '');
-      out.push({
-        kind: 'copy_number',
-        text: raw,
-        normalized: num,
-        category: '份号',
-        severity: 'medium',
-        start,
-        end: start + raw.length,
-        context: contextOf(text, start, start + raw.length),
-        rule: 'R-LVL-04',
-      });
+    for (let m = re.exec(part); m; m = re.exec(part)) accept(m, from, needsMarking, trimLeading);
+  };
+  /** The match of `re` (sticky) at each position, if any. */
+  const runAt = (re: RegExp, positions: readonly number[]) => {
+    for (const at of positions) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m) accept(m, 0, false, false);
     }
   };
-  run(FEN_HAO, false, false);
-  run(DI_FEN, false, false);
-  if (markings.length > 0) {
-    run(NO, true, false);
-    run(BARE, true, true);
+  // 份号 and 第…份 anywhere: tried only where the matcher saw their first character (a match holds
+  // exactly one of it, at its start, so this finds what a pass over the whole text finds).
+  runAt(FEN_HAO, anchors.fen);
+  runAt(DI_FEN, anchors.di);
+  // The two forms that count only near a marking are looked for only there: in windows around the
+  // markings, not over the whole text (a long text with a few markings is mostly far from them).
+  for (const [from, to] of windows(text, marks, false)) run(NO, true, false, from, to);
+  for (const [from, to] of windows(text, marks, true)) run(BARE, true, true, from, to);
+  return out;
+}
+
+/** Room past NEAR in a window, for the copy number's own characters (its digits, a "No.", spaces). */
+const WINDOW_PAD = 64;
+
+/**
+ * Merged [from, to) windows reaching NEAR + WINDOW_PAD characters either side of each marking (sorted
+ * by start). `lines`: each window widened to whole lines — it starts at a line break (or the text's
+ * start) and ends before one (or at the text's end), so the BARE pattern's ^, $ and line-break tests
+ * read the same as on the whole text.
+ */
+function windows(text: string, marks: TextHit[], lines: boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of marks) {
+    const from = Math.max(0, m.start - NEAR - WINDOW_PAD);
+    let to = Math.min(text.length, m.end + NEAR + WINDOW_PAD);
+    const last = out[out.length - 1];
+    if (last && to <= last[1]) continue;
+    // Widening walks each character at most once: back no further than the last window's end, forward
+    // from beyond it.
+    if (lines) while (to < text.length && !isLineBreak(text.charCodeAt(to))) to++;
+    if (last && from <= last[1]) {
+      last[1] = to;
+      continue;
+    }
+    let start = from;
+    if (lines) {
+      const floor = last ? last[1] : 0;
+      while (start > floor && !isLineBreak(text.charCodeAt(start))) start--;
+      if (last && start <= last[1]) {
+        last[1] = to;
+        continue;
+      }
+    }
+    out.push([start, to]);
   }
   return out;
 }
+const isLineBreak = (c: number) => c === 0x0a || c === 0x0d;

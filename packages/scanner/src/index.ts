@@ -1,4 +1,3 @@
-export { Automaton } from './automaton.ts';
 export { CONTEXT_CHARS, contextOf, Detector, type HitKind, type TextHit } from './detect.ts';
 export { type Extraction, extract, extractAsync } from './extract/index.ts';
 export {
@@ -21,6 +20,7 @@ export {
   type UnreadCode,
   type Where,
 } from './extract/types.ts';
+export { type OnMatch, TermMatcher } from './matcher.ts';
 export { type Normalized, normalize, normalizeTerm, originalRange } from './normalize.ts';
 export { type Hit, type ScanOptions, type ScanResult, scanFile, scanFileAsync } from './scan.ts';
 export { compilePattern, parseTermList, type Severity, type TermEntry } from './terms.ts';
