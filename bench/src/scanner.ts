@@ -6,9 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Detector, scanFileAsync, type TermEntry } from '@baomi/scanner';
+import { Detector, type ScanResult, scanFileAsync, type TermEntry } from '@baomi/scanner';
 import { docx, xlsx } from '@baomi/scanner/extract/fixtures.ts';
 import { pdf } from '@baomi/scanner/extract/pdf-fixtures.ts';
+import { ScanPool } from '@baomi/scanner/pool.ts';
 
 /** A small deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {
@@ -155,9 +156,9 @@ export interface JobCorpus {
   kinds: Record<'docx' | 'xlsx' | 'pdf', number>;
 }
 
-export async function scannerJobCorpus(files: number, c: ScannerCorpus): Promise<JobCorpus> {
+export async function scannerJobCorpus(files: number, c: ScannerCorpus, seed = 7): Promise<JobCorpus> {
   const dir = mkdtempSync(join(tmpdir(), 'baomi-bench-job-'));
-  const r = rng(7);
+  const r = rng(seed);
   let bytes = 0;
   const kinds = { docx: 0, xlsx: 0, pdf: 0 };
   const slice = () => {
@@ -196,20 +197,32 @@ export async function scannerJobCorpus(files: number, c: ScannerCorpus): Promise
   return { dir, bytes, kinds };
 }
 
+/**
+ * One run of the whole job. Without a pool: file after file in this thread. With one: through the pool's
+ * worker threads, as `baomi scan` and the server run it, with up to 2 × threads files in flight.
+ */
 export async function scannerJobRun(
   dir: string,
   c: ScannerCorpus,
   t: JobTools = jobTools(),
+  pool: { pool: ScanPool; threads: number } | null = null,
 ): Promise<JobSample> {
   const names = readdirSync(dir).sort();
-  const detector = new Detector(c.terms);
+  const detector = pool ? null : new Detector(c.terms);
+  const threads = pool?.threads ?? 1;
   let bytes = 0;
   let hits = 0;
   const t0 = performance.now();
-  for (const n of names) {
+  const ahead: Promise<ScanResult>[] = [];
+  const start = (n: string) => {
     const b = readFileSync(join(dir, n));
     bytes += b.length;
-    hits += (await scanFileAsync(n, b, { detector })).hits.length;
+    return pool ? pool.pool.scan(n, b) : scanFileAsync(n, b, { detector: detector! });
+  };
+  let next = 0;
+  while (next < names.length || ahead.length > 0) {
+    while (next < names.length && ahead.length < 2 * threads) ahead.push(start(names[next++]!));
+    hits += (await ahead.shift()!).hits.length;
   }
   const baomiS = (performance.now() - t0) / 1000;
   const terms = join(dir, '..', `${dir.split('/').pop()}.terms.txt`);
@@ -231,6 +244,22 @@ export async function scannerJobRun(
     files: names.length,
     mbPerSecond: mb / baomiS,
   };
+}
+
+/**
+ * A started pool of `threads` worker threads for the whole job, warmed on a small corpus of its own (other
+ * files than the measured ones) as a server's long-lived pool is: each worker thread compiles pdfjs
+ * and the readers on its first files.
+ */
+export async function jobPool(c: ScannerCorpus, threads: number): Promise<ScanPool> {
+  const pool = new ScanPool(c.terms, { size: threads });
+  const warm = await scannerJobCorpus(6 * threads, scannerCorpus(1, 100), 99);
+  try {
+    await Promise.all(readdirSync(warm.dir).map((n) => pool.scan(n, readFileSync(join(warm.dir, n)))));
+  } finally {
+    dropJobCorpus(warm.dir);
+  }
+  return pool;
 }
 
 export function dropJobCorpus(dir: string): void {

@@ -67,6 +67,31 @@ describe('baomi scan', () => {
       rmSync(empty, { recursive: true, force: true });
     }
   });
+  test('--threads: one thread and three give the same results, in file order', async () => {
+    const many = mkdtempSync(join(tmpdir(), 'baomi-scan-threads-'));
+    try {
+      for (let i = 0; i < 9; i++)
+        writeFileSync(
+          join(many, `f${i}.docx`),
+          docx({ body: [i % 4 === 0 ? `秘密★${i + 1}年` : `第${i}份材料 导弹型号`] }),
+        );
+      const terms = ['--terms', join(dir, 'terms.tsv'), '--json'];
+      const one = await run([many, ...terms, '--threads', '1']);
+      const three = await run([many, ...terms, '--threads', '3']);
+      assert.equal(one.code, 1);
+      assert.equal(three.code, 1);
+      assert.equal(three.text, one.text);
+      const files = one.text.split('\n').map((l) => (JSON.parse(l) as { file: string }).file);
+      assert.deepEqual(files, [...files].sort());
+      assert.equal(files.length, 9);
+    } finally {
+      rmSync(many, { recursive: true, force: true });
+    }
+  });
+  test('--threads outside 1–64 or not a whole number is a usage error (2)', async () => {
+    for (const bad of ['0', '65', '1.5', 'x', '-1', 'Infinity'])
+      assert.equal((await run([join(dir, 'clean.txt'), '--threads', bad])).code, 2, bad);
+  });
   test('no path is a usage error (2)', async () => {
     assert.equal((await run([])).code, 2);
     assert.equal((await run(['--nope'])).code, 2);

@@ -1,18 +1,23 @@
-// `baomi scan PATH... [--terms LIST.tsv] [--json] [--ocr [--tessdata DIR]]`: scans files (directories recursively), prints the
+// `baomi scan PATH... [--terms LIST.tsv] [--json] [--threads N] [--ocr [--tessdata DIR]]`: scans files
+// (directories recursively; N worker threads at once, default one per core), prints the
 // hits as a table (or JSON lines) and what could not be read; exits 1 when a 秘密-or-above marking is
 // found (R-REV-02: such a file is never released), 0 otherwise, 2 on a usage error. Usable in scripts.
 // Also runnable alone: node --import tsx packages/scanner/src/cli.ts PATH...
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Detector } from './detect.ts';
 import { closeOcr, DEBIAN_TESSDATA, DEFAULT_OCR_LANGS, findTessdata } from './extract/ocr.ts';
 import type { OcrOptions, Where } from './extract/types.ts';
-import { type Hit, scanFileAsync } from './scan.ts';
+import { ScanPool } from './pool.ts';
+import { type Hit, type ScanResult, scanFileAsync } from './scan.ts';
 import { parseTermList } from './terms.ts';
 
-const USAGE = `用法 Usage: baomi scan PATH... [--terms 词表.tsv] [--json] [--ocr [--tessdata 目录]]
+const USAGE = `用法 Usage: baomi scan PATH... [--terms 词表.tsv] [--json] [--threads N] [--ocr [--tessdata 目录]]
+  --threads 同时扫描的线程数（默认每核一个；1 = 不用工作线程）threads scanning at once (default one per core;
+    1 = in this thread); 结果仍按文件顺序输出 results are printed in file order
   --ocr 识别图片中的文字（Tesseract，慢）OCR images; --tessdata 语言数据目录 language data directory
     (默认 default: ${DEBIAN_TESSDATA[0]}，需安装 needs apt-get install tesseract-ocr-chi-sim)
   词表每行：词条<TAB>类别<TAB>严重程度(high|medium|low)[<TAB>pattern]
@@ -66,7 +71,13 @@ export async function scanCli(args: string[], out: (line: string) => void = cons
     for (const p of list.problems) out(`词表第 ${p.line} 行 term list line ${p.line}: ${p.zh} / ${p.en}`);
     terms = list.entries;
   }
-  const detector = new Detector(terms);
+  const threads = values.threads === undefined ? availableParallelism() : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
+    out(
+      `--threads 应为 1–${MAX_THREADS} 的整数 --threads must be a whole number from 1 to ${MAX_THREADS}\n${USAGE}`,
+    );
+    return 2;
+  }
   if (values.tessdata && !values.ocr) {
     out(`--tessdata 需与 --ocr 同用 --tessdata needs --ocr\n${USAGE}`);
     return 2;
@@ -79,17 +90,28 @@ export async function scanCli(args: string[], out: (line: string) => void = cons
         langs: DEFAULT_OCR_LANGS,
       }
     : undefined;
+  // One thread: scanned here, one file after another. More: a pool of worker threads (each with the
+  // detector built once, a file past its time limit reported as not read), the next files read ahead.
+  const pool = threads > 1 ? new ScanPool(terms, { size: threads, ...(ocr ? { ocr } : {}) }) : null;
+  const detector = pool ? null : new Detector(terms);
+  const scan = (file: string, bytes: Uint8Array): Promise<ScanResult> =>
+    pool
+      ? pool.scan(file, bytes)
+      : scanFileAsync(file, bytes, { detector: detector!, ...(ocr ? { ocr } : {}) });
   try {
-    return await scanAll(positionals, detector, ocr, values.json === true, out);
+    return await scanAll(positionals, scan, threads, values.json === true, out);
   } finally {
+    await pool?.close();
     await closeOcr();
   }
 }
 
+const MAX_THREADS = 64;
+
 async function scanAll(
   positionals: string[],
-  detector: Detector,
-  ocr: OcrOptions | undefined,
+  scan: (file: string, bytes: Uint8Array) => Promise<ScanResult>,
+  threads: number,
   json: boolean,
   out: (line: string) => void,
 ): Promise<number> {
@@ -102,20 +124,31 @@ async function scanAll(
       out(`无法打开 cannot open ${root}: ${e instanceof Error ? e.message : String(e)}`);
       return 2;
     }
-    for (const file of files) {
+    // Up to 2 × threads files read and scanning at once; printed in order as each one's turn comes.
+    const ahead: Promise<ScanResult | string>[] = [];
+    const start = (file: string): Promise<ScanResult | string> => {
       const size = statSync(file).size;
-      if (size > MAX_FILE_BYTES) {
-        out(`\n${file}: 未读 NOT READ: 文件过大 too large (${size} bytes > ${MAX_FILE_BYTES})`);
+      if (size > MAX_FILE_BYTES)
+        return Promise.resolve(
+          `\n${file}: 未读 NOT READ: 文件过大 too large (${size} bytes > ${MAX_FILE_BYTES})`,
+        );
+      return scan(file, readFileSync(file));
+    };
+    let next = 0;
+    while (next < files.length || ahead.length > 0) {
+      while (next < files.length && ahead.length < 2 * threads) ahead.push(start(files[next++]!));
+      const r = await ahead.shift()!;
+      if (typeof r === 'string') {
+        out(r);
         continue;
       }
-      const r = await scanFileAsync(file, readFileSync(file), { detector, ...(ocr ? { ocr } : {}) });
       marked ||= r.stateSecretMarking;
       if (json) {
         out(JSON.stringify(r));
         continue;
       }
       out(
-        `\n${file}: ${r.hits.length} 处命中 hits, ${r.fragmentsRead} 段文字 fragments, ${r.unread.length} 项未读 not read${r.stateSecretMarking ? '  ⚠ 含秘密及以上标志 STATE-SECRET MARKING' : ''}`,
+        `\n${r.file}: ${r.hits.length} 处命中 hits, ${r.fragmentsRead} 段文字 fragments, ${r.unread.length} 项未读 not read${r.stateSecretMarking ? '  ⚠ 含秘密及以上标志 STATE-SECRET MARKING' : ''}`,
       );
       printTable(r.hits, out);
       for (const u of r.unread)
@@ -151,6 +184,7 @@ function parse(args: string[]) {
       json: { type: 'boolean' },
       ocr: { type: 'boolean' },
       tessdata: { type: 'string' },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
