@@ -124,6 +124,37 @@ export async function logout(page: Page): Promise<void> {
 }
 
 /**
+ * Opens the Popconfirm of `trigger`, confirms it with its primary button, and waits for `done` (what the
+ * confirmed action shows). Under load a click on the confirm button is now and then lost while the
+ * Popconfirm is still opening (a CI run's password reset never reached the server): while the
+ * Popconfirm stays open and `done` has not come, it is confirmed again, up to three times. Once the
+ * Popconfirm has closed the action is under way and is only waited for (never sent twice).
+ */
+export async function confirmPop(
+  page: Page,
+  trigger: Locator,
+  done: Locator,
+  timeout = 15_000,
+): Promise<void> {
+  const open = page.locator('.ant-popconfirm:visible');
+  const ok = open.locator('.ant-btn-primary');
+  for (let attempt = 1; ; attempt++) {
+    if (!(await open.isVisible())) await trigger.click();
+    await ok.click({ timeout: 5_000 }).catch(() => undefined);
+    try {
+      await done.waitFor({ timeout: attempt < 3 ? 8_000 : timeout });
+      return;
+    } catch (e) {
+      if (attempt >= 3 || !(await open.isVisible())) {
+        if (attempt >= 3) throw e;
+        await done.waitFor({ timeout });
+        return;
+      }
+    }
+  }
+}
+
+/**
  * Opens a page from the side menu by its label. The item is scrolled to the middle of the menu first:
  * with a long menu, scrolling it just into view leaves the last items under the sider's collapse bar.
  */

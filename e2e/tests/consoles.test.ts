@@ -5,7 +5,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type AdminRole, type Harness, startHarness } from '../lib/harness.ts';
-import { changePassword, eventually, login, menuLabels, pick, strongPassword, toast } from '../lib/ui.ts';
+import {
+  changePassword,
+  confirmPop,
+  eventually,
+  login,
+  menuLabels,
+  pick,
+  strongPassword,
+  toast,
+} from '../lib/ui.ts';
 
 const ORG = '示范市保密局';
 const DEPT = '综合处';
@@ -129,10 +138,8 @@ describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
       .waitFor();
     const row = p.getByTestId('resets-table').locator('tr', { hasText: USERNAME });
     await row.getByText('新账号初始密码').waitFor();
-    await p.getByTestId(`confirm-${USERNAME}`).click();
-    await p.locator('.ant-popconfirm .ant-btn-primary').click();
     const value = p.getByTestId('otp-value');
-    await value.waitFor();
+    await confirmPop(p, p.getByTestId(`confirm-${USERNAME}`), value);
     const secondHalf = ((await value.textContent()) ?? '').trim();
     assert.ok(secondHalf.length >= 8, secondHalf);
     await p.getByText(/已确认新账号.*的初始密码/).waitFor();

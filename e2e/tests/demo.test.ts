@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, menuLabels, openMenu } from '../lib/ui.ts';
+import { confirmPop, login, menuLabels, openMenu } from '../lib/ui.ts';
 
 describe('Baomi in demo mode', { timeout: 120_000 }, () => {
   let h: Harness;
@@ -70,9 +70,12 @@ describe('Baomi in demo mode', { timeout: 120_000 }, () => {
 
     await p.goto('/backups');
     await p.getByTestId('backups-encrypted').filter({ hasText: fp }).waitFor();
-    await p.getByTestId('backup-create').click();
-    await p.locator('.ant-popconfirm .ant-btn-primary').click();
-    await p.getByTestId('backups-table').getByText('已加密').waitFor({ timeout: 30_000 });
+    await confirmPop(
+      p,
+      p.getByTestId('backup-create'),
+      p.getByTestId('backups-table').getByText('已加密'),
+      30_000,
+    );
     const link = p.getByTestId('backups-table').getByRole('link', { name: /下载/ }).first();
     await link.waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([p.waitForEvent('download'), link.click()]);

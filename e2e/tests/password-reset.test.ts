@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../lib/api.ts';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { changePassword, eventually, login, openMenu, strongPassword } from '../lib/ui.ts';
+import { changePassword, confirmPop, eventually, login, openMenu, strongPassword } from '../lib/ui.ts';
 
 const USERNAME = 'lisi-reset';
 
@@ -40,10 +40,8 @@ describe('password reset under dual control', { timeout: 170_000 }, () => {
 
   test('the sysadmin requests a reset: he sees the first half once, the old password still works', async () => {
     await sys.goto('/accounts');
-    await sys.getByTestId(`reset-${USERNAME}`).click();
-    await sys.locator('.ant-popconfirm .ant-btn-primary').click();
     const value = sys.getByTestId('otp-value');
-    await value.waitFor();
+    await confirmPop(sys, sys.getByTestId(`reset-${USERNAME}`), value);
     firstHalf = ((await value.textContent()) ?? '').trim();
     assert.ok(firstHalf.length >= 8, firstHalf);
     await sys.getByText('一次性密码（前半段）').waitFor();
@@ -61,10 +59,8 @@ describe('password reset under dual control', { timeout: 170_000 }, () => {
     await sec.getByTestId('admin-todos').getByText(`系统管理员申请重置账号 ${USERNAME} 的密码`).waitFor();
     const row = sec.getByTestId('resets-table').locator('tr', { hasText: USERNAME });
     await row.getByText('系统管理员（sysadmin）').waitFor();
-    await sec.getByTestId(`confirm-${USERNAME}`).click();
-    await sec.locator('.ant-popconfirm .ant-btn-primary').click();
     const value = sec.getByTestId('otp-value');
-    await value.waitFor();
+    await confirmPop(sec, sec.getByTestId(`confirm-${USERNAME}`), value);
     secondHalf = ((await value.textContent()) ?? '').trim();
     assert.ok(secondHalf.length >= 8, secondHalf);
     assert.notEqual(secondHalf, firstHalf);

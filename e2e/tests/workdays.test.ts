@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { eventually, login, logout, menuLabels, openMenu, toast } from '../lib/ui.ts';
+import { confirmPop, eventually, login, logout, menuLabels, openMenu, toast } from '../lib/ui.ts';
 
 describe('work calendar in the browser', { timeout: 150_000 }, () => {
   let h: Harness;
@@ -93,9 +93,11 @@ describe('work calendar in the browser', { timeout: 150_000 }, () => {
     await p.getByTestId('day-name').press('Enter');
     await eventually(async () => (await kindOf(p, '2027-10-04')) === 'holiday', '4 October set');
     await p.getByTestId('day-2027-10-04').click();
-    await p.getByTestId('day-clear').click();
-    await p.locator('.ant-popconfirm .ant-btn-primary').click();
-    await toast(p, '已清除');
+    await confirmPop(
+      p,
+      p.getByTestId('day-clear'),
+      p.locator('.ant-message-notice').filter({ hasText: '已清除' }).first(),
+    );
     await eventually(
       async () => (await kindOf(p, '2027-10-04')) === 'workday',
       '4 October back to a workday',
