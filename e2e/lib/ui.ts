@@ -124,6 +124,52 @@ export async function logout(page: Page): Promise<void> {
 }
 
 /**
+ * Clicks `trigger` until `appears` is there (at most three clicks, never once it is): under load a click
+ * on a button in a dialog that is still opening is now and then lost.
+ */
+export async function clickUntil(trigger: Locator, appears: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if ((await appears.count()) > 0) return;
+    await trigger.click();
+    try {
+      await appears.first().waitFor({ timeout: attempt < 3 ? 5_000 : 15_000 });
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+/**
+ * Saves the open form dialog `modal` (a FormModal by its test id) with its 保存 button and waits until
+ * the dialog is gone. Under load a click on the button is now and then lost while the dialog is still
+ * opening (a CI run's briefing form stayed open): while the dialog stays, its button is not busy and no
+ * error is shown, it is clicked again, up to three times. A refused save (an error shown) is not retried.
+ */
+export async function saveModal(page: Page, modal: Locator): Promise<void> {
+  // The top dialog's own 保存 (a page may show other 保存 buttons behind it).
+  const button = page
+    .locator('.ant-modal-footer .ant-btn-primary:visible')
+    .filter({ hasText: /保\s*存/ })
+    .last();
+  for (let attempt = 1; ; attempt++) {
+    await button.click({ timeout: 5_000 }).catch(() => undefined);
+    try {
+      await modal.waitFor({ state: 'detached', timeout: attempt < 3 ? 8_000 : 15_000 });
+      return;
+    } catch (e) {
+      const busy = (await button.getAttribute('class').catch(() => ''))?.includes('ant-btn-loading');
+      const refused = await page.locator('.ant-form-item-explain-error, .ant-message-error').count();
+      if (attempt >= 3 || refused > 0) throw e;
+      if (busy) {
+        await modal.waitFor({ state: 'detached', timeout: 15_000 });
+        return;
+      }
+    }
+  }
+}
+
+/**
  * Opens the Popconfirm of `trigger`, confirms it with its primary button, and waits for `done` (what the
  * confirmed action shows). Under load a click on the confirm button is now and then lost while the
  * Popconfirm is still opening (a CI run's password reset never reached the server): while the

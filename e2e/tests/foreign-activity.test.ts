@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/kit/today.ts';
 import { ApiClient } from '../lib/api.ts';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, pick, strongPassword } from '../lib/ui.ts';
+import { clickUntil, login, pick, saveModal, strongPassword } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(7);
 const TODAY = todayInChina();
@@ -151,8 +151,7 @@ describe('foreign-affairs activity (涉外活动) in the browser', { timeout: 24
     for (let i = 0; i < 2; i++) {
       await o.getByTestId('participant-brief').first().click();
       await o.getByTestId('briefing-form').getByTestId('f-signed').waitFor();
-      await save(o);
-      await o.getByTestId('briefing-form').waitFor({ state: 'detached' });
+      await saveModal(o, o.getByTestId('briefing-form'));
     }
     await o.getByTestId('participant-briefing').filter({ hasText: '已提醒' }).nth(1).waitFor();
     await o.getByTestId('participant-commitment').click();
@@ -178,7 +177,7 @@ describe('foreign-affairs activity (涉外活动) in the browser', { timeout: 24
     await pick(o, o.getByTestId('group-form').getByTestId('f-members'), '王局长');
     // a multiple select keeps its dropdown open: close it by clicking the modal's title
     await o.locator('.ant-modal-title').filter({ hasText: '设置领导小组' }).click();
-    await save(o);
+    await saveModal(o, o.getByTestId('group-form'));
     await o
       .getByTestId('activity-group-members')
       .getByText(/王局长/)
@@ -188,24 +187,24 @@ describe('foreign-affairs activity (涉外活动) in the browser', { timeout: 24
       .getByTestId('inspection-form')
       .getByTestId('f-findings')
       .fill('参观路线、陪同人员落实，无拍照录像');
-    await save(o);
+    await saveModal(o, o.getByTestId('inspection-form'));
     await o.getByTestId('activity-inspection').waitFor();
 
     await o.getByTestId('activity-end').click();
     await state(o, '已结束待总结');
 
     // Closing: documents collected, the summary, the officer's check; then closed.
-    await o.getByTestId('activity-wrapup').click();
     const w = o.getByTestId('wrapup-form');
-    await w.getByTestId('add-document').click();
+    await clickUntil(o.getByTestId('activity-wrapup'), w);
+    await clickUntil(w.getByTestId('add-document'), w.getByTestId('f-doc-title'));
     await w.getByTestId('f-doc-title').fill('会谈纪要');
     await w.getByTestId('f-doc-returned').click();
     await w.getByTestId('f-summary').fill('接待按方案实施，资料全部收回，未发现泄密隐患。');
-    await save(o);
+    await saveModal(o, w);
     await o.getByTestId('activity-summary').waitFor();
     await o.getByTestId('activity-check').click();
     await o.getByTestId('check-form').getByTestId('f-check-note').fill('已检查，符合要求');
-    await save(o);
+    await saveModal(o, o.getByTestId('check-form'));
     await o.getByTestId('activity-officer-check').waitFor();
     await o.getByTestId('activity-close').click();
     await state(o, '已办结');

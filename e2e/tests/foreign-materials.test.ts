@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../lib/api.ts';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, pick, strongPassword, toast } from '../lib/ui.ts';
+import { login, pick, saveModal, strongPassword, toast } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(8);
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -103,8 +103,7 @@ describe('foreign materials and visits in the browser', { timeout: 240_000 }, ()
     await o.goto(`/foreign/activities/${tripId}`);
     await o.getByTestId('participant-brief').first().click();
     await o.getByTestId('briefing-form').getByTestId('f-signed').waitFor();
-    await o.getByRole('button', { name: /保\s*存/ }).click();
-    await o.getByTestId('briefing-form').waitFor({ state: 'detached' });
+    await saveModal(o, o.getByTestId('briefing-form'));
     await o.getByTestId('participant-briefing').filter({ hasText: '已提醒' }).first().waitFor();
 
     const p = await signIn(users.requester);

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/kit/today.ts';
 import { ApiClient } from '../lib/api.ts';
 import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, strongPassword } from '../lib/ui.ts';
+import { login, saveModal, strongPassword } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(7);
 const TODAY = todayInChina();
@@ -168,8 +168,7 @@ describe('personnel exit (出国（境）) in the browser', { timeout: 200_000 }
     // The unit's exit policy: the return report within 10 days from now on.
     await o.getByTestId('exit-policy').click();
     await o.getByTestId('f-returnReportDays').fill('10');
-    await o.getByRole('button', { name: /保\s*存/ }).click();
-    await o.getByTestId('exit-policy-form').getByTestId('f-returnReportDays').waitFor({ state: 'detached' });
+    await saveModal(o, o.getByTestId('exit-policy-form').getByTestId('f-returnReportDays'));
     const policy = await users.officer!.api.get<{ returnReportDays: number }>('/api/personnel/exits/policy');
     assert.equal(policy.returnReportDays, 10);
   });
