@@ -7,6 +7,18 @@ import { TermMatcher } from './matcher.ts';
 import { FOLD, normalize, normalizeTerm, SPACE } from './normalize.ts';
 import { parseTermList, type TermEntry } from './terms.ts';
 
+/** Every occurrence of every pattern in the normalised text, as `pattern:start:end` in original offsets. */
+function naiveMatches(patterns: readonly string[], text: string): string[] {
+  const n = normalize(text);
+  const want: string[] = [];
+  patterns.forEach((p, i) => {
+    if (p === '') return;
+    for (let at = n.text.indexOf(p); at >= 0; at = n.text.indexOf(p, at + 1))
+      want.push(`${i}:${n.map[at]}:${n.map[at + p.length - 1]! + 1}`);
+  });
+  return want;
+}
+
 const TERMS: TermEntry[] = [
   { term: '导弹型号', category: '军工', severity: 'high' },
   { term: '核潜艇', category: '军工', severity: 'high' },
@@ -302,13 +314,7 @@ describe('properties', () => {
           const a = new TermMatcher(patterns);
           const got: string[] = [];
           a.scan(text, (p, s, e) => got.push(`${p}:${s}:${e}`));
-          const n = normalize(text);
-          const want: string[] = [];
-          patterns.forEach((p, i) => {
-            if (p === '') return;
-            for (let at = n.text.indexOf(p); at >= 0; at = n.text.indexOf(p, at + 1))
-              want.push(`${i}:${n.map[at]}:${n.map[at + p.length - 1]! + 1}`);
-          });
+          const want = naiveMatches(patterns, text);
           assert.deepEqual(got.sort(), want.sort());
         },
       ),
@@ -338,13 +344,7 @@ describe('properties', () => {
           const got: string[] = [];
           const m = new TermMatcher(patterns, blockSize ? { blockSize } : {});
           m.scan(text, (p, s, e) => got.push(`${p}:${s}:${e}`));
-          const n = normalize(text);
-          const want: string[] = [];
-          patterns.forEach((p, i) => {
-            if (p === '') return;
-            for (let at = n.text.indexOf(p); at >= 0; at = n.text.indexOf(p, at + 1))
-              want.push(`${i}:${n.map[at]}:${n.map[at + p.length - 1]! + 1}`);
-          });
+          const want = naiveMatches(patterns, text);
           assert.equal(got.length, want.length);
           assert.deepEqual(got.sort(), want.sort());
         },
