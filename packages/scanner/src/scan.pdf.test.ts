@@ -220,6 +220,43 @@ describe('R-REV-01 PDF: clean, encrypted, truncated, CJK CMaps, limits', () => {
       [['timeout', 1]],
     );
   });
+  test('loading pdfjs leaves the thread its native push and JSON, and inflates whole with zlib (D162)', () => {
+    const here = fileURLToPath(new URL('.', import.meta.url));
+    const probe = `
+      const { deflateSync } = await import('node:zlib');
+      const natives = [Array.prototype.push, JSON.parse, JSON.stringify];
+      const { scanFileAsync } = await import('./scan.ts');
+      const { pdf } = await import('./extract/pdf-fixtures.ts');
+      const r = await scanFileAsync('a.pdf', await pdf({ pages: [['正文一页']] }));
+      const same = [Array.prototype.push, JSON.parse, JSON.stringify].map((f, i) => f === natives[i]);
+      // As pdfjs uses it: write the whole stream, close, read every chunk.
+      const inflate = async (format, bytes) => {
+        const { readable, writable } = new DecompressionStream(format);
+        const w = writable.getWriter();
+        await w.ready;
+        w.write(bytes).then(async () => { await w.ready; await w.close(); }).catch(() => {});
+        const out = [];
+        for await (const c of readable) out.push(...c);
+        return new TextDecoder().decode(new Uint8Array(out));
+      };
+      const ok = await inflate('deflate', deflateSync(new TextEncoder().encode('秘密★1年')));
+      const bad = await inflate('deflate', new Uint8Array([1, 2, 3])).then(() => 'read', (e) => e.code);
+      let other;
+      try { new DecompressionStream('zstd-unknown'); other = 'made'; } catch (e) { other = e.name; }
+      console.log(JSON.stringify([r.fragmentsRead > 0, same, DecompressionStream.name, ok, bad, other]));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], {
+      cwd: here,
+      encoding: 'utf8',
+    });
+    assert.deepEqual(JSON.parse(out.trim().split('\n').at(-1)!), [
+      true,
+      [true, true, true],
+      'WholeDecompressionStream',
+      '秘密★1年',
+      'Z_DATA_ERROR',
+      'TypeError',
+    ]);
+  });
   test('pdfjs is loaded only when a PDF is scanned', () => {
     const here = fileURLToPath(new URL('.', import.meta.url));
     const probe = `

@@ -12,6 +12,7 @@
 // pages past the page limit or the time limit, a corrupt file or page.
 import { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';
+import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { parseXml } from '../xml.ts';
 import type { Ctx, PendingPdf, Where } from './types.ts';
 
@@ -20,8 +21,109 @@ type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let loading: Promise<Pdfjs> | null = null;
 /** The pdfjs module, imported on first use. */
 export function loadPdfjs(): Promise<Pdfjs> {
-  loading ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  loading ??= importKeepingNatives();
   return loading;
+}
+
+/**
+ * The legacy build bundles core-js, which on Node 20 replaces `Array.prototype.push`, `JSON.parse` and
+ * `JSON.stringify` for the whole thread with JavaScript versions (for edge cases pdfjs never meets: a
+ * non-writable array length, JSON.rawJSON): a tenth of a PDF's scan went to the slow `push`, and every
+ * other push in the thread paid too. Both modules (the API and its in-thread worker, which carries its
+ * own copy of core-js) are imported here, the worker handed to pdfjs through `globalThis.pdfjsWorker`
+ * so it is not imported again later, and the three natives put back. What core-js only adds
+ * (`Promise.withResolvers`, `Uint8Array.prototype.toHex`…) pdfjs needs on Node 20 and stays. D162.
+ */
+async function importKeepingNatives(): Promise<Pdfjs> {
+  const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
+  // A name in a variable: the worker module has no type declarations, and only its presence matters.
+  const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+  try {
+    const [pdfjs, pdfjsWorker] = await Promise.all([
+      import('pdfjs-dist/legacy/build/pdf.mjs'),
+      import(workerModule) as Promise<unknown>,
+    ]);
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+    installWholeInflate();
+    return pdfjs;
+  } finally {
+    Array.prototype.push = natives.push;
+    JSON.parse = natives.parse;
+    JSON.stringify = natives.stringify;
+  }
+}
+
+type Inflate = (b: Uint8Array) => Uint8Array;
+const WHOLE: Record<string, Inflate> = {
+  deflate: inflateSync,
+  'deflate-raw': inflateRawSync,
+  gzip: gunzipSync,
+};
+
+/**
+ * pdfjs inflates every Flate stream (page content, fonts, CMaps) through `DecompressionStream`: Node's
+ * runs zlib on its thread pool behind a web-stream adapter, and for the small streams of a PDF the
+ * hand-offs cost more than the inflating (a tenth of a PDF's scan, and waits in the thread). pdfjs only
+ * writes the whole stream, closes it and reads the result, inside a try whose catch falls back to its
+ * own decoder; so in a thread that reads PDFs, `DecompressionStream` for the zlib formats inflates the
+ * whole stream at once on close, with Node's own zlib. Other formats go to the native class. A corrupt
+ * stream ends the read with zlib's error, as the native one does, and pdfjs falls back the same way.
+ * The threads that load pdfjs are the scan pool's workers and the `baomi scan` process. D162.
+ */
+function installWholeInflate(): void {
+  const Native = globalThis.DecompressionStream;
+  // Called with `new` by pdfjs: a plain function that returns an object is what `new` then gives.
+  const WholeDecompressionStream = function WholeDecompressionStream(format: string) {
+    const inflate = WHOLE[format];
+    return inflate ? wholeStream(inflate) : new Native(format as CompressionFormat);
+  };
+  (globalThis as { DecompressionStream: unknown }).DecompressionStream = WholeDecompressionStream;
+}
+
+/** The writable side collects what is written; on close the whole is inflated and read once. */
+function wholeStream(inflate: Inflate): {
+  readable: AsyncIterable<Uint8Array>;
+  writable: { getWriter(): WholeWriter };
+} {
+  const parts: Uint8Array[] = [];
+  let done: (out: Uint8Array) => void = () => {};
+  let fail: (e: unknown) => void = () => {};
+  const result = new Promise<Uint8Array>((resolve, reject) => {
+    done = resolve;
+    fail = reject;
+  });
+  result.catch(() => {}); // its error is seen by the reader; never an unhandled rejection
+  const writer: WholeWriter = {
+    ready: Promise.resolve(),
+    write: async (chunk) => {
+      parts.push(chunk);
+    },
+    close: async () => {
+      try {
+        done(inflate(parts.length === 1 ? parts[0]! : Buffer.concat(parts)));
+      } catch (e) {
+        fail(e);
+      }
+    },
+    abort: async (e) => fail(e),
+    releaseLock: () => {},
+  };
+  return {
+    writable: { getWriter: () => writer },
+    readable: {
+      async *[Symbol.asyncIterator]() {
+        yield await result;
+      },
+    },
+  };
+}
+
+interface WholeWriter {
+  ready: Promise<void>;
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(e?: unknown): Promise<void>;
+  releaseLock(): void;
 }
 
 type PdfWorker = InstanceType<Pdfjs['PDFWorker']>;
