@@ -199,7 +199,7 @@ export async function scannerJobCorpus(files: number, c: ScannerCorpus, seed = 7
 
 /**
  * One run of the whole job. Without a pool: file after file in this thread. With one: through the pool's
- * worker threads, as `baomi scan` and the server run it, with up to 2 × threads files in flight.
+ * worker threads, as `baomi scan` and the server run it, with up to twice the pool's capacity in flight.
  */
 export async function scannerJobRun(
   dir: string,
@@ -209,7 +209,8 @@ export async function scannerJobRun(
 ): Promise<JobSample> {
   const names = readdirSync(dir).sort();
   const detector = pool ? null : new Detector(c.terms);
-  const threads = pool?.threads ?? 1;
+  // As `baomi scan` reads ahead: twice what is scanned at once.
+  const inFlight = 2 * (pool?.pool.capacity ?? 1);
   let bytes = 0;
   let hits = 0;
   const t0 = performance.now();
@@ -221,7 +222,7 @@ export async function scannerJobRun(
   };
   let next = 0;
   while (next < names.length || ahead.length > 0) {
-    while (next < names.length && ahead.length < 2 * threads) ahead.push(start(names[next++]!));
+    while (next < names.length && ahead.length < inFlight) ahead.push(start(names[next++]!));
     hits += (await ahead.shift()!).hits.length;
   }
   const baomiS = (performance.now() - t0) / 1000;

@@ -99,7 +99,9 @@ export async function scanCli(args: string[], out: (line: string) => void = cons
       ? pool.scan(file, bytes)
       : scanFileAsync(file, bytes, { detector: detector!, ...(ocr ? { ocr } : {}) });
   try {
-    return await scanAll(positionals, scan, threads, values.json === true, out);
+    // Twice what the threads scan at once is read ahead, so a thread finding its file done has the
+    // next one waiting while an earlier, slower file holds up the printing.
+    return await scanAll(positionals, scan, 2 * (pool?.capacity ?? 1), values.json === true, out);
   } finally {
     await pool?.close();
     await closeOcr();
@@ -111,7 +113,7 @@ const MAX_THREADS = 64;
 async function scanAll(
   positionals: string[],
   scan: (file: string, bytes: Uint8Array) => Promise<ScanResult>,
-  threads: number,
+  inFlight: number,
   json: boolean,
   out: (line: string) => void,
 ): Promise<number> {
@@ -124,7 +126,7 @@ async function scanAll(
       out(`无法打开 cannot open ${root}: ${e instanceof Error ? e.message : String(e)}`);
       return 2;
     }
-    // Up to 2 × threads files read and scanning at once; printed in order as each one's turn comes.
+    // Up to `inFlight` files read and scanning at once; printed in order as each one's turn comes.
     const ahead: Promise<ScanResult | string>[] = [];
     const start = (file: string): Promise<ScanResult | string> => {
       const size = statSync(file).size;
@@ -136,7 +138,7 @@ async function scanAll(
     };
     let next = 0;
     while (next < files.length || ahead.length > 0) {
-      while (next < files.length && ahead.length < 2 * threads) ahead.push(start(files[next++]!));
+      while (next < files.length && ahead.length < inFlight) ahead.push(start(files[next++]!));
       const r = await ahead.shift()!;
       if (typeof r === 'string') {
         out(r);

@@ -11,6 +11,11 @@ import type { WorkerJob } from './worker.ts';
 export interface PoolOptions {
   /** Worker threads (default: available cores − 1, at least 1). */
   size?: number;
+  /**
+   * Files in flight in one worker thread at once (default 2; 1 with OCR). A PDF's scan waits on its
+   * streams being inflated off the thread; a second file fills that wait (D162).
+   */
+  perWorker?: number;
   /** Per file (default 120 s). */
   timeoutMs?: number;
   limits?: Partial<Limits>;
@@ -21,12 +26,17 @@ export interface PoolOptions {
 interface Pending {
   job: WorkerJob;
   resolve: (r: ScanResult) => void;
+  /** Set once the file was in a worker that crashed: from then on it is scanned alone. */
+  alone: boolean;
+}
+
+interface Running extends Pending {
+  timer: ReturnType<typeof setTimeout>;
 }
 
 interface Slot {
   worker: Worker;
-  busy: Pending | null;
-  timer: ReturnType<typeof setTimeout> | null;
+  running: Map<number, Running>;
 }
 
 // The worker is TypeScript: worker.mjs loads worker.ts through tsx inside the thread.
@@ -38,6 +48,7 @@ export class ScanPool {
   private nextId = 1;
   private closed = false;
   private readonly timeoutMs: number;
+  private readonly perWorker: number;
   private readonly limits: Partial<Limits> | undefined;
   private readonly ocr: OcrOptions | undefined;
 
@@ -48,55 +59,83 @@ export class ScanPool {
     this.timeoutMs = opts.timeoutMs ?? 120_000;
     this.limits = opts.limits;
     this.ocr = opts.ocr;
+    this.perWorker = Math.max(1, Math.floor(opts.perWorker ?? (opts.ocr ? 1 : 2)));
     const size = Math.max(1, opts.size ?? availableParallelism() - 1);
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
     const worker = new Worker(WORKER_URL, { workerData: { terms: this.terms } });
-    const slot: Slot = { worker, busy: null, timer: null };
+    const slot: Slot = { worker, running: new Map() };
     worker.on('message', (m: { id: number; result: ScanResult }) => {
-      if (slot.busy?.job.id !== m.id) return;
-      this.finish(slot, m.result);
+      const r = slot.running.get(m.id);
+      if (!r) return;
+      clearTimeout(r.timer);
+      slot.running.delete(m.id);
+      r.resolve(m.result);
+      this.pump();
     });
     worker.on('error', (e) => {
-      const p = slot.busy;
-      if (p) this.finish(slot, failed(p.job.name, 'corrupt', `扫描失败 scan failed: ${e.message}`), true);
+      // Which of the files in flight ended the thread is not known. One scanned alone is reported;
+      // the others are scanned again, each alone, so only the culprit is reported.
+      const alone = slot.running.size === 1;
+      this.replace(slot, (r) => {
+        if (alone || r.alone) r.resolve(failed(r.job.name, 'corrupt', `扫描失败 scan failed: ${e.message}`));
+        else this.queue.unshift({ job: r.job, resolve: r.resolve, alone: true });
+      });
     });
     worker.unref();
     return slot;
   }
 
-  private finish(slot: Slot, result: ScanResult, replace = false): void {
-    const p = slot.busy;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.busy = null;
-    slot.timer = null;
-    if (replace) {
-      void slot.worker.terminate();
-      const i = this.slots.indexOf(slot);
-      if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
-    }
-    p?.resolve(result);
+  /** Ends the slot's thread, hands each file in flight to `orphan`, and starts a fresh thread. */
+  private replace(slot: Slot, orphan: (r: Running) => void): void {
+    const running = [...slot.running.values()];
+    slot.running.clear();
+    for (const r of running) clearTimeout(r.timer);
+    void slot.worker.terminate();
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    for (const r of running.reverse()) orphan(r);
     this.pump();
   }
 
-  private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.busy || this.queue.length === 0) continue;
-      const p = this.queue.shift()!;
-      slot.busy = p;
-      slot.worker.ref();
-      slot.timer = setTimeout(() => {
-        this.finish(
-          slot,
-          failed(p.job.name, 'timeout', `扫描超时 scan took longer than ${this.timeoutMs} ms: stopped`),
-          true,
+  private timedOut(slot: Slot, id: number): void {
+    // The thread is stuck in this file: end it. The other files in flight with it are scanned again.
+    this.replace(slot, (r) => {
+      if (r.job.id === id)
+        r.resolve(
+          failed(r.job.name, 'timeout', `扫描超时 scan took longer than ${this.timeoutMs} ms: stopped`),
         );
-      }, this.timeoutMs);
-      slot.worker.postMessage(p.job);
+      else this.queue.unshift({ job: r.job, resolve: r.resolve, alone: r.alone });
+    });
+  }
+
+  /** Fills the threads, the least busy first, so that two files go to two threads before sharing one. */
+  private pump(): void {
+    while (this.queue.length > 0 && !this.closed) {
+      const next = this.queue[0]!;
+      let best: Slot | null = null;
+      for (const slot of this.slots) {
+        const n = slot.running.size;
+        if (n >= this.perWorker) continue;
+        if (n > 0 && (next.alone || [...slot.running.values()].some((r) => r.alone))) continue;
+        if (!best || n < best.running.size) best = slot;
+      }
+      if (!best) break;
+      this.queue.shift();
+      const slot = best;
+      const id = next.job.id;
+      slot.running.set(id, { ...next, timer: setTimeout(() => this.timedOut(slot, id), this.timeoutMs) });
+      slot.worker.ref();
+      slot.worker.postMessage(next.job);
     }
-    for (const slot of this.slots) if (!slot.busy) slot.worker.unref();
+    for (const slot of this.slots) if (slot.running.size === 0) slot.worker.unref();
+  }
+
+  /** Files scanned at once when the pool is full: threads × files per thread. */
+  get capacity(): number {
+    return this.slots.length * this.perWorker;
   }
 
   /** Scans one file in a worker. Never rejects: failures are in `unread`. */
@@ -110,7 +149,7 @@ export class ScanPool {
         ...(this.limits ? { limits: this.limits } : {}),
         ...(this.ocr ? { ocr: this.ocr } : {}),
       };
-      this.queue.push({ job, resolve });
+      this.queue.push({ job, resolve, alone: false });
       this.pump();
     });
   }
@@ -118,6 +157,13 @@ export class ScanPool {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.resolve(failed(p.job.name, 'unsupported', 'scan pool closed'));
+    for (const slot of this.slots) {
+      for (const r of slot.running.values()) {
+        clearTimeout(r.timer);
+        r.resolve(failed(r.job.name, 'unsupported', 'scan pool closed'));
+      }
+      slot.running.clear();
+    }
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -1,5 +1,5 @@
 // A scanning worker thread (pool.ts): builds the detector once from its workerData, then scans the
-// files it is sent, one at a time.
+// files it is sent: up to the pool's `perWorker` at once, interleaved where a scan waits.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Detector } from './detect.ts';
 import type { Limits, OcrOptions } from './extract/types.ts';
@@ -16,7 +16,7 @@ export interface WorkerJob {
 
 const data = workerData as { terms: TermEntry[] };
 const detector = new Detector(data.terms);
-// One job at a time (the pool sends the next only after this one's answer); scanFileAsync never rejects.
+// Each job answers on its own; scanFileAsync never rejects.
 parentPort?.on('message', (job: WorkerJob) => {
   void scanFileAsync(job.name, job.bytes, {
     detector,
