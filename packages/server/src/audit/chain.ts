@@ -2,8 +2,19 @@
 // R-SYS-03: the audit trail is an SM3 hash chain. This file is the one audit writer and the verifier.
 import { createHash } from 'node:crypto';
 import { type AuditActorClass, canonicalJson } from '@baomi/domain';
-import { type Db, databaseOf, onAfterCommit, onBeforeCommit, onDatabaseClose, type Sql } from '../db/db.ts';
+import pg from 'pg';
+import {
+  type Db,
+  databaseOf,
+  onAfterCommit,
+  onBeforeCommit,
+  onDatabaseClose,
+  type Sql,
+  sendWithCommit,
+} from '../db/db.ts';
 import { inThreadHasher, workerHasher } from './hasher.ts';
+
+const { escapeLiteral } = pg;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -76,8 +87,15 @@ async function flush(sql: Sql, bodies: string[]): Promise<void> {
     await sql.query('SELECT audit_append($1::text[])', [bodies]);
     return;
   }
-  await sql.query('INSERT INTO audit_outbox (bodies) VALUES ($1::text[])', [bodies]);
+  // On PostgreSQL the insert goes with the COMMIT, in one message (D163); elsewhere it runs here.
+  if (!sendWithCommit(sql, outboxInsert(bodies)))
+    await sql.query('INSERT INTO audit_outbox (bodies) VALUES ($1::text[])', [bodies]);
   if (!onAfterCommit(sql, () => chainerOf(db).wake())) chainerOf(db).wake();
+}
+
+/** The outbox insert as one statement without parameters: each body a literal escaped by pg. */
+export function outboxInsert(bodies: readonly string[]): string {
+  return `INSERT INTO audit_outbox (bodies) VALUES (ARRAY[${bodies.map((b) => escapeLiteral(b)).join(',')}]::text[])`;
 }
 
 /**
@@ -139,7 +157,7 @@ export const CHAIN_SWEEP_MS = 1000;
  * chaining transaction (one WAL flush) instead of one each, which halved the disk work of a single
  * writer. Readers never wait for it: they chain what waits themselves.
  */
-export const CHAIN_DELAY_MS = 10;
+export const CHAIN_DELAY_MS = 200;
 
 /**
  * One chainer per database in this process: woken after each commit that put events in the outbox,

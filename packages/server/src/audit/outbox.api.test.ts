@@ -4,7 +4,7 @@
 // changed, and verification and checkpoints cover what still waits.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Db, openDb } from '../db/db.ts';
+import { type Db, openDb, sendWithCommit } from '../db/db.ts';
 import { createTestApp, TEST_DB, type TestApp } from '../testing/harness.ts';
 import { appendAudit, chainPending, SYSTEM_ACTOR, unchained, verifyChain } from './chain.ts';
 
@@ -140,5 +140,70 @@ describe('audit outbox (R-SYS-03, D51, D68)', () => {
     } finally {
       await other.close();
     }
+  });
+
+  test('R-SYS-03 an event whose text looks like SQL goes with the COMMIT as text, byte for byte (D163)', async () => {
+    const nasty = [
+      "'); DELETE FROM audit_event; --",
+      "back\\slash \\' quote",
+      '$$ dollar $tag$ ;COMMIT; ROLLBACK;',
+      '秘\u200b密 ｛全角｝ \u{1F600} \t tab',
+    ].join(' | ');
+    await chainPending(t.db);
+    const head = await headSeq(t.db);
+    await t.db.tx(async (sql) => {
+      await appendAudit(sql, SYSTEM_ACTOR, {
+        action: 'test.quoted',
+        objectId: nasty,
+        summary: { note: nasty },
+      });
+      await appendAudit(sql, SYSTEM_ACTOR, { action: 'test.quoted.second', summary: { n: 2 } });
+    });
+    await chainPending(t.db);
+    const { rows } = await t.db.query<{ action: string; object_id: string | null; payload: string }>(
+      'SELECT action, object_id, payload FROM audit_event WHERE seq > $1 ORDER BY seq',
+      [head],
+    );
+    assert.deepEqual(
+      rows.map((r) => [r.action, r.object_id]),
+      [
+        ['test.quoted', nasty],
+        ['test.quoted.second', null],
+      ],
+    );
+    const summary = (JSON.parse(rows[0]!.payload) as [...unknown[]])[10] as { note: string };
+    assert.equal(summary.note, nasty);
+    assert.equal((await verifyChain(t.db)).ok, true);
+  });
+
+  test('R-SYS-03 a statement sent with the COMMIT that fails rolls the whole transaction back (D163)', {
+    skip:
+      TEST_DB !== 'postgres'
+        ? 'PostgreSQL only: PGlite runs the outbox insert as a statement of its own'
+        : false,
+  }, async () => {
+    await chainPending(t.db);
+    const head = await headSeq(t.db);
+    const before = await outboxCount(t.db);
+    await assert.rejects(
+      t.db.tx(async (sql) => {
+        await appendAudit(sql, SYSTEM_ACTOR, { action: 'test.commit.refused' });
+        assert.equal(sendWithCommit(sql, 'SELECT 1 / 0'), true);
+      }),
+      /division by zero/,
+    );
+    assert.equal(await outboxCount(t.db), before);
+    await chainPending(t.db);
+    assert.equal(await headSeq(t.db), head);
+    // The pooled connection was handed back out of its failed transaction: the next one works.
+    await t.db.tx((sql) => appendAudit(sql, SYSTEM_ACTOR, { action: 'test.commit.after' }));
+    await chainPending(t.db);
+    assert.equal(await headSeq(t.db), head + 1);
+  });
+
+  test('sendWithCommit registers nothing outside a PostgreSQL transaction', async () => {
+    assert.equal(sendWithCommit(t.db, 'SELECT 1'), false);
+    const inTx = await t.db.tx(async (sql) => sendWithCommit(sql, 'SELECT 1'));
+    assert.equal(inTx, TEST_DB === 'postgres');
   });
 });

@@ -16,6 +16,11 @@ export type Row = Record<string, unknown>;
 
 /** Work a transaction runs last, just before its COMMIT (the audit chain's flush), in order. */
 const beforeCommit = new WeakMap<Sql, (() => Promise<void>)[]>();
+/**
+ * Statements (no parameters) a PostgreSQL transaction sends in one message with its COMMIT, after its
+ * before-commit hooks: the audit outbox's insert, without a round trip of its own (D163).
+ */
+const withCommit = new WeakMap<Sql, string[]>();
 /** Work to start once a transaction has committed (the audit chainer's wake-up), in order. */
 const afterCommit = new WeakMap<Sql, (() => void)[]>();
 /** Work to finish before a database closes (the audit chainer's last round), in order. */
@@ -44,6 +49,19 @@ export function onBeforeCommit(sql: Sql, fn: () => Promise<void>): boolean {
   const hooks = beforeCommit.get(sql);
   if (!hooks) return false;
   hooks.push(fn);
+  return true;
+}
+
+/**
+ * Sends `statement` (complete SQL, literals escaped, no parameters) in the same message as the COMMIT
+ * of the PostgreSQL transaction `sql`: it runs last in the transaction, and an error in it rolls the
+ * transaction back like any other. Returns false (nothing registered) when `sql` is not a PostgreSQL
+ * transaction: the caller then runs the statement itself.
+ */
+export function sendWithCommit(sql: Sql, statement: string): boolean {
+  const list = withCommit.get(sql);
+  if (!list) return false;
+  list.push(statement);
   return true;
 }
 
@@ -382,12 +400,17 @@ async function openPostgres(url: string, max: number): Promise<Db> {
             await client.query(text);
           },
         };
+        const last: string[] = [];
+        withCommit.set(sql, last);
         try {
           await client.query('BEGIN');
           const { out, after } = await inTransaction(db, sql, fn);
+          withCommit.delete(sql);
           attempt.commitSent = true;
           await fault(db, 'COMMIT', sql, true);
-          await client.query('COMMIT');
+          // One message (simple query protocol): the statements, then the COMMIT, which an error in
+          // any of them skips; the ROLLBACK below then ends the failed transaction.
+          await client.query(last.length === 0 ? 'COMMIT' : `${last.join(';\n')};\nCOMMIT`);
           for (const h of after) h();
           return out;
         } catch (e) {
