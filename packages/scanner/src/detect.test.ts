@@ -79,6 +79,10 @@ describe('R-LVL-03 markings in any form', () => {
     );
   });
 
+  test('R-LVL-03 a text of 200,000 markings gives every one, without overflowing the call stack', () => {
+    const hits = new Detector([]).detect('秘密★1年\n'.repeat(200_000));
+    assert.equal(hits.filter((h) => h.kind === 'marking').length, 200_000);
+  });
   test('R-LVL-03 the hit points at the original characters', () => {
     const text = '前言。机 密 ＊ １０ 年。';
     const [h] = detector.detect(text);

@@ -107,7 +107,9 @@ export class Detector {
       }
     }
     const markings = markingsFrom(text, levels);
-    hits.push(...markings, ...copyNumbers(text, markings, anchors));
+    // One by one: spreading a hundred thousand markings into push overflows the call stack.
+    for (const h of markings) hits.push(h);
+    for (const h of copyNumbers(text, markings, anchors)) hits.push(h);
     hits.sort((a, b) => a.start - b.start || a.end - b.end);
     return hits;
   }

@@ -32,6 +32,8 @@ interface Pending {
 
 interface Running extends Pending {
   timer: ReturnType<typeof setTimeout>;
+  /** Another file was in the thread with it at some point: its clock did not run for it alone. */
+  shared: boolean;
 }
 
 interface Slot {
@@ -102,12 +104,15 @@ export class ScanPool {
 
   private timedOut(slot: Slot, id: number): void {
     // The thread is stuck in this file: end it. The other files in flight with it are scanned again.
+    // A file whose clock ran while another held the thread is not blamed: it and the
+    // others that shared are scanned again alone; one that runs out of time alone is reported.
+    const blame = slot.running.get(id)?.shared === false;
     this.replace(slot, (r) => {
-      if (r.job.id === id)
+      if (r.job.id === id && blame)
         r.resolve(
           failed(r.job.name, 'timeout', `扫描超时 scan took longer than ${this.timeoutMs} ms: stopped`),
         );
-      else this.queue.unshift({ job: r.job, resolve: r.resolve, alone: r.alone });
+      else this.queue.unshift({ job: r.job, resolve: r.resolve, alone: r.alone || r.shared });
     });
   }
 
@@ -126,7 +131,13 @@ export class ScanPool {
       this.queue.shift();
       const slot = best;
       const id = next.job.id;
-      slot.running.set(id, { ...next, timer: setTimeout(() => this.timedOut(slot, id), this.timeoutMs) });
+      const shared = slot.running.size > 0;
+      if (shared) for (const r of slot.running.values()) r.shared = true;
+      slot.running.set(id, {
+        ...next,
+        shared,
+        timer: setTimeout(() => this.timedOut(slot, id), this.timeoutMs),
+      });
       slot.worker.ref();
       slot.worker.postMessage(next.job);
     }

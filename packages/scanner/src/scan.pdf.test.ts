@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { Detector } from './detect.ts';
 import { docx, zip } from './extract/fixtures.ts';
@@ -205,6 +206,53 @@ describe('R-REV-01 PDF: clean, encrypted, truncated, CJK CMaps, limits', () => {
       r.unread.map((u) => [u.code, u.where.file]),
       [['too_deep', 'deep.pdf/l2.pdf/l1.pdf/l0.pdf']],
     );
+  });
+  test('R-REV-01 a stream that inflates past the entry limit is read as empty and reported, the page text still read (D162)', async () => {
+    // A one-page PDF whose font program (FontFile2) is 4 MiB of zeros, deflated to a few KB.
+    const zeros = deflateSync(Buffer.alloc(4 * 1024 * 1024), { level: 9 });
+    const content = Buffer.from('BT /F1 14 Tf 72 720 Td (page text here) Tj ET');
+    const objs: (string | Buffer[])[] = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /TrueType /BaseFont /Bomb /FirstChar 32 /LastChar 126 /FontDescriptor 6 0 R >>',
+      [Buffer.from(`<< /Length ${content.length} >>\nstream\n`), content, Buffer.from('\nendstream')],
+      '<< /Type /FontDescriptor /FontName /Bomb /Flags 32 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile2 7 0 R >>',
+      [
+        Buffer.from(
+          `<< /Length ${zeros.length} /Length1 ${4 * 1024 * 1024} /Filter /FlateDecode >>\nstream\n`,
+        ),
+        zeros,
+        Buffer.from('\nendstream'),
+      ],
+    ];
+    const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+    const offsets: number[] = [];
+    const length = () => parts.reduce((n, b) => n + b.length, 0);
+    objs.forEach((o, i) => {
+      offsets.push(length());
+      parts.push(
+        Buffer.from(`${i + 1} 0 obj\n`),
+        ...(typeof o === 'string' ? [Buffer.from(o)] : o),
+        Buffer.from('\nendobj\n'),
+      );
+    });
+    const xref = length();
+    parts.push(
+      Buffer.from(
+        `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+      ),
+    );
+    const bomb = Buffer.concat(parts);
+    const small = await scan('bomb.pdf', bomb, { maxEntryBytes: 1024 * 1024 });
+    assert.deepEqual(
+      small.unread.map((u) => u.code),
+      ['too_large'],
+    );
+    const whole = await extractAsync('bomb.pdf', bomb, { maxEntryBytes: 1024 * 1024 });
+    assert.ok(whole.fragments.some((f) => f.text.includes('page text here')));
+    // Within the limit the same file is read with nothing reported.
+    assert.deepEqual((await scan('bomb.pdf', bomb, { maxEntryBytes: 8 * 1024 * 1024 })).unread, []);
   });
   test('R-REV-01 the page limit and the time limit report the pages left unread', async () => {
     const b = await pdf({ pages: [['第一页'], ['第二页'], ['机密★5年']] });

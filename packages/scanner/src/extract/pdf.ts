@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { parseXml } from '../xml.ts';
-import type { Ctx, PendingPdf, Where } from './types.ts';
+import { type Ctx, DEFAULT_LIMITS, type PendingPdf, type Where } from './types.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -53,12 +53,20 @@ async function importKeepingNatives(): Promise<Pdfjs> {
   }
 }
 
-type Inflate = (b: Uint8Array) => Uint8Array;
+type Inflate = (b: Uint8Array, o: { maxOutputLength: number }) => Uint8Array;
 const WHOLE: Record<string, Inflate> = {
   deflate: inflateSync,
   'deflate-raw': inflateRawSync,
   gzip: gunzipSync,
 };
+
+/**
+ * A stream inflates to at most this many bytes (the limits' `maxEntryBytes`, as for a zip entry): past
+ * it, it is read as empty and counted, and the PDF being read reports that it was not read whole. A
+ * bomb (a font program of a gigabyte of zeros in a 1 MB file) took gigabytes before. pdfjs's own
+ * decoder, which it falls back to on an error, has no limit: hence an empty stream, not an error.
+ */
+const inflated = { cap: DEFAULT_LIMITS.maxEntryBytes, overflows: 0 };
 
 /**
  * pdfjs inflates every Flate stream (page content, fonts, CMaps) through `DecompressionStream`: Node's
@@ -68,7 +76,8 @@ const WHOLE: Record<string, Inflate> = {
  * own decoder; so in a thread that reads PDFs, `DecompressionStream` for the zlib formats inflates the
  * whole stream at once on close, with Node's own zlib. Other formats go to the native class. A corrupt
  * stream ends the read with zlib's error, as the native one does, and pdfjs falls back the same way.
- * The threads that load pdfjs are the scan pool's workers and the `baomi scan` process. D162.
+ * The threads that load pdfjs are the scan pool's workers and the `baomi scan` process. It is not a
+ * whole web stream (no `pipeThrough`, no `getReader`): nothing else in those threads uses one. D162.
  */
 function installWholeInflate(): void {
   const Native = globalThis.DecompressionStream;
@@ -100,9 +109,15 @@ function wholeStream(inflate: Inflate): {
     },
     close: async () => {
       try {
-        done(inflate(parts.length === 1 ? parts[0]! : Buffer.concat(parts)));
+        done(
+          inflate(parts.length === 1 ? parts[0]! : Buffer.concat(parts), { maxOutputLength: inflated.cap }),
+        );
       } catch (e) {
-        fail(e);
+        if ((e as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') fail(e);
+        else {
+          inflated.overflows++;
+          done(new Uint8Array(0));
+        }
       }
     },
     abort: async (e) => fail(e),
@@ -188,6 +203,9 @@ export async function extractPdf(
 ): Promise<void> {
   const { file, bytes, depth } = pdf;
   const started = Date.now();
+  // Counted for the whole thread: a PDF read at the same time in this thread may be named as well.
+  const overflowsBefore = inflated.overflows;
+  inflated.cap = ctx.limits.maxEntryBytes;
   const pdfjs = await loadPdfjs();
   const { cMapUrl, standardFontDataUrl } = pdfjsAssets();
   const task = pdfjs.getDocument({
@@ -349,6 +367,12 @@ export async function extractPdf(
         code: 'no_text',
         reason:
           'PDF 中未读出任何文字（空白、仅有矢量图形或已损坏），请人工查看 no text could be read from the PDF (blank, vector drawings only, or damaged): look at it yourself',
+      });
+    if (inflated.overflows > overflowsBefore)
+      ctx.unread.push({
+        where: { file },
+        code: 'too_large',
+        reason: `PDF 中有数据流解压后超过 ${ctx.limits.maxEntryBytes} 字节，该部分未读取 a stream inflates past ${ctx.limits.maxEntryBytes} bytes: that part not read`,
       });
     if (total > pages)
       ctx.unread.push({
