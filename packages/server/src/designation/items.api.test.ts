@@ -701,6 +701,30 @@ describe('designation items (定密事项)', () => {
     assert.deepEqual([...grams.rows[0]!.g].sort(), ['ab', 'ba']);
   });
 
+  test('R-DES-08 the ledger year is the approval year in Shanghai time, or the registration year before approval, at the boundaries', async () => {
+    const approved = await designate();
+    const drafted = await draft();
+    // 00:30 on 1 January 2025 in Shanghai is still 2024 in UTC; 23:59:59 on 31 December 2025 likewise.
+    await t.db.query('UPDATE designation_item SET approved_at = $2 WHERE id = $1', [
+      approved.id,
+      '2024-12-31T16:30:00Z',
+    ]);
+    await t.db.query('UPDATE designation_item SET created_at = $2 WHERE id = $1', [
+      drafted.id,
+      '2025-12-31T15:59:59Z',
+    ]);
+    const ids = async (query: string) =>
+      (await officer.client.get<{ items: Item[] }>(`/api/designation/items?pageSize=100&${query}`)).body.items
+        .map((x) => x.id)
+        .filter((id) => id === approved.id || id === drafted.id)
+        .sort();
+    assert.deepEqual(await ids('year=2025'), [approved.id, drafted.id].sort());
+    assert.deepEqual(await ids('year=2025&status=approved'), [approved.id]);
+    assert.deepEqual(await ids('year=2024'), []);
+    assert.deepEqual(await ids('year=2026'), []);
+    assert.deepEqual(await ids('year=1'), []);
+    assert.deepEqual(await ids('year=9999'), []);
+  });
   test('R-DES-08 recording the yearly review takes an item off the list until next year; nothing else may', async () => {
     const it = await designate();
     // A year on, the item is due.
