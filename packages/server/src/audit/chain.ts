@@ -88,8 +88,8 @@ async function flush(sql: Sql, bodies: string[]): Promise<void> {
     return;
   }
   // On PostgreSQL the insert goes with the COMMIT, in one message (D163); elsewhere it runs here.
-  if (!sendWithCommit(sql, outboxInsert(bodies)))
-    await sql.query('INSERT INTO audit_outbox (bodies) VALUES ($1::text[])', [bodies]);
+  const insert = outboxInsert(bodies);
+  if (!sendWithCommit(sql, insert)) await sql.exec(insert);
   if (!onAfterCommit(sql, () => chainerOf(db).wake())) chainerOf(db).wake();
 }
 
