@@ -904,8 +904,7 @@ try {
         const samples: Awaited<ReturnType<typeof scannerJobRun>>[] = [];
         const pool = size > 1 ? await jobPool(corpus, size) : null;
         try {
-          for (let i = 0; i < RUNS; i++)
-            samples.push(await scannerJobRun(job.dir, corpus, tools, pool ? { pool, threads: size } : null));
+          for (let i = 0; i < RUNS; i++) samples.push(await scannerJobRun(job.dir, corpus, tools, pool));
         } finally {
           await pool?.close();
         }

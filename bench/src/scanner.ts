@@ -205,12 +205,12 @@ export async function scannerJobRun(
   dir: string,
   c: ScannerCorpus,
   t: JobTools = jobTools(),
-  pool: { pool: ScanPool; threads: number } | null = null,
+  pool: ScanPool | null = null,
 ): Promise<JobSample> {
   const names = readdirSync(dir).sort();
   const detector = pool ? null : new Detector(c.terms);
   // As `baomi scan` reads ahead: twice what is scanned at once.
-  const inFlight = 2 * (pool?.pool.capacity ?? 1);
+  const inFlight = 2 * (pool?.capacity ?? 1);
   let bytes = 0;
   let hits = 0;
   const t0 = performance.now();
@@ -218,7 +218,7 @@ export async function scannerJobRun(
   const start = (n: string) => {
     const b = readFileSync(join(dir, n));
     bytes += b.length;
-    return pool ? pool.pool.scan(n, b) : scanFileAsync(n, b, { detector: detector! });
+    return pool ? pool.scan(n, b) : scanFileAsync(n, b, { detector: detector! });
   };
   let next = 0;
   while (next < names.length || ahead.length > 0) {
