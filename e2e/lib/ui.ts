@@ -1,6 +1,6 @@
 // Steps a person takes in the Baomi UI, shared by the browser tests.
 import assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { hasSecret, nextCode, rememberSecret } from './totp.ts';
 
 /**
@@ -143,8 +143,7 @@ export async function clickUntil(trigger: Locator, appears: Locator): Promise<vo
 /**
  * Saves the open form dialog `modal` (a FormModal by its test id) with its 保存 button and waits until
  * the dialog is gone. Under load a click on the button is now and then lost while the dialog is still
- * opening (a CI run's briefing form stayed open): while the dialog stays, its button is not busy and no
- * error is shown, it is clicked again, up to three times. A refused save (an error shown) is not retried.
+ * opening (a CI run's briefing form stayed open): clickAndSee clicks again when nothing happened.
  */
 export async function saveModal(page: Page, modal: Locator): Promise<void> {
   // The top dialog's own 保存 (a page may show other 保存 buttons behind it).
@@ -152,21 +151,8 @@ export async function saveModal(page: Page, modal: Locator): Promise<void> {
     .locator('.ant-modal-footer .ant-btn-primary:visible')
     .filter({ hasText: /保\s*存/ })
     .last();
-  for (let attempt = 1; ; attempt++) {
-    await button.click({ timeout: 5_000 }).catch(() => undefined);
-    try {
-      await modal.waitFor({ state: 'detached', timeout: attempt < 3 ? 8_000 : 15_000 });
-      return;
-    } catch (e) {
-      const busy = (await button.getAttribute('class').catch(() => ''))?.includes('ant-btn-loading');
-      const refused = await page.locator('.ant-form-item-explain-error, .ant-message-error').count();
-      if (attempt >= 3 || refused > 0) throw e;
-      if (busy) {
-        await modal.waitFor({ state: 'detached', timeout: 15_000 });
-        return;
-      }
-    }
-  }
+  await clickAndSee(page, button);
+  await modal.waitFor({ state: 'detached' });
 }
 
 /**
@@ -222,11 +208,34 @@ export async function menuLabels(page: Page): Promise<string[]> {
  * The dropdown is found by the listbox its input controls (aria-controls), not as "the last one
  * visible": a dropdown closing from an earlier pick can still be visible for its animation and
  * hold an option of the same name. If the dropdown closes under the click (the options reloaded),
- * it is opened again, up to three times.
+ * it is opened again, up to three times. A click can also land while the options re-render (a list
+ * loaded from the server arriving): then the select shows no change, and the pick is tried again —
+ * without this the form's save, sent next, is refused for the empty field and the test waits for a
+ * page that never comes.
  */
 export async function pick(page: Page, select: Locator, option: string | RegExp): Promise<void> {
   const anyOpen = page.locator('.ant-select-dropdown:visible, .ant-tree-select-dropdown:visible');
+  const shown = () =>
+    select
+      .evaluate((el) => {
+        // The test id sits on the select's root or on its input, depending on the component.
+        const root = el.closest('.ant-select') ?? el.querySelector('.ant-select') ?? el;
+        return (root as HTMLElement).innerText
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .join('|');
+      })
+      .catch(() => '');
+  const has = (text: string) =>
+    text.split('|').some((x) => (typeof option === 'string' ? x.includes(option) : option.test(x)));
+  const before = await shown();
   for (let attempt = 1; ; attempt++) {
+    // A retry after a click that took late (a multiple select would toggle the option off again).
+    if (attempt > 1) {
+      const now = await shown();
+      if (now !== before && has(now)) return;
+    }
     // Let an earlier dropdown finish closing first.
     await anyOpen
       .first()
@@ -255,12 +264,74 @@ export async function pick(page: Page, select: Locator, option: string | RegExp)
       .first();
     try {
       await item.click({ timeout: attempt < 3 ? 5_000 : 15_000 });
-      return;
     } catch (e) {
       if (attempt >= 3) throw e;
       await page.keyboard.press('Escape');
+      continue;
     }
+    // The select shows the choice (or, where it shows another label, at least a change from its
+    // placeholder or earlier value).
+    const end = Date.now() + 3_000;
+    for (;;) {
+      const now = await shown();
+      if (has(now) || (now !== before && now !== '')) return;
+      if (Date.now() > end) break;
+      await page.waitForTimeout(100);
+    }
+    if (attempt >= 3) return; // left to the test's own assertions
+    console.error(`pick: "${String(option)}" clicked, the select shows "${await shown()}"; again`);
+    await page.keyboard.press('Escape');
   }
+}
+
+/**
+ * Clicks a button that should do something — send a request, close its dialog, show a field error or
+ * a confirmation — and clicks again (up to three times) when, a few seconds on, none of that happened.
+ * In full runs on two busy cores a click on a dialog's button was now and then lost (the dialog still
+ * open, no request sent, no error shown: the failure reports showed it); a test then waited for a
+ * result that could never come. A second click can never send twice: it is made only when the first
+ * sent nothing.
+ */
+export async function clickAndSee(page: Page, button: Locator): Promise<void> {
+  const errors = page.locator('.ant-form-item-explain');
+  const asking = page.locator('.ant-popover:visible, .ant-modal-confirm:visible');
+  const moving = page.locator('.ant-zoom-appear-active, .ant-zoom-enter-active');
+  for (let attempt = 1; ; attempt++) {
+    const errorsBefore = await errors.count();
+    const urlBefore = page.url();
+    let sent = false;
+    // Let a dialog or dropdown finish opening (antd's motion classes) before the click.
+    await moving
+      .first()
+      .waitFor({ state: 'detached', timeout: 2_000 })
+      .catch(() => undefined);
+    const onRequest = (r: Request) => {
+      if (r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/')) sent = true;
+    };
+    page.on('request', onRequest);
+    try {
+      await button.click();
+      const end = Date.now() + 3_000;
+      while (Date.now() < end) {
+        if (sent || page.url() !== urlBefore) return;
+        if (!(await button.isVisible().catch(() => false))) return;
+        if (await button.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => false)) return;
+        if ((await errors.count()) > errorsBefore || (await asking.count()) > 0) return;
+        await page.waitForTimeout(100);
+      }
+    } finally {
+      page.off('request', onRequest);
+    }
+    if (attempt >= 3) return; // left to the test's own assertions
+    console.error(
+      `clickAndSee: "${(await button.textContent().catch(() => ''))?.trim()}" did nothing; again`,
+    );
+  }
+}
+
+/** Clicks 保存 (in `scope`, or anywhere on the page) and makes sure the click was taken (clickAndSee). */
+export function save(page: Page, scope: Page | Locator = page): Promise<void> {
+  return clickAndSee(page, scope.getByRole('button', { name: /保\s*存/ }));
 }
 
 /** Waits for an antd message of success and returns its text. */

@@ -7,7 +7,7 @@ import { addDays } from '@baomi/domain';
 import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/designation/common.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
 import { login, strongPassword } from '../lib/ui.ts';
 
 const TODAY = todayInChina();
@@ -22,6 +22,7 @@ const NO = {
 
 describe('abilities in the browser (issue 6 §4)', { timeout: 120_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const users: Record<string, { username: string; personId: string; api: ApiClient }> = {};
   let approvalId = '';
 

@@ -5,13 +5,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
 import { changePassword, eventually, login, pick, strongPassword } from '../lib/ui.ts';
 
 const PERSON = '李四';
 
 describe('the audit trail in words', { timeout: 150_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   let p: Page;
 
   before(async () => {

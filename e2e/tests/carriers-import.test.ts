@@ -8,7 +8,7 @@ import { IMPORT_COLUMNS } from '@baomi/domain';
 import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/designation/common.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
 import { login, strongPassword } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(9);
@@ -41,6 +41,7 @@ const row = (copy: string, marking: string) => [
 
 describe('carrier ledger import in the browser', { timeout: 200_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   let username = '';
 
   before(async () => {

@@ -9,8 +9,8 @@ import { addDays } from '@baomi/domain';
 import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/designation/common.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, pick, strongPassword, toast } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { clickAndSee, login, pick, save, strongPassword, toast } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(9);
 const TITLE = '关于做好年度保密检查工作的通知';
@@ -23,6 +23,7 @@ interface User {
 
 describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const users: Record<string, User> = {};
   let carrierId = '';
   let sysApi: ApiClient;
@@ -106,11 +107,11 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
     await pick(p, form.getByTestId('f-scope'), '法制科');
     // R-LVL-02: a period above the level's maximum is refused, naming the maximum, under the field.
     await form.getByTestId('f-marking').fill('机密 ★ 25 年');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await form.getByText(/最长为20年/).waitFor();
     // Typed as printed (spaces, a full-width star): stored and shown canonically.
     await form.getByTestId('f-marking').fill('机密 ☆ 5 年');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.waitForURL(/\/carriers\/[0-9a-f-]{36}$/);
     carrierId = p.url().split('/').at(-1)!;
     await p.getByTestId('marking').filter({ hasText: '机密★5年' }).waitFor();
@@ -120,7 +121,7 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
     await p.getByTestId('act-loan').click();
     const loan = p.getByTestId('action-modal');
     await pick(p, loan.getByTestId('f-reader'), '赵读者');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await toast(p, '已登记');
     await p.getByTestId('carrier-status').filter({ hasText: '借出（持有人：赵读者）' }).waitFor();
     // Passing it on (R-CAR-04): the page offers no loan and says why.
@@ -142,7 +143,7 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
     });
     await stale.getByTestId('act-loan').click();
     await pick(stale, stale.getByTestId('action-modal').getByTestId('f-reader'), '钱读者');
-    await stale.getByRole('button', { name: /保\s*存/ }).click();
+    await save(stale);
     const refusal = stale.getByTestId('refusal');
     await refusal.filter({ hasText: /不得横传.*借出（持有人：赵读者）/ }).waitFor();
     const citation = await refusal.getByTestId('citation').textContent();
@@ -152,11 +153,11 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
     // Back to the registry, then onto a destruction list.
     await p.reload();
     await p.getByTestId('act-return').click();
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('carrier-status').filter({ hasText: '在册' }).waitFor();
     await p.getByTestId('act-destroy').click();
     await p.getByTestId('action-modal').getByTestId('f-reason').fill('年度清退，已无保存价值');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.waitForURL(/\/carriers\/destructions\/[0-9a-f-]{36}$/);
     const destructionUrl = p.url();
     await p.getByTestId('destruction-status').filter({ hasText: '审批中' }).waitFor();
@@ -169,7 +170,7 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
     await hp.goto(`/approvals/${dx.approvalId}`);
     await hp.getByTestId('approval-material').getByText('江司〔2026〕12号').waitFor();
     await hp.getByTestId('decision-choice').getByText('批准', { exact: true }).click();
-    await hp.getByTestId('decision-submit').click();
+    await clickAndSee(hp, hp.getByTestId('decision-submit'));
     await hp.getByTestId('approval-status').filter({ hasText: '已批准' }).waitFor();
 
     // Destroyed with a method and two supervisors; one supervisor alone is refused.
@@ -180,11 +181,11 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
     await pick(p, d.getByTestId('f-method'), '碎纸机粉碎');
     await pick(p, d.getByTestId('f-supervisors'), '赵读者');
     await d.locator('.ant-modal-title').click(); // closes the open dropdown
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await d.getByText(/两名以上监销人/).waitFor();
     await pick(p, d.getByTestId('f-supervisors'), '钱读者');
     await d.locator('.ant-modal-title').click(); // closes the open dropdown
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('destruction-status').filter({ hasText: '已销毁' }).waitFor();
 
     // The detail: destroyed, read-only, the whole trace.
@@ -257,7 +258,7 @@ describe('carriers (涉密载体) in the browser', { timeout: 200_000 }, () => {
     await m.getByTestId('citation').first().waitFor();
     await m.getByTestId('f-recipientOrgan').fill('江临市人民政府办公室');
     await m.getByTestId('f-sendDocNumber').fill('江司函〔2026〕5号');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('carrier-status').filter({ hasText: '已发出' }).waitFor();
     await p.getByTestId('step-particulars').filter({ hasText: '江临市人民政府办公室' }).waitFor();
     for (const a of ['act-loan', 'act-destroy']) {

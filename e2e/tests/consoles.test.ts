@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type AdminRole, type Harness, startHarness } from '../lib/harness.ts';
+import { type AdminRole, type Harness, reportFailures, startHarness } from '../lib/harness.ts';
 import {
   changePassword,
   confirmPop,
@@ -23,6 +23,7 @@ const USERNAME = 'zhangxm';
 
 describe('Baomi consoles in the browser', { timeout: 170_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const pages: Partial<Record<AdminRole | 'user', Page>> = {};
   const passwords: Partial<Record<AdminRole | 'user', string>> = {};
   let userOneTimePassword = '';

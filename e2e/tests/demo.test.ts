@@ -2,11 +2,12 @@
 // seeded organisation is there to look at.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Harness, startHarness } from '../lib/harness.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
 import { confirmPop, login, menuLabels, openMenu } from '../lib/ui.ts';
 
 describe('Baomi in demo mode', { timeout: 120_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   before(async () => {
     h = await startHarness({ demo: true });
   });

@@ -11,8 +11,8 @@ import { todayInChina } from '../../packages/server/src/designation/common.ts';
 import { designationReleaseJob } from '../../packages/server/src/designation/items.release.ts';
 import { runJobOnce } from '../../packages/server/src/jobs/runner.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, openMenu, pick, strongPassword, toast } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { clickAndSee, login, openMenu, pick, strongPassword, toast } from '../lib/ui.ts';
 
 const TODAY = todayInChina();
 const YEAR = TODAY.slice(0, 4);
@@ -42,6 +42,7 @@ type Item = {
 
 describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const users: Record<string, User> = {};
   let clauseSecret = '';
   let first: Item;
@@ -180,11 +181,11 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     const choices = await o.getByTestId('decision-choice').locator('label').allTextContents();
     assert.deepEqual(choices, ['提出意见', '退回'], 'only the decisions this step allows');
     await o.getByTestId('decision-choice').getByText('退回').click();
-    await o.getByTestId('decision-submit').click();
+    await clickAndSee(o, o.getByTestId('decision-submit'));
     await o.getByText('请填写理由').waitFor();
     await o.getByTestId('decision-choice').getByText('提出意见').click();
     await o.getByTestId('decision-comment').fill('依据充分，拟同意');
-    await o.getByTestId('decision-submit').click();
+    await clickAndSee(o, o.getByTestId('decision-submit'));
     await toast(o, '审批决定已提交');
     await o.getByTestId('approval-steps').filter({ hasText: '依据充分，拟同意' }).waitFor();
     await h.shot(o, '33-approval-officer');
@@ -200,7 +201,7 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     await d.getByTestId('approvals-table').getByText('城市轨道交通三期工程技术方案').click();
     await d.getByTestId('acting-role').filter({ hasText: 'A角' }).waitFor();
     await d.getByTestId('decision-choice').getByText('批准', { exact: true }).click();
-    await d.getByTestId('decision-submit').click();
+    await clickAndSee(d, d.getByTestId('decision-submit'));
     await toast(d, '审批决定已提交');
     const steps = d.getByTestId('approval-steps');
     await steps.filter({ hasText: '王定密' }).waitFor();
@@ -288,7 +289,7 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     await todo.getByRole('link').click();
     await s.waitForURL(/\/approvals\/[0-9a-f-]{36}$/);
     await s.getByTestId('decision-choice').getByText('批准', { exact: true }).click();
-    await s.getByTestId('decision-submit').click();
+    await clickAndSee(s, s.getByTestId('decision-submit'));
     await toast(s, '审批决定已提交');
     await s.getByTestId('approval-subject').click();
     await s.waitForURL(new RegExp(`/designation/items/${id}$`));
@@ -333,7 +334,7 @@ describe('designation (定密) in the browser', { timeout: 200_000 }, () => {
     await d.getByTestId('todo-item').filter({ hasText: '定密事项变更' }).getByRole('link').click();
     await d.waitForURL(/\/approvals\/[0-9a-f-]{36}$/);
     await d.getByTestId('decision-choice').getByText('批准', { exact: true }).click();
-    await d.getByTestId('decision-submit').click();
+    await clickAndSee(d, d.getByTestId('decision-submit'));
     await toast(d, '审批决定已提交');
     await d.getByTestId('approval-subject').click();
     await d.waitForURL(new RegExp(`/designation/items/${first.id}$`));

@@ -11,8 +11,8 @@ import { addDays } from '@baomi/domain';
 import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/kit/today.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { clickUntil, login, pick, saveModal, strongPassword } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { clickUntil, login, pick, save, saveModal, strongPassword } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(7);
 const TODAY = todayInChina();
@@ -25,6 +25,7 @@ interface User {
 
 describe('foreign-affairs activity (涉外活动) in the browser', { timeout: 240_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const users: Record<string, User> = {};
 
   before(async () => {
@@ -81,7 +82,6 @@ describe('foreign-affairs activity (涉外活动) in the browser', { timeout: 24
     await page.waitForURL(/\/home$/);
     return page;
   }
-  const save = (p: Page) => p.getByRole('button', { name: /保\s*存/ }).click();
   const state = (p: Page, text: string) =>
     p.getByTestId('activity-state').filter({ hasText: text }).first().waitFor();
 

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, pick, saveModal, strongPassword, toast } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { login, pick, save, saveModal, strongPassword, toast } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(8);
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -21,6 +21,7 @@ const plus = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000)
 
 describe('foreign materials and visits in the browser', { timeout: 240_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   let dir = '';
   const users = { officer: 'liubm', requester: 'wangwj', head: 'zhaobz', biz: 'sunky', leader: 'zhoulz' };
   const api: Record<string, ApiClient> = {};
@@ -116,7 +117,7 @@ describe('foreign materials and visits in the browser', { timeout: 240_000 }, ()
     await pick(p, modal.getByTestId('f-delivery'), '携带出境');
     await modal.getByTestId('f-recipients').fill('国际材料科学大会组委会');
     await pick(p, modal.getByTestId('f-recovery'), '对方留存');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.waitForURL(/\/foreign\/materials\/[0-9a-f-]{36}$/);
     const materialUrl = p.url();
     const materialId = materialUrl.split('/').pop()!;
@@ -172,10 +173,7 @@ describe('foreign materials and visits in the browser', { timeout: 240_000 }, ()
 
     // Handed over (kept by the recipient: the record closes).
     await p.getByTestId('material-provide').click();
-    await p
-      .getByTestId('material-step')
-      .getByRole('button', { name: /保\s*存/ })
-      .click();
+    await save(p, p.getByTestId('material-step'));
     await p.getByTestId('material-status').filter({ hasText: '已办结' }).waitFor();
   });
 

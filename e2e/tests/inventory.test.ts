@@ -9,8 +9,8 @@ import { addDays } from '@baomi/domain';
 import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/designation/common.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, strongPassword, toast } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { login, save, strongPassword, toast } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(9);
 
@@ -22,6 +22,7 @@ interface User {
 
 describe('inventory campaign (清查清退) with a missing carrier, in the browser', { timeout: 200_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const users: Record<string, User> = {};
   const ids: string[] = [];
 
@@ -97,7 +98,7 @@ describe('inventory campaign (清查清退) with a missing carrier, in the brows
     await p.getByTestId('campaign-open').click();
     const form = p.getByTestId('campaign-open-modal');
     await form.getByTestId('f-title').fill('2026年度涉密载体清查');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.waitForURL(/\/carriers\/campaigns\/[0-9a-f-]{36}$/);
     const campaignUrl = p.url();
     await p.getByTestId('campaign-counts').filter({ hasText: '共3件' }).waitFor();
@@ -166,7 +167,7 @@ describe('inventory campaign (清查清退) with a missing carrier, in the brows
     await l.getByTestId('incident-link').first().click();
     await l.getByTestId('incident-report').click();
     await l.getByTestId('f-report-note').fill('已书面报告市保密局和上级机关');
-    await l.getByRole('button', { name: /保\s*存/ }).click();
+    await save(l);
     await toast(l, '已登记报告');
     await l.getByTestId('incident-status').filter({ hasText: '已报告' }).waitFor();
   });

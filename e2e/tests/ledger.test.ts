@@ -4,11 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Harness, startHarness } from '../lib/harness.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
 import { eventually, login, pick } from '../lib/ui.ts';
 
 describe('ledger kit in the browser', { timeout: 150_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   let p: Page;
   const rows = (pg: Page) => pg.getByTestId('ledger-table').locator('tbody tr.ant-table-row');
   /** Every row of the ledger shows this level (the filter is applied, not just shown). */

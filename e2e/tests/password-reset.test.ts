@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
 import { changePassword, confirmPop, eventually, login, openMenu, strongPassword } from '../lib/ui.ts';
 
 const USERNAME = 'lisi-reset';
 
 describe('password reset under dual control', { timeout: 170_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   let sys: Page;
   let sec: Page;
   const pw = { sysadmin: strongPassword(1), secadmin: strongPassword(2), user: strongPassword(3) };

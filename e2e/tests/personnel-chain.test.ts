@@ -16,8 +16,8 @@ import { addDays, addMonths } from '@baomi/domain';
 import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/kit/today.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, pick, strongPassword, toast } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { clickAndSee, login, pick, save, strongPassword, toast } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(7);
 const TODAY = todayInChina();
@@ -31,6 +31,7 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
   timeout: 300_000,
 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const users: Record<string, User> = {};
   const pages: Record<string, Page> = {};
 
@@ -96,7 +97,7 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
     await pick(o, add.getByTestId('f-person'), /李承志/);
     await add.getByTestId('f-postName').fill('城建规划审核');
     await pick(o, add.getByTestId('f-personClass'), '重要涉密人员');
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o.waitForURL(new RegExp(`${personUrl()}$`));
     await toast(o, '已登记');
     await o.getByTestId('posts').getByText('城建规划审核').waitFor();
@@ -106,7 +107,7 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
     const v = o.getByTestId('core-modal');
     await v.getByTestId('f-reviewer').fill('本局保密委员会');
     await pick(o, v.getByTestId('f-clearance'), '机密');
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o.getByTestId('vettings').getByText('本局保密委员会').waitFor();
     await o.getByTestId('person-header').getByTestId('vetting-state').filter({ hasText: '有效' }).waitFor();
     await h.shot(o, 'chain-1-vetted');
@@ -124,7 +125,7 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
     assert.equal(pdf.status(), 200);
     assert.equal((await pdf.body()).subarray(0, 4).toString(), '%PDF');
     await due.getByTestId('commitment-register').click();
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await toast(o, '已登记签订');
     await section
       .getByTestId('commitments-signed')
@@ -147,7 +148,7 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
     await m.getByTestId('f-trainer').fill('市保密局宣教科');
     await pick(o, m.getByTestId('f-attendees'), '李承志');
     await m.getByTestId('f-topic').click(); // closes the (multiple) dropdown
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o.getByTestId('sessions-table').getByText('涉密人员岗前保密教育').waitFor();
     await o.getByTestId('sessions-table').getByText('1人').waitFor();
 
@@ -173,7 +174,7 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
     await dates.nth(1).fill(addDays(TODAY, 26));
     await dates.nth(1).press('Enter');
     await form.getByTestId('f-purpose').fill('旅游');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.waitForURL(/\/personnel\/exits\/[0-9a-f-]{36}$/);
     const exitId = p.url().split('/').at(-1)!;
     await p.getByTestId('exit-status').filter({ hasText: '审批中' }).waitFor();
@@ -185,7 +186,7 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
     await o.goto(`/personnel/exits/${exitId}`);
     await o.getByTestId('exit-brief').click();
     await o.getByTestId('briefing-form').getByTestId('f-signed').waitFor();
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o
       .getByTestId('exit-briefed')
       .getByText(/已有覆盖本次行程的保密提醒/)
@@ -197,7 +198,7 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
       await page.getByTestId('decide-card').waitFor();
       await page.getByTestId('decision-choice').getByText(decision, { exact: true }).click();
       await page.getByTestId('decision-comment').fill(comment);
-      await page.getByTestId('decision-submit').click();
+      await clickAndSee(page, page.getByTestId('decision-submit'));
       await page.getByTestId('approval-steps').getByText(comment).waitFor();
     };
     const hr = await signIn('hr');
@@ -256,31 +257,31 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
     await o.goto(personUrl());
     await o.getByTestId('section-leaving').getByTestId('start-leaving').click();
     await o.getByTestId('f-reason').fill('调往非涉密岗位');
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o.waitForURL(/\/personnel\/leavings\/[0-9a-f-]{36}$/);
     // The stale tab is refused with a message saying so (409), and nothing else happens.
     await stale.getByTestId('section-leaving').getByTestId('start-leaving').click();
-    await stale.getByRole('button', { name: /保\s*存/ }).click();
+    await save(stale);
     await toast(stale, /城建规划审核.*离岗手续已在办理/);
     await stale.close();
 
     await o.getByTestId('item-talk').click();
     await o.getByTestId('leaving-item-modal').getByTestId('f-by').fill('保密办吴保密');
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o.getByTestId('check-reminder_talk').and(o.locator('[data-done="yes"]')).waitFor();
     await o.getByTestId('item-devices').click();
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o.getByTestId('check-devices_returned').and(o.locator('[data-done="yes"]')).waitFor();
     await o.getByTestId('item-access').click();
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o.getByTestId('check-access_revoked').and(o.locator('[data-done="yes"]')).waitFor();
     await o.getByTestId('item-exit').click();
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o.getByTestId('check-exit_commitment').and(o.locator('[data-done="yes"]')).waitFor();
 
     await o.getByTestId('leaving-approve').click();
     await o.getByTestId('approve-modal').getByTestId('f-approverName').fill('王局长');
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     const end = addMonths(TODAY, 24);
     await o
       .getByTestId('leaving-cooling')
@@ -312,7 +313,7 @@ describe('personnel: one classified person from vetting to the 脱密期, in the
     await dates.nth(1).fill(addDays(TODAY, 35));
     await dates.nth(1).press('Enter');
     await form.getByTestId('f-purpose').fill('探亲');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     const end = addMonths(TODAY, 24);
     // The refusal shows under the trip's dates (the range field), naming the period and its end.
     await form

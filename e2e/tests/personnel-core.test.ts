@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, pick, toast } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { login, pick, save, toast } from '../lib/ui.ts';
 
 describe('personnel core (涉密人员台账, 人员页面, 要害部门部位) in the browser', { timeout: 300_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   before(async () => {
     h = await startHarness({ demo: true, jobs: false });
   });
@@ -56,7 +57,7 @@ describe('personnel core (涉密人员台账, 人员页面, 要害部门部位) 
     await p.getByTestId('act-changePost').first().click();
     const form = p.getByTestId('core-modal');
     await pick(p, form.getByTestId('f-keySite'), '机要室');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     const refusal = p.getByTestId('refusal');
     await refusal.getByText('未登记：有2项不符合规定').waitFor();
     await refusal
@@ -81,7 +82,7 @@ describe('personnel core (涉密人员台账, 人员页面, 要害部门部位) 
     const site = p.getByTestId('key-site-modal');
     await site.getByTestId('f-siteName').fill('涉密会议室');
     await pick(p, site.getByTestId('f-siteDept'), '办公室');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('sites-table').getByText('涉密会议室').waitFor();
 
     await p.goto('/personnel');
@@ -89,7 +90,7 @@ describe('personnel core (涉密人员台账, 人员页面, 要害部门部位) 
     const add = p.getByTestId('add-person-modal');
     await pick(p, add.getByTestId('f-person'), /刘艳/);
     await add.getByTestId('f-postName').fill('规划文件校对');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.waitForURL(/\/personnel\/[0-9a-f-]{36}$/);
     await toast(p, '已登记');
     await p.getByTestId('posts').getByText('规划文件校对').waitFor();
@@ -99,7 +100,7 @@ describe('personnel core (涉密人员台账, 人员页面, 要害部门部位) 
     const v = p.getByTestId('core-modal');
     await v.getByTestId('f-reviewer').fill('本机关保密委员会');
     await pick(p, v.getByTestId('f-clearance'), '秘密');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('vettings').getByText('本机关保密委员会').waitFor();
     await p.getByTestId('person-header').getByTestId('vetting-state').filter({ hasText: '有效' }).waitFor();
     await p

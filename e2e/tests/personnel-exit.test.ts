@@ -10,8 +10,8 @@ import { addDays } from '@baomi/domain';
 import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/kit/today.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, saveModal, strongPassword } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { login, save, saveModal, strongPassword } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(7);
 const TODAY = todayInChina();
@@ -24,6 +24,7 @@ interface User {
 
 describe('personnel exit (出国（境）) in the browser', { timeout: 200_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const users: Record<string, User> = {};
   let exitId = '';
 
@@ -99,7 +100,7 @@ describe('personnel exit (出国（境）) in the browser', { timeout: 200_000 }
     await dates.nth(1).fill(addDays(TODAY, 26));
     await dates.nth(1).press('Enter');
     await form.getByTestId('f-purpose').fill('探亲');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.waitForURL(/\/personnel\/exits\/[0-9a-f-]{36}$/);
     exitId = p.url().split('/').at(-1)!;
     await p.getByTestId('exit-status').filter({ hasText: '审批中' }).waitFor();
@@ -132,7 +133,7 @@ describe('personnel exit (出国（境）) in the browser', { timeout: 200_000 }
       .waitFor();
     await o.getByTestId('exit-brief').click();
     await o.getByTestId('briefing-form').getByTestId('f-signed').waitFor();
-    await o.getByRole('button', { name: /保\s*存/ }).click();
+    await save(o);
     await o
       .getByTestId('exit-briefed')
       .getByText(/已有覆盖本次行程的保密提醒/)

@@ -8,13 +8,14 @@ import { addMonths } from '@baomi/domain';
 import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/kit/today.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, strongPassword, toast } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { login, save, strongPassword, toast } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(7);
 
 describe('personnel leaving (离岗、脱密期) in the browser', { timeout: 200_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   let officer = { username: '', personId: '', api: null as unknown as ApiClient };
   let targetId = '';
   let leavingId = '';
@@ -109,26 +110,26 @@ describe('personnel leaving (离岗、脱密期) in the browser', { timeout: 200
     // Each item on the page.
     await p.getByTestId('item-talk').click();
     await p.getByTestId('leaving-item-modal').getByTestId('f-by').fill('保密办周保密');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await toast(p, '已保存');
     await p.getByTestId('check-reminder_talk').and(p.locator('[data-done="yes"]')).waitFor();
     await p.getByTestId('item-devices').click();
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('check-devices_returned').and(p.locator('[data-done="yes"]')).waitFor();
     await p.getByTestId('item-access').click();
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('check-access_revoked').and(p.locator('[data-done="yes"]')).waitFor();
     // The exit commitment: a form to print, then the signature registered.
     const href = await p.getByTestId('item-exit-print').getAttribute('href');
     assert.match(href ?? '', /form\.pdf\?kind=exit/);
     await p.getByTestId('item-exit').click();
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('check-exit_commitment').and(p.locator('[data-done="yes"]')).waitFor();
 
     // The leader's approval registered with its date: 重要 → 2 years.
     await p.getByTestId('leaving-approve').click();
     await p.getByTestId('approve-modal').getByTestId('f-approverName').fill('郑局长');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     const today = todayInChina();
     await p
       .getByTestId('leaving-cooling')

@@ -8,8 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { todayInChina } from '../../packages/server/src/kit/today.ts';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, pick, strongPassword } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { login, pick, save, strongPassword } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(7);
 const YEAR = Number(todayInChina().slice(0, 4));
@@ -22,6 +22,7 @@ interface User {
 
 describe('personnel training, major matters and assessments, in the browser', { timeout: 240_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const users: Record<string, User> = {};
 
   before(async () => {
@@ -106,7 +107,7 @@ describe('personnel training, major matters and assessments, in the browser', { 
     await pick(p, m.getByTestId('f-attendees'), '吴小明');
     // Close the (multiple) dropdown by clicking elsewhere in the form.
     await m.getByTestId('f-topic').click();
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('sessions-table').getByText('新修订保密法宣贯').waitFor();
     await p.getByTestId('sessions-table').getByText('1人').waitFor();
 
@@ -140,7 +141,7 @@ describe('personnel training, major matters and assessments, in the browser', { 
     const mm = wu.getByTestId('matter-modal');
     await pick(wu, mm.getByTestId('f-kind'), '直系亲属在境外学习、工作或定居');
     await mm.getByTestId('f-description').fill('女儿赴英国留学');
-    await wu.getByRole('button', { name: /保\s*存/ }).click();
+    await save(wu);
     await wu.getByTestId('matters-table').locator('tr', { hasText: '吴小明' }).getByText('待审核').waitFor();
 
     // The officer reviews it.
@@ -151,7 +152,7 @@ describe('personnel training, major matters and assessments, in the browser', { 
       .getByTestId('matter-review')
       .click();
     await p.getByTestId('review-modal').getByTestId('f-opinion').fill('已谈话提醒，同意备案');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.getByTestId('matters-table').getByText('没有符合条件的记录').waitFor();
     await p.goto('/personnel/matters');
     await p.getByTestId('matters-table').locator('tr', { hasText: '吴小明' }).getByText('已审核').waitFor();
@@ -165,14 +166,14 @@ describe('personnel training, major matters and assessments, in the browser', { 
     await am.getByText('培训学时尚差4学时').waitFor();
     // Trying "meets" for training: the server refuses, naming the shortfall.
     await am.getByTestId('f-training').getByText('符合要求').click();
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p
       .getByText(/不能评为符合要求/)
       .first()
       .waitFor();
     await am.getByTestId('f-training').getByText('基本符合').click();
     await am.getByTestId('f-comment').fill('培训学时不足，须在本年度补足');
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await row.getByText('基本合格').waitFor();
     const sheet = await row.getByTestId('assessment-print').getAttribute('href');
     assert.match(sheet ?? '', /\/api\/personnel\/assessments\/[0-9a-f-]{36}\/sheet\.pdf$/);

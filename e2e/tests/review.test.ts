@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
-import { login, pick, strongPassword, toast } from '../lib/ui.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
+import { clickAndSee, login, pick, save, strongPassword, toast } from '../lib/ui.ts';
 
 const PASSWORD = strongPassword(8);
 
 describe('review (保密审查) in the browser', { timeout: 200_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   let dir = '';
   const users = { officer: 'liubm', requester: 'chenxc', head: 'wangkz' };
   let headApi: ApiClient;
@@ -73,7 +74,7 @@ describe('review (保密审查) in the browser', { timeout: 200_000 }, () => {
     const modal = p.getByTestId('review-create-modal');
     await modal.getByTestId('f-review-title').fill(title);
     await pick(p, modal.getByTestId('f-review-purpose'), purpose);
-    await p.getByRole('button', { name: /保\s*存/ }).click();
+    await save(p);
     await p.waitForURL(/\/review\/[0-9a-f-]{36}$/);
     await p.locator('input[type="file"]').setInputFiles(file);
     await toast(p, '已上传并完成检查');
@@ -106,7 +107,7 @@ describe('review (保密审查) in the browser', { timeout: 200_000 }, () => {
     await o.getByTestId('review-release').click();
     const modal = o.getByTestId('review-decide-modal');
     await modal.getByTestId('f-review-comments').fill('项目代号已公开报道，同意发布');
-    await modal.getByRole('button', { name: /同意发布/ }).click();
+    await clickAndSee(o, modal.getByRole('button', { name: /同意发布/ }));
     await toast(o, '已作出审查结论');
     await o.getByTestId('review-state').filter({ hasText: '同意发布' }).waitFor();
     await o.goto('/review?state=released');
@@ -133,7 +134,7 @@ describe('review (保密审查) in the browser', { timeout: 200_000 }, () => {
     await o.getByTestId('review-refuse').click();
     const modal = o.getByTestId('review-decide-modal');
     await modal.getByTestId('f-review-comments').fill('含机密标志，不同意发布');
-    await modal.getByRole('button', { name: /不同意/ }).click();
+    await clickAndSee(o, modal.getByRole('button', { name: /不同意/ }));
     await toast(o, '已作出审查结论');
     await o.getByTestId('review-state').filter({ hasText: '不同意发布' }).waitFor();
   });
@@ -165,10 +166,7 @@ describe('review (保密审查) in the browser', { timeout: 200_000 }, () => {
     await o.reload();
     await o.getByTestId('review-chain').filter({ hasText: '已批准' }).waitFor();
     await o.getByTestId('review-release').click();
-    await o
-      .getByTestId('review-decide-modal')
-      .getByRole('button', { name: /同意发布/ })
-      .click();
+    await clickAndSee(o, o.getByTestId('review-decide-modal').getByRole('button', { name: /同意发布/ }));
     await toast(o, '已作出审查结论');
     await o.getByTestId('review-state').filter({ hasText: '同意发布' }).waitFor();
   });

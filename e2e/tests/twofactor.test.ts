@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ApiClient } from '../lib/api.ts';
-import { type Harness, startHarness } from '../lib/harness.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
 import { closeRecoveryCodes, enrolTotp, login, logout, strongPassword } from '../lib/ui.ts';
 
 describe('two-factor sign-in', { timeout: 170_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const users = { totp: 'wang-totp', key: 'zhao-key' };
   const PASSWORD = strongPassword(7);
 

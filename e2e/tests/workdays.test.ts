@@ -4,11 +4,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Harness, startHarness } from '../lib/harness.ts';
+import { type Harness, reportFailures, startHarness } from '../lib/harness.ts';
 import { confirmPop, eventually, login, logout, menuLabels, openMenu, toast } from '../lib/ui.ts';
 
 describe('work calendar in the browser', { timeout: 150_000 }, () => {
   let h: Harness;
+  reportFailures(() => h);
   const account = (username: string) => {
     const a = h.demoAccounts.find((x) => x.username === username);
     assert.ok(a, `the demo seed has ${username}`);
