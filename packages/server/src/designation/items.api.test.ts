@@ -724,6 +724,11 @@ describe('designation items (定密事项)', () => {
     assert.deepEqual(await ids('year=2026'), []);
     assert.deepEqual(await ids('year=1'), []);
     assert.deepEqual(await ids('year=9999'), []);
+    // Outside the years a date can hold: refused as input, naming the field, never a database error.
+    for (const bad of ['0', '10000', 'Infinity', '2025.5', '-1']) {
+      const r = await officer.client.get<{ error: { field?: string } }>(`/api/designation/items?year=${bad}`);
+      assert.equal(r.status, 400, `year=${bad}`);
+    }
   });
   test('R-DES-08 recording the yearly review takes an item off the list until next year; nothing else may', async () => {
     const it = await designate();
