@@ -4,7 +4,12 @@
 // correct but compiles at every start (BAOMI_FROM_SOURCE=1 forces this).
 import module from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { DIST_ENTRY, isFresh } from '../build.mjs';
+import { applyServeFlags } from '../node-flags.mjs';
+
+// The server's memory flags first, before anything is loaded: this may replace the process (D168).
+if (process.argv[2] === 'serve') applyServeFlags();
+
+const { DIST_ENTRY, isFresh } = await import('../build.mjs');
 
 module.enableCompileCache?.(); // Node 22+: reuse V8's compiled code for node_modules across starts
 
