@@ -160,8 +160,8 @@ export async function listPage<
   let items: R[];
   if (opts.key && opts.fullScan && opts.paging && opts.via) {
     // A search reads every match of each branch anyway: its count rides along as a window over the
-    // branch's narrow matches, so the page's keys and the total come in one statement (the count per
-    // branch was a second scan of the same matches), and the page's rows, whole, in a second.
+    // branch's narrow matches, and the page's rows, whole, come in the same statement (D169): one round
+    // trip, where the keys and counts, then the rows, were two.
     const keyOf = opts.key;
     const cols = () => [
       sql`${keyOf}`.as('__k'),
@@ -177,26 +177,29 @@ export async function listPage<
           .offset(0)}) f ORDER BY f.__s ${dir}${nulls}${concat(tieCols)} LIMIT ${upto}`,
     );
     const tieRefs = ties.map((_, i) => sql`, u.${sql.ref(`__t${i}`)}`);
-    const ranked = await sql<{
-      __k: unknown;
-      __b: number;
-      __n: number | string;
-    }>`SELECT u.__k, u.__b, u.__n FROM (${sql.join(
-      parts.map((p) => sql`(${p})`),
-      sql` UNION ALL `,
-    )}) u ORDER BY u.__s ${dir}${nulls}${concat(tieRefs)}`.execute(opts.via);
-    const counts = new Map<number, number>();
-    for (const r of ranked.rows) counts.set(Number(r.__b), Number(r.__n));
-    const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    const keys = ranked.rows.slice(offset, upto).map((r) => r.__k);
-    let found: R[] = [];
-    if (keys.length) {
-      let rows = select(base)
-        .where(sql<SqlBool>`${keyOf} IN (${sql.join(keys)})`)
-        .orderBy(sql`${field.by} ${dir}${nulls}`);
-      for (const t of ties) rows = rows.orderBy(t);
-      found = (await rows.execute()) as R[];
-    }
+    // The page's rows in its order (the sort again, over the page's rows only), with their rank.
+    const rowOrder = [sql`${field.by} ${dir}${nulls}`, ...ties.map((t) => sql`${t}`)];
+    const pageRows = select(base).select([
+      sql`${keyOf}`.as('__key'),
+      sql<number>`row_number() OVER (ORDER BY ${sql.join(rowOrder)})`.as('__rank'),
+    ]);
+    // The total is in every row; a page past the end is one row with the total and no columns of a row.
+    const res = await sql<Record<string, unknown> & { __total: number | string; __key: unknown }>`
+      WITH r AS (
+        SELECT u.__k, u.__b, u.__n, row_number() OVER (ORDER BY u.__s ${dir}${nulls}${concat(tieRefs)}) AS __r
+        FROM (${sql.join(
+          parts.map((p) => sql`(${p})`),
+          sql` UNION ALL `,
+        )}) u
+      ),
+      t AS (SELECT coalesce(sum(d.__n), 0) AS __total FROM (SELECT DISTINCT __b, __n FROM r) d)
+      SELECT t.__total, w.* FROM t
+      LEFT JOIN (${pageRows.where(sql<SqlBool>`${keyOf} = ANY(ARRAY(SELECT __k FROM r WHERE __r > ${offset} AND __r <= ${upto}))`)}) w ON true
+      ORDER BY w.__rank`.execute(opts.via);
+    const total = Number(res.rows[0]?.__total ?? 0);
+    const found = res.rows
+      .filter((r) => r.__key !== null && r.__key !== undefined)
+      .map(({ __total: _t, __key: _k, __rank: _r, ...row }) => row as R);
     // The same answer as a capped count would give (the count was free here, the cap keeps it alike).
     if (opts.countCap !== undefined && total > opts.countCap)
       return { items: found, total: Math.max(opts.countCap, offset + found.length), totalAtLeast: true };
