@@ -1,7 +1,7 @@
 // The V8 flags of the long-running `baomi serve` (D168), and how the server gets them whichever way it
-// is started: `npm start` passes them on its node command line; `baomi serve` run any other way
-// (`node bin/baomi.mjs serve`, a systemd unit, the bin link) replaces its own process with one that
-// has them (process.execve, Node ≥ 22.15: the same PID, no wrapper process left behind).
+// is started (`npm start`, `node bin/baomi.mjs serve`, a systemd unit, the bin link): bin/baomi.mjs
+// replaces its own process with one that has them (process.execve, Node ≥ 22.15: the same PID, no
+// wrapper process left behind).
 //
 // Measured on the 2-core machine, an idle server on PGlite (issue 8, goal ≤ 300 MB everything included):
 // - --max-semi-space-size=2: V8's young generation at most 2 MB a half instead of 16 MB; the heap's
@@ -9,7 +9,7 @@
 //   next to a database round trip (the bench's HTTP rows run the server with the same flags).
 // - --wasm-num-compilation-tasks=1: PGlite's PostgreSQL (WebAssembly) is optimised in the background
 //   by one compiler thread instead of one per core; each thread kept its own malloc arena of compiler
-//   memory, 40–95 MB resident in all, ≈ 30–50 MB with one.
+//   memory, 40–95 MB resident in all, ≈ 30–50 MB with one (measured by /proc smaps).
 // BAOMI_NODE_FLAGS=off starts without them (and without re-executing).
 import v8 from 'node:v8';
 
