@@ -167,8 +167,8 @@ export interface Db extends Sql {
     onNotify: (payload: string) => void,
     onReset?: () => void,
   ): Promise<() => Promise<void>>;
-  /** The embedded database only: a consistent tar.gz of the data directory. */
-  dump?(): Promise<Uint8Array>;
+  /** The embedded database only: a consistent tar.gz (or plain tar) of the data directory. */
+  dump?(compression?: 'gzip' | 'none'): Promise<Uint8Array>;
 }
 
 // int8 (count(*), bigserial) as JS numbers: audit sequences stay far below 2^53.
@@ -183,11 +183,13 @@ export interface OpenOptions {
   /** PGlite data directory; 'memory://' (or undefined with no URL) for a throw-away database. */
   dataDir?: string;
   poolSize?: number;
+  /** The embedded database only: start from this data directory (a tar from `dump`) instead of initdb. */
+  loadDataDir?: Blob;
 }
 
 export async function openDb(opts: OpenOptions): Promise<Db> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.loadDataDir);
 }
 
 /**
@@ -240,7 +242,7 @@ function installFsync(lite: PGlite): () => number {
 
 export const pgliteDurable = () => process.env.BAOMI_PGLITE_FSYNC !== 'off';
 
-async function openPglite(dataDir: string | undefined): Promise<Db> {
+async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Db> {
   const dir = dataDir && dataDir !== 'memory://' ? dataDir : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
   const durable = Boolean(dir) && pgliteDurable();
@@ -248,6 +250,7 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
     parsers: { [INT8]: Number, [DATE]: asText },
     extensions: { pgcrypto },
     startParams: durable ? DURABLE_PARAMS : FAST_PARAMS,
+    ...(loadDataDir ? { loadDataDir } : {}),
   });
   if (durable) {
     const syncs = installFsync(lite);
@@ -301,7 +304,8 @@ async function openPglite(dataDir: string | undefined): Promise<Db> {
       const unlisten = await lite.listen(channel, onNotify);
       return () => unlisten();
     },
-    dump: async () => new Uint8Array(await (await lite.dumpDataDir('gzip')).arrayBuffer()),
+    dump: async (compression = 'gzip') =>
+      new Uint8Array(await (await lite.dumpDataDir(compression)).arrayBuffer()),
   };
   owners.set(db, db);
   return db;

@@ -1,6 +1,9 @@
 // API test harness: a fresh database per app (PGlite in memory, or a throw-away database on the
 // PostgreSQL server named by BAOMI_TEST_PG_URL when BAOMI_TEST_DB=postgres), driven with inject().
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { base32Decode, parseOtpAuthUri } from '@baomi/domain';
 import { totp } from '@baomi/domain/twofactor/totp.ts';
 import type { FastifyInstance } from 'fastify';
@@ -8,7 +11,8 @@ import pg from 'pg';
 import { bootstrapAdministrators } from '../accounts/service.ts';
 import { chainPending } from '../audit/chain.ts';
 import { type Db, openDb } from '../db/db.ts';
-import { migrate } from '../db/migrate.ts';
+import { loadMigrations, migrate } from '../db/migrate.ts';
+import { pgliteVersion } from '../db/template.ts';
 import { buildApp } from '../http/app.ts';
 import type { ServerModule } from '../kit/module.ts';
 import type { Bootstrap } from '../main.ts';
@@ -23,17 +27,106 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** An empty database (initdb only): for tests of migrations and start-up themselves. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  if (TEST_DB === 'pglite') {
+  return openTestDatabase(false);
+}
+
+/**
+ * A database with every migration applied, as createTestApp needs, copied from one migrated once
+ * (docs/decisions.md D170): PGlite's initdb and the migrations took 4–5 s of every test app on two
+ * cores, most of the API suites' time. On PGlite the copy is a tar of a migrated data directory, kept
+ * in the system's temporary directory and shared by the test processes; on PostgreSQL it is a
+ * template database on the test server. Both are named by the PGlite version and the migrations'
+ * checksums, so an edited or added migration makes a new one. createTestApp still runs migrate(), which
+ * finds nothing to do.
+ */
+export async function createMigratedTestDatabase(): Promise<TestDatabase> {
+  return openTestDatabase(true);
+}
+
+/** The PGlite version and every migration's checksum: what a migrated copy depends on. */
+function migratedKey(): string {
+  const h = createHash('sha256').update(pgliteVersion());
+  for (const m of loadMigrations()) h.update(`\n${m.version}:${m.checksum}`);
+  return h.digest('hex').slice(0, 16);
+}
+
+let migratedTar: Promise<Blob> | null = null;
+/** A tar of a migrated PGlite data directory: read from the shared file, or made and saved there. */
+function pgliteMigratedTar(): Promise<Blob> {
+  migratedTar ??= (async () => {
+    const file = join(tmpdir(), `baomi-test-pglite-${migratedKey()}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
     const db = await openDb({ dataDir: 'memory://' });
+    await migrate(db);
+    await db.exec('CHECKPOINT');
+    const tar = await db.dump!('none');
+    await db.close();
+    // Written whole, then renamed: another test process reads either nothing or all of it.
+    const part = `${file}.${process.pid}-${randomBytes(4).toString('hex')}`;
+    writeFileSync(part, tar);
+    renameSync(part, file);
+    // Copies made for other migrations (an older checkout) go once they are an hour old.
+    for (const f of readdirSync(tmpdir())) {
+      const other = join(tmpdir(), f);
+      if (other === file || !/^baomi-test-pglite-[0-9a-f]{16}\.tar$/.test(f)) continue;
+      try {
+        if (Date.now() - statSync(other).mtimeMs > 3_600_000) rmSync(other, { force: true });
+      } catch {
+        // another process removed it first
+      }
+    }
+    return new Blob([tar.slice()]);
+  })();
+  return migratedTar;
+}
+
+let pgTemplate: Promise<string> | null = null;
+/** The name of a migrated template database on the test server, made by the first process to need it. */
+function postgresTemplate(admin: string): Promise<string> {
+  pgTemplate ??= (async () => {
+    const name = `baomitpl_${migratedKey()}`;
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (found.rowCount) return name;
+      const scratch = `baomitplnew_${randomBytes(6).toString('hex')}`;
+      await c.query(`CREATE DATABASE ${scratch}`);
+      const u = new URL(admin);
+      u.pathname = `/${scratch}`;
+      const db = await openDb({ databaseUrl: u.toString(), poolSize: 1 });
+      await migrate(db);
+      await db.close();
+      try {
+        await c.query(`ALTER DATABASE ${scratch} RENAME TO ${name}`);
+      } catch (e) {
+        // Another test process made it first (duplicate_database): use theirs.
+        if ((e as { code?: string }).code !== '42P04') throw e;
+        await c.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+      }
+      return name;
+    } finally {
+      await c.end();
+    }
+  })();
+  return pgTemplate;
+}
+
+async function openTestDatabase(migrated: boolean): Promise<TestDatabase> {
+  if (TEST_DB === 'pglite') {
+    const loadDataDir = migrated ? await pgliteMigratedTar() : undefined;
+    const db = await openDb({ dataDir: 'memory://', loadDataDir });
     return { db, url: null, drop: () => db.close() };
   }
   const admin = process.env.BAOMI_TEST_PG_URL;
   if (!admin) throw new Error('BAOMI_TEST_DB=postgres needs BAOMI_TEST_PG_URL');
+  const template = migrated ? await postgresTemplate(admin) : null;
   const name = `baomi_t_${randomBytes(6).toString('hex')}`;
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
+  await c.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await c.end();
   const u = new URL(admin);
   u.pathname = `/${name}`;
@@ -274,7 +367,7 @@ export async function createTestApp(
     trustProxy?: false | string[];
   } = {},
 ): Promise<TestApp> {
-  const database = opts.database ?? (await createTestDatabase());
+  const database = opts.database ?? (await createMigratedTestDatabase());
   const db = database.db;
   walletOf(db, database.url);
   await migrate(db);
