@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Builds the server ahead of time: src/cli.ts with the workspace packages it imports as TypeScript
 // (@baomi/domain, @baomi/api) bundled into dist/cli.js; everything in node_modules stays external.
-// `bin/baomi.mjs` runs dist/cli.js when `isFresh()`, else the sources through tsx. Tests run the sources.
+// `bin/baomi.mjs` runs dist/cli.js when `isFresh()`, else the sources through tsx. The API tests import
+// the sources; the CLI tests spawn the bin, which `npm test` builds first.
 //   node packages/server/build.mjs            build (always)
 //   node packages/server/build.mjs --if-stale build only when dist is missing or older than the sources
 import { spawnSync } from 'node:child_process';
