@@ -71,7 +71,18 @@ function nodeTests(name, files, env = {}) {
       `--test-reporter-destination=${tap}`,
       ...files.map((f) => relative(root, f)),
     ],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } },
+    {
+      cwd: root,
+      stdio: 'inherit',
+      // Node 22+ keeps V8's compiled code of every module here, so each test file's process (one per
+      // file) loads the server's modules faster (≈ 0.25 s of ≈ 1.5 s measured under Node 24); Node 20
+      // ignores it.
+      env: {
+        NODE_COMPILE_CACHE: join(tmpdir(), 'baomi-node-compile-cache'),
+        ...process.env,
+        ...env,
+      },
+    },
   );
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   rmSync(dir, { recursive: true, force: true });

@@ -58,6 +58,9 @@ export const CHROMIUM_ARGS = [
 /** `jobs: false` keeps the scheduler off, so a test runs each job itself (runJobOnce) when it wants. */
 export async function startHarness(opts: { demo?: boolean; jobs?: boolean } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baomi-e2e-'));
+  // A throw-away data directory: commits need not wait for the disk (db.ts; the durability of the
+  // embedded database has its own tests, db/durability.test.ts). BAOMI_PGLITE_FSYNC=on keeps it.
+  process.env.BAOMI_PGLITE_FSYNC ??= 'off';
   const server = await start({
     port: 0,
     host: '127.0.0.1',
