@@ -114,7 +114,11 @@ function failedNames(tap) {
       const depth = m[1].length / 4;
       stack.length = depth;
       if (m[2] === 'not ok')
-        failed.push({ name: [...stack, m[3]].join(' › '), why: errorLine(lines, i + 1) });
+        failed.push({
+          name: [...stack, m[3]].join(' › '),
+          why: errorLine(lines, i + 1),
+          hook: /^\s*failureType: 'hookFailed'$/m.test(yamlBlock(lines, i + 1)),
+        });
       continue;
     }
     const s = line.match(/^(\s*)# Subtest: (.*)$/);
@@ -124,11 +128,21 @@ function failedNames(tap) {
       stack[depth] = s[2];
     }
   }
-  // A failing suite also reports each failing test inside it: keep the innermost names.
+  // A failing suite also reports each failing test inside it: keep the innermost names. A suite whose
+  // before hook failed is kept too, first: its tests only say they were cancelled, the hook's error
+  // says why.
   return failed
-    .filter((f) => !failed.some((o) => o !== f && o.name.startsWith(`${f.name} › `)))
+    .filter((f) => f.hook || !failed.some((o) => o !== f && o.name.startsWith(`${f.name} › `)))
+    .sort((a, b) => Number(b.hook) - Number(a.hook))
     .slice(0, 20)
     .map((f) => (f.why ? `${f.name} — ${f.why}` : f.name));
+}
+
+// The YAML block after a "not ok" line, up to its closing "...".
+function yamlBlock(lines, from) {
+  const out = [];
+  for (let i = from; i < lines.length && i < from + 40 && lines[i].trim() !== '...'; i++) out.push(lines[i]);
+  return out.join('\n');
 }
 
 // The error in the YAML block after a "not ok" line (`error: 'text'`, or `error: |-` and its first four

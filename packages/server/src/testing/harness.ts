@@ -83,13 +83,21 @@ function pgliteMigratedTar(): Promise<Blob> {
 }
 
 let pgTemplate: Promise<string> | null = null;
-/** The name of a migrated template database on the test server, made by the first process to need it. */
+/** Serialises the making of the template among the test processes (on the server's `postgres` database). */
+const TEMPLATE_LOCK = 7_202_612;
+/**
+ * The name of a migrated template database on the test server, made by the first process to need it.
+ * The processes that start together wait on an advisory lock instead of each migrating a copy (two
+ * cores); the copy is migrated under a scratch name and renamed once whole and left by its
+ * connections, so a crash never leaves a half-migrated template under the real name.
+ */
 function postgresTemplate(admin: string): Promise<string> {
   pgTemplate ??= (async () => {
     const name = `baomitpl_${migratedKey()}`;
     const c = new pg.Client({ connectionString: admin });
     await c.connect();
     try {
+      await c.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
       const found = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (found.rowCount) return name;
       const scratch = `baomitplnew_${randomBytes(6).toString('hex')}`;
@@ -99,19 +107,42 @@ function postgresTemplate(admin: string): Promise<string> {
       const db = await openDb({ databaseUrl: u.toString(), poolSize: 1 });
       await migrate(db);
       await db.close();
-      try {
-        await c.query(`ALTER DATABASE ${scratch} RENAME TO ${name}`);
-      } catch (e) {
-        // Another test process made it first (duplicate_database): use theirs.
-        if ((e as { code?: string }).code !== '42P04') throw e;
-        await c.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
-      }
+      // A closed connection's server process ends a moment later: RENAME refuses a database in use.
+      await untilUnused(c, scratch);
+      await retryInUse(() => c.query(`ALTER DATABASE ${scratch} RENAME TO ${name}`));
       return name;
     } finally {
       await c.end();
     }
   })();
   return pgTemplate;
+}
+
+/** Waits (up to 30 s) until no server process is connected to the database. */
+async function untilUnused(c: pg.Client, db: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const r = await c.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [db],
+    );
+    if (r.rows[0]!.n === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Runs a CREATE/ALTER DATABASE again while the server says a database it names is in use
+ * (object_in_use, 55006: a connection just closed, still ending): up to 20 times, a quarter second apart.
+ */
+async function retryInUse<T>(run: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await run();
+    } catch (e) {
+      if ((e as { code?: string }).code !== '55006' || i >= 20) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 async function openTestDatabase(migrated: boolean): Promise<TestDatabase> {
@@ -126,8 +157,13 @@ async function openTestDatabase(migrated: boolean): Promise<TestDatabase> {
   const name = `baomi_t_${randomBytes(6).toString('hex')}`;
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
-  await c.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
-  await c.end();
+  try {
+    await retryInUse(() =>
+      c.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`),
+    );
+  } finally {
+    await c.end();
+  }
   const u = new URL(admin);
   u.pathname = `/${name}`;
   const url = u.toString();
