@@ -2,8 +2,17 @@
 // Runs every Baomi test suite and prints one closing line: "N passed, N failed, N skipped".
 // Suites: lint, typecheck, domain, scanner, server unit, API on PGlite, API on PostgreSQL, browser (Chromium).
 // PostgreSQL and Chromium suites are skipped (with a message) when absent, unless CI=true: then they fail.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -49,54 +58,144 @@ function step(name, cmd, args, env = {}) {
   }
 }
 
-function nodeTests(name, files, env = {}) {
+/** step(), started in the background: the promise settles when it has ended and its output is printed. */
+function background(name, cmd, args) {
+  if (!want(name)) return Promise.resolve();
+  const dir = mkdtempSync(join(tmpdir(), 'baomi-test-'));
+  const file = join(dir, 'output.txt');
+  const out = openSync(file, 'w');
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')} (in the background; its output follows when it ends)`);
+  const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', out, out] });
+  return new Promise((resolve) => {
+    let ended = false;
+    const done = (status, why = '') => {
+      if (ended) return;
+      ended = true;
+      closeSync(out);
+      const text = readFileSync(file, 'utf8');
+      rmSync(dir, { recursive: true, force: true });
+      const secs = Math.round((Date.now() - started) / 1000);
+      console.log(`\n=== ${name}: ${status === 0 ? 'ok' : `FAILED${why}`} in ${secs} s`);
+      if (text) process.stdout.write(text);
+      if (status === 0) totals.passed += 1;
+      else {
+        totals.failed += 1;
+        problems.push(name);
+      }
+      resolve();
+    };
+    child.on('error', (e) => done(1, `: ${e.message}`));
+    child.on('exit', (code, signal) => done(code ?? 1, signal ? ` (signal ${signal})` : ''));
+  });
+}
+
+// Node 22.8+ can run test files in the process that lists them (--experimental-test-isolation=none; it
+// is --test-isolation from Node 23.6, which keeps the old name as an alias). BAOMI_TEST_ISOLATION=process
+// keeps one process per file (to rule out state shared between files when hunting a failure).
+const [major, minor] = process.versions.node.split('.').map(Number);
+const sharedProcesses =
+  process.env.BAOMI_TEST_ISOLATION !== 'process' && (major > 22 || (major === 22 && minor >= 8));
+
+const testEnv = (env) => ({
+  // Node 22+ keeps V8's compiled code of every module here, so each test process loads the server's
+  // modules faster (≈ 0.25 s of ≈ 1.5 s measured under Node 24); Node 20 ignores it.
+  NODE_COMPILE_CACHE: join(tmpdir(), 'baomi-node-compile-cache'),
+  ...process.env,
+  ...env,
+});
+
+/**
+ * Runs the test files and counts their results. By default each file is a process of its own, two at a
+ * time. With `shared`, and where Node supports it, the files are dealt to two processes that each run
+ * their half in one process, one file after the other: the API suites spent about two of their minutes
+ * loading the server's modules and compiling PGlite again in each of their seventy-odd processes
+ * (docs/decisions.md D172).
+ */
+async function nodeTests(name, files, env = {}, { shared = false } = {}) {
   if (!want(name)) return;
   if (files.length === 0) {
     console.log(`\n=== ${name}: no test files`);
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'baomi-test-'));
-  const tap = join(dir, 'result.tap');
-  console.log(`\n=== ${name}: ${files.length} files`);
-  const r = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-concurrency=2',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${tap}`,
-      ...files.map((f) => relative(root, f)),
-    ],
-    {
-      cwd: root,
-      stdio: 'inherit',
-      // Node 22+ keeps V8's compiled code of every module here, so each test file's process (one per
-      // file) loads the server's modules faster (≈ 0.25 s of ≈ 1.5 s measured under Node 24); Node 20
-      // ignores it.
-      env: {
-        NODE_COMPILE_CACHE: join(tmpdir(), 'baomi-node-compile-cache'),
-        ...process.env,
-        ...env,
-      },
-    },
-  );
-  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const common = ['--import', 'tsx', '--test'];
+  const rel = files.map((f) => relative(root, f));
+  let runs;
+  if (shared && sharedProcesses) {
+    console.log(`\n=== ${name}: ${files.length} files in two processes (their output follows when both end)`);
+    runs = await Promise.all(
+      [1, 2].map((k) => {
+        const tap = join(dir, `result-${k}.tap`);
+        const spec = join(dir, `spec-${k}.txt`);
+        const args = [
+          ...common,
+          '--experimental-test-isolation=none',
+          `--test-shard=${k}/2`,
+          '--test-reporter=spec',
+          `--test-reporter-destination=${spec}`,
+          '--test-reporter=tap',
+          `--test-reporter-destination=${tap}`,
+          ...rel,
+        ];
+        const errFile = join(dir, `stderr-${k}.txt`);
+        const err = openSync(errFile, 'w');
+        const child = spawn(process.execPath, args, {
+          cwd: root,
+          stdio: ['ignore', err, err],
+          env: testEnv(env),
+        });
+        return new Promise((resolve) => {
+          child.on('exit', (status, signal) => {
+            closeSync(err);
+            for (const f of [spec, errFile]) if (existsSync(f)) process.stdout.write(readFileSync(f, 'utf8'));
+            resolve({ status, signal, tap });
+          });
+        });
+      }),
+    );
+  } else {
+    const tap = join(dir, 'result.tap');
+    console.log(`\n=== ${name}: ${files.length} files`);
+    const r = spawnSync(
+      process.execPath,
+      [
+        ...common,
+        '--test-concurrency=2',
+        '--test-reporter=spec',
+        '--test-reporter-destination=stdout',
+        '--test-reporter=tap',
+        `--test-reporter-destination=${tap}`,
+        ...rel,
+      ],
+      { cwd: root, stdio: 'inherit', env: testEnv(env) },
+    );
+    runs = [{ status: r.status, signal: r.signal, tap }];
+  }
+  let pass = 0;
+  let fail = 0;
+  let skip = 0;
+  const names = [];
+  const exits = [];
+  for (const run of runs) {
+    const text = existsSync(run.tap) ? readFileSync(run.tap, 'utf8') : '';
+    const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+    const f = num('fail') + num('cancelled');
+    pass += num('pass');
+    fail += f;
+    skip += num('skipped') + num('todo');
+    if (f > 0) names.push(...failedNames(text));
+    else if (run.status !== 0) exits.push(`exit ${run.status}${run.signal ? `, signal ${run.signal}` : ''}`);
+  }
   rmSync(dir, { recursive: true, force: true });
-  const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
-  const pass = num('pass');
-  const fail = num('fail') + num('cancelled');
-  const skip = num('skipped') + num('todo');
   totals.passed += pass;
   totals.failed += fail;
   totals.skipped += skip;
-  if (r.status !== 0 && fail === 0) {
+  if (fail > 0) problems.push(`${name} (${fail} failed: ${names.slice(0, 20).join(' | ')})`);
+  else if (exits.length > 0) {
     totals.failed += 1;
-    problems.push(`${name} (exit ${r.status}${r.signal ? `, signal ${r.signal}` : ''})`);
-  } else if (fail > 0) problems.push(`${name} (${fail} failed: ${failedNames(text).join(' | ')})`);
+    problems.push(`${name} (${exits.join('; ')})`);
+  }
   console.log(`--- ${name}: ${pass} passed, ${fail} failed, ${skip} skipped`);
 }
 
@@ -183,13 +282,16 @@ function missing(name, why) {
 
 const bin = (n) => join(root, 'node_modules', '.bin', n);
 step('lint', bin('biome'), ['check', '.']);
-step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+// The type check runs on one core for about a minute: it runs beside the domain, scanner and web unit
+// suites (its output kept in a file and printed when it ends), not before them.
+const typecheck = background('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 
 const isTest = (p) => p.endsWith('.test.ts') || p.endsWith('.test.tsx');
 const isApi = (p) => p.endsWith('.api.test.ts');
-nodeTests('domain', walk(join(root, 'packages/domain/src'), isTest));
-nodeTests('scanner', walk(join(root, 'packages/scanner/src'), isTest));
-nodeTests('web-unit', walk(join(root, 'packages/web/src'), isTest));
+await nodeTests('domain', walk(join(root, 'packages/domain/src'), isTest), {}, { shared: true });
+await nodeTests('scanner', walk(join(root, 'packages/scanner/src'), isTest), {}, { shared: true });
+await nodeTests('web-unit', walk(join(root, 'packages/web/src'), isTest));
+await typecheck;
 // The build (server bundle and web app) comes before the server's unit tests: the CLI tests then run
 // `baomi` from its bundle, as an installation does, instead of compiling the sources at each of their
 // twenty-odd starts (≈ 2 s each on two cores), and the browser tests need it anyway.
@@ -205,14 +307,14 @@ function build() {
   return built;
 }
 if (want('server-unit')) build();
-nodeTests(
+await nodeTests(
   'server-unit',
   walk(join(root, 'packages/server/src'), (p) => isTest(p) && !isApi(p)),
 );
 const apiFiles = walk(join(root, 'packages/server/src'), isApi);
-nodeTests('api-pglite', apiFiles, { BAOMI_TEST_DB: 'pglite' });
+await nodeTests('api-pglite', apiFiles, { BAOMI_TEST_DB: 'pglite' }, { shared: true });
 const pgUrl = process.env.BAOMI_TEST_PG_URL;
-if (pgUrl) nodeTests('api-postgres', apiFiles, { BAOMI_TEST_DB: 'postgres' });
+if (pgUrl) await nodeTests('api-postgres', apiFiles, { BAOMI_TEST_DB: 'postgres' }, { shared: true });
 else
   missing(
     'api-postgres',
@@ -222,7 +324,7 @@ else
 const chromium = process.env.BAOMI_CHROMIUM ?? '/usr/bin/chromium';
 const e2eFiles = walk(join(root, 'e2e/tests'), isTest);
 if (existsSync(chromium)) {
-  if (want('e2e') && build()) nodeTests('e2e', e2eFiles, { BAOMI_CHROMIUM: chromium });
+  if (want('e2e') && build()) await nodeTests('e2e', e2eFiles, { BAOMI_CHROMIUM: chromium });
 } else missing('e2e', `no Chromium at ${chromium}: apt-get install chromium, or set BAOMI_CHROMIUM`);
 
 if (problems.length) console.log(`\nProblems: ${problems.join('; ')}`);
