@@ -146,11 +146,19 @@ async function nodeTests(name, files, env = {}, { shared = false } = {}) {
           env: testEnv(env),
         });
         return new Promise((resolve) => {
-          child.on('exit', (status, signal) => {
+          let ended = false;
+          const done = (status, signal) => {
+            if (ended) return;
+            ended = true;
             closeSync(err);
             for (const f of [spec, errFile]) if (existsSync(f)) process.stdout.write(readFileSync(f, 'utf8'));
             resolve({ status, signal, tap });
+          };
+          child.on('error', (e) => {
+            console.log(`${name}: could not start its process ${k}: ${e.message}`);
+            done(1, null);
           });
+          child.on('exit', done);
         });
       }),
     );
