@@ -40,16 +40,16 @@ export function useLedgerQuery<K extends string>(
 ): LedgerQuery<K> {
   const [params, setParams] = useSearchParams();
   const key = (n: string) => `${prefix}${n}`;
+  // Each change starts from the address as it is now, not from `prev`: react-router hands its function
+  // the parameters of the last render, and renders a navigation in a transition, so a second click
+  // before that render (a reset, then a sort, on a busy machine) would bring back what the first
+  // removed. BrowserRouter (main.tsx) writes the address at once (history.pushState).
   const update = useCallback(
-    (change: (p: URLSearchParams) => void) =>
-      setParams(
-        (prev) => {
-          const p = new URLSearchParams(prev);
-          change(p);
-          return p;
-        },
-        { replace: false },
-      ),
+    (change: (p: URLSearchParams) => void) => {
+      const p = new URLSearchParams(window.location.search);
+      change(p);
+      setParams(p, { replace: false });
+    },
     [setParams],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: names and prefix are fixed per ledger
