@@ -58,36 +58,47 @@ function step(name, cmd, args, env = {}) {
   }
 }
 
-/** step(), started in the background: the promise settles when it has ended and its output is printed. */
-function background(name, cmd, args) {
-  if (!want(name)) return Promise.resolve();
+/**
+ * Runs a command with its stdout and stderr kept in a file (a pipe would fill while this script waits
+ * in spawnSync); settles when it has ended, with its status and output. A command that cannot start
+ * settles with status 1 and the reason as its output.
+ */
+function spawnQuiet(cmd, args, env = process.env) {
   const dir = mkdtempSync(join(tmpdir(), 'baomi-test-'));
   const file = join(dir, 'output.txt');
   const out = openSync(file, 'w');
-  const started = Date.now();
-  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')} (in the background; its output follows when it ends)`);
-  const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', out, out] });
+  const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', out, out], env });
   return new Promise((resolve) => {
     let ended = false;
-    const done = (status, why = '') => {
+    const done = (status, signal, why = '') => {
       if (ended) return;
       ended = true;
       closeSync(out);
-      const text = readFileSync(file, 'utf8');
+      const text = readFileSync(file, 'utf8') + why;
       rmSync(dir, { recursive: true, force: true });
-      const secs = Math.round((Date.now() - started) / 1000);
-      console.log(`\n=== ${name}: ${status === 0 ? 'ok' : `FAILED${why}`} in ${secs} s`);
-      if (text) process.stdout.write(text);
-      if (status === 0) totals.passed += 1;
-      else {
-        totals.failed += 1;
-        problems.push(name);
-      }
-      resolve();
+      resolve({ status, signal, text });
     };
-    child.on('error', (e) => done(1, `: ${e.message}`));
-    child.on('exit', (code, signal) => done(code ?? 1, signal ? ` (signal ${signal})` : ''));
+    child.on('error', (e) => done(1, null, `could not start ${cmd}: ${e.message}\n`));
+    child.on('exit', (code, signal) => done(code ?? 1, signal));
   });
+}
+
+/** step(), started in the background: the promise settles when it has ended and its output is printed. */
+async function background(name, cmd, args) {
+  if (!want(name)) return;
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')} (in the background; its output follows when it ends)`);
+  const { status, signal, text } = await spawnQuiet(cmd, args);
+  const secs = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `\n=== ${name}: ${status === 0 ? 'ok' : `FAILED${signal ? ` (signal ${signal})` : ''}`} in ${secs} s`,
+  );
+  if (text) process.stdout.write(text);
+  if (status === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    problems.push(name);
+  }
 }
 
 // Node 22.8+ can run test files in the process that lists them (--experimental-test-isolation=none; it
@@ -138,27 +149,10 @@ async function nodeTests(name, files, env = {}, { shared = false } = {}) {
           `--test-reporter-destination=${tap}`,
           ...rel,
         ];
-        const errFile = join(dir, `stderr-${k}.txt`);
-        const err = openSync(errFile, 'w');
-        const child = spawn(process.execPath, args, {
-          cwd: root,
-          stdio: ['ignore', err, err],
-          env: testEnv(env),
-        });
-        return new Promise((resolve) => {
-          let ended = false;
-          const done = (status, signal) => {
-            if (ended) return;
-            ended = true;
-            closeSync(err);
-            for (const f of [spec, errFile]) if (existsSync(f)) process.stdout.write(readFileSync(f, 'utf8'));
-            resolve({ status, signal, tap });
-          };
-          child.on('error', (e) => {
-            console.log(`${name}: could not start its process ${k}: ${e.message}`);
-            done(1, null);
-          });
-          child.on('exit', done);
+        return spawnQuiet(process.execPath, args, testEnv(env)).then(({ status, signal, text }) => {
+          if (existsSync(spec)) process.stdout.write(readFileSync(spec, 'utf8'));
+          if (text) process.stdout.write(text);
+          return { status, signal, tap };
         });
       }),
     );

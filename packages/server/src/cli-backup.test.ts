@@ -17,7 +17,6 @@ const BACKUP_PASS = 'Cli-Backup-Pass-2026';
 describe('baomi CLI: backup and restore', () => {
   let dir: string;
   const run = (...args: string[]) => runCli(dir, {}, ...args);
-  const runIn = runCli;
   before(async () => {
     dir = await cliDataDir();
   });
@@ -55,9 +54,9 @@ describe('baomi CLI: backup and restore', () => {
     assert.ok(inspect.out.includes(fingerprint), inspect.out);
     assert.match(inspect.out, /SM4-CTR/);
 
-    const ok = runIn(dir, { BAOMI_BACKUP_PASSPHRASE: BACKUP_PASS }, 'backup', 'verify', '--file', file);
+    const ok = runCli(dir, { BAOMI_BACKUP_PASSPHRASE: BACKUP_PASS }, 'backup', 'verify', '--file', file);
     assert.equal(ok.code, 0, ok.err);
-    const wrong = runIn(
+    const wrong = runCli(
       dir,
       { BAOMI_BACKUP_PASSPHRASE: 'Wrong-Pass-2026' },
       'backup',
@@ -78,7 +77,7 @@ describe('baomi CLI: backup and restore', () => {
     try {
       const passFile = join(target, 'pass.txt');
       writeFileSync(passFile, `${BACKUP_PASS}\n`);
-      const bad = runIn(
+      const bad = runCli(
         join(target, 'a'),
         { BAOMI_BACKUP_PASSPHRASE: 'Wrong-Pass-2026' },
         'restore',
@@ -92,7 +91,7 @@ describe('baomi CLI: backup and restore', () => {
       altered[altered.length - 100] = altered[altered.length - 100]! ^ 1;
       const alteredFile = join(target, 'altered.sm4');
       writeFileSync(alteredFile, altered);
-      const tampered = runIn(
+      const tampered = runCli(
         join(target, 'a'),
         {},
         'restore',
@@ -105,7 +104,7 @@ describe('baomi CLI: backup and restore', () => {
       assert.match(tampered.err, /完整性校验失败/);
       assert.equal(existsSync(join(target, 'a', 'pg')), false);
 
-      const good = runIn(join(target, 'a'), {}, 'restore', '--file', file, '--passphrase-file', passFile);
+      const good = runCli(join(target, 'a'), {}, 'restore', '--file', file, '--passphrase-file', passFile);
       assert.equal(good.code, 0, good.err);
       const restored = await openAndMigrate({ dataDir: join(target, 'a') });
       try {
@@ -116,10 +115,10 @@ describe('baomi CLI: backup and restore', () => {
       } finally {
         await restored.close();
       }
-      const again = runIn(join(target, 'a'), {}, 'restore', '--file', file, '--passphrase-file', passFile);
+      const again = runCli(join(target, 'a'), {}, 'restore', '--file', file, '--passphrase-file', passFile);
       assert.equal(again.code, 1);
       assert.match(again.err, /拒绝覆盖/);
-      const chain = runIn(join(target, 'a'), {}, 'audit', 'verify');
+      const chain = runCli(join(target, 'a'), {}, 'audit', 'verify');
       assert.equal(chain.code, 0, chain.err);
     } finally {
       rmSync(target, { recursive: true, force: true });
@@ -136,7 +135,7 @@ describe('baomi CLI: backup and restore', () => {
       const [name] = readdirSync(out);
       assert.match(name!, /\.sm4$/);
       assert.equal(readFileSync(join(out, name!)).includes(Buffer.from('绝密')), false);
-      const v = runIn(
+      const v = runCli(
         dir,
         { BAOMI_BACKUP_PASSPHRASE: BACKUP_PASS },
         'backup',
