@@ -21,6 +21,8 @@ const ci = process.env.CI === 'true' || process.env.CI === '1';
 const only = process.argv.slice(2); // e.g. `npm test -- domain api-pglite`
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
+/** What went wrong without failing a test (a shared test process that died and was made good, D174). */
+const notices = [];
 
 function walk(dir, pred, out = []) {
   if (!existsSync(dir)) return out;
@@ -121,7 +123,8 @@ const testEnv = (env) => ({
  * time. With `shared`, and where Node supports it, the files are dealt to two processes that each run
  * their half in one process, one file after the other: the API suites spent about two of their minutes
  * loading the server's modules and compiling PGlite again in each of their seventy-odd processes
- * (docs/decisions.md D172).
+ * (docs/decisions.md D172). A shared process that dies before its summary has its unfinished files run
+ * again, each in a process of its own (D174).
  */
 async function nodeTests(name, files, env = {}, { shared = false } = {}) {
   if (!want(name)) return;
@@ -139,20 +142,24 @@ async function nodeTests(name, files, env = {}, { shared = false } = {}) {
       [1, 2].map((k) => {
         const tap = join(dir, `result-${k}.tap`);
         const spec = join(dir, `spec-${k}.txt`);
+        const started = join(dir, `files-${k}.txt`);
         const args = [
           ...common,
           '--experimental-test-isolation=none',
           `--test-shard=${k}/2`,
           '--test-reporter=spec',
           `--test-reporter-destination=${spec}`,
-          '--test-reporter=tap',
+          `--test-reporter=${join(root, 'scripts/test-files-reporter.mjs')}`,
           `--test-reporter-destination=${tap}`,
           ...rel,
         ];
-        return spawnQuiet(process.execPath, args, testEnv(env)).then(({ status, signal, text }) => {
+        const envK = testEnv({ ...env, BAOMI_TEST_FILES_LOG: started });
+        return spawnQuiet(process.execPath, args, envK).then(({ status, signal, text }) => {
           if (existsSync(spec)) process.stdout.write(readFileSync(spec, 'utf8'));
           if (text) process.stdout.write(text);
-          return { status, signal, tap };
+          // Node deals the files (sorted, as here) to shard k by index modulo 2.
+          const mine = rel.filter((_, i) => i % 2 === k - 1);
+          return { k, status, signal, text, tap, started, files: mine };
         });
       }),
     );
@@ -182,6 +189,18 @@ async function nodeTests(name, files, env = {}, { shared = false } = {}) {
   for (const run of runs) {
     const text = existsSync(run.tap) ? readFileSync(run.tap, 'utf8') : '';
     const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+    const died = run.started && run.status !== 0 && !/^# tests \d+$/m.test(text);
+    if (died) {
+      // A shared process that died before its summary (stop 23: Node 24 ended one with SIGTRAP midway,
+      // the V8 fatal error's text cut from CI's tail): say where, with its last lines, and run the
+      // files it had not finished again, each in a process of its own. Every test still has to pass.
+      const r = await rerunUnfinished(name, run, env, dir);
+      pass += r.pass;
+      fail += r.fail;
+      skip += r.skip;
+      names.push(...r.names);
+      continue;
+    }
     const f = num('fail') + num('cancelled');
     pass += num('pass');
     fail += f;
@@ -199,6 +218,64 @@ async function nodeTests(name, files, env = {}, { shared = false } = {}) {
     problems.push(`${name} (${exits.join('; ')})`);
   }
   console.log(`--- ${name}: ${pass} passed, ${fail} failed, ${skip} skipped`);
+}
+
+/**
+ * For a shared test process that died before its summary: prints where it died and its last lines of
+ * output (kept in the closing lines of CI's tail), counts the files it finished from its reporter's
+ * lines (test-files-reporter.mjs), and runs the file it died in and those it never reached again, each
+ * in a process of its own. Returns the counts of both, and the failing tests' names.
+ */
+async function rerunUnfinished(name, run, env, dir) {
+  const lines = existsSync(run.started) ? readFileSync(run.started, 'utf8').split('\n') : [];
+  const started = lines.filter((l) => l.startsWith('start ')).map((l) => relative(root, l.slice(6)));
+  const diedIn = started.at(-1) ?? null;
+  const finished = new Set(started.slice(0, -1));
+  const again = run.files.filter((f) => !finished.has(f));
+  const counts = { pass: 0, fail: 0, skip: 0, names: [] };
+  for (const l of lines) {
+    const m = l.match(/^(pass|fail|skip) (.*)$/);
+    if (m && finished.has(relative(root, m[2]))) counts[m[1]] += 1;
+  }
+  if (counts.fail > 0) {
+    const tap = existsSync(run.tap) ? readFileSync(run.tap, 'utf8') : '';
+    counts.names.push(...failedNames(tap));
+  }
+  const how = `exit ${run.status}${run.signal ? `, signal ${run.signal}` : ''}`;
+  const tail = run.text.trimEnd().split('\n').slice(-25).join('\n');
+  const notice = `${name}: shared process ${run.k}/2 died (${how}) in ${diedIn ?? 'its first file'}; ${again.length} file(s) run again, one process each`;
+  notices.push(notice);
+  console.log(`\n--- ${notice}. Its last lines of output:\n${tail || '(none)'}\n`);
+  if (again.length === 0) return counts;
+  const tap = join(dir, `again-${run.k}.tap`);
+  const { status, signal, text } = await spawnQuiet(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=2',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...again,
+    ],
+    testEnv(env),
+  );
+  process.stdout.write(text);
+  const out = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const num = (k) => Number((out.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+  const f = num('fail') + num('cancelled');
+  counts.pass += num('pass');
+  counts.skip += num('skipped') + num('todo');
+  counts.fail += f;
+  if (f > 0) counts.names.push(...failedNames(out));
+  else if (status !== 0) {
+    counts.fail += 1;
+    counts.names.push(`the files run again: exit ${status}${signal ? `, signal ${signal}` : ''}`);
+  }
+  return counts;
 }
 
 // The failing tests' names, innermost last ("suite › test"), each with the first line of its error, from
@@ -329,6 +406,7 @@ if (existsSync(chromium)) {
   if (want('e2e') && build()) await nodeTests('e2e', e2eFiles, { BAOMI_CHROMIUM: chromium });
 } else missing('e2e', `no Chromium at ${chromium}: apt-get install chromium, or set BAOMI_CHROMIUM`);
 
+if (notices.length) console.log(`\nNotices: ${notices.join('; ')}`);
 if (problems.length) console.log(`\nProblems: ${problems.join('; ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 // Not process.exit(): a suite's output printed from its file may still be on its way into a pipe (CI
