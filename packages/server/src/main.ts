@@ -113,7 +113,23 @@ export async function openAndMigrate(opts: {
   return db;
 }
 
+/**
+ * Opens the database, builds the app and listens. A timer holds the event loop open until the server
+ * listens: while PGlite compiled its WebAssembly nothing else did, so Node's loop ran dry and Node
+ * waited for every background task of V8 before it turned again — the whole start ran inside that
+ * wait, which then held the first requests until V8 had finished optimising PGlite's code in the
+ * background (0.3–0.8 s after listening, on two cores; docs/decisions.md D175).
+ */
 export async function start(opts: StartOptions = {}): Promise<Started> {
+  const keepAlive = setInterval(() => {}, 60_000);
+  try {
+    return await startServing(opts);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+async function startServing(opts: StartOptions): Promise<Started> {
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL;
   const dataDir = resolveDataDir(opts.dataDir);
   const db = await openAndMigrate({ dataDir, databaseUrl, migrateUrl: opts.migrateUrl });

@@ -51,6 +51,8 @@ describe('demo mode refuses a database not created as a demo (R-SYS-01: no publi
 
   test('npm run demo on a real database refuses with a bilingual reason, and nothing changes', async () => {
     const before = await state();
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const timersBefore = timers();
     await assert.rejects(
       () => start({ ...where, demo: true, port: 0, jobs: false, webDist: null }),
       (e: Error) => {
@@ -59,6 +61,8 @@ describe('demo mode refuses a database not created as a demo (R-SYS-01: no publi
         return true;
       },
     );
+    // start() holds the event loop open with a timer until it listens (D175): a refused start drops it.
+    assert.equal(timers(), timersBefore, 'a refused start leaves no timer keeping the process alive');
     const after = await state();
     assert.deepEqual(after, before, 'no demo data, no password reset');
     assert.ok(

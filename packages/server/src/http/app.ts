@@ -16,7 +16,7 @@ import { HttpError, installErrorHandler } from './errors.ts';
 import { HEALTH_ROUTES, installHealthRoutes } from './health.ts';
 import { badText, badTextError, installJsonParser } from './json.ts';
 import { unauthenticated } from './policy.ts';
-import { serveWebApp } from './static.ts';
+import { STATIC_ROUTE, serveWebApp } from './static.ts';
 import type { AppDeps } from './types.ts';
 import { installValidators } from './validation.ts';
 
@@ -52,7 +52,8 @@ const PUBLIC = new Set([
 /** A registered API route that needs a session (unknown paths fall through to the JSON 404). */
 function needsSession(req: FastifyRequest): boolean {
   const url = req.routeOptions.url;
-  if (!url) return false;
+  // No route, or the web app's files (an unknown /api/ path there ends in the JSON 404): no session.
+  if (!url || url === STATIC_ROUTE) return false;
   const method = req.method === 'HEAD' ? 'GET' : req.method;
   return !PUBLIC.has(`${method} ${url}`);
 }

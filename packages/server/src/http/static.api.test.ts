@@ -15,6 +15,8 @@ import { IMMUTABLE } from './static.ts';
 const HTML = `<!doctype html><html lang="zh-CN"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div>${' '.repeat(2000)}</body></html>`;
 const JS = `console.log(${JSON.stringify('保密'.repeat(2000))});\n`;
 const CSS = 'body { margin: 0 }\n';
+const SECRET = 'not-for-the-browser-7f3a';
+const SECRET_NAME = `baomi-secret-${process.pid}`;
 
 describe('web app files', () => {
   let dist: string;
@@ -105,10 +107,43 @@ describe('web app files', () => {
     assert.equal(r.payload, CSS);
   });
 
+  test('one route serves the files (D175): no path outside the web app, no dotfile, no traversal', async () => {
+    // A secret beside the web app's directory, and a dotfile inside it.
+    writeFileSync(join(dist, '..', `${SECRET_NAME}.txt`), SECRET);
+    writeFileSync(join(dist, '.env'), SECRET);
+    try {
+      for (const url of [
+        `/../${SECRET_NAME}.txt`,
+        `/%2e%2e/${SECRET_NAME}.txt`,
+        `/assets/..%2f..%2f${SECRET_NAME}.txt`,
+        `/assets/%2e%2e/%2e%2e/${SECRET_NAME}.txt`,
+        '/.env',
+        '/assets/../.env',
+      ]) {
+        const r = await get(url);
+        assert.ok(!r.payload.includes(SECRET), `${url} must not reach the secret`);
+      }
+      // A HEAD of an asset answers like its GET, without a body.
+      const head = await app.inject({ method: 'HEAD', url: '/assets/index-Ab12Cd34.js' });
+      assert.equal(head.statusCode, 200);
+      assert.equal(head.headers['cache-control'], IMMUTABLE);
+      assert.equal(head.payload, '');
+    } finally {
+      rmSync(join(dist, '..', `${SECRET_NAME}.txt`), { force: true });
+      rmSync(join(dist, '.env'), { force: true });
+    }
+  });
+
   test('unknown API paths still get the bilingual JSON 404', async () => {
     const r = await get('/api/no-such-thing', 'gzip, br');
     assert.equal(r.statusCode, 404);
     assert.equal(r.json().error.code, 'no_route');
     assert.notEqual(r.headers['cache-control'], IMMUTABLE);
+    // Also for a path that looks like a file, and for a method the files' route does not answer.
+    const file = await get('/api/index.html');
+    assert.equal(file.statusCode, 404);
+    assert.equal(file.json().error.code, 'no_route');
+    const post = await app.inject({ method: 'POST', url: '/api/no-such-thing', payload: {} });
+    assert.equal(post.statusCode, 404);
   });
 });

@@ -11,6 +11,14 @@ import type { FastifyInstance } from 'fastify';
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/**
+ * The one route that serves the web app's files: a wildcard that looks each file up when asked. A
+ * route per file (`wildcard: false`) registered its 430 files' GET and HEAD routes through every
+ * route hook at each start, ≈ 0.5 s of the server's warm start on two cores (docs/decisions.md D175).
+ * A path that names no file goes on to the not-found handler below, as before.
+ */
+export const STATIC_ROUTE = '/*';
+
 /** Serves `dist` (when it holds a built web app) and answers unknown paths: index.html, or a JSON 404 under /api/. */
 export async function serveWebApp(app: FastifyInstance, dist: string | null): Promise<void> {
   const spa = Boolean(dist && existsSync(join(dist, 'index.html')));
@@ -18,7 +26,8 @@ export async function serveWebApp(app: FastifyInstance, dist: string | null): Pr
     const assets = join(dist!, 'assets') + sep;
     await app.register(fastifyStatic, {
       root: dist!,
-      wildcard: false,
+      wildcard: true,
+      dotfiles: 'ignore', // a dotfile is as if it were not there
       index: ['index.html'],
       preCompressed: true,
       cacheControl: false, // set below, per file
