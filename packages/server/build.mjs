@@ -63,12 +63,21 @@ const ownImportMetaUrl = (outDir) => ({
   },
 });
 
-/** node_modules packages stay external (native modules, data files, PGlite's wasm); workspace TS is bundled. */
+/**
+ * Packages bundled into dist/cli.js although they come from node_modules: plain JavaScript without
+ * data files, published as hundreds of small ES modules each. Loading them file by file was ≈ 1,500 of
+ * the server's file opens and ≈ 0.2 s of its warm start (docs/decisions.md D175).
+ */
+export const BUNDLED_PACKAGES = ['kysely', '@sinclair/typebox'];
+
+const bundled = (path) => BUNDLED_PACKAGES.some((p) => path === p || path.startsWith(`${p}/`));
+
+/** Other node_modules packages stay external (native modules, data files, PGlite's wasm); workspace TS is bundled. */
 const externalPackages = {
   name: 'external-packages',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@baomi/') ? undefined : { path: args.path, external: true },
+      args.path.startsWith('@baomi/') || bundled(args.path) ? undefined : { path: args.path, external: true },
     );
   },
 };
