@@ -188,7 +188,6 @@ async function nodeTests(name, files, env = {}, { shared = false } = {}) {
   const exits = [];
   for (const run of runs) {
     const text = existsSync(run.tap) ? readFileSync(run.tap, 'utf8') : '';
-    const num = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
     const died = run.started && run.status !== 0 && !/^# tests \d+$/m.test(text);
     if (died) {
       // A shared process that died before its summary (stop 23: Node 24 ended one with SIGTRAP midway,
@@ -201,11 +200,11 @@ async function nodeTests(name, files, env = {}, { shared = false } = {}) {
       names.push(...r.names);
       continue;
     }
-    const f = num('fail') + num('cancelled');
-    pass += num('pass');
-    fail += f;
-    skip += num('skipped') + num('todo');
-    if (f > 0) names.push(...failedNames(text));
+    const c = tapCounts(text);
+    pass += c.pass;
+    fail += c.fail;
+    skip += c.skip;
+    if (c.fail > 0) names.push(...failedNames(text));
     else if (run.status !== 0) exits.push(`exit ${run.status}${run.signal ? `, signal ${run.signal}` : ''}`);
   }
   rmSync(dir, { recursive: true, force: true });
@@ -218,6 +217,12 @@ async function nodeTests(name, files, env = {}, { shared = false } = {}) {
     problems.push(`${name} (${exits.join('; ')})`);
   }
   console.log(`--- ${name}: ${pass} passed, ${fail} failed, ${skip} skipped`);
+}
+
+/** The counts in a TAP file's closing summary (cancelled tests count as failed, todo as skipped). */
+function tapCounts(tap) {
+  const num = (k) => Number((tap.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
+  return { pass: num('pass'), fail: num('fail') + num('cancelled'), skip: num('skipped') + num('todo') };
 }
 
 /**
@@ -265,12 +270,11 @@ async function rerunUnfinished(name, run, env, dir) {
   );
   process.stdout.write(text);
   const out = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
-  const num = (k) => Number((out.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
-  const f = num('fail') + num('cancelled');
-  counts.pass += num('pass');
-  counts.skip += num('skipped') + num('todo');
-  counts.fail += f;
-  if (f > 0) counts.names.push(...failedNames(out));
+  const c = tapCounts(out);
+  counts.pass += c.pass;
+  counts.skip += c.skip;
+  counts.fail += c.fail;
+  if (c.fail > 0) counts.names.push(...failedNames(out));
   else if (status !== 0) {
     counts.fail += 1;
     counts.names.push(`the files run again: exit ${status}${signal ? `, signal ${signal}` : ''}`);
