@@ -75,6 +75,52 @@ describe('audit outbox (R-SYS-03, D51, D68)', () => {
     assert.equal((await unchained(t.db)).count, 0);
   });
 
+  test('R-SYS-03 a DELETE or UPDATE of the outbox is refused as a statement, even one that matches no row (D176)', async () => {
+    await assert.rejects(t.db.query('DELETE FROM audit_outbox WHERE false'), /cannot be changed or removed/);
+    await assert.rejects(
+      t.db.query("UPDATE audit_outbox SET bodies = ARRAY['[]'] WHERE false"),
+      /cannot be changed/,
+    );
+  });
+
+  test('R-SYS-03 the chainer takes committed rows in outbox order, a batch at a time, past the dead rows of earlier batches (D176)', async () => {
+    await chainPending(t.db);
+    // earlier batches leave dead rows at the front of the outbox (a queue: inserted once, deleted once)
+    for (let i = 0; i < 3; i++) {
+      await t.db.query('INSERT INTO audit_outbox (bodies) SELECT ARRAY[$1] FROM generate_series(1, 200)', [
+        '[0,null,"system","system",null,null,"test.dead",null,null,{},null]',
+      ]);
+      await chainPending(t.db);
+    }
+    const head = await headSeq(t.db);
+    // in one transaction, so that this node's chainer (its sweep) cannot take the rows first
+    await t.db.tx(async (sql) => {
+      for (const name of ['first', 'second', 'third']) {
+        await sql.query('INSERT INTO audit_outbox (bodies) VALUES (ARRAY[$1, $2])', [
+          `[0,null,"system","system",null,null,"test.${name}.a",null,null,{},null]`,
+          `[0,null,"system","system",null,null,"test.${name}.b",null,null,{},null]`,
+        ]);
+      }
+      const taken = await sql.query<{ n: number }>('SELECT audit_chain_outbox(2) AS n');
+      assert.equal(Number(taken.rows[0]!.n), 4, 'two rows of two events each');
+      assert.equal((await unchained(sql)).count, 2, 'the third row still waits');
+    });
+    await chainPending(t.db);
+    const { rows } = await t.db.query<{ action: string }>(
+      'SELECT action FROM audit_event WHERE seq > $1 ORDER BY seq',
+      [head],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.action),
+      ['test.first.a', 'test.first.b', 'test.second.a', 'test.second.b', 'test.third.a', 'test.third.b'],
+    );
+    assert.equal(
+      Number((await t.db.query<{ n: number }>('SELECT audit_chain_outbox(10) AS n')).rows[0]!.n),
+      0,
+    );
+    assert.ok((await verifyChain(t.db)).ok);
+  });
+
   test('R-SYS-03 verification and the checkpoint cover events still waiting in the outbox', async () => {
     const auditor = await t.admin('auditor');
     await chainPending(t.db);
