@@ -162,6 +162,17 @@ describe('R-CAR-01 duplicates inside the file', () => {
 });
 
 describe('cells (property)', () => {
+  test('cleanCell: a control between two spaces leaves one space (the counterexample fast-check found)', () => {
+    for (const [raw, clean] of [
+      ['!\t\u0000\t!', '! !'],
+      ['a \u0007 b', 'a b'],
+      ['\u0000 a \u0000', 'a'],
+      ['甲\u3000\u0001\u00A0乙', '甲 乙'],
+    ] as const) {
+      assert.equal(cleanCell(raw), clean, JSON.stringify(raw));
+      assert.equal(cleanCell(clean), clean);
+    }
+  });
   test('cleanCell is idempotent, never leaves zero-width characters or edge spaces', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {

@@ -166,12 +166,15 @@ const CONTROL = /\p{Cc}/gu;
 /**
  * One cell as text: invisible characters and controls removed, every kind of space (ideographic
  * U+3000, no-break, tabs, line breaks) read as one space, trimmed. Chinese punctuation is kept.
+ * Spaces are collapsed once more after the controls go: a control between two spaces ("a\t\u0000\tb")
+ * would otherwise leave two, and cleaning the result again would change it.
  */
 export function cleanCell(raw: string): string {
   return raw
     .replace(INVISIBLE, '')
     .replace(/[\s\u3000\u00A0]+/gu, ' ')
     .replace(CONTROL, '')
+    .replace(/ {2,}/gu, ' ')
     .trim();
 }
 
