@@ -87,7 +87,7 @@ async function flush(sql: Sql, bodies: string[]): Promise<void> {
     await sql.query('SELECT audit_append($1::text[])', [bodies]);
     return;
   }
-  // On PostgreSQL the insert goes with the COMMIT, in one message (D163); elsewhere it runs here.
+  // The insert goes with the COMMIT, in one message (D163, D177); outside a transaction it runs here.
   const insert = outboxInsert(bodies);
   if (!sendWithCommit(sql, insert)) await sql.exec(insert);
   if (!onAfterCommit(sql, () => chainerOf(db).wake())) chainerOf(db).wake();

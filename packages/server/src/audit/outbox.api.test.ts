@@ -4,7 +4,7 @@
 // changed, and verification and checkpoints cover what still waits.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Db, openDb, sendWithCommit } from '../db/db.ts';
+import { type Db, openDb, type Sql, sendWithCommit } from '../db/db.ts';
 import { createTestApp, TEST_DB, type TestApp } from '../testing/harness.ts';
 import { appendAudit, chainPending, SYSTEM_ACTOR, unchained, verifyChain } from './chain.ts';
 
@@ -222,12 +222,7 @@ describe('audit outbox (R-SYS-03, D51, D68)', () => {
     assert.equal((await verifyChain(t.db)).ok, true);
   });
 
-  test('R-SYS-03 a statement sent with the COMMIT that fails rolls the whole transaction back (D163)', {
-    skip:
-      TEST_DB !== 'postgres'
-        ? 'PostgreSQL only: PGlite runs the outbox insert as a statement of its own'
-        : false,
-  }, async () => {
+  test('R-SYS-03 a statement sent with the COMMIT that fails rolls the whole transaction back (D163, D177)', async () => {
     await chainPending(t.db);
     const head = await headSeq(t.db);
     const before = await outboxCount(t.db);
@@ -241,15 +236,64 @@ describe('audit outbox (R-SYS-03, D51, D68)', () => {
     assert.equal(await outboxCount(t.db), before);
     await chainPending(t.db);
     assert.equal(await headSeq(t.db), head);
-    // The pooled connection was handed back out of its failed transaction: the next one works.
+    // The connection was handed back out of its failed transaction: the next one works.
     await t.db.tx((sql) => appendAudit(sql, SYSTEM_ACTOR, { action: 'test.commit.after' }));
     await chainPending(t.db);
     assert.equal(await headSeq(t.db), head + 1);
   });
 
-  test('sendWithCommit registers nothing outside a PostgreSQL transaction', async () => {
+  test('sendWithCommit registers nothing outside a transaction, and in one on both databases (D177)', async () => {
     assert.equal(sendWithCommit(t.db, 'SELECT 1'), false);
     const inTx = await t.db.tx(async (sql) => sendWithCommit(sql, 'SELECT 1'));
-    assert.equal(inTx, TEST_DB === 'postgres');
+    assert.equal(inTx, true);
+  });
+
+  test('R-SYS-03 a COMMIT that answers ROLLBACK (an error caught inside) is an error, and nothing is written', async () => {
+    await chainPending(t.db);
+    const head = await headSeq(t.db);
+    const before = await outboxCount(t.db);
+    await assert.rejects(
+      t.db.tx(async (sql) => {
+        await appendAudit(sql, SYSTEM_ACTOR, { action: 'test.commit.swallowed' });
+        await sql.query('SELECT 1 / 0').catch(() => {});
+      }),
+      /COMMIT rolled back|current transaction is aborted/,
+    );
+    assert.equal(await outboxCount(t.db), before);
+    await chainPending(t.db);
+    assert.equal(await headSeq(t.db), head);
+  });
+
+  test('a transaction holds the embedded database: a statement of another caller waits for its COMMIT', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const name = `tx-hold-${Date.now()}`;
+    const writer = t.db.tx(async (sql) => {
+      await appendAudit(sql, SYSTEM_ACTOR, { action: 'test.tx.hold', objectId: name });
+      await gate;
+    });
+    const order: string[] = [];
+    void writer.then(() => order.push('commit'));
+    // On PostgreSQL this reads on another connection at once; on PGlite it waits for the COMMIT above.
+    const reader = t.db.query('SELECT 1').then(() => order.push('read'));
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    await Promise.all([writer, reader]);
+    assert.deepEqual(order, TEST_DB === 'postgres' ? ['read', 'commit'] : ['commit', 'read']);
+    await chainPending(t.db);
+    const { rows: ev } = await t.db.query('SELECT 1 FROM audit_event WHERE object_id = $1', [name]);
+    assert.equal(ev.length, 1);
+  });
+
+  test("a transaction's Sql used after its COMMIT is refused, not run outside it", {
+    skip: TEST_DB === 'postgres' ? 'pg hands the connection back to its pool' : false,
+  }, async () => {
+    let kept: Sql | undefined;
+    await t.db.tx(async (sql) => {
+      kept = sql;
+    });
+    await assert.rejects(kept!.query('SELECT 1'), /Transaction is closed/);
   });
 });

@@ -1,7 +1,7 @@
 // raw SQL: the Sql/Db interface itself.
 // One database dialect: PostgreSQL. Embedded PGlite by default, a real server when DATABASE_URL is set.
 import { fsyncSync, mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import pg from 'pg';
 import {
@@ -17,8 +17,9 @@ export type Row = Record<string, unknown>;
 /** Work a transaction runs last, just before its COMMIT (the audit chain's flush), in order. */
 const beforeCommit = new WeakMap<Sql, (() => Promise<void>)[]>();
 /**
- * Statements (no parameters) a PostgreSQL transaction sends in one message with its COMMIT, after its
- * before-commit hooks: the audit outbox's insert, without a round trip of its own (D163).
+ * Statements (no parameters) a transaction sends in one message with its COMMIT, after its
+ * before-commit hooks: the audit outbox's insert, without a round trip of its own (D163; the embedded
+ * database too since D177).
  */
 const withCommit = new WeakMap<Sql, string[]>();
 /** Work to start once a transaction has committed (the audit chainer's wake-up), in order. */
@@ -54,9 +55,9 @@ export function onBeforeCommit(sql: Sql, fn: () => Promise<void>): boolean {
 
 /**
  * Sends `statement` (complete SQL, literals escaped, no parameters) in the same message as the COMMIT
- * of the PostgreSQL transaction `sql`: it runs last in the transaction, and an error in it rolls the
- * transaction back like any other. Returns false (nothing registered) when `sql` is not a PostgreSQL
- * transaction: the caller then runs the statement itself.
+ * of the transaction `sql` (PostgreSQL or the embedded database): it runs last in the transaction, and
+ * an error in it rolls the transaction back like any other. Returns false (nothing registered) when
+ * `sql` is not a transaction: the caller then runs the statement itself.
  */
 export function sendWithCommit(sql: Sql, statement: string): boolean {
   const list = withCommit.get(sql);
@@ -240,6 +241,66 @@ function installFsync(lite: PGlite): () => number {
   return () => syncs;
 }
 
+/**
+ * Runs callers one at a time, in order; a caller that fails does not stop the next. The embedded
+ * database has one connection: a transaction must not interleave with another caller's statements.
+ */
+function serialise(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return (fn) => {
+    const run = tail.then(fn);
+    tail = run.catch(() => {});
+    return run;
+  };
+}
+
+/** The embedded database's one session: PGlite's statements, and an end before the database closes. */
+interface Session {
+  readonly tx: Transaction;
+  end(): Promise<void>;
+}
+
+/**
+ * Opens the session every statement of the embedded database runs on (D177). PGlite runs a statement
+ * given to `lite.query` under two locks and checks, which cost ≈ 35 µs each time, and its
+ * `transaction()` always sends a COMMIT of its own, so a statement cannot go with the COMMIT. The
+ * session is one PGlite transaction() kept open for the database's life, its BEGIN committed at
+ * once: its statements take the cheaper path, and Baomi sends BEGIN and COMMIT itself (`serialise`
+ * keeps callers apart). Nothing else may use `lite` while it is open (its lock is held); `end` lets
+ * PGlite's transaction() finish, committing an empty transaction.
+ */
+async function openSession(lite: PGlite): Promise<Session> {
+  let finish!: () => void;
+  const finished = new Promise<void>((r) => {
+    finish = r;
+  });
+  let running!: Promise<void>;
+  const t = await new Promise<Transaction>((resolve, reject) => {
+    running = lite.transaction(async (tx) => {
+      await tx.exec('COMMIT');
+      resolve(tx);
+      await finished;
+      await tx.exec('BEGIN');
+    });
+    running.catch(reject);
+  });
+  return {
+    tx: t,
+    async end() {
+      finish();
+      await running;
+    },
+  };
+}
+
+/**
+ * A COMMIT answered ROLLBACK: the transaction had failed (a statement's error caught and ignored by
+ * the caller) and nothing of it was written. Never reported as success.
+ */
+export function assertCommitted(command: string | undefined): void {
+  if (command === 'ROLLBACK') throw new Error('COMMIT rolled back: the transaction had failed');
+}
+
 export const pgliteDurable = () => process.env.BAOMI_PGLITE_FSYNC !== 'off';
 
 async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Db> {
@@ -264,48 +325,82 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
       );
     }
   }
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>, inTx: boolean): Sql => {
+  const session = await openSession(lite);
+  const { tx: conn } = session;
+  // One caller at a time: a transaction holds the embedded database from its BEGIN to its COMMIT.
+  const exclusive = serialise();
+  /** Statements on `lite`; in a transaction, refused once it has ended (as PGlite's own transactions do). */
+  const wrap = (inTx: boolean, ended: () => boolean = () => false): Sql => {
+    const open = () => {
+      if (ended()) throw new Error('Transaction is closed');
+    };
     const self: Sql = {
       async query<T>(text: string, params?: readonly unknown[]) {
+        open();
         await fault(db, text, self, inTx);
-        const r = await q.query<T>(text, params as unknown[] | undefined);
+        const r = await conn.query<T>(text, params as unknown[] | undefined);
         // Like pg: a statement that returns rows counts its rows (PGlite reports affectedRows 0 for a SELECT).
         return { rows: r.rows, rowCount: r.fields.length > 0 ? r.rows.length : (r.affectedRows ?? 0) };
       },
       async exec(text: string) {
+        open();
         await fault(db, text, self, inTx);
-        await q.exec(text);
+        await conn.exec(text);
       },
     };
     return self;
   };
+  const outside = wrap(false);
   const db: Db = {
     kind: 'pglite',
-    query: (text, params) => wrap(lite, false).query(text, params),
-    exec: (text) => wrap(lite, false).exec(text),
+    query: (text, params) => exclusive(() => outside.query(text, params)),
+    exec: (text) => exclusive(() => outside.exec(text)),
+    /**
+     * Baomi runs the embedded database's transactions itself, not through PGlite's transaction(),
+     * which sends its own COMMIT: the statements registered with sendWithCommit (the audit outbox's
+     * insert) go in one message with the COMMIT, as on PostgreSQL (D163, D177) — one round trip into
+     * the database fewer per audited write.
+     */
     tx: (fn) =>
-      withOneRetry(async (attempt) => {
-        // PGlite commits when its callback returns; the after-commit hooks run after that.
-        const { out, after } = await lite.transaction(async (t) => {
-          const sql = wrap(t, true);
-          const done = await inTransaction(db, sql, fn);
-          attempt.commitSent = true;
-          await fault(db, 'COMMIT', sql, true);
-          return done;
-        });
-        for (const h of after) h();
-        return out;
-      }),
+      withOneRetry((attempt) =>
+        exclusive(async () => {
+          let ended = false;
+          const sql = wrap(true, () => ended);
+          const last: string[] = [];
+          withCommit.set(sql, last);
+          await conn.exec('BEGIN');
+          try {
+            const { out, after } = await inTransaction(db, sql, fn);
+            withCommit.delete(sql);
+            attempt.commitSent = true;
+            await fault(db, 'COMMIT', sql, true);
+            // One message: the statements, then the COMMIT, which an error in any of them skips.
+            const results = await conn.exec(last.length === 0 ? 'COMMIT' : `${last.join(';\n')};\nCOMMIT`);
+            ended = true;
+            assertCommitted(results.at(-1)?.command);
+            for (const h of after) h();
+            return out;
+          } catch (e) {
+            if (!ended) {
+              ended = true;
+              await conn.exec('ROLLBACK').catch(() => {});
+            }
+            throw e;
+          }
+        }),
+      ),
     async close() {
       await runClosers(db);
+      await exclusive(() => session.end());
       await lite.close();
     },
+    // LISTEN, UNLISTEN and the dump run their own statements: never inside another caller's transaction.
     listen: async (channel, onNotify) => {
-      const unlisten = await lite.listen(channel, onNotify);
-      return () => unlisten();
+      const unlisten = await exclusive(() => conn.listen(channel, onNotify));
+      return () => exclusive(() => unlisten(conn));
     },
-    dump: async (compression = 'gzip') =>
-      new Uint8Array(await (await lite.dumpDataDir(compression)).arrayBuffer()),
+    dump: (compression = 'gzip') =>
+      exclusive(async () => new Uint8Array(await (await lite.dumpDataDir(compression)).arrayBuffer())),
   };
   owners.set(db, db);
   return db;
@@ -414,7 +509,10 @@ async function openPostgres(url: string, max: number): Promise<Db> {
           await fault(db, 'COMMIT', sql, true);
           // One message (simple query protocol): the statements, then the COMMIT, which an error in
           // any of them skips; the ROLLBACK below then ends the failed transaction.
-          await client.query(last.length === 0 ? 'COMMIT' : `${last.join(';\n')};\nCOMMIT`);
+          const done: pg.QueryResult | pg.QueryResult[] = await client.query(
+            last.length === 0 ? 'COMMIT' : `${last.join(';\n')};\nCOMMIT`,
+          );
+          assertCommitted((Array.isArray(done) ? done.at(-1) : done)?.command);
           for (const h of after) h();
           return out;
         } catch (e) {
