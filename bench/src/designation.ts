@@ -6,6 +6,7 @@ import type { Db } from '@baomi/server/db/db.ts';
 import type { ItemCaller } from '@baomi/server/designation/items.common.ts';
 import { listItems } from '@baomi/server/designation/items.read.ts';
 import { queryStats, type StatsTable } from '@baomi/server/designation/stats.queries.ts';
+import { analyzeEmbedded } from '@baomi/server/jobs/runner.ts';
 
 export interface Measure {
   measure: string;
@@ -145,7 +146,8 @@ export async function generate(db: Db, n: number, opts: { analyze?: boolean } = 
       WHERE i.org_id = $1 AND i.released_at IS NOT NULL`,
     [org, person, n],
   );
-  if (opts.analyze !== false) await db.exec('ANALYZE');
+  // The embedded database as its daily job leaves it (its sample size, D178); PostgreSQL as its autovacuum.
+  if (opts.analyze !== false) await (db.kind === 'pglite' ? db.tx(analyzeEmbedded) : db.exec('ANALYZE'));
   return { org, depts, person };
 }
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { analyzeJob, cleanupJob, jobsForTick, runJobOnce } from './runner.ts';
+import { analyzeJob, cleanupJob, EMBEDDED_STATISTICS_TARGET, jobsForTick, runJobOnce } from './runner.ts';
 
 describe('daily ANALYZE of the embedded database', () => {
   let t: TestApp;
@@ -51,5 +51,28 @@ describe('daily ANALYZE of the embedded database', () => {
       null,
       'the next day again',
     );
+  });
+
+  test("samples 300 × 30 rows a table, not PostgreSQL's 100 (its memory stays resident in PGlite, D178)", {
+    skip: process.env.BAOMI_TEST_DB === 'postgres' ? 'the job runs on the embedded database only' : false,
+  }, async () => {
+    assert.equal(EMBEDDED_STATISTICS_TARGET, 30);
+    const table = `zz_stats_${Date.now()}`;
+    await t.db.exec(`CREATE TABLE ${table} AS SELECT g FROM generate_series(1, 20000) g`);
+    try {
+      await runJobOnce(t.db, analyzeJob, new Date('2027-03-01T02:00:00Z'));
+      const { rows } = await t.db.query<{ bounds: number }>(
+        'SELECT cardinality(histogram_bounds::text::int[]) AS bounds FROM pg_stats WHERE tablename = $1',
+        [table],
+      );
+      assert.equal(rows[0]?.bounds, EMBEDDED_STATISTICS_TARGET + 1);
+      // The target is the transaction's only: the session keeps PostgreSQL's default.
+      const { rows: now } = await t.db.query<{ v: string }>(
+        "SELECT current_setting('default_statistics_target') AS v",
+      );
+      assert.equal(now[0]!.v, '100');
+    } finally {
+      await t.db.exec(`DROP TABLE ${table}`);
+    }
   });
 });
