@@ -351,10 +351,29 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
     return self;
   };
   const outside = wrap(false);
+  /**
+   * A statement outside a transaction runs on the one session: if it left a transaction block open
+   * (an `exec` of 'BEGIN; …' that failed half-way), the next caller would run inside it. Rolled back
+   * at once, and an error when the statement itself had succeeded.
+   */
+  const alone = async <T>(run: () => Promise<T>): Promise<T> => {
+    let out: T;
+    try {
+      out = await run();
+    } catch (e) {
+      if (lite.isInTransaction()) await conn.exec('ROLLBACK');
+      throw e;
+    }
+    if (lite.isInTransaction()) {
+      await conn.exec('ROLLBACK');
+      throw new Error('A statement outside a transaction left one open: rolled back');
+    }
+    return out;
+  };
   const db: Db = {
     kind: 'pglite',
-    query: (text, params) => exclusive(() => outside.query(text, params)),
-    exec: (text) => exclusive(() => outside.exec(text)),
+    query: (text, params) => exclusive(() => alone(() => outside.query(text, params))),
+    exec: (text) => exclusive(() => alone(() => outside.exec(text))),
     /**
      * Baomi runs the embedded database's transactions itself, not through PGlite's transaction(),
      * which sends its own COMMIT: the statements registered with sendWithCommit (the audit outbox's
