@@ -329,7 +329,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
   const { tx: conn } = session;
   // One caller at a time: a transaction holds the embedded database from its BEGIN to its COMMIT.
   const exclusive = serialise();
-  /** Statements on `lite`; in a transaction, refused once it has ended (as PGlite's own transactions do). */
+  /** Statements on the session; in a transaction, refused once it has ended (as PGlite's own were). */
   const wrap = (inTx: boolean, ended: () => boolean = () => false): Sql => {
     const open = () => {
       if (ended()) throw new Error('Transaction is closed');
