@@ -264,6 +264,24 @@ describe('audit outbox (R-SYS-03, D51, D68)', () => {
     assert.equal(await headSeq(t.db), head);
   });
 
+  test('a COMMIT that answers ROLLBACK with nothing sent along is an error too, never a success', async () => {
+    const table = `zz_commit_${Date.now()}`;
+    await t.db.exec(`CREATE TABLE ${table} (n int)`);
+    try {
+      await assert.rejects(
+        t.db.tx(async (sql) => {
+          await sql.query(`INSERT INTO ${table} VALUES (1)`);
+          await sql.query('SELECT 1 / 0').catch(() => {});
+        }),
+        /COMMIT rolled back/,
+      );
+      const { rows } = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+      assert.equal(rows[0]!.n, 0);
+    } finally {
+      await t.db.exec(`DROP TABLE ${table}`);
+    }
+  });
+
   test('a transaction holds the embedded database: a statement of another caller waits for its COMMIT', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => {
