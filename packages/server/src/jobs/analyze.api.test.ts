@@ -2,7 +2,7 @@
 // PostgreSQL the job is not run at all (autovacuum does it, and the runtime role owns no table).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTestApp, type TestApp } from '../testing/harness.ts';
+import { createTestApp, TEST_DB, type TestApp } from '../testing/harness.ts';
 import { analyzeJob, cleanupJob, EMBEDDED_STATISTICS_TARGET, jobsForTick, runJobOnce } from './runner.ts';
 
 describe('daily ANALYZE of the embedded database', () => {
@@ -54,7 +54,7 @@ describe('daily ANALYZE of the embedded database', () => {
   });
 
   test("samples 300 × 30 rows a table, not PostgreSQL's 100 (its memory stays resident in PGlite, D178)", {
-    skip: process.env.BAOMI_TEST_DB === 'postgres' ? 'the job runs on the embedded database only' : false,
+    skip: TEST_DB === 'postgres' ? 'the job runs on the embedded database only' : false,
   }, async () => {
     assert.equal(EMBEDDED_STATISTICS_TARGET, 30);
     const table = `zz_stats_${Date.now()}`;
