@@ -1,6 +1,5 @@
 // raw SQL: the hash chain appends under a row lock and verifies in sequence order.
 // R-SYS-03: the audit trail is an SM3 hash chain. This file is the one audit writer and the verifier.
-import { createHash } from 'node:crypto';
 import { type AuditActorClass, canonicalJson } from '@baomi/domain';
 import pg from 'pg';
 import {
@@ -12,7 +11,7 @@ import {
   type Sql,
   sendWithCommit,
 } from '../db/db.ts';
-import { inThreadHasher, workerHasher } from './hasher.ts';
+import { inThreadHasher, sm3Hex, workerHasher } from './hasher.ts';
 
 const { escapeLiteral } = pg;
 
@@ -61,7 +60,7 @@ export function eventPayload(seq: number, at: Date, actor: Actor, input: AuditIn
 
 /** R-SYS-03: hash = SM3(previous hash ‖ "\n" ‖ payload). */
 export function chainHash(prevHash: string, payload: string): string {
-  return createHash('sm3').update(prevHash).update('\n').update(payload).digest('hex');
+  return sm3Hex(`${prevHash}\n${payload}`);
 }
 
 /** An event's canonical JSON without its sequence number, which the chain assigns at the flush. */
@@ -257,6 +256,13 @@ export interface VerifyResult {
 
 const VERIFY_PAGE = 5000;
 
+/** The stored hash of the page's event at `index` (a page: hash ‖ payload per event, U+001E between). */
+function storedHashAt(chunk: string, index: number): string {
+  let at = 0;
+  for (let i = 0; i < index; i++) at = chunk.indexOf('\u001e', at) + 1;
+  return chunk.slice(at, at + 64);
+}
+
 /**
  * R-SYS-03: recomputes the whole chain, names the first broken sequence, and checks the head and
  * an optional exported checkpoint, so that a rewritten tail is caught too.
@@ -264,7 +270,7 @@ const VERIFY_PAGE = 5000;
 export async function verifyChain(
   sql: Sql,
   checkpoint?: Checkpoint,
-  opts: { pageSize?: number; hasher?: 'worker' | 'thread' } = {},
+  opts: { pageSize?: number; hasher?: 'worker' | 'thread' | 'both' } = {},
 ): Promise<VerifyResult> {
   const PAGE = opts.pageSize ?? VERIFY_PAGE;
   // Verification covers every committed event: what waits in the outbox is chained first (D51). If
@@ -297,16 +303,17 @@ export async function verifyChain(
   });
   // Events appended while verifying lie beyond the head read above and are left for the next run.
   // A page arrives as one text, which spares both drivers decoding thousands of rows: per event its
-  // hash, then exactly the bytes that hash covers (prev_hash ‖ "\n" ‖ payload), events separated by
-  // U+001E (canonical JSON escapes every control character, so it never holds one raw). Each event is
-  // then one slice and one hash call, with no splitting. Each page is bounded on both sides
+  // hash, then its payload, events separated by U+001E (canonical JSON escapes every control
+  // character, so it never holds one raw). The stored prev_hash is not sent: each event is hashed over
+  // the hash before it (hasher.ts), which checks its link and its content at once, and only a broken
+  // event's prev_hash is read, to say which of the two broke. Each page is bounded on both sides
   // (from ≤ seq < from + PAGE): an open range made a planner without statistics (PGlite never
   // analyses by itself) sort the whole rest of the chain for every page, quadratic in its length.
   const SEP = '\u001e';
   const page = (from: number) => {
     const p = sql.query<{ chunk: string | null; n: number }>(
-      `SELECT string_agg(hash || prev_hash || E'\\n' || payload, E'\\x1e' ORDER BY seq) AS chunk, count(*) AS n
-         FROM (SELECT seq, prev_hash, hash, payload FROM audit_event
+      `SELECT string_agg(hash || payload, E'\\x1e' ORDER BY seq) AS chunk, count(*) AS n
+         FROM (SELECT seq, hash, payload FROM audit_event
                 WHERE seq >= $1 AND seq < $2 AND seq <= $3 ORDER BY seq LIMIT ${PAGE}) AS p`,
       [from, from + PAGE, headRow.seq],
     );
@@ -314,10 +321,14 @@ export async function verifyChain(
     return p;
   };
   // Pages are hashed in a worker thread when there are several (hasher.ts): while it hashes one page,
-  // this thread checks the page's order and links and reads the next.
+  // this thread checks the page's order and reads the next. On PostgreSQL, this thread also hashes the
+  // pages that arrive before the worker has started ('both'): the server computes the next page
+  // meanwhile. The embedded database runs in this thread, so there hashing here would hold up the
+  // next page instead (D180).
   const several = headRow.seq - expectedSeq + 1 > PAGE;
-  const hasher =
-    (opts.hasher ?? (several ? 'worker' : 'thread')) === 'worker' ? workerHasher() : inThreadHasher();
+  const dbElsewhere = (databaseOf(sql) ?? (sql as Partial<Db>)).kind === 'postgres';
+  const how = opts.hasher ?? (several ? (dbElsewhere ? 'both' : 'worker') : 'thread');
+  const hasher = how === 'thread' ? inThreadHasher() : workerHasher({ meanwhileInThread: how === 'both' });
   try {
     let next = page(expectedSeq);
     for (;;) {
@@ -328,7 +339,8 @@ export async function verifyChain(
       if (count === PAGE) next = page(expectedSeq + PAGE);
       const firstSeq = expectedSeq;
       const checkedBefore = checked;
-      const hashed = count > 0 ? hasher.firstBad(chunk, count) : Promise.resolve(-1);
+      const prevBefore = prevHash;
+      const hashed = count > 0 ? hasher.firstBad(chunk, count, prevHash) : Promise.resolve(-1);
       /** What is wrong with the page apart from hashes: the first such event, by its index in the page. */
       let wrong: { at: number; result: VerifyResult } | null = null;
       let at = 0;
@@ -336,10 +348,8 @@ export async function verifyChain(
         const end = i === count - 1 ? chunk.length : chunk.indexOf(SEP, at);
         const seq = firstSeq + i;
         const hash = chunk.slice(at, at + 64);
-        const covered = chunk.slice(at + 64, end); // prev_hash ‖ "\n" ‖ payload
-        at = end + 1;
-        if (!covered.startsWith(`[${seq},`, 65)) {
-          const found = Number(/^\[(\d+),/.exec(covered.slice(65))?.[1]);
+        if (!chunk.startsWith(`[${seq},`, at + 64)) {
+          const found = Number(/^\[(\d+),/.exec(chunk.slice(at + 64, end))?.[1]);
           wrong = {
             at: i,
             result:
@@ -351,17 +361,8 @@ export async function verifyChain(
                     `Audit event ${seq} was altered (sequence mismatch)`,
                   ),
           };
-        } else if (!covered.startsWith(prevHash) || covered.charCodeAt(64) !== 10) {
-          wrong = {
-            at: i,
-            result: broken(
-              seq,
-              `第 ${seq} 条审计记录的前序哈希与上一条不符`,
-              `Audit event ${seq} does not link to the previous event`,
-            ),
-          };
         } else if (checkpoint && seq === checkpoint.seq && hash !== checkpoint.hash) {
-          // Its own hash is checked first (below): an altered event is named as altered.
+          // Its own hash and link are checked first (below): an altered event is named as altered.
           wrong = {
             at: i + 0.5,
             result: broken(
@@ -376,11 +377,25 @@ export async function verifyChain(
           expectedSeq += 1;
           checked += 1;
         }
+        at = end + 1;
       }
       const bad = await hashed;
       if (bad >= 0 && (!wrong || bad < wrong.at)) {
         const seq = firstSeq + bad;
         checked = checkedBefore + bad;
+        // The hash before it, as the page holds it, and the prev_hash the event itself stores.
+        const before = bad === 0 ? prevBefore : storedHashAt(chunk, bad - 1);
+        const own = await sql.query<{ prev_hash: string }>(
+          'SELECT prev_hash FROM audit_event WHERE seq = $1',
+          [seq],
+        );
+        if (own.rows[0]?.prev_hash !== before) {
+          return broken(
+            seq,
+            `第 ${seq} 条审计记录的前序哈希与上一条不符`,
+            `Audit event ${seq} does not link to the previous event`,
+          );
+        }
         return broken(
           seq,
           `第 ${seq} 条审计记录内容已被篡改（哈希不符）`,

@@ -3,13 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, type TestApp } from '../testing/harness.ts';
-import { appendAudit, chainPending, SYSTEM_ACTOR, verifyChain } from './chain.ts';
+import { appendAudit, chainHash, chainPending, SYSTEM_ACTOR, verifyChain } from './chain.ts';
 
 type Row = { seq: number; payload: string; prev_hash: string; hash: string };
 const PAGE = 5;
 
-for (const hasher of ['thread', 'worker'] as const)
-  describe(`audit verification across pages, hashed in the ${hasher === 'worker' ? 'worker' : 'calling'} thread (R-SYS-03)`, () => {
+const where = { thread: 'the calling thread', worker: 'a worker thread', both: 'both threads' } as const;
+for (const hasher of ['thread', 'worker', 'both'] as const)
+  describe(`audit verification across pages, hashed in ${where[hasher]} (R-SYS-03)`, () => {
     let t: TestApp;
     let head = 0;
 
@@ -119,6 +120,90 @@ for (const hasher of ['thread', 'worker'] as const)
       } finally {
         await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
       }
+    });
+
+    /** Alters one event's payload and removes another, verifies, and puts both back. */
+    async function alteredAndRemoved(alter: number, remove: number) {
+      const rows = (
+        await t.db.query<Row>(
+          'SELECT seq, payload, prev_hash, hash FROM audit_event WHERE seq = ANY($1::int[])',
+          [[alter, remove]],
+        )
+      ).rows;
+      await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
+      try {
+        await t.db.query(
+          `UPDATE audit_event SET payload = replace(payload, 'test.page', 'test.pagf') WHERE seq = $1`,
+          [alter],
+        );
+        await t.db.query('DELETE FROM audit_event WHERE seq = $1', [remove]);
+        return await verifyChain(t.db, undefined, { pageSize: PAGE, hasher });
+      } finally {
+        await t.db.query('DELETE FROM audit_event WHERE seq = ANY($1::int[])', [[alter, remove]]);
+        for (const r of rows) {
+          await t.db.query(
+            'INSERT INTO audit_event (seq, payload, prev_hash, hash) VALUES ($1, $2, $3, $4)',
+            [r.seq, r.payload, r.prev_hash, r.hash],
+          );
+        }
+        await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
+      }
+    }
+
+    test('R-SYS-03 faults on two pages in a row: the earlier is named, whichever kind each is', async () => {
+      // The page after a page is checked while that page is still being hashed (D180).
+      const a = await alteredAndRemoved(2 * PAGE + 2, 3 * PAGE + 2);
+      assert.deepEqual([a.ok, a.firstBroken, a.checked], [false, 2 * PAGE + 2, 2 * PAGE + 1]);
+      assert.match(a.reason!.en, /hash mismatch/);
+      const b = await alteredAndRemoved(3 * PAGE + 2, 2 * PAGE + 2);
+      assert.deepEqual([b.ok, b.firstBroken, b.checked], [false, 2 * PAGE + 2, 2 * PAGE + 1]);
+      assert.match(b.reason!.en, /missing/);
+      const c = await alteredAndRemoved(3 * PAGE, 3 * PAGE + 1);
+      assert.deepEqual([c.ok, c.firstBroken], [false, 3 * PAGE]);
+      assert.match(c.reason!.en, /hash mismatch/);
+    });
+
+    /** Rewrites one event's payload and hash, or its prev_hash and hash, consistently; verifies; puts it back. */
+    async function rewritten(seq: number, change: { prevHash?: string; payload?: (p: string) => string }) {
+      const [row] = (
+        await t.db.query<Row>('SELECT seq, payload, prev_hash, hash FROM audit_event WHERE seq = $1', [seq])
+      ).rows;
+      const prev = change.prevHash ?? row!.prev_hash;
+      const payload = change.payload ? change.payload(row!.payload) : row!.payload;
+      await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
+      try {
+        await t.db.query('UPDATE audit_event SET prev_hash = $2, payload = $3, hash = $4 WHERE seq = $1', [
+          seq,
+          prev,
+          payload,
+          chainHash(prev, payload),
+        ]);
+        return await verifyChain(t.db, undefined, { pageSize: PAGE, hasher });
+      } finally {
+        await t.db.query('UPDATE audit_event SET prev_hash = $2, payload = $3, hash = $4 WHERE seq = $1', [
+          seq,
+          row!.prev_hash,
+          row!.payload,
+          row!.hash,
+        ]);
+        await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
+      }
+    }
+
+    test('R-SYS-03 an event re-linked to a forged previous hash, its own hash recomputed: named as not linking', async () => {
+      for (const seq of [18, 2 * PAGE + 1]) {
+        // 18 lies inside a page; 2 × PAGE + 1 is the first event of its page, linked to the page before.
+        const r = await rewritten(seq, { prevHash: 'a'.repeat(64) });
+        assert.deepEqual([r.ok, r.firstBroken, r.checked], [false, seq, seq - 1]);
+        assert.match(r.reason!.en, new RegExp(`Audit event ${seq} does not link to the previous event`));
+        assert.match(r.reason!.zh, new RegExp(`第 ${seq} 条审计记录的前序哈希与上一条不符`));
+      }
+    });
+
+    test('R-SYS-03 an event altered with its hash recomputed: the event after it no longer links', async () => {
+      const r = await rewritten(3 * PAGE, { payload: (p) => p.replace('test.page', 'test.pagf') });
+      assert.deepEqual([r.ok, r.firstBroken], [false, 3 * PAGE + 1]);
+      assert.match(r.reason!.en, /does not link/);
     });
 
     test('R-SYS-03 the tail removed: named at the first removed event', async () => {
