@@ -2,8 +2,8 @@
 // One database dialect: PostgreSQL. Embedded PGlite by default, a real server when DATABASE_URL is set.
 import { fsyncSync, mkdirSync } from 'node:fs';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import pg from 'pg';
+import { pgcryptoOnFirstUse } from './pgcrypto.ts';
 import {
   DatabaseUnavailable,
   type FaultInjector,
@@ -309,7 +309,7 @@ async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Prom
   const durable = Boolean(dir) && pgliteDurable();
   const lite = await PGlite.create(dir ?? 'memory://', {
     parsers: { [INT8]: Number, [DATE]: asText },
-    extensions: { pgcrypto },
+    extensions: { pgcrypto: pgcryptoOnFirstUse },
     startParams: durable ? DURABLE_PARAMS : FAST_PARAMS,
     ...(loadDataDir ? { loadDataDir } : {}),
   });
