@@ -33,7 +33,7 @@ export function firstBadHash(
   return -1;
 }
 
-/** Node's one-shot SM3 (crypto.hash): no Hash object per event, about a third faster than createHash. */
+/** Node's one-shot SM3 (crypto.hash, Node ≥ 20.12): no Hash object per event, ≈ 1.4× as fast as createHash (D180). */
 export const sm3Hex = (s: string): string => hash('sm3', s, 'hex');
 
 export interface PageHasher {
