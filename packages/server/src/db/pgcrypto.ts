@@ -27,7 +27,14 @@ interface ModFs {
 /** Writes the bundle's files under PGlite's install prefix, as PGlite does for a library it could not preload. */
 export function installBundle(mod: ModFs, tarGz: Uint8Array): number {
   let files = 0;
-  for (const item of parseTar(gunzipSync(tarGz))) {
+  const tar = gunzipSync(tarGz);
+  // nanotar 0.3 reads `data.buffer` from its start: a small result may sit inside Node's shared pool
+  // of buffers at an offset, so it gets an ArrayBuffer of its own.
+  const exact =
+    tar.byteOffset === 0 && tar.byteLength === tar.buffer.byteLength
+      ? tar.buffer
+      : tar.buffer.slice(tar.byteOffset, tar.byteOffset + tar.byteLength);
+  for (const item of parseTar(exact)) {
     if (item.name.startsWith('.') || item.name.includes('..')) continue;
     const path = `${mod.WASM_PREFIX}/${item.name.replace(/\/$/, '')}`;
     if (item.type === 'directory') {
