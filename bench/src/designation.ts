@@ -190,6 +190,16 @@ const RELEASED = `LEFT JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM desi
       EXISTS (SELECT 1 FROM designation_change rc WHERE rc.item_id = i.id AND rc.kind = 'release'
         AND rc.status = 'approved') AS early
     WHERE i.released_at IS NOT NULL) r ON true`;
+/**
+ * The organisation's items released by an approved release decision (提前解除), found once for all items
+ * (a hash join), and an item's released_on from it: the faster form for the 涉及 table (0.78× and 0.87×
+ * against 0.54× and 0.60× with one EXISTS per item); the 变更 table is fastest with RELEASED (above).
+ */
+const RELEASE_DECIDED = `rel AS (SELECT DISTINCT rc.item_id FROM designation_change rc JOIN designation_item ri ON ri.id = rc.item_id
+    WHERE ri.org_id = $1 AND rc.kind = 'release' AND rc.status = 'approved')`;
+const RELEASED_ON = `CASE WHEN i.released_at IS NULL THEN NULL
+      WHEN rel.item_id IS NOT NULL THEN (i.released_at AT TIME ZONE 'Asia/Shanghai')::date
+      ELSE coalesce(i.release_date, (i.released_at AT TIME ZONE 'Asia/Shanghai')::date) END`;
 
 /** Hand-written equivalents of the three tables: per department and the total, no names, no empty rows. */
 const RAW_STATS: Record<StatsTable, string> = {
@@ -202,22 +212,29 @@ const RAW_STATS: Record<StatsTable, string> = {
     FROM designation_item i ${FIRST_LEVEL}
    WHERE i.org_id = $1 AND i.approved_at >= ${T0} AND i.approved_at < ${T1}
    GROUP BY ROLLUP (i.department_id)`,
-  involved: `SELECT i.department_id, count(*)::int AS total,
-      count(*) FILTER (WHERE l.level = 'top_secret')::int AS "topSecret",
-      count(*) FILTER (WHERE l.level = 'secret')::int AS secret,
-      count(*) FILTER (WHERE l.level = 'confidential')::int AS confidential,
-      count(*) FILTER (WHERE i.approved_at >= ${T0})::int AS produced,
-      count(*) FILTER (WHERE i.approved_at < ${T0})::int AS "carriedOver",
-      count(*) FILTER (WHERE r.released_on IS NULL OR r.released_on > make_date($2::int, 12, 31))::int AS "inForceAtYearEnd"
-    FROM designation_item i ${RELEASED}
-    CROSS JOIN LATERAL (SELECT coalesce(
-      (SELECT c.after->>'level' FROM designation_change c WHERE c.item_id = i.id AND c.status = 'approved'
-          AND c.kind <> 'release' AND c.decided_at < ${T1} ORDER BY c.decided_at DESC, c.id DESC LIMIT 1),
-      (SELECT c.before->>'level' FROM designation_change c WHERE c.item_id = i.id AND c.status = 'approved'
-          AND c.kind <> 'release' AND c.decided_at >= ${T1} ORDER BY c.decided_at, c.id LIMIT 1),
-      i.level) AS level) l
-   WHERE i.org_id = $1 AND i.approved_at < ${T1} AND (r.released_on IS NULL OR r.released_on >= make_date($2::int, 1, 1))
-   GROUP BY ROLLUP (i.department_id)`,
+  // Set-based (issue 8: the baseline is the best SQL for the same answer): each item's level at the
+  // year's end from one grouped pass over its changes, and the release decisions from one hash join —
+  // not two correlated subqueries and two EXISTS per item, as before.
+  involved: `WITH ${RELEASE_DECIDED},
+    lv AS (SELECT c.item_id,
+        (array_agg(c.after->>'level' ORDER BY c.decided_at DESC, c.id DESC) FILTER (WHERE c.decided_at < ${T1}))[1] AS at_end,
+        (array_agg(c.before->>'level' ORDER BY c.decided_at, c.id) FILTER (WHERE c.decided_at >= ${T1}))[1] AS later_before
+      FROM designation_change c JOIN designation_item ci ON ci.id = c.item_id
+     WHERE ci.org_id = $1 AND ci.approved_at < ${T1} AND c.status = 'approved' AND c.kind <> 'release'
+     GROUP BY c.item_id),
+    x AS (SELECT i.department_id, coalesce(lv.at_end, lv.later_before, i.level) AS level,
+        i.approved_at >= ${T0} AS produced, ${RELEASED_ON} AS released_on
+      FROM designation_item i LEFT JOIN lv ON lv.item_id = i.id LEFT JOIN rel ON rel.item_id = i.id
+     WHERE i.org_id = $1 AND i.approved_at < ${T1})
+  SELECT department_id, count(*)::int AS total,
+      count(*) FILTER (WHERE level = 'top_secret')::int AS "topSecret",
+      count(*) FILTER (WHERE level = 'secret')::int AS secret,
+      count(*) FILTER (WHERE level = 'confidential')::int AS confidential,
+      count(*) FILTER (WHERE produced)::int AS produced,
+      count(*) FILTER (WHERE NOT produced)::int AS "carriedOver",
+      count(*) FILTER (WHERE released_on IS NULL OR released_on > make_date($2::int, 12, 31))::int AS "inForceAtYearEnd"
+    FROM x WHERE released_on IS NULL OR released_on >= make_date($2::int, 1, 1)
+   GROUP BY ROLLUP (department_id)`,
   changes: `SELECT department_id, level, count(*) FILTER (WHERE is_change)::int AS changes,
       count(*) FILTER (WHERE lowered)::int AS "levelLowered", count(*) FILTER (WHERE is_release)::int AS released,
       count(*) FILTER (WHERE is_release AND early)::int AS "releasedEarly"
