@@ -151,7 +151,7 @@ for (const hasher of ['thread', 'worker', 'both'] as const)
     }
 
     test('R-SYS-03 faults on two pages in a row: the earlier is named, whichever kind each is', async () => {
-      // The page after a page is checked while that page is still being hashed (D180).
+      // The next page is already being read while a page is hashed: a fault on it must not come first.
       const a = await alteredAndRemoved(2 * PAGE + 2, 3 * PAGE + 2);
       assert.deepEqual([a.ok, a.firstBroken, a.checked], [false, 2 * PAGE + 2, 2 * PAGE + 1]);
       assert.match(a.reason!.en, /hash mismatch/);
