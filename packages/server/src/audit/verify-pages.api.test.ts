@@ -34,24 +34,17 @@ for (const hasher of ['thread', 'worker', 'both'] as const)
       await t.close();
     });
 
-    /** Removes (or alters) events with the guard off, verifies, and puts them back. */
-    async function broken(seqs: number[], alter = false) {
-      await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
+    /** Damages events `seqs` with the guard off, verifies, and puts the saved rows back. */
+    async function tampered(seqs: number[], damage: (rows: Row[]) => Promise<void>) {
       const rows = (
         await t.db.query<Row>(
           'SELECT seq, payload, prev_hash, hash FROM audit_event WHERE seq = ANY($1::int[])',
           [seqs],
         )
       ).rows;
+      await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
       try {
-        if (alter) {
-          await t.db.query(
-            `UPDATE audit_event SET payload = replace(payload, 'test.page', 'test.pagf') WHERE seq = ANY($1::int[])`,
-            [seqs],
-          );
-        } else {
-          await t.db.query('DELETE FROM audit_event WHERE seq = ANY($1::int[])', [seqs]);
-        }
+        await damage(rows);
         return await verifyChain(t.db, undefined, { pageSize: PAGE, hasher });
       } finally {
         await t.db.query('DELETE FROM audit_event WHERE seq = ANY($1::int[])', [seqs]);
@@ -64,6 +57,20 @@ for (const hasher of ['thread', 'worker', 'both'] as const)
         await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
       }
     }
+
+    const alterPayloads = (seqs: number[]) =>
+      t.db.query(
+        `UPDATE audit_event SET payload = replace(payload, 'test.page', 'test.pagf') WHERE seq = ANY($1::int[])`,
+        [seqs],
+      );
+    const remove = (seqs: number[]) =>
+      t.db.query('DELETE FROM audit_event WHERE seq = ANY($1::int[])', [seqs]);
+
+    /** Removes (or alters) events, verifies, and puts them back. */
+    const broken = (seqs: number[], alter = false) =>
+      tampered(seqs, async () => {
+        await (alter ? alterPayloads(seqs) : remove(seqs));
+      });
 
     test('R-SYS-03 a chain of many pages verifies whole, every event counted once', async () => {
       const r = await verifyChain(t.db, undefined, { pageSize: PAGE, hasher });
@@ -123,32 +130,11 @@ for (const hasher of ['thread', 'worker', 'both'] as const)
     });
 
     /** Alters one event's payload and removes another, verifies, and puts both back. */
-    async function alteredAndRemoved(alter: number, remove: number) {
-      const rows = (
-        await t.db.query<Row>(
-          'SELECT seq, payload, prev_hash, hash FROM audit_event WHERE seq = ANY($1::int[])',
-          [[alter, remove]],
-        )
-      ).rows;
-      await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
-      try {
-        await t.db.query(
-          `UPDATE audit_event SET payload = replace(payload, 'test.page', 'test.pagf') WHERE seq = $1`,
-          [alter],
-        );
-        await t.db.query('DELETE FROM audit_event WHERE seq = $1', [remove]);
-        return await verifyChain(t.db, undefined, { pageSize: PAGE, hasher });
-      } finally {
-        await t.db.query('DELETE FROM audit_event WHERE seq = ANY($1::int[])', [[alter, remove]]);
-        for (const r of rows) {
-          await t.db.query(
-            'INSERT INTO audit_event (seq, payload, prev_hash, hash) VALUES ($1, $2, $3, $4)',
-            [r.seq, r.payload, r.prev_hash, r.hash],
-          );
-        }
-        await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
-      }
-    }
+    const alteredAndRemoved = (altered: number, removed: number) =>
+      tampered([altered, removed], async () => {
+        await alterPayloads([altered]);
+        await remove([removed]);
+      });
 
     test('R-SYS-03 faults on two pages in a row: the earlier is named, whichever kind each is', async () => {
       // The next page is already being read while a page is hashed: a fault on it must not come first.
@@ -164,31 +150,17 @@ for (const hasher of ['thread', 'worker', 'both'] as const)
     });
 
     /** Rewrites one event's payload and hash, or its prev_hash and hash, consistently; verifies; puts it back. */
-    async function rewritten(seq: number, change: { prevHash?: string; payload?: (p: string) => string }) {
-      const [row] = (
-        await t.db.query<Row>('SELECT seq, payload, prev_hash, hash FROM audit_event WHERE seq = $1', [seq])
-      ).rows;
-      const prev = change.prevHash ?? row!.prev_hash;
-      const payload = change.payload ? change.payload(row!.payload) : row!.payload;
-      await t.db.exec('ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update');
-      try {
+    const rewritten = (seq: number, change: { prevHash?: string; payload?: (p: string) => string }) =>
+      tampered([seq], async ([row]) => {
+        const prev = change.prevHash ?? row!.prev_hash;
+        const payload = change.payload ? change.payload(row!.payload) : row!.payload;
         await t.db.query('UPDATE audit_event SET prev_hash = $2, payload = $3, hash = $4 WHERE seq = $1', [
           seq,
           prev,
           payload,
           chainHash(prev, payload),
         ]);
-        return await verifyChain(t.db, undefined, { pageSize: PAGE, hasher });
-      } finally {
-        await t.db.query('UPDATE audit_event SET prev_hash = $2, payload = $3, hash = $4 WHERE seq = $1', [
-          seq,
-          row!.prev_hash,
-          row!.payload,
-          row!.hash,
-        ]);
-        await t.db.exec('ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update');
-      }
-    }
+      });
 
     test('R-SYS-03 an event re-linked to a forged previous hash, its own hash recomputed: named as not linking', async () => {
       for (const seq of [18, 2 * PAGE + 1]) {
